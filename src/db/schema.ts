@@ -1,0 +1,3 @@
+export * from '../modules/reference/tables.ts';
+export * from '../modules/accounts/tables.ts';
+export * from '../platform/tables.ts';

@@ -1,0 +1,244 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Membership } from '../../platform/authz.ts';
+import type { Role } from '../../platform/roles.ts';
+import { organisations } from '../reference/tables.ts';
+import { invitations, memberships, passwordResets, sessions, users } from './tables.ts';
+
+export type User = typeof users.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+export async function findUserById(db: Executor, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(
+  db: Executor,
+  values: { email: string; name: string; passwordHash: string | null },
+): Promise<User> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.toLowerCase() })
+    .returning();
+  return row!;
+}
+
+export async function updatePassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function updateUserName(db: Executor, userId: string, name: string): Promise<void> {
+  await db.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function insertMembership(
+  db: Executor,
+  values: { userId: string; organisationId: string; role: Role; countyCode: string | null },
+): Promise<{ id: string; created: boolean }> {
+  const [row] = await db
+    .insert(memberships)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
+  return row ? { id: row.id, created: true } : { id: '', created: false };
+}
+
+export async function listMemberships(db: Executor, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select({
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      organisationType: organisations.type,
+      countyCode: memberships.countyCode,
+      municipalityCode: organisations.municipalityCode,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt));
+  return rows;
+}
+
+export interface CountyMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationName: string;
+  hasPassword: boolean;
+}
+
+export async function listCountyMembers(db: Executor, countyCode: string): Promise<CountyMember[]> {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      organisationName: organisations.name,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.countyCode, countyCode))
+    .orderBy(asc(organisations.name), asc(users.name));
+}
+
+export async function listAllUsers(
+  db: Executor,
+): Promise<Array<{ id: string; name: string; email: string; createdAt: Date }>> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.email));
+}
+
+// Sessions
+
+export async function insertSession(
+  db: Executor,
+  values: { idHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function findLiveSession(
+  db: Executor,
+  idHash: string,
+): Promise<{ userId: string; lastSeenAt: Date; email: string; name: string } | undefined> {
+  const [row] = await db
+    .select({
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      email: users.email,
+      name: users.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
+  return row;
+}
+
+export async function touchSession(db: Executor, idHash: string, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSession(db: Executor, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+// Password resets
+
+export async function insertPasswordReset(
+  db: Executor,
+  values: { tokenHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(passwordResets).values(values);
+}
+
+/** Marks a live reset token used and returns its user; undefined for unknown, used or expired tokens. */
+export async function consumePasswordReset(db: Executor, tokenHash: string): Promise<string | undefined> {
+  const [row] = await db
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ userId: passwordResets.userId });
+  return row?.userId;
+}
+
+export async function isPasswordResetLive(db: Executor, tokenHash: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+      ),
+    );
+  return row !== undefined;
+}
+
+// Invitations
+
+export async function insertInvitation(
+  db: Executor,
+  values: typeof invitations.$inferInsert,
+): Promise<Invitation> {
+  const [row] = await db.insert(invitations).values(values).returning();
+  return row!;
+}
+
+export async function findLiveInvitation(
+  db: Executor,
+  tokenHash: string,
+): Promise<(Invitation & { organisationName: string }) | undefined> {
+  const [row] = await db
+    .select({ invitation: invitations, organisationName: organisations.name })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    );
+  return row ? { ...row.invitation, organisationName: row.organisationName } : undefined;
+}
+
+export async function markInvitationAccepted(db: Executor, id: string): Promise<boolean> {
+  const rows = await db
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  return rows.length === 1;
+}
+
+export async function listPendingInvitations(
+  db: Executor,
+  countyCode: string,
+): Promise<Array<Invitation & { organisationName: string }>> {
+  const rows = await db
+    .select({ invitation: invitations, organisationName: organisations.name })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(
+      and(
+        eq(invitations.countyCode, countyCode),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt));
+  return rows.map((r) => ({ ...r.invitation, organisationName: r.organisationName }));
+}
+
+/** Removes what is no longer needed: expired sessions, spent reset tokens, old invitations (personal data). */
+export async function purgeExpired(db: Executor): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+  await db
+    .delete(passwordResets)
+    .where(or(lt(passwordResets.expiresAt, sql`now()`), sql`${passwordResets.usedAt} is not null`));
+  await db.delete(invitations).where(lt(invitations.expiresAt, sql`now() - interval '30 days'`));
+}

@@ -1,0 +1,312 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { ANONYMOUS, isUser, type Actor, type UserActor } from '../../platform/authz.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { enqueueMail } from '../../platform/mail.ts';
+import { countyInvitableRoles, roleLabels, type Role } from '../../platform/roles.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
+import { findOrganisation, type Organisation } from '../reference/repository.ts';
+import { accountsPolicy } from './policy.ts';
+import * as repo from './repository.ts';
+import type { InviteInput } from './schemas.ts';
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+const SESSION_TOUCH_MS = 5 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const LOGIN_PER_EMAIL = { max: 8, windowSeconds: 15 * 60 };
+const LOGIN_PER_IP = { max: 40, windowSeconds: 15 * 60 };
+const RESET_PER_EMAIL = { max: 3, windowSeconds: 60 * 60 };
+const RESET_PER_IP = { max: 20, windowSeconds: 60 * 60 };
+
+export function hashPassword(password: string): Promise<string> {
+  // @node-rs/argon2 defaults to argon2id (m=19 MiB, t=2, p=1), the OWASP baseline.
+  return hash(password);
+}
+
+// Verified against when the e-mail is unknown, so a miss takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string },
+  clientKey: string,
+): Promise<{ userId: string; sessionToken: string }> {
+  await deps.rateLimiter.hit(`login:ip:${clientKey}`, LOGIN_PER_IP);
+  await deps.rateLimiter.hit(`login:email:${input.email}`, LOGIN_PER_EMAIL);
+  const user = await repo.findUserByEmail(deps.db, input.email);
+  dummyHash ??= hashPassword('not-a-real-password');
+  const ok =
+    user?.passwordHash && !user.disabledAt
+      ? await verify(user.passwordHash, input.password)
+      : (await verify(await dummyHash, input.password), false);
+  if (!ok || !user) {
+    throw new ValidationError({ email: 'Fel e-postadress eller lösenord' });
+  }
+  await deps.rateLimiter.reset(`login:email:${input.email}`);
+  const sessionToken = await startSession(deps.db, user.id);
+  return { userId: user.id, sessionToken };
+}
+
+export async function startSession(db: Db, userId: string): Promise<string> {
+  const { token, hash: idHash } = newToken();
+  await repo.insertSession(db, { idHash, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
+  return token;
+}
+
+/** The actor behind a session cookie; anonymous for a missing, expired or unknown session. */
+export async function resolveSession(db: Db, token: string | undefined): Promise<Actor> {
+  if (!token) return ANONYMOUS;
+  const idHash = hashToken(token);
+  const session = await repo.findLiveSession(db, idHash);
+  if (!session) return ANONYMOUS;
+  if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await repo.touchSession(db, idHash, new Date(Date.now() + SESSION_TTL_MS));
+  }
+  const memberships = await repo.listMemberships(db, session.userId);
+  return { kind: 'user', id: session.userId, email: session.email, name: session.name, memberships };
+}
+
+export async function logout(db: Db, token: string | undefined): Promise<void> {
+  if (token) await repo.deleteSession(db, hashToken(token));
+}
+
+/**
+ * Always answers the same way, whether or not the address is known, so the form tells nobody who has an
+ * account. A known address gets a single-use link valid for one hour.
+ */
+export async function requestPasswordReset(deps: Deps, email: string, clientKey: string): Promise<void> {
+  await deps.rateLimiter.hit(`reset:ip:${clientKey}`, RESET_PER_IP);
+  await deps.rateLimiter.hit(`reset:email:${email}`, RESET_PER_EMAIL);
+  const user = await repo.findUserByEmail(deps.db, email);
+  if (!user || user.disabledAt) return;
+  const { token, hash: tokenHash } = newToken();
+  await deps.db.transaction(async (tx) => {
+    await repo.insertPasswordReset(tx, {
+      tokenHash,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_TTL_MS),
+    });
+    await enqueueMail(tx, {
+      to: user.email,
+      subject: 'Återställ ditt lösenord i Samverkan',
+      text: [
+        `Hej ${user.name}!`,
+        '',
+        'Någon (förhoppningsvis du) har bett om att få återställa lösenordet till ditt konto i Samverkan.',
+        'Öppna länken nedan inom en timme för att välja ett nytt lösenord. Länken fungerar en gång.',
+        '',
+        `${deps.config.publicUrl}/aterstall-losenord/${token}`,
+        '',
+        'Om du inte har bett om detta kan du bortse från meddelandet; ditt lösenord är oförändrat.',
+      ].join('\n'),
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'password_reset.requested',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+export async function isResetTokenLive(db: Db, token: string): Promise<boolean> {
+  return repo.isPasswordResetLive(db, hashToken(token));
+}
+
+/** Sets a new password from a reset link; the link is spent and every session of the user ends. */
+export async function resetPassword(deps: Deps, token: string, password: string): Promise<string> {
+  const passwordHash = await hashPassword(password);
+  return deps.db.transaction(async (tx) => {
+    const userId = await repo.consumePasswordReset(tx, hashToken(token));
+    if (!userId) throw new NotFoundError('Länken är ogiltig eller har gått ut');
+    await repo.updatePassword(tx, userId, passwordHash);
+    await repo.deleteUserSessions(tx, userId);
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'password.reset',
+      entityType: 'user',
+      entityId: userId,
+    });
+    return userId;
+  });
+}
+
+/** Which organisations of a county may be given which roles by invitation. */
+export function rolesAllowedFor(org: Organisation): Role[] {
+  if (org.type === 'county_board') return [...countyInvitableRoles];
+  return ['reporter', 'council_member'];
+}
+
+export async function inviteUser(
+  deps: Deps,
+  actor: UserActor,
+  countyCode: string,
+  input: InviteInput,
+): Promise<void> {
+  if (!accountsPolicy['county.people.invite'](actor, { countyCode })) throw new NotFoundError();
+  await createInvitation(deps, { id: actor.id, name: actor.name }, countyCode, input);
+}
+
+/** Creates an invitation and its e-mail; the caller has authorized it (a county admin, or the CLI). */
+export async function createInvitation(
+  deps: Deps,
+  inviter: { id: string | null; name: string },
+  countyCode: string,
+  input: InviteInput,
+): Promise<void> {
+  const org = await findOrganisation(deps.db, input.organisationId);
+  // National partners (countyCode null) may sit in a county's council; other counties' organisations may not.
+  if (!org || (org.countyCode !== null && org.countyCode !== countyCode)) {
+    throw new ValidationError({ organisationId: 'Välj en organisation i länet' });
+  }
+  if (!rolesAllowedFor(org).includes(input.role)) {
+    throw new ValidationError({
+      role: `Rollen ${roleLabels[input.role].sv.toLowerCase()} kan inte ges till ${org.name}`,
+    });
+  }
+  const { token, hash: tokenHash } = newToken();
+  await deps.db.transaction(async (tx) => {
+    const invitation = await repo.insertInvitation(tx, {
+      tokenHash,
+      email: input.email,
+      organisationId: org.id,
+      role: input.role,
+      countyCode,
+      invitedBy: inviter.id,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    await enqueueMail(tx, {
+      to: input.email,
+      subject: `Inbjudan till Samverkan – ${org.name}`,
+      text: [
+        'Hej!',
+        '',
+        `${inviter.name} har bjudit in dig till Samverkan som ${roleLabels[input.role].sv.toLowerCase()} för ${org.name}.`,
+        'Öppna länken nedan inom sju dagar för att välja lösenord och komma igång:',
+        '',
+        `${deps.config.publicUrl}/inbjudan/${token}`,
+      ].join('\n'),
+    });
+    await recordAudit(tx, {
+      actorId: inviter.id,
+      countyCode,
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { email: input.email, organisationId: org.id, role: input.role },
+    });
+  });
+}
+
+export async function findInvitation(db: Db, token: string) {
+  return repo.findLiveInvitation(db, hashToken(token));
+}
+
+/** Accepts an invitation: creates the account (or adds the role to an existing one) and signs in. */
+export async function acceptInvitation(
+  deps: Deps,
+  token: string,
+  input: { name: string; password: string },
+): Promise<{ userId: string; sessionToken: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const userId = await deps.db.transaction(async (tx) => {
+    const invitation = await repo.findLiveInvitation(tx, hashToken(token));
+    if (!invitation || !(await repo.markInvitationAccepted(tx, invitation.id))) {
+      throw new NotFoundError('Inbjudan är ogiltig, redan använd eller har gått ut');
+    }
+    let user = await repo.findUserByEmail(tx, invitation.email);
+    if (!user) {
+      user = await repo.insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
+      await recordAudit(tx, {
+        actorId: user.id,
+        countyCode: invitation.countyCode,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: user.email, name: user.name },
+      });
+    } else if (!user.passwordHash) {
+      await repo.updatePassword(tx, user.id, passwordHash);
+    }
+    const membership = await repo.insertMembership(tx, {
+      userId: user.id,
+      organisationId: invitation.organisationId,
+      role: invitation.role,
+      countyCode: invitation.countyCode,
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      countyCode: invitation.countyCode,
+      action: 'invitation.accepted',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: {
+        membershipId: membership.id,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+      },
+    });
+    return user.id;
+  });
+  return { userId, sessionToken: await startSession(deps.db, userId) };
+}
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  password: string | null;
+  role: Role;
+  organisationId: string;
+  countyCode: string | null;
+}
+
+/** Creates a user with one membership (the CLI and the demo seed); an existing user gets the membership added. */
+export async function createUser(db: Db, actorId: string | null, input: NewUserInput): Promise<string> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction(async (tx) => {
+    let user = await repo.findUserByEmail(tx, input.email);
+    if (!user) {
+      user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash });
+      await recordAudit(tx, {
+        actorId,
+        countyCode: input.countyCode,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: user.email, name: user.name },
+      });
+    }
+    const membership = await repo.insertMembership(tx, {
+      userId: user.id,
+      organisationId: input.organisationId,
+      role: input.role,
+      countyCode: input.countyCode,
+    });
+    if (membership.created) {
+      await recordAudit(tx, {
+        actorId,
+        countyCode: input.countyCode,
+        action: 'membership.created',
+        entityType: 'membership',
+        entityId: membership.id,
+        after: { userId: user.id, organisationId: input.organisationId, role: input.role },
+      });
+    }
+    return user.id;
+  });
+}
+
+export async function countyPeople(db: Db, countyCode: string) {
+  const [members, invitations] = await Promise.all([
+    repo.listCountyMembers(db, countyCode),
+    repo.listPendingInvitations(db, countyCode),
+  ]);
+  return { members, invitations };
+}
+
+export const purgeExpiredAccounts = (db: Db): Promise<void> => repo.purgeExpired(db);
+export { isUser };

@@ -1,0 +1,134 @@
+import type { PageContext } from '../../../ui/context.ts';
+import { Button, ErrorSummary, PostForm, TextInput, type FormState } from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+
+export function LoginPage({ ctx, form }: { ctx: PageContext; form: FormState }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title={ctx.locale === 'en' ? 'Sign in' : 'Logga in'}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={form.errors} />
+          <PostForm action="/logga-in" csrfToken={ctx.csrfToken}>
+            <input type="hidden" name="next" value={form.values.next ?? ''} />
+            <TextInput
+              name="email"
+              label="E-postadress"
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              form={form}
+            />
+            <TextInput
+              name="password"
+              label="Lösenord"
+              type="password"
+              autocomplete="current-password"
+              form={form}
+            />
+            <Button>Logga in</Button>
+          </PostForm>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/glomt-losenord">
+              Glömt lösenordet?
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function ForgotPasswordPage({ ctx, form }: { ctx: PageContext; form: FormState }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title="Återställ lösenord">
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={form.errors} />
+          <p class="govuk-body">
+            Ange e-postadressen till ditt konto. Om adressen finns hos oss skickar vi en länk som gäller i en
+            timme.
+          </p>
+          <PostForm action="/glomt-losenord" csrfToken={ctx.csrfToken}>
+            <TextInput
+              name="email"
+              label="E-postadress"
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              form={form}
+            />
+            <Button>Skicka länk</Button>
+          </PostForm>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function ResetSentPage({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title="Kontrollera din e-post">
+      <p class="govuk-body">
+        Om adressen hör till ett konto har vi skickat en länk för att välja ett nytt lösenord. Länken gäller i
+        en timme och kan användas en gång.
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/logga-in">
+          Tillbaka till inloggningen
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function NewPasswordPage({
+  ctx,
+  form,
+  action,
+  title,
+  withName,
+  intro,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  action: string;
+  title: string;
+  withName?: boolean;
+  intro?: string;
+}): JSX.Element {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={form.errors} />
+          {intro ? (
+            <p class="govuk-body" safe>
+              {intro}
+            </p>
+          ) : (
+            ''
+          )}
+          <PostForm action={action} csrfToken={ctx.csrfToken}>
+            {withName ? <TextInput name="name" label="Ditt namn" autocomplete="name" form={form} /> : ''}
+            <TextInput
+              name="password"
+              label="Nytt lösenord"
+              type="password"
+              hint="Minst 12 tecken. En mening av flera ord är lätt att minnas och svår att gissa."
+              autocomplete="new-password"
+              form={form}
+            />
+            <TextInput
+              name="confirm"
+              label="Upprepa lösenordet"
+              type="password"
+              autocomplete="new-password"
+              form={form}
+            />
+            <Button>Spara lösenord</Button>
+          </PostForm>
+        </div>
+      </div>
+    </Layout>
+  );
+}

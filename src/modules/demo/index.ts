@@ -1,0 +1,1 @@
+export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed.ts';

@@ -1,0 +1,111 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.ts';
+import { counties, municipalities, organisations, type OrganisationType } from './tables.ts';
+
+export type County = typeof counties.$inferSelect;
+export type Municipality = typeof municipalities.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+
+export function listCounties(db: Executor): Promise<County[]> {
+  return db.select().from(counties).orderBy(asc(counties.code));
+}
+
+export async function findCountyBySlug(db: Executor, slug: string): Promise<County | undefined> {
+  const [row] = await db.select().from(counties).where(eq(counties.slug, slug));
+  return row;
+}
+
+export function listMunicipalities(db: Executor, countyCode: string): Promise<Municipality[]> {
+  return db
+    .select()
+    .from(municipalities)
+    .where(eq(municipalities.countyCode, countyCode))
+    .orderBy(asc(municipalities.code));
+}
+
+export interface OrganisationFilter {
+  countyCode?: string | undefined;
+  type?: OrganisationType | undefined;
+  /** include national organisations (county null) along with the county's own */
+  includeNational?: boolean;
+}
+
+export function listOrganisations(db: Executor, filter: OrganisationFilter = {}): Promise<Organisation[]> {
+  const where: SQL[] = [];
+  if (filter.countyCode) {
+    where.push(
+      filter.includeNational
+        ? sql`(${organisations.countyCode} = ${filter.countyCode} or ${organisations.countyCode} is null)`
+        : eq(organisations.countyCode, filter.countyCode),
+    );
+  }
+  if (filter.type) where.push(eq(organisations.type, filter.type));
+  return db
+    .select()
+    .from(organisations)
+    .where(where.length ? and(...where) : undefined);
+}
+
+export async function findOrganisation(db: Executor, id: string): Promise<Organisation | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row;
+}
+
+export async function findCountyBoard(db: Executor, countyCode: string): Promise<Organisation | undefined> {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.countyCode, countyCode), eq(organisations.type, 'county_board')));
+  return row;
+}
+
+export async function findMunicipalityOrganisation(
+  db: Executor,
+  municipalityCode: string,
+): Promise<Organisation | undefined> {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.municipalityCode, municipalityCode));
+  return row;
+}
+
+export async function findOrganisationByName(db: Executor, name: string): Promise<Organisation | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.name, name));
+  return row;
+}
+
+export async function countReferenceData(
+  db: Executor,
+): Promise<{ counties: number; municipalities: number; organisations: number }> {
+  const result = await queryRows<unknown>(
+    db,
+    sql`select
+    (select count(*) from counties)::int as counties,
+    (select count(*) from municipalities)::int as municipalities,
+    (select count(*) from organisations)::int as organisations`,
+  );
+  const row = result[0] as { counties: number; municipalities: number; organisations: number };
+  return {
+    counties: Number(row.counties),
+    municipalities: Number(row.municipalities),
+    organisations: Number(row.organisations),
+  };
+}
+
+export async function insertCounties(db: Executor, rows: Array<typeof counties.$inferInsert>): Promise<void> {
+  await db.insert(counties).values(rows).onConflictDoNothing();
+}
+
+export async function insertMunicipalities(
+  db: Executor,
+  rows: Array<typeof municipalities.$inferInsert>,
+): Promise<void> {
+  await db.insert(municipalities).values(rows).onConflictDoNothing();
+}
+
+export async function insertOrganisations(db: Executor, rows: NewOrganisation[]): Promise<void> {
+  if (rows.length) await db.insert(organisations).values(rows).onConflictDoNothing();
+}

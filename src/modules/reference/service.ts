@@ -1,0 +1,77 @@
+import type { Db } from '../../db/client.ts';
+import { swedishCollator } from '../../platform/i18n.ts';
+import { COUNTY_BOARD_ORG_NUMBERS, PARTNERS } from './partners.ts';
+import * as repo from './repository.ts';
+import { COUNTIES, MUNICIPALITIES } from './sweden.ts';
+
+/** "Uppsala län" → "Länsstyrelsen i Uppsala län" */
+export const countyBoardName = (countyName: string): string => `Länsstyrelsen i ${countyName}`;
+const IRREGULAR_GENITIVE: Readonly<Record<string, string>> = { Falun: 'Falu' };
+
+/**
+ * SCB's short name → the organisation's name: "Uppsala" → "Uppsala kommun", "Tierp" → "Tierps kommun"
+ * (a genitive s after a consonant other than s, x or z). Some call themselves stad; kommun is never wrong.
+ */
+export function municipalityOrganisationName(name: string): string {
+  const stem = IRREGULAR_GENITIVE[name] ?? (/[^aeiouyåäösxz]$/i.test(name) ? `${name}s` : name);
+  return `${stem} kommun`;
+}
+
+/**
+ * Loads the reference data every deployment has: 21 counties with their county boards and regions,
+ * 290 municipalities as organisations, and the national partners. Idempotent: a second run adds nothing.
+ */
+export async function seedReferenceData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.insertCounties(
+      tx,
+      COUNTIES.map((c) => ({ code: c.code, name: c.name, slug: c.slug })),
+    );
+    await repo.insertMunicipalities(
+      tx,
+      MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name, countyCode: m.code.slice(0, 2) })),
+    );
+    const existing = new Set((await repo.listOrganisations(tx)).map((o) => o.name));
+    const orgs: repo.NewOrganisation[] = [];
+    for (const c of COUNTIES) {
+      orgs.push({
+        type: 'county_board',
+        name: countyBoardName(c.name),
+        countyCode: c.code,
+        orgNumber: COUNTY_BOARD_ORG_NUMBERS[c.code] ?? null,
+      });
+      orgs.push({ type: 'region', name: c.regionName, countyCode: c.code });
+    }
+    for (const m of MUNICIPALITIES) {
+      orgs.push({
+        type: 'municipality',
+        name: municipalityOrganisationName(m.name),
+        countyCode: m.code.slice(0, 2),
+        municipalityCode: m.code,
+      });
+    }
+    for (const p of PARTNERS) {
+      orgs.push({ type: p.type, name: p.name, countyCode: p.countyCode, orgNumber: p.orgNumber ?? null });
+    }
+    await repo.insertOrganisations(
+      tx,
+      orgs.filter((o) => !existing.has(o.name)),
+    );
+  });
+}
+
+export interface OrganisationView extends repo.Organisation {
+  countyName: string | null;
+}
+
+export async function listOrganisationsSorted(
+  db: Db,
+  filter: repo.OrganisationFilter = {},
+): Promise<OrganisationView[]> {
+  const [orgs, counties] = await Promise.all([repo.listOrganisations(db, filter), repo.listCounties(db)]);
+  const countyNames = new Map(counties.map((c) => [c.code, c.name]));
+  // PGlite has no ICU: Swedish order (å, ä, ö last) is applied here.
+  return orgs
+    .map((o) => ({ ...o, countyName: o.countyCode ? (countyNames.get(o.countyCode) ?? null) : null }))
+    .sort((a, b) => swedishCollator.compare(a.name, b.name));
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps.ts';
+import { pageContext, requireCounty, safeLocalPath, setLocaleCookie } from '../../platform/http.ts';
+import { swedishCollator } from '../../platform/i18n.ts';
+import { access } from '../../policies.ts';
+import { countyBoardName } from '../reference/service.ts';
+import { listMunicipalities } from '../reference/repository.ts';
+import { CountyPage, HomePage } from './views/pages.tsx';
+
+const localeSchema = z.object({ locale: z.enum(['sv', 'en']).catch('sv'), next: z.string().optional() });
+
+export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
+  const secure = deps.config.publicUrl.startsWith('https://') ? true : 'auto';
+
+  app.get('/', { config: { access: access.public() } }, async (req, reply) =>
+    reply.html(HomePage({ ctx: pageContext(req, reply) })),
+  );
+
+  app.post('/sprak', { config: { access: access.public() } }, async (req, reply) => {
+    const { locale, next } = localeSchema.parse(req.body ?? {});
+    setLocaleCookie(reply, locale, secure);
+    return reply.redirect(safeLocalPath(next), 303);
+  });
+
+  app.get('/:county/', { config: { access: access.public() } }, async (req, reply) => {
+    const county = requireCounty(req);
+    const municipalities = (await listMunicipalities(deps.db, county.code)).sort((a, b) =>
+      swedishCollator.compare(a.name, b.name),
+    );
+    return reply.html(
+      CountyPage({
+        ctx: pageContext(req, reply),
+        view: { countyName: county.name, boardName: countyBoardName(county.name), municipalities },
+      }),
+    );
+  });
+  app.get('/:county', { config: { access: access.public() } }, async (req, reply) => {
+    const county = requireCounty(req);
+    return reply.redirect(`/${county.slug}/`, 301);
+  });
+}

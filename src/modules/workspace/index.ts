@@ -1,0 +1,2 @@
+export { registerWorkspaceRoutes } from './routes.ts';
+export { organisationTypeLabel } from './views/pages.tsx';

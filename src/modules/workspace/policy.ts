@@ -1,0 +1,21 @@
+import { hasAnyRole, hasRole, isSystemAdmin, type Actor, type Predicate } from '../../platform/authz.ts';
+import type { CountyResource } from '../accounts/policy.ts';
+
+/** The role start pages: a county's work room, the council member's page, the national overview. */
+export const workspacePolicy = {
+  'county.workspace.view': ((actor: Actor, r: CountyResource) =>
+    isSystemAdmin(actor) ||
+    hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>,
+  'council.member.view': ((actor: Actor, r: CountyResource) =>
+    isSystemAdmin(actor) ||
+    hasAnyRole(
+      actor,
+      ['council_member', 'county_admin', 'county_editor'],
+      r.countyCode,
+    )) satisfies Predicate<CountyResource>,
+} as const;
+
+export const workspaceGlobalPolicy = {
+  'national.view': (actor: Actor) => isSystemAdmin(actor) || hasRole(actor, 'national_coordinator'),
+  'organisation.own.view': (actor: Actor) => hasRole(actor, 'reporter'),
+} as const;

@@ -1,0 +1,193 @@
+import type { Membership } from '../../../platform/authz.ts';
+import { roleLabels } from '../../../platform/roles.ts';
+import type { PageContext } from '../../../ui/context.ts';
+import { SummaryList, Table } from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Colleague, CouncilOrganisation, CountySummary, MunicipalityReadiness } from '../repository.ts';
+
+const typeLabels: Record<string, string> = {
+  county_board: 'Länsstyrelse',
+  municipality: 'Kommun',
+  region: 'Region',
+  government_agency: 'Statlig myndighet',
+  university: 'Lärosäte',
+  business: 'Näringsliv',
+  civil_society: 'Civilsamhälle',
+  other: 'Övrig',
+};
+export const organisationTypeLabel = (type: string): string => typeLabels[type] ?? type;
+
+export function NationalPage({
+  ctx,
+  counties,
+}: {
+  ctx: PageContext;
+  counties: CountySummary[];
+}): JSX.Element {
+  const totals = counties.reduce((s, c) => ({ m: s.m + c.municipalities, p: s.p + c.people }), {
+    m: 0,
+    p: 0,
+  });
+  return (
+    <Layout ctx={ctx} title="Nationell samordning">
+      <p class="govuk-body-l">
+        Överblick över de 21 länen: länsstyrelserna, deras kommuner och hur många personer som har roller i
+        varje län.
+      </p>
+      <Table
+        caption={`Län (${counties.length}), kommuner (${totals.m}), personer med roller (${totals.p})`}
+        rows={counties}
+        columns={[
+          { header: 'Länskod', cell: (c) => <span safe>{c.code}</span> },
+          {
+            header: 'Län',
+            cell: (c) => (
+              <a class="govuk-link" href={`/${c.slug}/`} safe>
+                {c.name}
+              </a>
+            ),
+          },
+          { header: 'Kommuner', numeric: true, cell: (c) => <span safe>{String(c.municipalities)}</span> },
+          { header: 'Personer med roller', numeric: true, cell: (c) => <span safe>{String(c.people)}</span> },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export interface CountyWorkspaceView {
+  countyName: string;
+  countySlug: string;
+  boardName: string;
+  counts: { organisations: number; people: number; invitations: number };
+  municipalities: MunicipalityReadiness[];
+  canManagePeople: boolean;
+}
+
+export function CountyWorkspacePage({
+  ctx,
+  view,
+}: {
+  ctx: PageContext;
+  view: CountyWorkspaceView;
+}): JSX.Element {
+  const without = view.municipalities.filter((m) => m.reporters === 0).length;
+  return (
+    <Layout ctx={ctx} title="Länets arbete" caption={view.boardName}>
+      <ul class="sv-card-list">
+        <li class="sv-card">
+          <h2 class="govuk-heading-s">Personer och behörigheter</h2>
+          <p class="govuk-body" safe>
+            {`${view.counts.people} personer har roller i länet, ${view.counts.invitations} inbjudningar väntar.`}
+          </p>
+          <a class="govuk-link" href={`/${view.countySlug}/admin/personer`}>
+            {view.canManagePeople ? 'Visa och bjud in personer' : 'Visa personer'}
+          </a>
+        </li>
+        <li class="sv-card">
+          <h2 class="govuk-heading-s">Organisationer</h2>
+          <p class="govuk-body" safe>
+            {`${view.counts.organisations} organisationer i ${view.countyName}.`}
+          </p>
+        </li>
+        <li class="sv-card">
+          <h2 class="govuk-heading-s">Rådet för social hållbarhet</h2>
+          <a class="govuk-link" href={`/${view.countySlug}/rad`}>
+            Rådets medlemsorganisationer
+          </a>
+        </li>
+      </ul>
+      <Table
+        caption={`Kommunernas rapportörer (${without} av ${view.municipalities.length} saknar rapportör)`}
+        rows={view.municipalities}
+        columns={[
+          { header: 'Kommunkod', cell: (m) => <span safe>{m.code}</span> },
+          { header: 'Kommun', cell: (m) => <span safe>{m.name}</span> },
+          {
+            header: 'Rapportörer',
+            numeric: true,
+            cell: (m) =>
+              m.reporters === 0 ? (
+                <strong class="govuk-tag govuk-tag--yellow">Saknas</strong>
+              ) : (
+                <span safe>{String(m.reporters)}</span>
+              ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export interface OwnOrganisation {
+  membership: Membership;
+  countyName: string | null;
+  orgNumber: string | null;
+  people: Colleague[];
+}
+
+export function MyOrganisationPage({
+  ctx,
+  organisations,
+}: {
+  ctx: PageContext;
+  organisations: OwnOrganisation[];
+}): JSX.Element {
+  return (
+    <Layout ctx={ctx} title="Min organisation">
+      {organisations.map((o) => (
+        <section class="govuk-!-margin-bottom-8" aria-label={o.membership.organisationName}>
+          <h2 class="govuk-heading-m" safe>
+            {o.membership.organisationName}
+          </h2>
+          <SummaryList
+            rows={[
+              { key: 'Typ', value: organisationTypeLabel(o.membership.organisationType) },
+              { key: 'Län', value: o.countyName ?? 'Nationell' },
+              { key: 'Kommunkod', value: o.membership.municipalityCode ?? '–' },
+              { key: 'Organisationsnummer', value: o.orgNumber ?? 'Ej angivet' },
+              { key: 'Din roll', value: roleLabels[o.membership.role].sv },
+            ]}
+          />
+          <Table
+            caption="Personer i organisationen"
+            rows={o.people}
+            columns={[
+              { header: 'Namn', cell: (p) => <span safe>{p.name}</span> },
+              { header: 'Roll', cell: (p) => <span safe>{roleLabels[p.role].sv}</span> },
+            ]}
+          />
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function CouncilMemberPage({
+  ctx,
+  countyName,
+  organisations,
+}: {
+  ctx: PageContext;
+  countyName: string;
+  organisations: CouncilOrganisation[];
+}): JSX.Element {
+  return (
+    <Layout ctx={ctx} title={`Rådet för social hållbarhet i ${countyName}`} caption="Rådsmedlem">
+      <p class="govuk-body-l">
+        Rådet samlar länets offentliga aktörer för att samordna och stärka arbetet för social hållbarhet.
+        Länsstyrelsen är sammankallande.
+      </p>
+      <Table
+        caption="Medlemsorganisationer med företrädare i rådet"
+        rows={organisations}
+        empty="Inga organisationer har företrädare i rådet ännu."
+        columns={[
+          { header: 'Organisation', cell: (o) => <span safe>{o.name}</span> },
+          { header: 'Typ', cell: (o) => <span safe>{organisationTypeLabel(o.type)}</span> },
+          { header: 'Företrädare', numeric: true, cell: (o) => <span safe>{String(o.members)}</span> },
+        ]}
+      />
+    </Layout>
+  );
+}

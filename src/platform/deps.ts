@@ -1,0 +1,11 @@
+import type { Config } from '../config.ts';
+import type { Backend, Db } from '../db/client.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** What services need from the outside world; built once in buildApp and passed down explicitly. */
+export interface Deps {
+  db: Db;
+  backend: Backend;
+  config: Config;
+  rateLimiter: RateLimiter;
+}

@@ -1,0 +1,241 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COUNTIES, type CountyRecord } from '../modules/reference/sweden.ts';
+import type { PageContext, Flash } from '../ui/context.ts';
+import type { FormState } from '../ui/components.tsx';
+import { navFor } from '../ui/nav.ts';
+import { ErrorPage } from '../ui/pages/error-page.tsx';
+import { ANONYMOUS, type Actor, type RouteAccess, type UserActor } from './authz.ts';
+import { AppError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
+import { parseLocale, translator, type Locale } from './i18n.ts';
+import { formValues } from './validation.ts';
+
+export const SESSION_COOKIE = 'sid';
+const FLASH_COOKIE = 'flash';
+const LOCALE_COOKIE = 'lang';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    sessionToken: string | undefined;
+    locale: Locale;
+    /** the county named in the URL (:county), resolved by the access check */
+    county: CountyRecord | undefined;
+    flash: Flash | undefined;
+  }
+  interface FastifyReply {
+    /** sends a rendered page as HTML */
+    html(page: JSX.Element, status?: number): Promise<FastifyReply>;
+    /** stores a message shown on the next page */
+    setFlash(flash: Flash): void;
+  }
+}
+
+const countyBySlug = new Map(COUNTIES.map((c) => [c.slug, c]));
+
+export function findCounty(slug: string | undefined): CountyRecord | undefined {
+  return slug ? countyBySlug.get(slug) : undefined;
+}
+
+/** The county in the URL; unknown slugs are 404. */
+export function requireCounty(req: FastifyRequest): CountyRecord {
+  const county = req.county ?? findCounty((req.params as { county?: string }).county);
+  if (!county) throw new NotFoundError();
+  return county;
+}
+
+export function requireUser(req: FastifyRequest): UserActor {
+  if (req.actor.kind !== 'user') throw new NotFoundError();
+  return req.actor;
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  const t = translator(req.locale);
+  const county = req.county ?? findCounty((req.params as { county?: string } | undefined)?.county);
+  return {
+    locale: req.locale,
+    t,
+    actor: req.actor,
+    csrfToken: reply.generateCsrf(),
+    path: req.url.split('?')[0] ?? '/',
+    flash: req.flash,
+    nav: navFor(req.actor, t),
+    counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
+    currentCounty: county ? { slug: county.slug, name: county.name } : undefined,
+  };
+}
+
+/** Only local paths are followed after login or a language switch (no open redirect). */
+export function safeLocalPath(next: unknown, fallback = '/'): string {
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : fallback;
+}
+
+export function clientKey(req: FastifyRequest): string {
+  return req.ip;
+}
+
+/**
+ * Runs a form's action; on invalid input the same page is rendered again with status 400, an error summary,
+ * the messages beside the fields and the user's input kept. A rate limit shows as a form error with 429.
+ */
+export async function handleForm(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  render: (form: FormState) => JSX.Element,
+  action: () => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  try {
+    return await action();
+  } catch (err) {
+    const values = formValues(req.body);
+    if (err instanceof ValidationError) return reply.html(render({ values, errors: err.fieldErrors }), 400);
+    if (err instanceof RateLimitedError) {
+      reply.header('retry-after', String(err.retryAfterSeconds));
+      return reply.html(render({ values, errors: { _form: err.message } }), 429);
+    }
+    throw err;
+  }
+}
+
+export interface HttpOptions {
+  secureCookies: 'auto' | boolean;
+  resolveSession: (token: string | undefined) => Promise<Actor>;
+  can: (actor: Actor, action: string, resource: { countyCode: string }) => boolean;
+  canGlobal: (actor: Actor, action: string) => boolean;
+}
+
+export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('locale', 'sv');
+  app.decorateRequest('county', undefined);
+  app.decorateRequest('flash', undefined);
+
+  app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
+    const body = await page;
+    return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  });
+  app.decorateReply('setFlash', function (this: FastifyReply, flash: Flash) {
+    this.setCookie(FLASH_COOKIE, JSON.stringify(flash), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      signed: true,
+      secure: opts.secureCookies,
+      maxAge: 60,
+    });
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.actor = ANONYMOUS;
+    if (req.url.startsWith('/static/')) return;
+    req.locale = parseLocale(req.cookies[LOCALE_COOKIE]);
+    const raw = req.cookies[SESSION_COOKIE];
+    req.sessionToken = raw ? (req.unsignCookie(raw).value ?? undefined) : undefined;
+    req.actor = await opts.resolveSession(req.sessionToken);
+    const flash = req.cookies[FLASH_COOKIE];
+    if (flash && req.method === 'GET') {
+      const value = req.unsignCookie(flash).value;
+      try {
+        req.flash = value ? (JSON.parse(value) as Flash) : undefined;
+      } catch {
+        req.flash = undefined;
+      }
+      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+  });
+
+  // CSRF for every state-changing request, then the route's declared access.
+  app.addHook('preHandler', async (req, reply) => {
+    const access: RouteAccess | undefined = req.routeOptions.config.access;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.routeOptions.config.csrf !== false) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
+      });
+    }
+    if (!access) throw new Error(`Route ${req.routeOptions.url} saknar behörighetsdeklaration`);
+    if (access.kind === 'public') return;
+    if (access.kind === 'county') {
+      const county = findCounty((req.params as { county?: string }).county);
+      if (!county) throw new NotFoundError();
+      req.county = county;
+    }
+    if (req.actor.kind !== 'user') {
+      const next = req.method === 'GET' ? req.url : '/';
+      return reply.redirect(`/logga-in?next=${encodeURIComponent(next)}`, 303);
+    }
+    if (access.kind === 'county' && !opts.can(req.actor, access.action, { countyCode: req.county!.code })) {
+      // Another county's pages answer as if they did not exist.
+      throw new NotFoundError();
+    }
+    if (access.kind === 'global' && !opts.canGlobal(req.actor, access.action)) {
+      throw new AppError('forbidden', 403, 'Du har inte behörighet till den här sidan');
+    }
+  });
+
+  app.setNotFoundHandler(async (req, reply) =>
+    reply.html(ErrorPage({ ctx: pageContext(req, reply), status: 404 }), 404),
+  );
+
+  app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    let status = err instanceof AppError ? err.statusCode : (err.statusCode ?? 500);
+    if (status < 400 || status > 599) status = 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    else
+      req.log.info(
+        { code: err.code ?? (err instanceof AppError ? err.id : undefined), statusCode: status },
+        'request refused',
+      );
+    if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+    const message =
+      err instanceof AppError && status !== 500 && !(err instanceof ValidationError)
+        ? err.message
+        : undefined;
+    const known = [400, 403, 404, 413, 429].includes(status) ? status : status >= 500 ? 500 : 400;
+    if (req.url.startsWith('/api/') || req.url === '/readyz') {
+      return reply
+        .code(known)
+        .send({ error: known === 500 ? 'internal_error' : err instanceof AppError ? err.id : 'error' });
+    }
+    return reply.html(ErrorPage({ ctx: safeContext(req, reply), status: known, message }), known);
+  });
+}
+
+/** A page context even when the error came before the request was fully set up. */
+function safeContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  try {
+    return pageContext(req, reply);
+  } catch {
+    const t = translator('sv');
+    return {
+      locale: 'sv',
+      t,
+      actor: ANONYMOUS,
+      csrfToken: '',
+      path: '/',
+      flash: undefined,
+      nav: navFor(ANONYMOUS, t),
+      counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
+      currentCounty: undefined,
+    };
+  }
+}
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  secure: 'auto' | boolean,
+  maxAgeSeconds: number,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    signed: true,
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function setLocaleCookie(reply: FastifyReply, locale: Locale, secure: 'auto' | boolean): void {
+  reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 });
+}

@@ -1,0 +1,59 @@
+export const locales = ['sv', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+const messages = {
+  'app.name': { sv: 'Samverkan', en: 'Samverkan' },
+  'app.tagline': {
+    sv: 'Regional samverkan för social hållbarhet',
+    en: 'Regional collaboration for social sustainability',
+  },
+  'nav.skip': { sv: 'Hoppa till huvudinnehållet', en: 'Skip to main content' },
+  'nav.main': { sv: 'Huvudmeny', en: 'Main menu' },
+  'nav.start': { sv: 'Start', en: 'Home' },
+  'nav.login': { sv: 'Logga in', en: 'Sign in' },
+  'nav.logout': { sv: 'Logga ut', en: 'Sign out' },
+  'nav.myStart': { sv: 'Min startsida', en: 'My start page' },
+  'nav.admin': { sv: 'Administration', en: 'Administration' },
+  'nav.national': { sv: 'Nationell samordning', en: 'National coordination' },
+  'nav.countyAdmin': { sv: 'Länets arbete', en: 'County work' },
+  'nav.myOrganisation': { sv: 'Min organisation', en: 'My organisation' },
+  'nav.council': { sv: 'Rådet', en: 'The council' },
+  'nav.counties': { sv: 'Välj län', en: 'Choose county' },
+  'lang.switch': { sv: 'In English', en: 'På svenska' },
+  'flash.success': { sv: 'Klart', en: 'Done' },
+  'flash.info': { sv: 'Information', en: 'Information' },
+  'errors.summary': { sv: 'Det finns ett problem', en: 'There is a problem' },
+  'errors.prefix': { sv: 'Fel:', en: 'Error:' },
+  'footer.about': {
+    sv: 'Samverkan är länsstyrelsernas gemensamma plattform för arbetet med social hållbarhet.',
+    en: "Samverkan is the county administrative boards' shared platform for social sustainability.",
+  },
+  'footer.accessibility': { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+export type Translate = (key: MessageKey) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key) => messages[key][locale];
+}
+
+export function parseLocale(value: string | undefined): Locale {
+  return value === 'en' ? 'en' : 'sv';
+}
+
+const dateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+export const swedishCollator = new Intl.Collator('sv');
+
+/** Dates are UTC instants in the database and shown in Swedish time. */
+export function formatDate(d: Date): string {
+  return dateFormat.format(d);
+}
+export function formatDateTime(d: Date): string {
+  return dateTimeFormat.format(d);
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { simpleParser } from 'mailparser';
+import type { Executor } from '../db/client.ts';
+import { enqueueJob, type JobHandler } from './jobs.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export const MAIL_JOB = 'mail.send';
+
+/** Where .eml files go when there is no SMTP_URL. */
+export const mailDirOf = (dataDir: string): string => path.join(dataDir, 'mail');
+
+/** Enqueues an e-mail in the transaction of the change that causes it: a crash never loses or doubles it. */
+export function enqueueMail(tx: Executor, message: MailMessage): Promise<number> {
+  return enqueueJob(tx, MAIL_JOB, { ...message });
+}
+
+export interface MailerOptions {
+  smtpUrl: string | undefined;
+  from: string;
+  /** where .eml files go when there is no SMTP_URL */
+  mailDir: string;
+}
+
+/**
+ * The mail job handler. The Message-ID is derived from the job id, so a retry after a crash between
+ * sending and marking the job done yields the same message (receivers deduplicate; a file is overwritten).
+ */
+export function createMailHandler(opts: MailerOptions): JobHandler {
+  const smtp = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
+  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return async (payload, ctx) => {
+    const message = payload as MailMessage;
+    const envelope = {
+      from: opts.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+      messageId: `<job-${ctx.jobId}@samverkan>`,
+    };
+    if (smtp) {
+      await smtp.sendMail(envelope);
+      return;
+    }
+    const info = (await files.sendMail(envelope)) as { message: Buffer };
+    fs.mkdirSync(opts.mailDir, { recursive: true });
+    const file = path.join(opts.mailDir, `${String(ctx.jobId).padStart(10, '0')}.eml`);
+    fs.writeFileSync(`${file}.tmp`, info.message);
+    fs.renameSync(`${file}.tmp`, file);
+  };
+}
+
+export interface MailboxEntry {
+  id: string;
+  to: string;
+  subject: string;
+  date: Date | undefined;
+  text: string;
+}
+
+/** Reads the .eml files of the file mailbox, newest first (the system admin's mailbox page). */
+export async function readMailbox(mailDir: string, limit = 100): Promise<MailboxEntry[]> {
+  if (!fs.existsSync(mailDir)) return [];
+  const names = fs
+    .readdirSync(mailDir)
+    .filter((n) => /^\d+\.eml$/.test(n))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  return Promise.all(
+    names.map((n) => readMailboxEntry(mailDir, n.replace(/\.eml$/, '')) as Promise<MailboxEntry>),
+  );
+}
+
+export async function readMailboxEntry(mailDir: string, id: string): Promise<MailboxEntry | undefined> {
+  if (!/^\d+$/.test(id)) return undefined;
+  const file = path.join(mailDir, `${id}.eml`);
+  if (!fs.existsSync(file)) return undefined;
+  const parsed = await simpleParser(fs.readFileSync(file));
+  const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
+  return { id, to, subject: parsed.subject ?? '', date: parsed.date, text: parsed.text ?? '' };
+}

@@ -1,0 +1,222 @@
+import type { Children } from '@kitajs/html';
+import type { PageContext } from './context.ts';
+import { CsrfField } from './components.tsx';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  /** the page's one h1; the document title starts with it */
+  title: string;
+  children: Children;
+  breadcrumbs?: Array<{ href: string; label: string }>;
+  /** a caption shown above the h1, e.g. the county or organisation */
+  caption?: string;
+}
+
+function Header({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <header class="govuk-header" data-module="govuk-header">
+      <div class="govuk-header__container govuk-width-container">
+        <div class="govuk-header__logo">
+          <a href="/" class="govuk-header__link govuk-header__link--homepage">
+            <span class="govuk-header__logotype-text" safe>
+              {t('app.name')}
+            </span>
+          </a>
+        </div>
+        <div class="govuk-header__content">
+          <span class="govuk-header__service-name sv-tagline" safe>
+            {ctx.currentCounty ? ctx.currentCounty.name : t('app.tagline')}
+          </span>
+          {ctx.nav.length > 0 ? (
+            <nav aria-label={t('nav.main')} class="govuk-header__navigation">
+              <button
+                type="button"
+                class="govuk-header__menu-button govuk-js-header-toggle"
+                aria-controls="navigation"
+                hidden
+              >
+                Meny
+              </button>
+              <ul id="navigation" class="govuk-header__navigation-list">
+                {ctx.nav.map((item) => (
+                  <li
+                    class={`govuk-header__navigation-item${
+                      ctx.path === item.href ? ' govuk-header__navigation-item--active' : ''
+                    }`}
+                  >
+                    <a
+                      class="govuk-header__link"
+                      href={item.href}
+                      aria-current={ctx.path === item.href ? 'page' : undefined}
+                      safe
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : (
+            ''
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function ToolBar({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <div class="govuk-width-container sv-toolbar">
+      <details class="govuk-details sv-county-switcher">
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text" safe>
+            {t('nav.counties')}
+          </span>
+        </summary>
+        <div class="govuk-details__text">
+          <ul class="govuk-list sv-county-list">
+            {ctx.counties.map((c) => (
+              <li>
+                <a
+                  class="govuk-link"
+                  href={`/${c.slug}/`}
+                  aria-current={ctx.currentCounty?.slug === c.slug ? 'page' : undefined}
+                  safe
+                >
+                  {c.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </details>
+      <div class="sv-toolbar__actions">
+        <form method="post" action="/sprak" class="sv-inline-form">
+          <CsrfField token={ctx.csrfToken} />
+          <input type="hidden" name="locale" value={ctx.locale === 'sv' ? 'en' : 'sv'} />
+          <input type="hidden" name="next" value={ctx.path} />
+          <button
+            type="submit"
+            class="govuk-button govuk-button--secondary sv-small-button"
+            lang={ctx.locale === 'sv' ? 'en' : 'sv'}
+            safe
+          >
+            {t('lang.switch')}
+          </button>
+        </form>
+        {ctx.actor.kind === 'user' ? (
+          <form method="post" action="/logga-ut" class="sv-inline-form">
+            <CsrfField token={ctx.csrfToken} />
+            <span class="govuk-body-s sv-user-name" safe>
+              {ctx.actor.name}
+            </span>
+            <button type="submit" class="govuk-button govuk-button--secondary sv-small-button" safe>
+              {t('nav.logout')}
+            </button>
+          </form>
+        ) : (
+          <a class="govuk-link" href="/logga-in" safe>
+            {t('nav.login')}
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FlashBanner({ ctx }: { ctx: PageContext }): JSX.Element {
+  if (!ctx.flash) return <></>;
+  const success = ctx.flash.kind === 'success';
+  return (
+    <div
+      class={`govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`}
+      role={success ? 'alert' : 'region'}
+      aria-labelledby="flash-title"
+      data-module="govuk-notification-banner"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="flash-title" safe>
+          {success ? ctx.t('flash.success') : ctx.t('flash.info')}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading" safe>
+          {ctx.flash.text}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The page shell: lang, skip link, header with county switcher, navigation by role, flash, footer. */
+export function Layout({ ctx, title, caption, children, breadcrumbs }: LayoutProps): JSX.Element {
+  const { t } = ctx;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale} class="govuk-template">
+        <head>
+          <meta charset="utf-8" />
+          <title safe>{`${title} – ${t('app.name')}`}</title>
+          <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+          <meta name="theme-color" content="#0b0c0c" />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          <link rel="stylesheet" href="/static/build/app.css" />
+          <script type="module" src="/static/app.js"></script>
+        </head>
+        <body class="govuk-template__body">
+          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" safe>
+            {t('nav.skip')}
+          </a>
+          <Header ctx={ctx} />
+          <ToolBar ctx={ctx} />
+          <div class="govuk-width-container">
+            {breadcrumbs && breadcrumbs.length > 0 ? (
+              <nav class="govuk-breadcrumbs" aria-label="Brödsmulor">
+                <ol class="govuk-breadcrumbs__list">
+                  {breadcrumbs.map((b) => (
+                    <li class="govuk-breadcrumbs__list-item">
+                      <a class="govuk-breadcrumbs__link" href={b.href} safe>
+                        {b.label}
+                      </a>
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+            ) : (
+              ''
+            )}
+            <main class="govuk-main-wrapper" id="main-content">
+              <FlashBanner ctx={ctx} />
+              {caption ? (
+                <span class="govuk-caption-l" safe>
+                  {caption}
+                </span>
+              ) : (
+                ''
+              )}
+              <h1 class="govuk-heading-l" safe>
+                {title}
+              </h1>
+              {children}
+            </main>
+          </div>
+          <footer class="govuk-footer">
+            <div class="govuk-width-container">
+              <div class="govuk-footer__meta">
+                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                  <p class="govuk-body-s" safe>
+                    {t('footer.about')}
+                  </p>
+                </div>
+              </div>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
