@@ -14,6 +14,7 @@ import { registerAccountRoutes, purgeExpiredAccounts, resolveSession } from './m
 import { registerAdminRoutes } from './modules/admin/index.ts';
 import { registerSiteRoutes } from './modules/site/index.ts';
 import { registerWorkspaceRoutes } from './modules/workspace/index.ts';
+import type { RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
@@ -48,8 +49,8 @@ export function createJobRunner(
 export interface App extends FastifyInstance {
   deps: Deps;
   jobs: JobRunner;
-  /** routes registered without an access declaration (a test requires none) */
-  undeclaredRoutes: string[];
+  /** every route with its declared access (a test walks them and requires a declaration on each) */
+  routeList: Array<{ method: string; url: string; access: RouteAccess | undefined }>;
 }
 
 export interface BuildOptions {
@@ -57,12 +58,14 @@ export interface BuildOptions {
   database: Database;
   /** run background jobs in this process (default: config.worker === 'inline') */
   runJobs?: boolean;
+  /** where the technical log goes (default: stdout); tests read it to prove no personal data is logged */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, opts.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }) as unknown as App;
@@ -74,11 +77,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     rateLimiter: new RateLimiter(database.db, config.sessionSecret),
   };
   app.decorate('deps', deps);
-  app.decorate('undeclaredRoutes', [] as string[]);
+  app.decorate('routeList', [] as App['routeList']);
   app.addHook('onRoute', (route) => {
     // Static files (the design system's CSS, JS and assets) are public by declaration.
     if (route.url.startsWith('/static/')) route.config = { ...route.config, access: { kind: 'public' } };
-    if (!route.config?.access) app.undeclaredRoutes.push(`${String(route.method)} ${route.url}`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeList.push({ method, url: route.url, access: route.config?.access });
+    }
   });
 
   const secure = config.publicUrl.startsWith('https://') ? true : 'auto';

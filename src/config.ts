@@ -45,7 +45,9 @@ export class ConfigError extends Error {}
 const DEMO_SECRET = 'demo-only-session-secret-not-for-production-use';
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (DATABASE_URL=) means unset, as in most shells' and orchestrators' habits.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Felaktig konfiguration:\n${lines.join('\n')}`);

@@ -12,9 +12,10 @@ export function redactPersonalData(text: string): string {
  * Technical log options: no IP addresses, no query strings, no bodies, no cookies. A request is logged by
  * its route pattern (/aterstall-losenord/:token), so tokens and ids in URLs never reach the log.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     serializers: {
       req(req: { method: string; routeOptions?: { url?: string }; url?: string }) {
         return { method: req.method, route: req.routeOptions?.url ?? 'unmatched' };

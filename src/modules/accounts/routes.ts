@@ -11,6 +11,7 @@ import {
   SESSION_COOKIE,
 } from '../../platform/http.ts';
 import { roleLabels, countyInvitableRoles } from '../../platform/roles.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/validation.ts';
 import { access } from '../../policies.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
@@ -97,7 +98,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     { config: { access: access.public() } },
     async (req, reply) => {
       if (!(await accounts.isResetTokenLive(deps.db, req.params.token))) {
-        return reply.callNotFound();
+        throw new NotFoundError();
       }
       return reply.html(resetPage(req, reply, req.params.token, emptyForm()));
     },
@@ -147,7 +148,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     { config: { access: access.public() } },
     async (req, reply) => {
       const invitation = await accounts.findInvitation(deps.db, req.params.token);
-      if (!invitation) return reply.callNotFound();
+      if (!invitation) throw new NotFoundError();
       return reply.html(
         invitationPage(req, reply, req.params.token, emptyForm(), invitationIntro(invitation)),
       );
@@ -159,7 +160,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     { config: { access: access.public() } },
     async (req, reply) => {
       const invitation = await accounts.findInvitation(deps.db, req.params.token);
-      if (!invitation) return reply.callNotFound();
+      if (!invitation) throw new NotFoundError();
       return handleForm(
         req,
         reply,

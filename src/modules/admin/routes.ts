@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { pageContext } from '../../platform/http.ts';
 import { mailDirOf, readMailbox, readMailboxEntry } from '../../platform/mail.ts';
 import { access } from '../../policies.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { listAllUsers } from '../accounts/index.ts';
 import { countReferenceData } from '../reference/repository.ts';
 import { listOrganisationsSorted } from '../reference/service.ts';
@@ -81,7 +82,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Params: { id: string } }>('/admin/e-post/:id', system, async (req, reply) => {
     const message = await readMailboxEntry(mailDirOf(deps.config.dataDir), req.params.id);
-    if (!message) return reply.callNotFound();
+    if (!message) throw new NotFoundError();
     return reply.html(MailMessagePage({ ctx: pageContext(req, reply), message }));
   });
 

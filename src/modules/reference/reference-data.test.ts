@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../tests/helpers/db.ts';
+import type { Database } from '../../db/client.ts';
+import { countReferenceData, listMunicipalities, listOrganisations } from './repository.ts';
+import { municipalityOrganisationName, seedReferenceData } from './service.ts';
+import { COUNTIES, MUNICIPALITIES } from './sweden.ts';
+
+const csvPath = path.resolve(import.meta.dirname, '../../../../shared/data/sweden-municipalities.csv');
+
+describe('reference data', () => {
+  it('has 21 counties with unique codes and slugs and 290 municipalities in them', () => {
+    expect(COUNTIES).toHaveLength(21);
+    expect(new Set(COUNTIES.map((c) => c.slug)).size).toBe(21);
+    expect(MUNICIPALITIES).toHaveLength(290);
+    expect(new Set(MUNICIPALITIES.map((m) => m.code)).size).toBe(290);
+    const counties = new Set(COUNTIES.map((c) => c.code));
+    for (const m of MUNICIPALITIES) expect(counties.has(m.code.slice(0, 2)), m.code).toBe(true);
+    expect(COUNTIES.find((c) => c.code === '14')?.slug).toBe('vastra-gotaland');
+    expect(COUNTIES.find((c) => c.code === '22')?.slug).toBe('vasternorrland');
+  });
+
+  it('matches SCB codes and names in ../shared/data/sweden-municipalities.csv', (ctx) => {
+    if (!fs.existsSync(csvPath)) {
+      if (process.env.CI === 'true') throw new Error(`${csvPath} saknas, och med CI=true krävs den`);
+      ctx.skip();
+    }
+    const rows = fs
+      .readFileSync(csvPath, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(rows).toHaveLength(290);
+    const ours = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
+    const counties = new Map(COUNTIES.map((c) => [c.code, c.name]));
+    for (const [code, name, countyCode, countyName] of rows) {
+      expect(ours.get(code!), code).toBe(name);
+      expect(counties.get(countyCode!), countyCode).toBe(countyName);
+    }
+    expect(new Set(rows.map((r) => r[2])).size).toBe(21);
+  });
+
+  it('names municipal organisations in the Swedish way', () => {
+    expect(municipalityOrganisationName('Uppsala')).toBe('Uppsala kommun');
+    expect(municipalityOrganisationName('Tierp')).toBe('Tierps kommun');
+    expect(municipalityOrganisationName('Sundsvall')).toBe('Sundsvalls kommun');
+    expect(municipalityOrganisationName('Västerås')).toBe('Västerås kommun');
+    expect(municipalityOrganisationName('Falun')).toBe('Falu kommun');
+  });
+
+  describe('seeded', () => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await testDatabase();
+    });
+
+    it('holds every county board, region and municipality once, and a second seed adds nothing', async () => {
+      const before = await countReferenceData(database.db);
+      expect(before.counties).toBe(21);
+      expect(before.municipalities).toBe(290);
+      await seedReferenceData(database.db);
+      expect(await countReferenceData(database.db)).toEqual(before);
+      expect(await listOrganisations(database.db, { type: 'county_board' })).toHaveLength(21);
+      expect(await listOrganisations(database.db, { type: 'region' })).toHaveLength(21);
+      expect(await listOrganisations(database.db, { type: 'municipality' })).toHaveLength(290);
+      expect((await listMunicipalities(database.db, '03')).map((m) => m.code)).toContain('0380');
+    });
+  });
+});

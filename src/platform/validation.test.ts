@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from './errors.ts';
+import { fields, formValues, parseForm } from './validation.ts';
+
+describe('form validation', () => {
+  const schema = z.object({ email: fields.email(), name: fields.requiredText('Ange namn', 10) });
+
+  it('returns one Swedish message per field', () => {
+    try {
+      parseForm(schema, { email: 'inte-en-adress', name: '' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).fieldErrors).toEqual({
+        email: 'Ange en e-postadress i formatet namn@exempel.se',
+        name: 'Ange namn',
+      });
+    }
+  });
+
+  it('normalises e-mail addresses and trims text', () => {
+    expect(parseForm(schema, { email: ' Anna@Exempel.SE ', name: ' Anna ' })).toEqual({
+      email: 'anna@exempel.se',
+      name: 'Anna',
+    });
+  });
+
+  it('keeps the user input for re-rendering, without the CSRF token', () => {
+    expect(formValues({ _csrf: 't', email: 'x', tags: ['a', 'b'] })).toEqual({ email: 'x', tags: 'a,b' });
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Actor } from '../src/platform/authz.ts';
+import { roles, type Role } from '../src/platform/roles.ts';
+import { can, canGlobal, countyPolicies, globalPolicies } from '../src/policies.ts';
+
+/** An actor holding one role; county roles in Uppsala län (03). */
+function actorWith(role: Role): Actor {
+  const national = role === 'system_admin' || role === 'national_coordinator';
+  return {
+    kind: 'user',
+    id: `user-${role}`,
+    email: `${role}@test`,
+    name: role,
+    memberships: [
+      {
+        role,
+        organisationId: 'org',
+        organisationName: 'Org',
+        organisationType: 'county_board',
+        countyCode: national ? null : '03',
+        municipalityCode: null,
+      },
+    ],
+  };
+}
+
+type Who = Role | 'anonymous';
+const who: Who[] = ['anonymous', ...roles];
+const actor = (w: Who): Actor => (w === 'anonymous' ? ANONYMOUS : actorWith(w));
+
+/**
+ * The spec: for each county action, which actors may act in their own county (Uppsala) and in another
+ * (Västernorrland). Read a row as "a county editor may view the people of its own county, not of another".
+ */
+const countyMatrix: Record<keyof typeof countyPolicies, Record<Who, [own: boolean, other: boolean]>> = {
+  'county.people.view': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'county.people.invite': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [false, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'county.workspace.view': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'council.member.view': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [true, false],
+  },
+};
+
+const globalMatrix: Record<keyof typeof globalPolicies, Record<Who, boolean>> = {
+  'system.admin': {
+    anonymous: false,
+    system_admin: true,
+    national_coordinator: false,
+    county_admin: false,
+    county_editor: false,
+    reporter: false,
+    council_member: false,
+  },
+  'national.view': {
+    anonymous: false,
+    system_admin: true,
+    national_coordinator: true,
+    county_admin: false,
+    county_editor: false,
+    reporter: false,
+    council_member: false,
+  },
+  'organisation.own.view': {
+    anonymous: false,
+    system_admin: false,
+    national_coordinator: false,
+    county_admin: false,
+    county_editor: false,
+    reporter: true,
+    council_member: false,
+  },
+};
+
+describe('authorization matrix', () => {
+  it('covers every action in the vocabulary', () => {
+    expect(Object.keys(countyMatrix).sort()).toEqual(Object.keys(countyPolicies).sort());
+    expect(Object.keys(globalMatrix).sort()).toEqual(Object.keys(globalPolicies).sort());
+  });
+
+  for (const [action, rows] of Object.entries(countyMatrix)) {
+    for (const w of who) {
+      const [own, other] = rows[w];
+      it(`${action}: ${w} → own county ${own ? 'yes' : 'no'}, other county ${other ? 'yes' : 'no'}`, () => {
+        expect(can(actor(w), action, { countyCode: '03' })).toBe(own);
+        expect(can(actor(w), action, { countyCode: '22' })).toBe(other);
+      });
+    }
+  }
+
+  for (const [action, rows] of Object.entries(globalMatrix)) {
+    for (const w of who) {
+      it(`${action}: ${w} → ${rows[w] ? 'yes' : 'no'}`, () => {
+        expect(canGlobal(actor(w), action)).toBe(rows[w]);
+      });
+    }
+  }
+
+  it('refuses unknown actions loudly instead of allowing them', () => {
+    expect(() => can(actorWith('system_admin'), 'no.such.action', { countyCode: '03' })).toThrow();
+    expect(() => canGlobal(actorWith('system_admin'), 'no.such.action')).toThrow();
+  });
+});
