@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server.ts', 'src/worker.ts', 'src/cli.ts', 'scripts/**', 'bench/**'],
+    files: ['src/server.ts', 'src/worker.ts', 'src/cli.ts', 'scripts/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-console': 'off' },
   },
   { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
