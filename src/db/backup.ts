@@ -48,7 +48,7 @@ export async function createBackup(db: Db): Promise<Backup> {
     for (const table of BACKUP_TABLES) {
       const rows = await queryRows<{ row: unknown }>(
         tx,
-        sql`select row_to_json(t) as row from ${sql.identifier(table)} t order by 1`,
+        sql`select row_to_json(t) as row from ${sql.identifier(table)} t order by row_to_json(t)::text`,
       );
       tables[table] = rows.map((r) => r.row);
     }

@@ -29,7 +29,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** Builds the real app on the worker's database, with its log captured so tests can read it. */
-export async function buildTestApp(opts: { config?: Config; database?: Database } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  opts: { config?: Config; database?: Database; extend?: (app: App) => void } = {},
+): Promise<TestApp> {
   const config = opts.config ?? testConfig();
   const database = opts.database ?? (await testDatabase());
   const logs: string[] = [];
@@ -40,6 +42,7 @@ export async function buildTestApp(opts: { config?: Config; database?: Database 
     },
   });
   const app = await buildApp({ config, database, runJobs: false, logStream: stream });
+  opts.extend?.(app);
   await app.ready();
   return {
     app,
