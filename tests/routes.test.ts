@@ -94,6 +94,13 @@ describe('routes', () => {
     }
   }
 
+  it('answers a Swedish 404 page for an address that matches no route', async () => {
+    const page = await clients.get('anonymous')!.get('/finns-inte/alls');
+    expect(page.status).toBe(404);
+    expect(page.doc.querySelector('h1')?.text).toBe('Sidan hittades inte');
+    expect(pageProblems(page.doc)).toEqual([]);
+  });
+
   it('answers 404 for a county that does not exist', async () => {
     const page = await clients.get('system_admin')!.get('/atlantis/admin');
     expect(page.status).toBe(404);

@@ -152,6 +152,8 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
       });
     }
+    // No route matched: the 404 handler answers, and it needs no access declaration.
+    if (req.routeOptions.url === undefined) return;
     if (!access) throw new Error(`Route ${req.routeOptions.url} saknar behörighetsdeklaration`);
     if (access.kind === 'public') return;
     if (access.kind === 'county') {
