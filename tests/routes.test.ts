@@ -36,6 +36,7 @@ const spec: Record<string, Expect | { own: Expect; other: Expect }> = {
   '/min-organisation': only(['reporter']),
   '/admin': only(['system_admin']),
   '/admin/organisationer': only(['system_admin']),
+  '/admin/organisationer/ny': only(['system_admin']),
   '/admin/anvandare': only(['system_admin']),
   '/admin/e-post': only(['system_admin']),
   '/admin/e-post/:id': { ...only(['system_admin']), system_admin: 404 },

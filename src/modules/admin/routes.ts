@@ -1,13 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { pageContext } from '../../platform/http.ts';
+import { handleForm, pageContext, requireUser } from '../../platform/http.ts';
+import { parseForm } from '../../platform/validation.ts';
+import { emptyForm, type FormState } from '../../ui/components.tsx';
+import { addableOrganisationTypes, newOrganisationSchema } from '../reference/schemas.ts';
 import { mailDirOf, readMailbox, readMailboxEntry } from '../../platform/mail.ts';
 import { access } from '../../policies.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { listAllUsers } from '../accounts/index.ts';
 import { countReferenceData } from '../reference/repository.ts';
-import { listOrganisationsSorted } from '../reference/service.ts';
+import { createOrganisation, listOrganisationsSorted } from '../reference/service.ts';
 import { COUNTIES } from '../reference/sweden.ts';
 import { organisationTypes } from '../reference/tables.ts';
 import { organisationTypeLabel } from '../workspace/index.ts';
@@ -17,6 +20,7 @@ import {
   AuditPage,
   MailboxPage,
   MailMessagePage,
+  NewOrganisationPage,
   OrganisationsPage,
   UsersPage,
 } from './views/pages.tsx';
@@ -66,6 +70,35 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
       }),
     );
   });
+
+  const newOrganisationPage = (req: FastifyRequest, reply: FastifyReply, form: FormState) =>
+    NewOrganisationPage({
+      ctx: pageContext(req, reply),
+      form,
+      typeOptions: addableOrganisationTypes.map((t) => ({ value: t, label: organisationTypeLabel(t) })),
+      countyOptions: [
+        { value: '', label: 'Nationell' },
+        ...COUNTIES.map((c) => ({ value: c.code, label: c.name })),
+      ],
+    });
+
+  app.get('/admin/organisationer/ny', system, async (req, reply) =>
+    reply.html(newOrganisationPage(req, reply, emptyForm())),
+  );
+
+  app.post('/admin/organisationer/ny', system, async (req, reply) =>
+    handleForm(
+      req,
+      reply,
+      (form) => newOrganisationPage(req, reply, form),
+      async () => {
+        const input = parseForm(newOrganisationSchema, req.body);
+        const org = await createOrganisation(deps.db, requireUser(req).id, input);
+        reply.setFlash({ kind: 'success', text: `${org.name} är tillagd.` });
+        return reply.redirect('/admin/organisationer', 303);
+      },
+    ),
+  );
 
   app.get('/admin/anvandare', system, async (req, reply) =>
     reply.html(UsersPage({ ctx: pageContext(req, reply), users: await listAllUsers(deps.db) })),

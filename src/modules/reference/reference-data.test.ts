@@ -69,3 +69,51 @@ describe('reference data', () => {
     });
   });
 });
+
+describe('adding an organisation', () => {
+  it('validates the number next to the field, keeps the input, and stores and audits a valid one', async () => {
+    const { buildTestApp } = await import('../../../tests/helpers/app.ts');
+    const { TestClient } = await import('../../../tests/helpers/client.ts');
+    const { createTestUser } = await import('../../../tests/factories.ts');
+    const t = await buildTestApp();
+    try {
+      const admin = await createTestUser(t.database.db, 'system_admin');
+      const client = new TestClient(t.app);
+      await client.login(admin.email, admin.password);
+      const name = `Brottsofferjouren ${Math.random().toString(36).slice(2, 7)}`;
+      const bad = await client.submit('/admin/organisationer/ny', {
+        name,
+        type: 'civil_society',
+        orgNumber: '202100-2412',
+        countyCode: '03',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.doc.querySelector('#orgNumber-error')?.text).toContain('giltigt organisationsnummer');
+      expect(bad.doc.querySelector('#orgNumber')?.getAttribute('value')).toBe('202100-2412');
+      expect(bad.doc.querySelector('#name')?.getAttribute('value')).toBe(name);
+      expect((await listOrganisations(t.database.db)).some((o) => o.name === name)).toBe(false);
+
+      const taken = await client.submit('/admin/organisationer/ny', {
+        name,
+        type: 'civil_society',
+        orgNumber: '2021000076',
+        countyCode: '',
+      });
+      expect(taken.doc.querySelector('#orgNumber-error')?.text).toContain('finns redan');
+
+      const ok = await client.submit('/admin/organisationer/ny', {
+        name,
+        type: 'civil_society',
+        orgNumber: '',
+        countyCode: '03',
+      });
+      expect(ok.status).toBe(303);
+      const org = (await listOrganisations(t.database.db)).find((o) => o.name === name);
+      expect(org).toMatchObject({ type: 'civil_society', countyCode: '03', orgNumber: null });
+      const audit = await client.get('/admin/granskningslogg');
+      expect(audit.body).toContain('organisation.created');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -109,3 +109,16 @@ export async function insertMunicipalities(
 export async function insertOrganisations(db: Executor, rows: NewOrganisation[]): Promise<void> {
   if (rows.length) await db.insert(organisations).values(rows).onConflictDoNothing();
 }
+
+export async function findOrganisationByOrgNumber(
+  db: Executor,
+  orgNumber: string,
+): Promise<Organisation | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.orgNumber, orgNumber));
+  return row;
+}
+
+export async function insertOrganisation(db: Executor, values: NewOrganisation): Promise<Organisation> {
+  const [row] = await db.insert(organisations).values(values).returning();
+  return row!;
+}

@@ -1,4 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { NewOrganisationInput } from './schemas.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
 import { COUNTY_BOARD_ORG_NUMBERS, PARTNERS } from './partners.ts';
 import * as repo from './repository.ts';
@@ -74,4 +77,35 @@ export async function listOrganisationsSorted(
   return orgs
     .map((o) => ({ ...o, countyName: o.countyCode ? (countyNames.get(o.countyCode) ?? null) : null }))
     .sort((a, b) => swedishCollator.compare(a.name, b.name));
+}
+
+/** Adds a partner organisation (the caller has authorized it); its number is unique across organisations. */
+export async function createOrganisation(
+  db: Db,
+  actorId: string,
+  input: NewOrganisationInput,
+): Promise<repo.Organisation> {
+  return db.transaction(async (tx) => {
+    if (input.orgNumber && (await repo.findOrganisationByOrgNumber(tx, input.orgNumber))) {
+      throw new ValidationError({ orgNumber: 'Det finns redan en organisation med det organisationsnumret' });
+    }
+    if (await repo.findOrganisationByName(tx, input.name)) {
+      throw new ValidationError({ name: 'Det finns redan en organisation med det namnet' });
+    }
+    const org = await repo.insertOrganisation(tx, {
+      name: input.name,
+      type: input.type,
+      orgNumber: input.orgNumber,
+      countyCode: input.countyCode,
+    });
+    await recordAudit(tx, {
+      actorId,
+      countyCode: org.countyCode,
+      action: 'organisation.created',
+      entityType: 'organisation',
+      entityId: org.id,
+      after: { name: org.name, type: org.type, orgNumber: org.orgNumber, countyCode: org.countyCode },
+    });
+    return org;
+  });
 }

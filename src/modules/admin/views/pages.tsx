@@ -1,7 +1,17 @@
 import { formatDateTime } from '../../../platform/i18n.ts';
 import type { MailboxEntry } from '../../../platform/mail.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { SummaryList, Table, type Option } from '../../../ui/components.tsx';
+import {
+  Button,
+  ErrorSummary,
+  PostForm,
+  Select,
+  SummaryList,
+  Table,
+  TextInput,
+  type FormState,
+  type Option,
+} from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { OrganisationView } from '../../reference/service.ts';
 import { organisationTypeLabel } from '../../workspace/index.ts';
@@ -76,6 +86,11 @@ export function OrganisationsPage({
 }): JSX.Element {
   return (
     <Layout ctx={ctx} title="Organisationer" breadcrumbs={crumbs}>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/admin/organisationer/ny">
+          Lägg till en organisation
+        </a>
+      </p>
       <form method="get" action="/admin/organisationer" class="govuk-!-margin-bottom-6">
         <div class="govuk-form-group">
           <label class="govuk-label" for="county">
@@ -211,6 +226,55 @@ export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] })
           },
         ]}
       />
+    </Layout>
+  );
+}
+
+export function NewOrganisationPage({
+  ctx,
+  form,
+  typeOptions,
+  countyOptions,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  typeOptions: Option[];
+  countyOptions: Option[];
+}): JSX.Element {
+  return (
+    <Layout
+      ctx={ctx}
+      title="Lägg till en organisation"
+      breadcrumbs={[...crumbs, { href: '/admin/organisationer', label: 'Organisationer' }]}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={form.errors} />
+          <p class="govuk-body">
+            Länsstyrelser, regioner och kommuner finns redan. Här läggs myndigheter, lärosäten, näringsliv och
+            civilsamhälle till, till exempel nya medlemmar i ett råd.
+          </p>
+          <PostForm action="/admin/organisationer/ny" csrfToken={ctx.csrfToken}>
+            <TextInput name="name" label="Namn" form={form} />
+            <Select name="type" label="Typ" placeholder="Välj typ" options={typeOptions} form={form} />
+            <TextInput
+              name="orgNumber"
+              label="Organisationsnummer (frivilligt)"
+              hint="Tio siffror, till exempel 202100-2411"
+              width="govuk-input--width-10"
+              form={form}
+            />
+            <Select
+              name="countyCode"
+              label="Län"
+              hint="Välj Nationell för en organisation som verkar i hela landet"
+              options={countyOptions}
+              form={form}
+            />
+            <Button>Lägg till</Button>
+          </PostForm>
+        </div>
+      </div>
     </Layout>
   );
 }
