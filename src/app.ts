@@ -14,6 +14,7 @@ import { registerAccountRoutes, purgeExpiredAccounts, resolveSession } from './m
 import { registerAdminRoutes } from './modules/admin/index.ts';
 import { registerSiteRoutes } from './modules/site/index.ts';
 import { registerWorkspaceRoutes } from './modules/workspace/index.ts';
+import { registerSituationRoutes, sendDueReminders } from './modules/situation/index.ts';
 import type { RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
@@ -42,7 +43,12 @@ export function createJobRunner(
 ): JobRunner {
   return new JobRunner(db, createJobHandlers(config), {
     onError: log,
-    maintenance: [purgeExpiredAccounts, purgeOldJobs, (db) => RateLimiter.purge(db)],
+    maintenance: [
+      purgeExpiredAccounts,
+      purgeOldJobs,
+      (db) => RateLimiter.purge(db),
+      async (db) => void (await sendDueReminders(db, config.publicUrl)),
+    ],
   });
 }
 
@@ -143,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerAccountRoutes(app, deps);
   registerWorkspaceRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerSituationRoutes(app, deps);
 
   const jobs = createJobRunner(deps.db, config, (err, kind) => app.log.error({ err, kind }, 'job failed'));
   app.decorate('jobs', jobs);

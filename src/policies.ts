@@ -2,11 +2,16 @@ import type { Actor, RouteAccess } from './platform/authz.ts';
 import { accountsPolicy, type CountyResource } from './modules/accounts/policy.ts';
 import { adminGlobalPolicy } from './modules/admin/policy.ts';
 import { workspaceGlobalPolicy, workspacePolicy } from './modules/workspace/policy.ts';
+import { situationGlobalPolicy, situationPolicy } from './modules/situation/policy.ts';
 
 /** The one vocabulary of actions: every module's county-scoped predicates … */
-export const countyPolicies = { ...accountsPolicy, ...workspacePolicy } as const;
+export const countyPolicies = { ...accountsPolicy, ...workspacePolicy, ...situationPolicy } as const;
 /** … and those without a county. */
-export const globalPolicies = { ...adminGlobalPolicy, ...workspaceGlobalPolicy } as const;
+export const globalPolicies = {
+  ...adminGlobalPolicy,
+  ...workspaceGlobalPolicy,
+  ...situationGlobalPolicy,
+} as const;
 
 export type CountyAction = keyof typeof countyPolicies;
 export type GlobalAction = keyof typeof globalPolicies;

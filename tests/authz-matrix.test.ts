@@ -33,6 +33,33 @@ const actor = (w: Who): Actor => (w === 'anonymous' ? ANONYMOUS : actorWith(w));
  * (Västernorrland). Read a row as "a county editor may view the people of its own county, not of another".
  */
 const countyMatrix: Record<keyof typeof countyPolicies, Record<Who, [own: boolean, other: boolean]>> = {
+  'situation.county.view': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'situation.county.manage': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [false, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'situation.picture.edit': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
   'county.people.view': {
     anonymous: [false, false],
     system_admin: [true, true],
@@ -72,6 +99,24 @@ const countyMatrix: Record<keyof typeof countyPolicies, Record<Who, [own: boolea
 };
 
 const globalMatrix: Record<keyof typeof globalPolicies, Record<Who, boolean>> = {
+  'situation.national': {
+    anonymous: false,
+    system_admin: true,
+    national_coordinator: true,
+    county_admin: false,
+    county_editor: false,
+    reporter: false,
+    council_member: false,
+  },
+  'situation.respond': {
+    anonymous: false,
+    system_admin: false,
+    national_coordinator: false,
+    county_admin: false,
+    county_editor: false,
+    reporter: true,
+    council_member: false,
+  },
   'system.admin': {
     anonymous: false,
     system_admin: true,

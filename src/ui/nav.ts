@@ -32,6 +32,7 @@ export function navFor(actor: Actor, t: Translate): NavItem[] {
   if (isSystemAdmin(actor)) items.push({ href: '/admin', label: t('nav.admin') });
   if (isSystemAdmin(actor) || hasRole(actor, 'national_coordinator')) {
     items.push({ href: '/nationellt', label: t('nav.national') });
+    items.push({ href: '/nationellt/lagesbild', label: t('nav.nationalPicture') });
   }
   const seen = new Set<string>();
   for (const m of actor.memberships) {
@@ -40,12 +41,16 @@ export function navFor(actor: Actor, t: Translate): NavItem[] {
     if ((m.role === 'county_admin' || m.role === 'county_editor') && !seen.has(`a${slug}`)) {
       seen.add(`a${slug}`);
       items.push({ href: `/${slug}/admin`, label: t('nav.countyAdmin') });
+      items.push({ href: `/${slug}/lagesbild`, label: t('nav.situation') });
     }
     if (m.role === 'council_member' && !seen.has(`c${slug}`)) {
       seen.add(`c${slug}`);
       items.push({ href: `/${slug}/rad`, label: t('nav.council') });
     }
   }
-  if (hasRole(actor, 'reporter')) items.push({ href: '/min-organisation', label: t('nav.myOrganisation') });
+  if (hasRole(actor, 'reporter')) {
+    items.push({ href: '/uppdrag', label: t('nav.assignments') });
+    items.push({ href: '/min-organisation', label: t('nav.myOrganisation') });
+  }
   return items;
 }

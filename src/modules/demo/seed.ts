@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Role } from '../../platform/roles.ts';
+import { seedSituationDemo } from './situation-seed.ts';
 import { createUser, findUserByEmail } from '../accounts/index.ts';
 import {
   findCountyBoard,
@@ -122,6 +123,12 @@ async function resolveOrganisation(db: Db, ref: DemoAccount['organisation']): Pr
 /** Seeds the demo accounts once; a database that already has them is left as it is. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await findUserByEmail(db, DEMO_ACCOUNTS[0]!.email)) return false;
+  await seedAccounts(db);
+  await seedSituationDemo(db);
+  return true;
+}
+
+async function seedAccounts(db: Db): Promise<void> {
   await insertOrganisations(db, [{ type: 'other', name: 'Samverkan – systemförvaltning', countyCode: null }]);
   for (const account of DEMO_ACCOUNTS) {
     await createUser(db, null, {
@@ -143,5 +150,4 @@ export async function seedDemo(db: Db): Promise<boolean> {
       countyCode: '03',
     });
   }
-  return true;
 }

@@ -85,6 +85,13 @@ export function CountyWorkspacePage({
           </a>
         </li>
         <li class="sv-card">
+          <h2 class="govuk-heading-s">Lägesbild</h2>
+          <p class="govuk-body">Rapporteringsomgångar, svar och den regionala lägesbilden.</p>
+          <a class="govuk-link" href={`/${view.countySlug}/lagesbild`}>
+            Till lägesbilden
+          </a>
+        </li>
+        <li class="sv-card">
           <h2 class="govuk-heading-s">Organisationer</h2>
           <p class="govuk-body" safe>
             {`${view.counts.organisations} organisationer i ${view.countyName}.`}

@@ -1,0 +1,287 @@
+import type { Db } from '../../db/client.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { COUNTIES } from '../reference/sweden.ts';
+import {
+  allQuestions,
+  UNKNOWN,
+  type Answers,
+  type Definition,
+  type Measure,
+  type MeasureStatus,
+} from './definition.ts';
+import type {
+  AreaDistribution,
+  Completeness,
+  Level,
+  MeasureRow,
+  NationalPicture,
+  PictureMeta,
+  RegionalPicture,
+  RiskRow,
+} from './picture.ts';
+import * as repo from './repository.ts';
+import { definitionOf } from './service.ts';
+import type { ChosenQuote } from './tables.ts';
+
+const COUNTED: ReadonlySet<string> = new Set(['submitted', 'approved']);
+export const LEVEL_KEYS = ['1', '2', '3', '4', '5', UNKNOWN, 'missing'] as const;
+
+interface AreaQuestions {
+  risk: string | undefined;
+  explanation: string | undefined;
+  measures: string | undefined;
+}
+
+function areaQuestions(def: Definition): Record<string, AreaQuestions> {
+  const out: Record<string, AreaQuestions> = {};
+  for (const a of def.areas) out[a.key] = { risk: undefined, explanation: undefined, measures: undefined };
+  for (const q of allQuestions(def)) {
+    if (!q.area || !out[q.area]) continue;
+    if (q.role === 'risk') out[q.area]!.risk = q.id;
+    if (q.role === 'explanation') out[q.area]!.explanation = q.id;
+    if (q.role === 'measures') out[q.area]!.measures = q.id;
+  }
+  return out;
+}
+
+const numeric = (l: Level): number | null => (l !== null && /^\d+$/.test(l) ? Number(l) : null);
+const mean = (xs: number[]): number | null =>
+  xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : null;
+
+function emptyDistribution(): AreaDistribution {
+  return {
+    counts: Object.fromEntries(LEVEL_KEYS.map((k) => [k, 0])),
+    mean: null,
+    previousMean: null,
+    change: { increased: 0, unchanged: 0, decreased: 0 },
+  };
+}
+
+/** Distribution, means and change per area over a set of rows. */
+function distributionOf(areas: string[], rows: RiskRow[]): Record<string, AreaDistribution> {
+  const out: Record<string, AreaDistribution> = {};
+  for (const area of areas) {
+    const d = emptyDistribution();
+    const now: number[] = [];
+    const before: number[] = [];
+    for (const row of rows) {
+      const level = row.levels[area] ?? null;
+      d.counts[level ?? 'missing'] = (d.counts[level ?? 'missing'] ?? 0) + 1;
+      const n = numeric(level);
+      const p = numeric(row.previousLevels[area] ?? null);
+      if (n !== null) now.push(n);
+      if (p !== null) before.push(p);
+      if (n !== null && p !== null) {
+        if (n > p) d.change.increased++;
+        else if (n < p) d.change.decreased++;
+        else d.change.unchanged++;
+      }
+    }
+    d.mean = mean(now);
+    d.previousMean = mean(before);
+    out[area] = d;
+  }
+  return out;
+}
+
+function levelsOf(answers: Answers | undefined, aq: Record<string, AreaQuestions>): Record<string, Level> {
+  const out: Record<string, Level> = {};
+  for (const [area, q] of Object.entries(aq)) {
+    const v = q.risk && answers ? answers[q.risk] : undefined;
+    out[area] = typeof v === 'string' ? v : null;
+  }
+  return out;
+}
+
+function completenessOf(
+  entries: Array<{ response: repo.ResponseRow | null }>,
+  deadlineAt: Date,
+): Completeness {
+  const received = entries.filter((e) => e.response && COUNTED.has(e.response.status));
+  return {
+    expected: entries.length,
+    received: received.length,
+    onTime: received.filter((e) => e.response!.submittedAt && e.response!.submittedAt <= deadlineAt).length,
+    approved: received.filter((e) => e.response!.status === 'approved').length,
+  };
+}
+
+async function loadOccasion(db: Db, occasionId: string) {
+  const occasion = await repo.findOccasion(db, occasionId);
+  if (!occasion) throw new NotFoundError();
+  const round = (await repo.findRound(db, occasion.roundId))!;
+  const all = await repo.listOccasions(db, round.id);
+  const previous = all.filter((o) => o.sequence < occasion.sequence).at(-1) ?? null;
+  const definition = await definitionOf(db, round);
+  const meta: PictureMeta = {
+    roundId: round.id,
+    roundTitle: round.title,
+    topic: round.topic,
+    occasionId: occasion.id,
+    occasionLabel: occasion.label,
+    deadlineAt: occasion.deadlineAt,
+    previousOccasionLabel: previous?.label ?? null,
+  };
+  return { occasion, round, previous, definition, meta };
+}
+
+/** Compiles a county's regional picture of one occasion from the submitted and approved responses. */
+export async function compileRegionalPicture(
+  db: Db,
+  input: { occasionId: string; countyCode: string },
+): Promise<RegionalPicture> {
+  const { occasion, round, previous, definition, meta } = await loadOccasion(db, input.occasionId);
+  if (round.scope === 'county' && round.countyCode !== input.countyCode) throw new NotFoundError();
+  const county = COUNTIES.find((c) => c.code === input.countyCode)!;
+  const aq = areaQuestions(definition);
+  const areaKeys = definition.areas.map((a) => a.key);
+  const [entries, previousEntries, saved] = await Promise.all([
+    repo.listOccasionResponses(db, occasion.id, round.id, input.countyCode),
+    previous ? repo.listOccasionResponses(db, previous.id, round.id, input.countyCode) : Promise.resolve([]),
+    repo.findRegionalPicture(db, occasion.id, input.countyCode),
+  ]);
+  const previousByOrg = new Map(
+    previousEntries
+      .filter((e) => e.response && COUNTED.has(e.response.status))
+      .map((e) => [e.respondent.organisationId, e.response!.answers]),
+  );
+  const rows: RiskRow[] = entries.map(({ respondent, response }) => ({
+    id: respondent.organisationId,
+    name: respondent.name,
+    code: respondent.municipalityCode,
+    levels: levelsOf(response && COUNTED.has(response.status) ? response.answers : undefined, aq),
+    previousLevels: levelsOf(previousByOrg.get(respondent.organisationId), aq),
+  }));
+  const measureCounts: Record<string, Record<MeasureStatus, number>> = {};
+  const measures: MeasureRow[] = [];
+  const quoteCandidates: ChosenQuote[] = [];
+  const textQuestions = allQuestions(definition).filter((q) => q.type === 'text');
+  for (const area of areaKeys) measureCounts[area] = { planned: 0, taken: 0 };
+  for (const { respondent, response } of entries) {
+    if (!response || !COUNTED.has(response.status)) continue;
+    for (const area of areaKeys) {
+      const qid = aq[area]!.measures;
+      const list = qid ? (response.answers[qid] as Measure[] | undefined) : undefined;
+      for (const m of list ?? []) {
+        measureCounts[area]![m.status]++;
+        measures.push({ ...m, area, organisationName: respondent.name });
+      }
+    }
+    for (const q of textQuestions) {
+      const text = response.answers[q.id];
+      if (typeof text === 'string' && text.trim()) {
+        quoteCandidates.push({
+          responseId: response.id,
+          questionId: q.id,
+          text: text.trim(),
+          organisationName: respondent.name,
+        });
+      }
+    }
+  }
+  return {
+    meta,
+    county: { code: county.code, name: county.name, slug: county.slug },
+    status: saved?.status ?? 'draft',
+    submittedAt: saved?.submittedAt ?? null,
+    areas: definition.areas,
+    completeness: completenessOf(entries, occasion.deadlineAt),
+    rows,
+    distribution: distributionOf(areaKeys, rows),
+    measureCounts,
+    measures,
+    quoteCandidates,
+    quotes: saved?.quotes ?? [],
+    summaries: saved?.summaries ?? {},
+  };
+}
+
+const roundLevel = (m: number | null): Level =>
+  m === null ? null : String(Math.min(5, Math.max(1, Math.round(m))));
+
+/**
+ * Compiles the national picture of one occasion: completeness per county, and from the counties whose
+ * regional picture is submitted, each county's mean level per area and every municipality's level.
+ */
+export async function compileNationalPicture(
+  db: Db,
+  input: { occasionId: string },
+): Promise<NationalPicture> {
+  const { occasion, round, previous, definition, meta } = await loadOccasion(db, input.occasionId);
+  if (round.scope !== 'national') throw new NotFoundError();
+  const aq = areaQuestions(definition);
+  const areaKeys = definition.areas.map((a) => a.key);
+  const [entries, previousEntries, pictures, saved] = await Promise.all([
+    repo.listOccasionResponses(db, occasion.id, round.id),
+    previous ? repo.listOccasionResponses(db, previous.id, round.id) : Promise.resolve([]),
+    repo.listRegionalPictures(db, occasion.id),
+    repo.findNationalPicture(db, occasion.id),
+  ]);
+  const submitted = new Map(pictures.filter((p) => p.status === 'submitted').map((p) => [p.countyCode, p]));
+  const previousByOrg = new Map(
+    previousEntries
+      .filter((e) => e.response && COUNTED.has(e.response.status))
+      .map((e) => [e.respondent.organisationId, e.response!.answers]),
+  );
+  const byCounty = new Map<string, typeof entries>();
+  for (const e of entries)
+    byCounty.set(e.respondent.countyCode, [...(byCounty.get(e.respondent.countyCode) ?? []), e]);
+
+  const municipalityRows: RiskRow[] = [];
+  const countyRows: RiskRow[] = [];
+  const municipalityLevels: Record<string, Record<string, Level>> = {};
+  const measureCounts: Record<string, Record<MeasureStatus, number>> = Object.fromEntries(
+    areaKeys.map((a) => [a, { planned: 0, taken: 0 }]),
+  );
+  for (const c of COUNTIES) {
+    if (!submitted.has(c.code)) continue;
+    const rows: RiskRow[] = (byCounty.get(c.code) ?? []).map(({ respondent, response }) => {
+      const answers = response && COUNTED.has(response.status) ? response.answers : undefined;
+      for (const area of areaKeys) {
+        const qid = aq[area]!.measures;
+        for (const m of (qid && answers ? (answers[qid] as Measure[] | undefined) : undefined) ?? [])
+          measureCounts[area]![m.status]++;
+      }
+      return {
+        id: respondent.organisationId,
+        name: respondent.name,
+        code: respondent.municipalityCode,
+        levels: levelsOf(answers, aq),
+        previousLevels: levelsOf(previousByOrg.get(respondent.organisationId), aq),
+      };
+    });
+    municipalityRows.push(...rows);
+    for (const r of rows) if (r.code) municipalityLevels[r.code] = r.levels;
+    const levels: Record<string, Level> = {};
+    const previousLevels: Record<string, Level> = {};
+    for (const area of areaKeys) {
+      levels[area] = roundLevel(
+        mean(rows.map((r) => numeric(r.levels[area] ?? null)).filter((x): x is number => x !== null)),
+      );
+      previousLevels[area] = roundLevel(
+        mean(rows.map((r) => numeric(r.previousLevels[area] ?? null)).filter((x): x is number => x !== null)),
+      );
+    }
+    countyRows.push({ id: c.code, name: c.name, code: c.code, levels, previousLevels });
+  }
+  return {
+    meta,
+    areas: definition.areas,
+    counties: COUNTIES.filter((c) => byCounty.has(c.code)).map((c) => ({
+      code: c.code,
+      name: c.name,
+      slug: c.slug,
+      completeness: completenessOf(byCounty.get(c.code)!, occasion.deadlineAt),
+      regionalSubmitted: submitted.has(c.code),
+    })),
+    rows: countyRows,
+    municipalityLevels,
+    distribution: distributionOf(areaKeys, municipalityRows),
+    measureCounts,
+    regionalSummaries: COUNTIES.filter((c) => submitted.has(c.code)).map((c) => ({
+      countyName: c.name,
+      summaries: submitted.get(c.code)!.summaries,
+    })),
+    summaries: saved?.summaries ?? {},
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * A questionnaire's definition (one immutable version): sections of questions. Questions about a risk
+ * area carry the area's key and their part in it, so the compilation knows which answer is the risk level,
+ * the explanation, the change and the measures.
+ */
+export const questionTypes = ['scale', 'single', 'multiple', 'yesno', 'number', 'text', 'measures'] as const;
+export type QuestionType = (typeof questionTypes)[number];
+
+export const questionRoles = ['risk', 'explanation', 'change', 'measures', 'other'] as const;
+export type QuestionRole = (typeof questionRoles)[number];
+
+const optionSchema = z.object({ value: z.string().min(1), label: z.string().min(1) });
+
+export const questionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  type: z.enum(questionTypes),
+  label: z.string().min(1),
+  help: z.string().optional(),
+  required: z.boolean().default(false),
+  options: z.array(optionSchema).optional(),
+  /** scale: 1..max, with labels for the ends and optionally "vet ej" */
+  scale: z
+    .object({
+      max: z.number().int().min(2).max(10),
+      labels: z.record(z.string(), z.string()),
+      allowUnknown: z.boolean(),
+    })
+    .optional(),
+  /** shown (and required) only when another answer has one of these values */
+  showIf: z.object({ questionId: z.string(), anyOf: z.array(z.string()).min(1) }).optional(),
+  area: z.string().optional(),
+  role: z.enum(questionRoles).default('other'),
+});
+export type Question = z.output<typeof questionSchema>;
+
+export const sectionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  questions: z.array(questionSchema),
+});
+export type Section = z.output<typeof sectionSchema>;
+
+export const definitionSchema = z.object({
+  areas: z.array(z.object({ key: z.string(), label: z.string() })),
+  sections: z.array(sectionSchema),
+});
+export type Definition = z.output<typeof definitionSchema>;
+
+export const measureStatuses = ['planned', 'taken'] as const;
+export type MeasureStatus = (typeof measureStatuses)[number];
+export const measureStatusLabels: Record<MeasureStatus, string> = { planned: 'Planerad', taken: 'Vidtagen' };
+
+export interface Measure {
+  description: string;
+  status: MeasureStatus;
+  targetGroup: string;
+  responsible: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+}
+
+/** An answer: a scale step ('1'..'5' or 'unknown'), an option, several options, a number, text or measures. */
+export type AnswerValue = string | string[] | number | Measure[];
+export type Answers = Record<string, AnswerValue>;
+
+export const UNKNOWN = 'unknown';
+
+export function allQuestions(def: Definition): Question[] {
+  return def.sections.flatMap((s) => s.questions);
+}
+
+/** Whether a question is shown, given the answers so far (conditions refer to earlier questions). */
+export function isShown(q: Question, answers: Answers): boolean {
+  if (!q.showIf) return true;
+  const v = answers[q.showIf.questionId];
+  const values = Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
+  return values.some((x) => q.showIf!.anyOf.includes(x));
+}

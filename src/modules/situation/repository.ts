@@ -1,0 +1,440 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.ts';
+import { memberships, users } from '../accounts/tables.ts';
+import { organisations } from '../reference/tables.ts';
+import type { Answers, Definition } from './definition.ts';
+import {
+  nationalPictures,
+  occasions,
+  questionnaires,
+  questionnaireVersions,
+  regionalPictures,
+  respondents,
+  responses,
+  responseVersions,
+  rounds,
+  type ChosenQuote,
+  type ResponseStatus,
+} from './tables.ts';
+
+export type Round = typeof rounds.$inferSelect;
+export type Occasion = typeof occasions.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;
+export type QuestionnaireVersion = typeof questionnaireVersions.$inferSelect;
+export type RegionalPictureRow = typeof regionalPictures.$inferSelect;
+
+// Questionnaires
+
+export async function insertQuestionnaire(
+  db: Executor,
+  values: { title: string; countyCode: string | null; createdBy: string | null; definition: Definition },
+): Promise<QuestionnaireVersion> {
+  const [q] = await db
+    .insert(questionnaires)
+    .values({ title: values.title, countyCode: values.countyCode, createdBy: values.createdBy })
+    .returning();
+  const [v] = await db
+    .insert(questionnaireVersions)
+    .values({
+      questionnaireId: q!.id,
+      version: 1,
+      definition: values.definition,
+      createdBy: values.createdBy,
+    })
+    .returning();
+  return v!;
+}
+
+export async function findQuestionnaireVersion(
+  db: Executor,
+  id: string,
+): Promise<QuestionnaireVersion | undefined> {
+  const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id));
+  return row;
+}
+
+/** The newest version of each questionnaire usable in a county (national ones and the county's own). */
+export async function listQuestionnaireVersions(
+  db: Executor,
+  countyCode: string | null,
+): Promise<Array<{ versionId: string; title: string; version: number }>> {
+  const rows = await db
+    .select({
+      versionId: questionnaireVersions.id,
+      title: questionnaires.title,
+      version: questionnaireVersions.version,
+      qid: questionnaires.id,
+    })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(
+      countyCode
+        ? or(isNull(questionnaires.countyCode), eq(questionnaires.countyCode, countyCode))
+        : isNull(questionnaires.countyCode),
+    )
+    .orderBy(asc(questionnaires.title), desc(questionnaireVersions.version));
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.qid) ? false : (seen.add(r.qid), true)));
+}
+
+// Rounds, occasions, respondents
+
+export async function insertRound(db: Executor, values: typeof rounds.$inferInsert): Promise<Round> {
+  const [row] = await db.insert(rounds).values(values).returning();
+  return row!;
+}
+
+export async function insertOccasions(
+  db: Executor,
+  values: Array<typeof occasions.$inferInsert>,
+): Promise<Occasion[]> {
+  return db.insert(occasions).values(values).returning();
+}
+
+export async function findRound(db: Executor, id: string): Promise<Round | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
+  return row;
+}
+
+/** National rounds and the county's own rounds, newest first. */
+export function listRoundsForCounty(db: Executor, countyCode: string): Promise<Round[]> {
+  return db
+    .select()
+    .from(rounds)
+    .where(or(eq(rounds.scope, 'national'), eq(rounds.countyCode, countyCode)))
+    .orderBy(desc(rounds.createdAt));
+}
+
+export function listNationalRounds(db: Executor): Promise<Round[]> {
+  return db.select().from(rounds).where(eq(rounds.scope, 'national')).orderBy(desc(rounds.createdAt));
+}
+
+export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]> {
+  return db.select().from(occasions).where(eq(occasions.roundId, roundId)).orderBy(asc(occasions.sequence));
+}
+
+export async function findOccasion(db: Executor, id: string): Promise<Occasion | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(occasions).where(eq(occasions.id, id));
+  return row;
+}
+
+export async function insertRespondents(
+  db: Executor,
+  rows: Array<{ roundId: string; countyCode: string; organisationId: string }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(respondents)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
+  }
+}
+
+export async function deleteRespondents(
+  db: Executor,
+  roundId: string,
+  organisationIds: string[],
+): Promise<void> {
+  if (organisationIds.length === 0) return;
+  await db
+    .delete(respondents)
+    .where(and(eq(respondents.roundId, roundId), inArray(respondents.organisationId, organisationIds)));
+}
+
+export interface RespondentView {
+  id: string;
+  organisationId: string;
+  name: string;
+  type: string;
+  municipalityCode: string | null;
+  countyCode: string;
+}
+
+export function listRespondents(
+  db: Executor,
+  roundId: string,
+  countyCode?: string,
+): Promise<RespondentView[]> {
+  return db
+    .select({
+      id: respondents.id,
+      organisationId: respondents.organisationId,
+      name: organisations.name,
+      type: organisations.type,
+      municipalityCode: organisations.municipalityCode,
+      countyCode: respondents.countyCode,
+    })
+    .from(respondents)
+    .innerJoin(organisations, eq(organisations.id, respondents.organisationId))
+    .where(
+      countyCode
+        ? and(eq(respondents.roundId, roundId), eq(respondents.countyCode, countyCode))
+        : eq(respondents.roundId, roundId),
+    )
+    .orderBy(asc(organisations.municipalityCode), asc(organisations.name));
+}
+
+export async function findRespondent(db: Executor, roundId: string, organisationId: string) {
+  const [row] = await db
+    .select()
+    .from(respondents)
+    .where(and(eq(respondents.roundId, roundId), eq(respondents.organisationId, organisationId)));
+  return row;
+}
+
+// Responses
+
+export async function findResponse(
+  db: Executor,
+  occasionId: string,
+  respondentId: string,
+): Promise<ResponseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(responses)
+    .where(and(eq(responses.occasionId, occasionId), eq(responses.respondentId, respondentId)));
+  return row;
+}
+
+export async function findResponseById(db: Executor, id: string): Promise<ResponseRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(responses).where(eq(responses.id, id));
+  return row;
+}
+
+export async function insertResponse(
+  db: Executor,
+  values: typeof responses.$inferInsert,
+): Promise<ResponseRow> {
+  const [row] = await db.insert(responses).values(values).onConflictDoNothing().returning();
+  if (row) return row;
+  const existing = await findResponse(db, values.occasionId, values.respondentId);
+  return existing!;
+}
+
+/** Writes a new state only if nobody saved since `expectedVersion` was read; undefined means a conflict. */
+export async function updateResponse(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  values: Partial<
+    Pick<ResponseRow, 'answers' | 'status' | 'submittedAt' | 'approvedAt' | 'returnComment' | 'reopened'>
+  > & {
+    updatedBy: string | null;
+  },
+): Promise<ResponseRow | undefined> {
+  const [row] = await db
+    .update(responses)
+    .set({ ...values, version: sql`${responses.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(responses.id, id), eq(responses.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function insertResponseVersion(
+  db: Executor,
+  values: {
+    responseId: string;
+    version: number;
+    status: ResponseStatus;
+    answers: Answers;
+    note: string | null;
+    changedBy: string | null;
+  },
+): Promise<void> {
+  await db.insert(responseVersions).values(values);
+}
+
+export async function listResponseVersions(db: Executor, responseId: string) {
+  return db
+    .select({
+      version: responseVersions.version,
+      status: responseVersions.status,
+      answers: responseVersions.answers,
+      note: responseVersions.note,
+      changedAt: responseVersions.changedAt,
+      changedByName: users.name,
+    })
+    .from(responseVersions)
+    .leftJoin(users, eq(users.id, responseVersions.changedBy))
+    .where(eq(responseVersions.responseId, responseId))
+    .orderBy(asc(responseVersions.version));
+}
+
+export interface ResponseWithOrg extends ResponseRow {
+  organisationName: string;
+  municipalityCode: string | null;
+}
+
+/** Every respondent of an occasion in one county (or all counties) with its response, if any. */
+export async function listOccasionResponses(
+  db: Executor,
+  occasionId: string,
+  roundId: string,
+  countyCode?: string,
+): Promise<Array<{ respondent: RespondentView; response: ResponseRow | null }>> {
+  const [resp, rows] = await Promise.all([
+    listRespondents(db, roundId, countyCode),
+    db
+      .select()
+      .from(responses)
+      .where(
+        countyCode
+          ? and(eq(responses.occasionId, occasionId), eq(responses.countyCode, countyCode))
+          : eq(responses.occasionId, occasionId),
+      ),
+  ]);
+  const byRespondent = new Map(rows.map((r) => [r.respondentId, r]));
+  return resp.map((respondent) => ({ respondent, response: byRespondent.get(respondent.id) ?? null }));
+}
+
+/** Open assignments of the given organisations: occasions they are respondents for, newest first. */
+export async function listAssignments(db: Executor, organisationIds: string[]) {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select({
+      occasionId: occasions.id,
+      occasionLabel: occasions.label,
+      opensAt: occasions.opensAt,
+      deadlineAt: occasions.deadlineAt,
+      roundId: rounds.id,
+      roundTitle: rounds.title,
+      organisationId: respondents.organisationId,
+      organisationName: organisations.name,
+      respondentId: respondents.id,
+      status: responses.status,
+      reopened: responses.reopened,
+    })
+    .from(respondents)
+    .innerJoin(rounds, eq(rounds.id, respondents.roundId))
+    .innerJoin(occasions, eq(occasions.roundId, rounds.id))
+    .innerJoin(organisations, eq(organisations.id, respondents.organisationId))
+    .leftJoin(
+      responses,
+      and(eq(responses.occasionId, occasions.id), eq(responses.respondentId, respondents.id)),
+    )
+    .where(inArray(respondents.organisationId, organisationIds))
+    .orderBy(desc(occasions.deadlineAt));
+}
+
+/** E-mail addresses of the reporters of an organisation (for returns and reminders). */
+export async function reporterEmails(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.role, 'reporter'),
+        isNull(users.disabledAt),
+      ),
+    );
+  return rows.map((r) => r.email);
+}
+
+/** Occasions whose reminder is due: the deadline is within its reminder days and no reminder has gone out. */
+export function listOccasionsDueForReminder(db: Executor): Promise<Occasion[]> {
+  return db
+    .select()
+    .from(occasions)
+    .where(
+      and(
+        isNull(occasions.remindedAt),
+        sql`${occasions.opensAt} <= now()`,
+        sql`${occasions.deadlineAt} > now()`,
+        sql`${occasions.deadlineAt} - make_interval(days => ${occasions.reminderDaysBefore}) <= now()`,
+      ),
+    );
+}
+
+export async function markReminded(db: Executor, occasionId: string): Promise<boolean> {
+  const rows = await db
+    .update(occasions)
+    .set({ remindedAt: new Date() })
+    .where(and(eq(occasions.id, occasionId), isNull(occasions.remindedAt)))
+    .returning({ id: occasions.id });
+  return rows.length === 1;
+}
+
+// Pictures
+
+export async function findRegionalPicture(db: Executor, occasionId: string, countyCode: string) {
+  const [row] = await db
+    .select()
+    .from(regionalPictures)
+    .where(and(eq(regionalPictures.occasionId, occasionId), eq(regionalPictures.countyCode, countyCode)));
+  return row;
+}
+
+export function listRegionalPictures(db: Executor, occasionId: string) {
+  return db.select().from(regionalPictures).where(eq(regionalPictures.occasionId, occasionId));
+}
+
+export async function upsertRegionalPicture(
+  db: Executor,
+  values: {
+    occasionId: string;
+    countyCode: string;
+    summaries: Record<string, string>;
+    quotes: ChosenQuote[];
+    updatedBy: string | null;
+  },
+): Promise<RegionalPictureRow> {
+  const [row] = await db
+    .insert(regionalPictures)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [regionalPictures.occasionId, regionalPictures.countyCode],
+      set: {
+        summaries: values.summaries,
+        quotes: values.quotes,
+        updatedBy: values.updatedBy,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function markRegionalPictureSubmitted(db: Executor, id: string): Promise<void> {
+  await db
+    .update(regionalPictures)
+    .set({ status: 'submitted', submittedAt: new Date() })
+    .where(eq(regionalPictures.id, id));
+}
+
+export async function findNationalPicture(db: Executor, occasionId: string) {
+  const [row] = await db.select().from(nationalPictures).where(eq(nationalPictures.occasionId, occasionId));
+  return row;
+}
+
+export async function upsertNationalPicture(
+  db: Executor,
+  values: { occasionId: string; summaries: Record<string, string>; updatedBy: string | null },
+): Promise<void> {
+  await db
+    .insert(nationalPictures)
+    .values(values)
+    .onConflictDoUpdate({
+      target: nationalPictures.occasionId,
+      set: { summaries: values.summaries, updatedBy: values.updatedBy, updatedAt: new Date() },
+    });
+}
+
+/** Raw aggregate for the benchmark's baseline and a cross-check: respondents per area question × level. */
+export function aggregateLevels(db: Executor, occasionId: string, questionIds: string[]) {
+  return queryRows<{ question_id: string; level: string; n: number }>(
+    db,
+    sql`select a.key as question_id, a.value as level, count(*)::int as n
+        from responses r, jsonb_each_text(r.answers) a
+        where r.occasion_id = ${occasionId} and r.status in ('submitted', 'approved')
+          and a.key in (${sql.join(
+            questionIds.map((q) => sql`${q}`),
+            sql`, `,
+          )})
+        group by 1, 2`,
+  );
+}

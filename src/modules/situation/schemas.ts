@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { fields } from '../../platform/validation.ts';
+import { endOfStockholmDay, isIsoDate, startOfStockholmDay } from '../../platform/time.ts';
+
+const date = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
+
+/** One occasion as entered: dates in Swedish time; the deadline is 23:59:59 that day. */
+const occasionSchema = z
+  .object({
+    label: fields.requiredText('Ange en benämning, till exempel ”Före sommaren”', 100),
+    opens: date('Ange öppningsdatum som ÅÅÅÅ-MM-DD'),
+    deadline: date('Ange sista svarsdag som ÅÅÅÅ-MM-DD'),
+    locks: date('Ange låsdatum som ÅÅÅÅ-MM-DD'),
+    reminderDays: z.coerce
+      .number({ error: 'Ange antal dagar' })
+      .int('Ange ett heltal')
+      .min(0, 'Minst 0')
+      .max(60, 'Högst 60'),
+  })
+  .refine((o) => !isIsoDate(o.opens) || !isIsoDate(o.deadline) || o.opens <= o.deadline, {
+    path: ['deadline'],
+    message: 'Sista svarsdag kan inte vara före öppningsdatum',
+  })
+  .refine((o) => !isIsoDate(o.deadline) || !isIsoDate(o.locks) || o.deadline <= o.locks, {
+    path: ['locks'],
+    message: 'Låsdatum kan inte vara före sista svarsdag',
+  })
+  .transform((o) => ({
+    label: o.label,
+    opensAt: startOfStockholmDay(o.opens),
+    deadlineAt: endOfStockholmDay(o.deadline),
+    locksAt: endOfStockholmDay(o.locks),
+    reminderDaysBefore: o.reminderDays,
+  }));
+
+/**
+ * The round form posts flat fields: title, topic, questionnaireVersionId, occasion1_label … occasion2_locks.
+ * An occasion whose fields are all empty is left out; at least one is required.
+ */
+export function parseRoundForm(body: Record<string, unknown>) {
+  const get = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
+  const occasions: unknown[] = [];
+  const indexes: number[] = [];
+  for (let i = 1; i <= 4; i++) {
+    const parts = ['label', 'opens', 'deadline', 'locks', 'reminderDays'].map((p) =>
+      get(`occasion${i}_${p}`).trim(),
+    );
+    if (parts.slice(0, 4).every((p) => p === '')) continue;
+    indexes.push(i);
+    occasions.push({
+      label: parts[0],
+      opens: parts[1],
+      deadline: parts[2],
+      locks: parts[3],
+      reminderDays: parts[4] || '3',
+    });
+  }
+  return {
+    raw: {
+      title: get('title'),
+      topic: get('topic'),
+      questionnaireVersionId: get('questionnaireVersionId'),
+      shareAnswersNationally: get('shareAnswersNationally') === 'yes',
+      occasions,
+    },
+    indexes,
+  };
+}
+
+export const roundSchema = z.object({
+  title: fields.requiredText('Ange en rubrik för omgången', 200),
+  topic: fields.requiredText('Beskriv vad omgången handlar om', 2000),
+  questionnaireVersionId: z.string().uuid('Välj ett formulär'),
+  shareAnswersNationally: z.boolean(),
+  occasions: z.array(occasionSchema).min(1, 'Ange minst ett rapporteringstillfälle'),
+});
+export type RoundInput = z.output<typeof roundSchema>;
+
+export const returnSchema = z.object({
+  comment: fields.requiredText('Skriv vad som behöver kompletteras', 2000),
+});
+
+export const summariesPrefix = 'summary_';

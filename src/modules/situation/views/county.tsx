@@ -1,0 +1,479 @@
+import { formatDate } from '../../../platform/i18n.ts';
+import type { PageContext } from '../../../ui/context.ts';
+import { Button, ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { formatAnswer, type AnswerChange } from '../answers.ts';
+import { allQuestions, isShown, type Answers, type Definition } from '../definition.ts';
+import type { Completeness } from '../picture.ts';
+import type { Occasion, RespondentView, ResponseRow, Round } from '../repository.ts';
+import { CompletenessList, StatusTag, when } from './parts.tsx';
+
+export interface RoundSummary {
+  round: Round;
+  occasions: Occasion[];
+}
+
+export function CountyRoundsPage({
+  ctx,
+  countyName,
+  slug,
+  rounds,
+  canManage,
+}: {
+  ctx: PageContext;
+  countyName: string;
+  slug: string;
+  rounds: RoundSummary[];
+  canManage: boolean;
+}): JSX.Element {
+  return (
+    <Layout
+      ctx={ctx}
+      title="Lägesbild"
+      caption={countyName}
+      breadcrumbs={[{ href: `/${slug}/admin`, label: 'Länets arbete' }]}
+    >
+      <p class="govuk-body">
+        Rapporteringsomgångar där länets kommuner och andra aktörer bedömer risker och redovisar åtgärder.
+        Nationella omgångar öppnas av den nationella samordnaren; länet kan också öppna egna.
+      </p>
+      {canManage ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/${slug}/lagesbild/ny`}>
+            Öppna en ny omgång för länet
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {rounds.length === 0 ? <p class="govuk-body">Inga omgångar ännu.</p> : ''}
+      {rounds.map(({ round, occasions }) => (
+        <section class="sv-card govuk-!-margin-bottom-6" aria-label={round.title}>
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href={`/${slug}/lagesbild/${round.id}`} safe>
+              {round.title}
+            </a>
+          </h2>
+          <p class="govuk-body-s">{round.scope === 'national' ? 'Nationell omgång' : 'Länets egen omgång'}</p>
+          <ul class="govuk-list">
+            {occasions.map((o) => (
+              <li safe>{`${o.label}: sista svarsdag ${formatDate(o.deadlineAt)}`}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export interface OccasionSummary {
+  occasion: Occasion;
+  completeness: Completeness;
+}
+
+export function RoundPage({
+  ctx,
+  countyName,
+  slug,
+  round,
+  occasions,
+  candidates,
+  chosen,
+  canManage,
+  form,
+}: {
+  ctx: PageContext;
+  countyName: string;
+  slug: string;
+  round: Round;
+  occasions: OccasionSummary[];
+  candidates: Array<{ id: string; name: string; type: string }>;
+  chosen: Set<string>;
+  canManage: boolean;
+  form: FormState;
+}): JSX.Element {
+  const groups: Array<[string, string[]]> = [
+    ['Kommuner', ['municipality']],
+    ['Region', ['region']],
+    ['Andra organisationer', ['government_agency', 'university', 'business', 'civil_society', 'other']],
+  ];
+  return (
+    <Layout
+      ctx={ctx}
+      title={round.title}
+      caption={countyName}
+      breadcrumbs={[{ href: `/${slug}/lagesbild`, label: 'Lägesbild' }]}
+    >
+      <ErrorSummary errors={form.errors} />
+      <p class="govuk-body" safe>
+        {round.topic}
+      </p>
+      {occasions.map(({ occasion, completeness }) => (
+        <section aria-labelledby={`o-${occasion.id}`} class="govuk-!-margin-bottom-6">
+          <h2 class="govuk-heading-m" id={`o-${occasion.id}`} safe>
+            {occasion.label}
+          </h2>
+          <CompletenessList c={completeness} deadlineAt={occasion.deadlineAt} />
+          <ul class="govuk-list">
+            <li>
+              <a class="govuk-link" href={`/${slug}/lagesbild/${round.id}/${occasion.id}`} safe>
+                {`Svar per organisation – ${occasion.label}`}
+              </a>
+            </li>
+            <li>
+              <a
+                class="govuk-link"
+                href={`/${slug}/lagesbild/${round.id}/${occasion.id}/sammanstallning`}
+                safe
+              >
+                {`Regional lägesbild – ${occasion.label}`}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ))}
+      <h2 class="govuk-heading-m">Svarande i länet</h2>
+      {canManage ? (
+        <PostForm action={`/${slug}/lagesbild/${round.id}/svarande`} csrfToken={ctx.csrfToken}>
+          <div
+            class={`govuk-form-group${form.errors.organisationIds ? ' govuk-form-group--error' : ''}`}
+            id="organisationIds"
+          >
+            {form.errors.organisationIds ? (
+              <p class="govuk-error-message">
+                <span class="govuk-visually-hidden">Fel:</span>{' '}
+                <span safe>{form.errors.organisationIds}</span>
+              </p>
+            ) : (
+              ''
+            )}
+            {groups.map(([legend, types]) => (
+              <fieldset class="govuk-fieldset govuk-!-margin-bottom-4">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+                  {legend}
+                </legend>
+                <div class="govuk-checkboxes govuk-checkboxes--small sv-columns">
+                  {candidates
+                    .filter((c) => types.includes(c.type))
+                    .map((c) => (
+                      <div class="govuk-checkboxes__item">
+                        <input
+                          class="govuk-checkboxes__input"
+                          id={`org-${c.id}`}
+                          name="organisationIds"
+                          type="checkbox"
+                          value={c.id}
+                          checked={chosen.has(c.id)}
+                        />
+                        <label class="govuk-label govuk-checkboxes__label" for={`org-${c.id}`} safe>
+                          {c.name}
+                        </label>
+                      </div>
+                    ))}
+                </div>
+              </fieldset>
+            ))}
+          </div>
+          <Button variant="secondary">Spara svarande</Button>
+        </PostForm>
+      ) : (
+        <ul class="govuk-list">
+          {candidates
+            .filter((c) => chosen.has(c.id))
+            .map((c) => (
+              <li safe>{c.name}</li>
+            ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function OccasionPage({
+  ctx,
+  countyName,
+  slug,
+  round,
+  occasion,
+  completeness,
+  entries,
+}: {
+  ctx: PageContext;
+  countyName: string;
+  slug: string;
+  round: Round;
+  occasion: Occasion;
+  completeness: Completeness;
+  entries: Array<{ respondent: RespondentView; response: ResponseRow | null }>;
+}): JSX.Element {
+  const base = `/${slug}/lagesbild/${round.id}/${occasion.id}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Svar: ${occasion.label}`}
+      caption={`${countyName} – ${round.title}`}
+      breadcrumbs={[
+        { href: `/${slug}/lagesbild`, label: 'Lägesbild' },
+        { href: `/${slug}/lagesbild/${round.id}`, label: round.title },
+      ]}
+    >
+      <CompletenessList c={completeness} deadlineAt={occasion.deadlineAt} />
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}/sammanstallning`}>
+          Regional lägesbild
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`${base}/svar.xlsx`}>
+          Alla svar som Excel
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`${base}/svar.csv`}>
+          som CSV
+        </a>
+      </p>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Svar per organisation</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Organisation
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Status
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Inskickat
+            </th>
+            <th scope="col" class="govuk-table__header">
+              I tid
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {entries.map(({ respondent, response }) => (
+            <tr class="govuk-table__row">
+              <td class="govuk-table__cell">
+                {response ? (
+                  <a class="govuk-link" href={`/${slug}/lagesbild/svar/${response.id}`} safe>
+                    {respondent.name}
+                  </a>
+                ) : (
+                  <span safe>{respondent.name}</span>
+                )}
+              </td>
+              <td class="govuk-table__cell">
+                <StatusTag status={response?.status ?? 'none'} />
+              </td>
+              <td class="govuk-table__cell" safe>
+                {when(response?.submittedAt)}
+              </td>
+              <td class="govuk-table__cell">
+                {response?.submittedAt
+                  ? response.submittedAt <= occasion.deadlineAt
+                    ? 'Ja'
+                    : 'Nej, sent'
+                  : '–'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export interface HistoryEntry {
+  version: number;
+  status: ResponseRow['status'];
+  changedAt: Date;
+  changedByName: string | null;
+  note: string | null;
+  changes: AnswerChange[];
+}
+
+export function AnswersView({
+  definition,
+  answers,
+}: {
+  definition: Definition;
+  answers: Answers;
+}): JSX.Element {
+  return (
+    <>
+      {definition.sections.map((s) => (
+        <section aria-labelledby={`s-${s.id}`}>
+          <h2 class="govuk-heading-m" id={`s-${s.id}`} safe>
+            {s.title}
+          </h2>
+          <dl class="govuk-summary-list">
+            {allQuestions({ areas: [], sections: [s] })
+              .filter((q) => isShown(q, answers))
+              .map((q) => (
+                <div class="govuk-summary-list__row">
+                  <dt class="govuk-summary-list__key" safe>
+                    {q.label}
+                  </dt>
+                  <dd class="govuk-summary-list__value sv-prewrap" safe>
+                    {formatAnswer(q, answers[q.id]) || '–'}
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ResponsePage({
+  ctx,
+  slug,
+  countyName,
+  round,
+  occasion,
+  organisationName,
+  response,
+  definition,
+  history,
+  canManage,
+  form,
+  afterDeadline,
+}: {
+  ctx: PageContext;
+  slug: string;
+  countyName: string;
+  round: Round;
+  occasion: Occasion;
+  organisationName: string;
+  response: ResponseRow;
+  definition: Definition;
+  history: HistoryEntry[];
+  canManage: boolean;
+  form: FormState;
+  afterDeadline: boolean;
+}): JSX.Element {
+  const action = `/${slug}/lagesbild/svar/${response.id}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={organisationName}
+      caption={`${round.title} – ${occasion.label}`}
+      breadcrumbs={[
+        { href: `/${slug}/lagesbild/${round.id}/${occasion.id}`, label: `Svar: ${occasion.label}` },
+      ]}
+    >
+      <ErrorSummary errors={form.errors} />
+      <p class="govuk-body">
+        <StatusTag status={response.status} />{' '}
+        <span safe>{`Inskickat: ${when(response.submittedAt)}. ${countyName}.`}</span>
+      </p>
+      {response.returnComment && response.status === 'returned' ? (
+        <div class="govuk-inset-text">
+          <span class="govuk-!-font-weight-bold">Återlämnat med kommentaren: </span>
+          <span safe>{response.returnComment}</span>
+        </div>
+      ) : (
+        ''
+      )}
+      {canManage && response.status === 'submitted' ? (
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-half">
+            <PostForm action={`${action}/godkann`} csrfToken={ctx.csrfToken}>
+              <input type="hidden" name="version" value={String(response.version)} />
+              <Button>Godkänn svaret</Button>
+            </PostForm>
+          </div>
+          <div class="govuk-grid-column-one-half">
+            <PostForm action={`${action}/aterlamna`} csrfToken={ctx.csrfToken}>
+              <div class={`govuk-form-group${form.errors.comment ? ' govuk-form-group--error' : ''}`}>
+                <label class="govuk-label" for="comment">
+                  Vad behöver kompletteras?
+                </label>
+                {form.errors.comment ? (
+                  <p id="comment-error" class="govuk-error-message">
+                    <span class="govuk-visually-hidden">Fel:</span> <span safe>{form.errors.comment}</span>
+                  </p>
+                ) : (
+                  ''
+                )}
+                <textarea
+                  class="govuk-textarea"
+                  id="comment"
+                  name="comment"
+                  rows="3"
+                  aria-describedby={form.errors.comment ? 'comment-error' : undefined}
+                  safe
+                >
+                  {form.values.comment ?? ''}
+                </textarea>
+              </div>
+              <Button variant="secondary">Lämna tillbaka för komplettering</Button>
+            </PostForm>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+      {canManage &&
+      afterDeadline &&
+      (response.status === 'draft' || response.status === 'returned') &&
+      !response.reopened ? (
+        <PostForm action={`${action}/oppna`} csrfToken={ctx.csrfToken}>
+          <Button variant="secondary">Öppna för svar efter sista svarsdag</Button>
+        </PostForm>
+      ) : (
+        ''
+      )}
+      <AnswersView definition={definition} answers={response.answers} />
+      <h2 class="govuk-heading-m">Historik</h2>
+      {history.length === 0 ? <p class="govuk-body">Inga sparade versioner.</p> : ''}
+      {history.map((h) => (
+        <details class="govuk-details">
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text" safe>
+              {`Version ${h.version}: ${h.status === 'draft' ? 'utkast sparat' : h.status === 'submitted' ? 'inskickat' : h.status === 'returned' ? 'återlämnat' : 'godkänt'} ${when(h.changedAt)} av ${h.changedByName ?? 'okänd'}`}
+            </span>
+          </summary>
+          <div class="govuk-details__text">
+            {h.note ? <p class="govuk-body" safe>{`Kommentar: ${h.note}`}</p> : ''}
+            {h.changes.length === 0 ? (
+              <p class="govuk-body">Inga ändrade svar.</p>
+            ) : (
+              <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-table__caption--s">Ändrade svar</caption>
+                <thead class="govuk-table__head">
+                  <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">
+                      Fråga
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                      Före
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                      Efter
+                    </th>
+                  </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                  {h.changes.map((c) => (
+                    <tr class="govuk-table__row">
+                      <td class="govuk-table__cell" safe>
+                        {c.label}
+                      </td>
+                      <td class="govuk-table__cell">
+                        <del safe>{c.before || '–'}</del>
+                      </td>
+                      <td class="govuk-table__cell">
+                        <ins safe>{c.after || '–'}</ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </details>
+      ))}
+    </Layout>
+  );
+}

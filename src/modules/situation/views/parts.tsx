@@ -1,0 +1,183 @@
+import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
+import { RISK_SCALE_LABELS } from '../default-template.ts';
+import type { AreaDistribution, AreaRef, Completeness, Level, RiskRow } from '../picture.ts';
+import type { ResponseStatus } from '../tables.ts';
+
+export const statusLabels: Record<ResponseStatus | 'none', { text: string; colour: string }> = {
+  none: { text: 'Ej påbörjat', colour: 'grey' },
+  draft: { text: 'Utkast', colour: 'blue' },
+  submitted: { text: 'Inskickat', colour: 'turquoise' },
+  returned: { text: 'Åter för komplettering', colour: 'orange' },
+  approved: { text: 'Godkänt', colour: 'green' },
+};
+
+export function StatusTag({ status }: { status: ResponseStatus | 'none' }): JSX.Element {
+  const s = statusLabels[status];
+  return (
+    <strong class={`govuk-tag govuk-tag--${s.colour}`} safe>
+      {s.text}
+    </strong>
+  );
+}
+
+const levelColours: Record<string, string> = {
+  '1': 'green',
+  '2': 'turquoise',
+  '3': 'yellow',
+  '4': 'orange',
+  '5': 'red',
+  unknown: 'grey',
+};
+
+export const levelText = (level: Level): string =>
+  level === null ? 'Ej besvarad' : (RISK_SCALE_LABELS[level] ?? level);
+
+/** A risk level as colour and text: the colour is never the only carrier of meaning. */
+export function LevelTag({ level }: { level: Level }): JSX.Element {
+  if (level === null) {
+    return <span class="govuk-body-s sv-muted">Ej besvarad</span>;
+  }
+  return (
+    <strong class={`govuk-tag govuk-tag--${levelColours[level] ?? 'grey'} sv-level`} safe>
+      {level === 'unknown' ? 'Vet ej' : `${level} ${levelText(level)}`}
+    </strong>
+  );
+}
+
+export function CompletenessList({ c, deadlineAt }: { c: Completeness; deadlineAt: Date }): JSX.Element {
+  return (
+    <dl class="govuk-summary-list sv-completeness">
+      {[
+        ['Förväntade svar', String(c.expected)],
+        ['Inkomna', String(c.received)],
+        ['I tid', String(c.onTime)],
+        ['Godkända', String(c.approved)],
+        ['Sista svarsdag', `${formatDate(deadlineAt)} kl. 23.59`],
+      ].map(([k, v]) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key" safe>
+            {k}
+          </dt>
+          <dd class="govuk-summary-list__value" safe>
+            {v}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Risk level per area × respondent (municipality or county), as text and colour. */
+export function RiskTable({
+  caption,
+  areas,
+  rows,
+  firstHeader,
+}: {
+  caption: string;
+  areas: AreaRef[];
+  rows: RiskRow[];
+  firstHeader: string;
+}): JSX.Element {
+  return (
+    <div class="sv-table-scroll" tabindex="0" role="region" aria-label={caption}>
+      <table class="govuk-table sv-risk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m" safe>
+          {caption}
+        </caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header" safe>
+              {firstHeader}
+            </th>
+            {areas.map((a) => (
+              <th scope="col" class="govuk-table__header" safe>
+                {a.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {rows.map((r) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header" safe>
+                {r.name}
+              </th>
+              {areas.map((a) => (
+                <td class="govuk-table__cell">
+                  <LevelTag level={r.levels[a.key] ?? null} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const fmt = (n: number | null): string =>
+  n === null ? '–' : n.toLocaleString('sv-SE', { maximumFractionDigits: 2 });
+
+export function DistributionTable({
+  area,
+  d,
+  previousLabel,
+}: {
+  area: AreaRef;
+  d: AreaDistribution;
+  previousLabel: string | null;
+}): JSX.Element {
+  const keys = ['1', '2', '3', '4', '5', 'unknown', 'missing'];
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--s" safe>
+        {`Fördelning: ${area.label}`}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            Bedömning
+          </th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+            Antal
+          </th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {keys.map((k) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header" safe>
+              {k === 'missing' ? 'Ej besvarad' : levelText(k)}
+            </th>
+            <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+              {String(d.counts[k] ?? 0)}
+            </td>
+          </tr>
+        ))}
+        <tr class="govuk-table__row">
+          <th scope="row" class="govuk-table__header">
+            Medelvärde (1–5)
+          </th>
+          <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+            {previousLabel ? `${fmt(d.previousMean)} → ${fmt(d.mean)}` : fmt(d.mean)}
+          </td>
+        </tr>
+        {previousLabel ? (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header" safe>
+              {`Förändring sedan ${previousLabel.toLowerCase()}`}
+            </th>
+            <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+              {`${d.change.increased} ökat, ${d.change.unchanged} oförändrat, ${d.change.decreased} minskat`}
+            </td>
+          </tr>
+        ) : (
+          ''
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export const when = (d: Date | null | undefined): string => (d ? formatDateTime(d) : '–');

@@ -1,0 +1,560 @@
+import { formatDate } from '../../../platform/i18n.ts';
+import type { PageContext } from '../../../ui/context.ts';
+import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import { measureStatusLabels } from '../definition.ts';
+import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
+import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
+
+function MeasuresSection({
+  p,
+}: {
+  p: Pick<RegionalPicture, 'areas' | 'measureCounts'> & { measures?: RegionalPicture['measures'] };
+}): JSX.Element {
+  return (
+    <section aria-labelledby="measures-h">
+      <h2 class="govuk-heading-l" id="measures-h">
+        Åtgärder
+      </h2>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Åtgärder per område och status</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Område
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              Planerade
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              Vidtagna
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {p.areas.map((a) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header" safe>
+                {a.label}
+              </th>
+              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+                {String(p.measureCounts[a.key]?.planned ?? 0)}
+              </td>
+              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+                {String(p.measureCounts[a.key]?.taken ?? 0)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.measures && p.measures.length > 0 ? (
+        <details class="govuk-details">
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text" safe>
+              {`Alla ${p.measures.length} åtgärder`}
+            </span>
+          </summary>
+          <div class="govuk-details__text">
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--s">Åtgärder</caption>
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  {['Område', 'Organisation', 'Åtgärd', 'Status', 'Målgrupp', 'Ansvarig', 'Start'].map(
+                    (h) => (
+                      <th scope="col" class="govuk-table__header" safe>
+                        {h}
+                      </th>
+                    ),
+                  )}
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {p.measures.map((m) => (
+                  <tr class="govuk-table__row">
+                    {[
+                      p.areas.find((a) => a.key === m.area)?.label ?? m.area,
+                      m.organisationName,
+                      m.description,
+                      measureStatusLabels[m.status],
+                      m.targetGroup,
+                      m.responsible,
+                      m.startDate,
+                    ].map((v) => (
+                      <td class="govuk-table__cell" safe>
+                        {v}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+const safeChart = (charts: Record<string, string>, key: string): JSX.Element => charts[key] ?? '';
+
+function SummaryField({
+  area,
+  value,
+  readonly,
+}: {
+  area: AreaRef;
+  value: string;
+  readonly: boolean;
+}): JSX.Element {
+  const id = `summary_${area.key}`;
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label govuk-label--s" for={id} safe>
+        {`Analys och sammanfattning: ${area.label}`}
+      </label>
+      <textarea class="govuk-textarea" id={id} name={id} rows="4" readonly={readonly} safe>
+        {value}
+      </textarea>
+    </div>
+  );
+}
+
+export function RegionalPicturePage({
+  ctx,
+  p,
+  base,
+  canEdit,
+  canSubmit,
+  charts,
+  form,
+}: {
+  ctx: PageContext;
+  p: RegionalPicture;
+  base: string;
+  canEdit: boolean;
+  canSubmit: boolean;
+  charts: Record<string, string>;
+  form: FormState;
+}): JSX.Element {
+  const readonly = !canEdit || p.status === 'submitted';
+  const chosen = new Set(p.quotes.map((q) => `${q.responseId}:${q.questionId}`));
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Regional lägesbild: ${p.meta.occasionLabel}`}
+      caption={`${p.county.name} – ${p.meta.roundTitle}`}
+      breadcrumbs={[
+        { href: `/${p.county.slug}/lagesbild`, label: 'Lägesbild' },
+        { href: `/${p.county.slug}/lagesbild/${p.meta.roundId}`, label: p.meta.roundTitle },
+      ]}
+    >
+      <ErrorSummary errors={form.errors} />
+      <p class="govuk-body">
+        {p.status === 'submitted' ? (
+          <strong
+            class="govuk-tag govuk-tag--green"
+            safe
+          >{`Inskickad till nationell samordnare ${p.submittedAt ? formatDate(p.submittedAt) : ''}`}</strong>
+        ) : (
+          <strong class="govuk-tag govuk-tag--blue">Utkast</strong>
+        )}
+      </p>
+      <p class="govuk-body sv-no-print">
+        <a class="govuk-link" href={`${base}.docx`}>
+          Ladda ner som Word
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`${base}/svar.xlsx`}>
+          Svaren som Excel
+        </a>{' '}
+        ·{' '}
+        <a class="govuk-link" href={`${base}/svar.csv`}>
+          Svaren som CSV
+        </a>
+      </p>
+      <h2 class="govuk-heading-l">Svarsfrekvens</h2>
+      <CompletenessList c={p.completeness} deadlineAt={p.meta.deadlineAt} />
+      <RiskTable
+        caption="Bedömd påverkan per område och kommun"
+        firstHeader="Organisation"
+        areas={p.areas}
+        rows={p.rows}
+      />
+      <PostForm action={base} csrfToken={ctx.csrfToken}>
+        {p.areas.map((a) => (
+          <section aria-labelledby={`a-${a.key}`} class="govuk-!-margin-bottom-8">
+            <h2 class="govuk-heading-l" id={`a-${a.key}`} safe>
+              {a.label}
+            </h2>
+            <div class="govuk-grid-row">
+              <div class="govuk-grid-column-one-half">
+                <DistributionTable
+                  area={a}
+                  d={p.distribution[a.key]!}
+                  previousLabel={p.meta.previousOccasionLabel}
+                />
+              </div>
+              {/* SVG rendered by vega from our own numbers and labels, escaped by vega */}
+              <div class="govuk-grid-column-one-half sv-chart">{safeChart(charts, a.key)}</div>
+            </div>
+            <SummaryField
+              area={a}
+              value={form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? ''}
+              readonly={readonly}
+            />
+          </section>
+        ))}
+        <MeasuresSection p={p} />
+        <section aria-labelledby="quotes-h">
+          <h2 class="govuk-heading-l" id="quotes-h">
+            Citat ur svaren
+          </h2>
+          {p.quoteCandidates.length === 0 ? <p class="govuk-body">Inga fritextsvar ännu.</p> : ''}
+          <div class="govuk-checkboxes govuk-checkboxes--small">
+            {p.quoteCandidates.map((q, i) => (
+              <div class="govuk-checkboxes__item">
+                <input
+                  class="govuk-checkboxes__input"
+                  id={`quote-${i}`}
+                  name="quote"
+                  type="checkbox"
+                  value={`${q.responseId}:${q.questionId}`}
+                  checked={chosen.has(`${q.responseId}:${q.questionId}`)}
+                  disabled={readonly}
+                />
+                <label class="govuk-label govuk-checkboxes__label" for={`quote-${i}`}>
+                  <span safe>{`”${q.text}”`}</span>{' '}
+                  <span class="govuk-hint" safe>{`– ${q.organisationName}`}</span>
+                </label>
+              </div>
+            ))}
+          </div>
+        </section>
+        {readonly ? (
+          ''
+        ) : (
+          <div class="govuk-button-group govuk-!-margin-top-6">
+            <button type="submit" class="govuk-button govuk-button--secondary" name="intent" value="save">
+              Spara
+            </button>
+            {canSubmit ? (
+              <button type="submit" class="govuk-button" name="intent" value="submit">
+                Skicka till nationell samordnare
+              </button>
+            ) : (
+              ''
+            )}
+          </div>
+        )}
+      </PostForm>
+    </Layout>
+  );
+}
+
+/** Approximate positions of the 21 counties on a grid, north at the top. */
+const TILES: Record<string, [number, number]> = {
+  '25': [3, 0],
+  '24': [2, 1],
+  '23': [1, 2],
+  '22': [2, 2],
+  '20': [1, 3],
+  '21': [2, 3],
+  '17': [0, 4],
+  '19': [1, 4],
+  '03': [2, 4],
+  '18': [1, 5],
+  '04': [2, 5],
+  '01': [3, 5],
+  '14': [0, 6],
+  '05': [2, 6],
+  '13': [0, 7],
+  '06': [1, 7],
+  '08': [2, 7],
+  '09': [3, 7],
+  '07': [1, 8],
+  '10': [2, 8],
+  '12': [1, 9],
+};
+const FILL: Record<string, string> = {
+  '1': '#cce2d8',
+  '2': '#bfe3e0',
+  '3': '#fff7bf',
+  '4': '#fcd6c3',
+  '5': '#f4cdc6',
+  unknown: '#e5e6e7',
+};
+
+/** A tile map of the counties, drawn by the product itself; the table beside it carries the same levels. */
+export function CountyTileMap({
+  area,
+  levels,
+  names,
+}: {
+  area: AreaRef;
+  levels: Record<string, Level>;
+  names: Record<string, string>;
+}): JSX.Element {
+  const size = 56;
+  const label = `Karta: ${area.label}. ${Object.entries(levels)
+    .map(([code, l]) => `${names[code] ?? code}: ${levelText(l)}`)
+    .join('; ')}`;
+  return (
+    <svg
+      viewBox={`0 0 ${4 * size + 8} ${10 * size + 8}`}
+      width="240"
+      role="img"
+      aria-label={label}
+      class="sv-tilemap"
+    >
+      {Object.entries(TILES).map(([code, [x, y]]) => {
+        const l = levels[code] ?? null;
+        return (
+          <g>
+            <rect
+              x={String(4 + x * size)}
+              y={String(4 + y * size)}
+              width={String(size - 4)}
+              height={String(size - 4)}
+              fill={l ? (FILL[l] ?? '#fff') : '#ffffff'}
+              stroke="#0b0c0c"
+            />
+            <text
+              x={String(4 + x * size + (size - 4) / 2)}
+              y={String(4 + y * size + 22)}
+              text-anchor="middle"
+              font-size="11"
+              safe
+            >
+              {code}
+            </text>
+            <text
+              x={String(4 + x * size + (size - 4) / 2)}
+              y={String(4 + y * size + 40)}
+              text-anchor="middle"
+              font-size="13"
+              font-weight="bold"
+              safe
+            >
+              {l === null ? '–' : l === 'unknown' ? '?' : l}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export function NationalPicturePage({
+  ctx,
+  p,
+  base,
+  canEdit,
+  form,
+}: {
+  ctx: PageContext;
+  p: NationalPicture;
+  base: string;
+  canEdit: boolean;
+  form: FormState;
+}): JSX.Element {
+  const names = Object.fromEntries(p.counties.map((c) => [c.code, c.name]));
+  const submitted = p.counties.filter((c) => c.regionalSubmitted).length;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Nationell lägesbild: ${p.meta.occasionLabel}`}
+      caption={p.meta.roundTitle}
+      breadcrumbs={[{ href: '/nationellt/lagesbild', label: 'Nationell lägesbild' }]}
+    >
+      <ErrorSummary errors={form.errors} />
+      <p class="govuk-body sv-no-print">
+        <a class="govuk-link" href={`${base}.docx`}>
+          Ladda ner som Word
+        </a>
+      </p>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m" safe>
+          {`Länen: ${submitted} av ${p.counties.length} har skickat in sin regionala lägesbild`}
+        </caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            {['Län', 'Förväntade svar', 'Inkomna', 'I tid', 'Godkända', 'Regional lägesbild'].map((h) => (
+              <th scope="col" class="govuk-table__header" safe>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {p.counties.map((c) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header" safe>
+                {c.name}
+              </th>
+              {[
+                c.completeness.expected,
+                c.completeness.received,
+                c.completeness.onTime,
+                c.completeness.approved,
+              ].map((n) => (
+                <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+                  {String(n)}
+                </td>
+              ))}
+              <td class="govuk-table__cell">
+                {c.regionalSubmitted ? (
+                  <strong class="govuk-tag govuk-tag--green">Inskickad</strong>
+                ) : (
+                  <strong class="govuk-tag govuk-tag--grey">Ej inskickad</strong>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <RiskTable
+        caption="Bedömd påverkan per område och län (medelvärde av kommunernas bedömningar)"
+        firstHeader="Län"
+        areas={p.areas}
+        rows={p.rows}
+      />
+      <PostForm action={base} csrfToken={ctx.csrfToken}>
+        {p.areas.map((a) => (
+          <section aria-labelledby={`a-${a.key}`} class="govuk-!-margin-bottom-8">
+            <h2 class="govuk-heading-l" id={`a-${a.key}`} safe>
+              {a.label}
+            </h2>
+            <div class="govuk-grid-row">
+              <div class="govuk-grid-column-one-third">
+                <CountyTileMap
+                  area={a}
+                  levels={Object.fromEntries(p.rows.map((r) => [r.id, r.levels[a.key] ?? null]))}
+                  names={names}
+                />
+              </div>
+              <div class="govuk-grid-column-two-thirds">
+                <DistributionTable
+                  area={a}
+                  d={p.distribution[a.key]!}
+                  previousLabel={p.meta.previousOccasionLabel}
+                />
+              </div>
+            </div>
+            {p.regionalSummaries
+              .filter((r) => r.summaries[a.key])
+              .map((r) => (
+                <div class="govuk-inset-text">
+                  <span class="govuk-!-font-weight-bold" safe>{`${r.countyName}: `}</span>
+                  <span class="sv-prewrap" safe>
+                    {r.summaries[a.key]!}
+                  </span>
+                </div>
+              ))}
+            <div class="govuk-form-group">
+              <label class="govuk-label govuk-label--s" for={`summary_${a.key}`} safe>
+                {`Nationell sammanfattning: ${a.label}`}
+              </label>
+              <textarea
+                class="govuk-textarea"
+                id={`summary_${a.key}`}
+                name={`summary_${a.key}`}
+                rows="4"
+                readonly={!canEdit}
+                safe
+              >
+                {form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? ''}
+              </textarea>
+            </div>
+          </section>
+        ))}
+        <MeasuresSection p={p} />
+        {canEdit ? (
+          <button type="submit" class="govuk-button">
+            Spara sammanfattningarna
+          </button>
+        ) : (
+          ''
+        )}
+      </PostForm>
+      <h2 class="govuk-heading-l">Kommunernas bedömningar</h2>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">
+          Bedömd påverkan per kommun (län med inskickad regional lägesbild)
+        </caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Kommunkod
+            </th>
+            {p.areas.map((a) => (
+              <th scope="col" class="govuk-table__header" safe>
+                {a.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {Object.entries(p.municipalityLevels)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([code, levels]) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header" safe>
+                  {code}
+                </th>
+                {p.areas.map((a) => (
+                  <td class="govuk-table__cell">
+                    <LevelTag level={levels[a.key] ?? null} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export function NationalRoundsPage({
+  ctx,
+  rounds,
+}: {
+  ctx: PageContext;
+  rounds: Array<{
+    id: string;
+    title: string;
+    occasions: Array<{ id: string; label: string; deadlineAt: Date }>;
+  }>;
+}): JSX.Element {
+  return (
+    <Layout
+      ctx={ctx}
+      title="Nationell lägesbild"
+      breadcrumbs={[{ href: '/nationellt', label: 'Nationell samordning' }]}
+    >
+      <p class="govuk-body">
+        <a class="govuk-link" href="/nationellt/lagesbild/ny">
+          Öppna en ny nationell rapporteringsomgång
+        </a>
+      </p>
+      {rounds.length === 0 ? <p class="govuk-body">Inga nationella omgångar ännu.</p> : ''}
+      {rounds.map((r) => (
+        <section class="sv-card govuk-!-margin-bottom-6" aria-label={r.title}>
+          <h2 class="govuk-heading-m" safe>
+            {r.title}
+          </h2>
+          <ul class="govuk-list">
+            {r.occasions.map((o) => (
+              <li>
+                <a class="govuk-link" href={`/nationellt/lagesbild/${r.id}/${o.id}`} safe>
+                  {`${o.label} (sista svarsdag ${formatDate(o.deadlineAt)})`}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}
