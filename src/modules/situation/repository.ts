@@ -268,17 +268,47 @@ export interface ResponseWithOrg extends ResponseRow {
   municipalityCode: string | null;
 }
 
-/** Every respondent of an occasion in one county (or all counties) with its response, if any. */
+/**
+ * Every respondent of an occasion in one county (or all counties) with its response, if any. With
+ * `answerKeys`, only those answers are read (the compilation needs a few of a questionnaire's questions).
+ */
 export async function listOccasionResponses(
   db: Executor,
   occasionId: string,
   roundId: string,
   countyCode?: string,
+  answerKeys?: string[],
+  knownRespondents?: RespondentView[],
 ): Promise<Array<{ respondent: RespondentView; response: ResponseRow | null }>> {
+  // Direct key look-ups (answers -> 'key') are far cheaper than expanding every answer of every row.
+  const answers =
+    answerKeys === undefined
+      ? responses.answers
+      : answerKeys.length === 0
+        ? sql<Answers>`'{}'::jsonb`
+        : sql<Answers>`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+            answerKeys.map((k) => sql`${k}::text, ${responses.answers} -> ${k}::text`),
+            sql`, `,
+          )}))`;
   const [resp, rows] = await Promise.all([
-    listRespondents(db, roundId, countyCode),
+    knownRespondents ?? listRespondents(db, roundId, countyCode),
     db
-      .select()
+      .select({
+        id: responses.id,
+        occasionId: responses.occasionId,
+        respondentId: responses.respondentId,
+        countyCode: responses.countyCode,
+        organisationId: responses.organisationId,
+        status: responses.status,
+        answers,
+        version: responses.version,
+        reopened: responses.reopened,
+        returnComment: responses.returnComment,
+        submittedAt: responses.submittedAt,
+        approvedAt: responses.approvedAt,
+        updatedBy: responses.updatedBy,
+        updatedAt: responses.updatedAt,
+      })
       .from(responses)
       .where(
         countyCode
@@ -286,7 +316,7 @@ export async function listOccasionResponses(
           : eq(responses.occasionId, occasionId),
       ),
   ]);
-  const byRespondent = new Map(rows.map((r) => [r.respondentId, r]));
+  const byRespondent = new Map(rows.map((r) => [r.respondentId, r as ResponseRow]));
   return resp.map((respondent) => ({ respondent, response: byRespondent.get(respondent.id) ?? null }));
 }
 
@@ -437,4 +467,68 @@ export function aggregateLevels(db: Executor, occasionId: string, questionIds: s
           )})
         group by 1, 2`,
   );
+}
+
+export interface LevelRow {
+  respondentId: string;
+  status: ResponseStatus;
+  submittedAt: Date | null;
+  /** the answers to `riskKeys`, in that order */
+  levels: Array<string | null>;
+}
+
+/** Each response's status and risk levels only: what the national compilation reads of 311 respondents. */
+export async function listLevelRows(
+  db: Executor,
+  occasionId: string,
+  riskKeys: string[],
+): Promise<LevelRow[]> {
+  const levels = riskKeys.length
+    ? sql`array[${sql.join(
+        riskKeys.map((k) => sql`${responses.answers} ->> ${k}::text`),
+        sql`, `,
+      )}]`
+    : sql`array[]::text[]`;
+  const rows = await queryRows<{
+    respondent_id: string;
+    status: ResponseStatus;
+    submitted_at: string | Date | null;
+    levels: Array<string | null>;
+  }>(
+    db,
+    sql`select respondent_id, status, submitted_at, ${levels} as levels from responses where occasion_id = ${occasionId}`,
+  );
+  return rows.map((r) => ({
+    respondentId: r.respondent_id,
+    status: r.status,
+    submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
+    levels: r.levels,
+  }));
+}
+
+/** Measures counted per measures question and status, over the submitted responses of the given counties. */
+export async function countMeasures(
+  db: Executor,
+  occasionId: string,
+  measureKeys: string[],
+  countyCodes: string[],
+): Promise<Array<{ key: string; status: string; n: number }>> {
+  if (measureKeys.length === 0 || countyCodes.length === 0) return [];
+  const rows = await queryRows<{ key: string; status: string; n: number }>(
+    db,
+    sql`select m.key, e ->> 'status' as status, count(*)::int as n
+        from responses r
+        cross join lateral (values ${sql.join(
+          measureKeys.map((k) => sql`(${k}::text, r.answers -> ${k}::text)`),
+          sql`, `,
+        )}) as m(key, list)
+        cross join lateral jsonb_array_elements(case when jsonb_typeof(m.list) = 'array' then m.list else '[]'::jsonb end) e
+        where r.occasion_id = ${occasionId} and r.status in ('submitted', 'approved')
+          and r.county_code in (${sql.join(
+            countyCodes.map((c) => sql`${c}`),
+            sql`, `,
+          )})
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
