@@ -63,6 +63,16 @@ const spec: Record<string, Expect | { own: Expect; other: Expect }> = {
     system_admin: 404,
     national_coordinator: 404,
   },
+  '/nationellt/lagesbild/:roundId/:occasionId/svar.xlsx': {
+    ...only(['system_admin', 'national_coordinator']),
+    system_admin: 404,
+    national_coordinator: 404,
+  },
+  '/nationellt/lagesbild/:roundId/:occasionId/svar.csv': {
+    ...only(['system_admin', 'national_coordinator']),
+    system_admin: 404,
+    national_coordinator: 404,
+  },
   '/nationellt/lagesbild/:roundId/:occasionId.docx': {
     ...only(['system_admin', 'national_coordinator']),
     system_admin: 404,

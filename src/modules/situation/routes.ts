@@ -276,8 +276,11 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
     roundId: string,
     countyCode: string | undefined,
     definition: Definition,
+    onlyCounties?: Set<string>,
   ) => {
-    const entries = await repo.listOccasionResponses(db, occasionId, roundId, countyCode);
+    const entries = (await repo.listOccasionResponses(db, occasionId, roundId, countyCode)).filter(
+      (e) => !onlyCounties || onlyCounties.has(e.respondent.countyCode),
+    );
     return answerRows({
       definition,
       responses: entries
@@ -651,6 +654,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
     return NationalPicturePage({
       ctx: pageContext(req, reply),
       p,
+      answersShared: round.shareAnswersNationally,
       base: `/nationellt/lagesbild/${round.id}/${occasion.id}`,
       canEdit: situationGlobalPolicy['situation.national'](req.actor),
       form,
@@ -675,6 +679,39 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       );
     },
   );
+
+  // The answers beneath the submitted regional pictures, where the round lets the coordinator read them.
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get<{ Params: Params }>(
+      `/nationellt/lagesbild/:roundId/:occasionId/svar.${format}`,
+      national,
+      async (req, reply) => {
+        const { round, occasion } = await nationalOccasion(req);
+        if (!round.shareAnswersNationally) throw new NotFoundError();
+        const submitted = new Set(
+          (await repo.listRegionalPictures(db, occasion.id))
+            .filter((p) => p.status === 'submitted')
+            .map((p) => p.countyCode),
+        );
+        const rows = await answerExport(
+          occasion.id,
+          round.id,
+          undefined,
+          await situation.definitionOf(db, round),
+          submitted,
+        );
+        const name = `lagesbild-svar-nationellt-${stockholmDate(occasion.deadlineAt)}`;
+        return format === 'xlsx'
+          ? sendFile(
+              reply,
+              await rowsToXlsx(rows, 'Svar'),
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              `${name}.xlsx`,
+            )
+          : sendFile(reply, rowsToCsv(rows), 'text/csv; charset=utf-8', `${name}.csv`);
+      },
+    );
+  }
 
   app.post<{ Params: Params }>('/nationellt/lagesbild/:roundId/:occasionId', national, async (req, reply) => {
     const { round, occasion } = await nationalOccasion(req);

@@ -403,6 +403,24 @@ describe('lägesbild: from national round to national picture', () => {
     expect((await c.vnorr!.get(`${base}/svar.csv`)).status).toBe(404);
   });
 
+  it('lets the coordinator read the answers beneath submitted regional pictures only where the round allows', async () => {
+    const sundsvall = await findMunicipalityOrganisation(t.database.db, '2281');
+    expect((await c.r2281!.submit(`/uppdrag/${occasionId}/${sundsvall!.id}`, { q_violence_risk: '2', intent: 'save' })).status).toBe(303);
+    expect((await c.vnorr!.get(`/vasternorrland/lagesbild/${roundId}/${occasionId}/svar.csv`)).body).toContain('Sundsvalls kommun');
+    const shared = await c.coordinator!.get(`/nationellt/lagesbild/${roundId}/${occasionId}/svar.csv`);
+    expect(shared.status).toBe(200);
+    expect(shared.body).toContain('Uppsala kommun');
+    // Västernorrland has not submitted its regional picture: its answers stay with the county.
+    expect(shared.body).not.toContain('Sundsvalls kommun');
+    await t.database.db.execute(
+      sql`update rounds set share_answers_nationally = false where id = ${roundId}`,
+    );
+    expect((await c.coordinator!.get(`/nationellt/lagesbild/${roundId}/${occasionId}/svar.csv`)).status).toBe(
+      404,
+    );
+    await t.database.db.execute(sql`update rounds set share_answers_nationally = true where id = ${roundId}`);
+  });
+
   it('records every change in the audit log', async () => {
     const rows = await queryRows<{ action: string }>(
       t.database.db,

@@ -349,12 +349,15 @@ export function CountyTileMap({
 export function NationalPicturePage({
   ctx,
   p,
+  answersShared,
   base,
   canEdit,
   form,
 }: {
   ctx: PageContext;
   p: NationalPicture;
+  /** the round lets the coordinator read the answers beneath submitted regional pictures */
+  answersShared: boolean;
   base: string;
   canEdit: boolean;
   form: FormState;
@@ -373,6 +376,20 @@ export function NationalPicturePage({
         <a class="govuk-link" href={`${base}.docx`}>
           Ladda ner som Word
         </a>
+        {answersShared ? (
+          <>
+            {' · '}
+            <a class="govuk-link" href={`${base}/svar.xlsx`}>
+              Svaren från län med inskickad lägesbild som Excel
+            </a>
+            {' · '}
+            <a class="govuk-link" href={`${base}/svar.csv`}>
+              som CSV
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m" safe>
