@@ -21,10 +21,12 @@ function enableAutosave(form) {
   const status = form.querySelector('.sv-autosave');
   const version = form.querySelector('input[name="version"]');
   let timer;
+  let inFlight = false;
   let saving = Promise.resolve();
   const save = () => {
     const body = new URLSearchParams(new FormData(form));
     body.set('intent', 'save');
+    inFlight = true;
     saving = saving.then(async () => {
       try {
         const res = await fetch(form.action, {
@@ -46,19 +48,20 @@ function enableAutosave(form) {
       } catch {
         status.textContent = 'Utkastet kunde inte sparas automatiskt. Spara med knappen.';
       }
+      inFlight = false;
     });
   };
   // A button press waits for an autosave under way, so it carries the newest version.
-  let waited = false;
   form.addEventListener('submit', (e) => {
-    if (waited) return;
-    e.preventDefault();
     clearTimeout(timer);
-    const submitter = e.submitter;
-    saving.then(() => {
-      waited = true;
-      form.requestSubmit(submitter);
-    });
+    if (!inFlight) return;
+    e.preventDefault();
+    const intent = document.createElement('input');
+    intent.type = 'hidden';
+    intent.name = e.submitter?.name || 'intent';
+    intent.value = e.submitter?.value || 'save';
+    form.append(intent);
+    saving.then(() => form.submit());
   });
   form.addEventListener('change', () => {
     clearTimeout(timer);
