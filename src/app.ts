@@ -15,6 +15,7 @@ import { registerAdminRoutes } from './modules/admin/index.ts';
 import { registerSiteRoutes } from './modules/site/index.ts';
 import { registerWorkspaceRoutes } from './modules/workspace/index.ts';
 import { registerSituationRoutes, sendDueReminders } from './modules/situation/index.ts';
+import { registerQuestionnaireRoutes } from './modules/situation/questionnaire-routes.ts';
 import type { RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerWorkspaceRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerSituationRoutes(app, deps);
+  registerQuestionnaireRoutes(app, deps);
 
   const jobs = createJobRunner(deps.db, config, (err, kind) => app.log.error({ err, kind }, 'job failed'));
   app.decorate('jobs', jobs);

@@ -11,7 +11,9 @@ import { ValidationError } from './platform/errors.ts';
 import { parseForm } from './platform/validation.ts';
 import { seedDemo } from './modules/demo/index.ts';
 import { listOrganisations } from './modules/reference/repository.ts';
-import { listOrganisationsSorted } from './modules/reference/service.ts';
+import { importBoundaries, listOrganisationsSorted } from './modules/reference/service.ts';
+import { BoundaryFileError } from './modules/reference/boundaries.ts';
+import { readFileSync } from 'node:fs';
 import { organisationTypes, type OrganisationType } from './modules/reference/tables.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
 import { roles, type Role } from './platform/roles.ts';
@@ -24,6 +26,7 @@ const USAGE = `Samverkan – administration från kommandoraden
   npm run cli -- invite --email E --role R --org ORG --county 03
   npm run cli -- backup --out fil.json
   npm run cli -- restore --in fil.json        (till en tom databas)
+  npm run cli -- import-boundaries --kommuner kommuner.geojson [--lan lan.geojson]
   npm run cli -- seed-demo
 
 ORG är en organisations id, kommunkod (0380), organisationsnummer eller exakta namn.
@@ -61,6 +64,8 @@ async function run(argv: string[]): Promise<void> {
       type: { type: 'string' },
       out: { type: 'string' },
       in: { type: 'string' },
+      kommuner: { type: 'string' },
+      lan: { type: 'string' },
     },
   });
   if (!command || command === 'help' || command === '--help') {
@@ -143,6 +148,21 @@ async function run(argv: string[]): Promise<void> {
         );
         break;
       }
+      case 'import-boundaries': {
+        const files: Array<['municipality' | 'county', string | undefined]> = [
+          ['municipality', values.kommuner],
+          ['county', values.lan],
+        ];
+        if (!values.kommuner && !values.lan) throw new UsageError('Ange --kommuner och/eller --lan');
+        for (const [kind, file] of files) {
+          if (!file) continue;
+          const n = await importBoundaries(database.db, kind, readFileSync(file, 'utf8'));
+          console.log(
+            `${n} ${kind === 'municipality' ? 'kommungränser' : 'länsgränser'} importerade från ${file}.`,
+          );
+        }
+        break;
+      }
       case 'seed-demo':
         console.log((await seedDemo(database.db)) ? 'Demodata är inlagd.' : 'Demodata fanns redan.');
         break;
@@ -169,7 +189,12 @@ try {
     );
     process.exit(2);
   }
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof RestoreError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof RestoreError ||
+    err instanceof BoundaryFileError
+  ) {
     console.error(err.message);
     process.exit(1);
   }

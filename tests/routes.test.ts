@@ -73,6 +73,22 @@ const spec: Record<string, Expect | { own: Expect; other: Expect }> = {
     system_admin: 404,
     national_coordinator: 404,
   },
+  '/nationellt/formular': only(['system_admin', 'national_coordinator']),
+  '/nationellt/formular/nytt': only(['system_admin', 'national_coordinator']),
+  '/nationellt/formular/:questionnaireId': {
+    ...only(['system_admin', 'national_coordinator']),
+    system_admin: 404,
+    national_coordinator: 404,
+  },
+  '/nationellt/formular/:questionnaireId/version/:version': {
+    ...only(['system_admin', 'national_coordinator']),
+    system_admin: 404,
+    national_coordinator: 404,
+  },
+  '/:county/lagesbild/formular': countyPage(['system_admin', 'county_admin']),
+  '/:county/lagesbild/formular/nytt': countyPage(['system_admin', 'county_admin']),
+  '/:county/lagesbild/formular/:questionnaireId': { own: signedIn404, other: signedIn404 },
+  '/:county/lagesbild/formular/:questionnaireId/version/:version': { own: signedIn404, other: signedIn404 },
   '/nationellt/lagesbild/:roundId/:occasionId.docx': {
     ...only(['system_admin', 'national_coordinator']),
     system_admin: 404,

@@ -7,6 +7,7 @@ export const BACKUP_TABLES = [
   'counties',
   'municipalities',
   'organisations',
+  'boundaries',
   'users',
   'memberships',
   'sessions',

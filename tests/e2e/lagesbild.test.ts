@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/accounts/index.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/index.ts';
 import { findMunicipalityOrganisation } from '../../src/modules/reference/repository.ts';
+import { importBoundaries } from '../../src/modules/reference/service.ts';
 import { stockholmDate } from '../../src/platform/time.ts';
 import { expectAccessible, launchBrowser, startDemoServer, watchErrors, type RunningApp } from './browser.ts';
 
@@ -28,7 +31,14 @@ describe('lägesbild in the browser, from national round to national picture', (
       ['kommun.2262@demo.test', '2262'],
     ] as const) {
       const org = await findMunicipalityOrganisation(server.database.db, code);
-      await createUser(server.database.db, null, { email, name: `Rapportör ${code}`, password: DEMO_PASSWORD, role: 'reporter', organisationId: org!.id, countyCode: code.slice(0, 2) });
+      await createUser(server.database.db, null, {
+        email,
+        name: `Rapportör ${code}`,
+        password: DEMO_PASSWORD,
+        role: 'reporter',
+        organisationId: org!.id,
+        countyCode: code.slice(0, 2),
+      });
     }
   });
   afterAll(async () => {
@@ -45,7 +55,10 @@ describe('lägesbild in the browser, from national round to national picture', (
     await page.goto(`${server.url}/logga-in`);
     await page.fill('#email', email);
     await page.fill('#password', DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.pathname !== '/logga-in'), page.click('main button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== '/logga-in'),
+      page.click('main button[type=submit]'),
+    ]);
     return page;
   }
 
@@ -90,7 +103,9 @@ describe('lägesbild in the browser, from national round to national picture', (
     await uppsala.uncheck('label:has-text("Älvkarleby kommun")');
     await uppsala.check('label:has-text("Region Uppsala")');
     await uppsala.click('button:has-text("Spara svarande")');
-    expect(await uppsala.locator('.govuk-notification-banner').innerText()).toContain('De svarande är sparade');
+    expect(await uppsala.locator('.govuk-notification-banner').innerText()).toContain(
+      'De svarande är sparade',
+    );
     await expectAccessible(uppsala);
     await uppsala.context().close();
 
@@ -114,7 +129,9 @@ describe('lägesbild in the browser, from national round to national picture', (
       // The explanation is asked for only at level 3–5.
       await page.check('#q_violence_risk-0');
       expect(await page.locator('#q_violence_explanation').isVisible()).toBe(false);
-      await page.waitForFunction(() => document.querySelector('.sv-autosave')?.textContent?.includes('Utkastet sparades'));
+      await page.waitForFunction(() =>
+        document.querySelector('.sv-autosave')?.textContent?.includes('Utkastet sparades'),
+      );
       await answerAll(page, level, `Bedömning från ${email}`);
       if (level >= 3) expect(await page.locator('#q_violence_explanation').isVisible()).toBe(true);
       await page.fill('#m_violence_measures_0_description', 'Fler platser i skyddat boende');
@@ -181,6 +198,21 @@ describe('lägesbild in the browser, from national round to national picture', (
 
   it('the national coordinator compiles the national picture', async () => {
     const page = await signIn('nationell@demo.test');
+    // Real boundaries where imported: SCB's municipalities and counties from ../shared/data.
+    const geo = path.resolve(import.meta.dirname, '../../../shared/data/geo');
+    const withMap = fs.existsSync(geo);
+    if (withMap) {
+      await importBoundaries(
+        server.database.db,
+        'municipality',
+        fs.readFileSync(path.join(geo, 'swe-maps-kommun.geojson'), 'utf8'),
+      );
+      await importBoundaries(
+        server.database.db,
+        'county',
+        fs.readFileSync(path.join(geo, 'swe-maps-lan.geojson'), 'utf8'),
+      );
+    }
     await visit(page, '/nationellt/lagesbild');
     await page.click(`section:has-text("${TITLE}") a:has-text("Mars")`);
     await expectAccessible(page);
@@ -189,12 +221,41 @@ describe('lägesbild in the browser, from national round to national picture', (
     expect(counties).toMatch(/Västernorrlands län[^\n]*Inskickad/);
     expect(await page.locator('svg.sv-tilemap').first().getAttribute('aria-label')).toContain('Uppsala län');
     expect(await page.locator('main').innerText()).toContain('Sammanfattning för uppsala');
+    if (withMap) {
+      expect(await page.locator('figure.sv-map > svg > path').count()).toBe(290 + 21);
+      await page.selectOption('#omrade', 'mental_health');
+      await page.click('button:has-text("Visa på kartan")');
+      expect(await page.locator('figure.sv-map > svg').getAttribute('aria-label')).toContain(
+        'Psykisk ohälsa',
+      );
+      await expectAccessible(page);
+    }
     await page.fill('#summary_violence', 'Nationellt: två län ser allvarligare våld i nära relationer.');
     await page.click('button:has-text("Spara sammanfattningarna")');
     expect(await page.locator('#summary_violence').inputValue()).toContain('två län');
     await expectAccessible(page);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.govuk-header').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('the coordinator builds a new questionnaire from the default one', async () => {
+    const page = await signIn('nationell@demo.test');
+    await visit(page, '/nationellt/formular');
+    await page.click('text=Nytt formulär');
+    await expectAccessible(page);
+    await page.fill('#title', 'Social utsatthet – kortversion');
+    await page.selectOption('#copyFrom', { index: 1 });
+    await page.click('button:has-text("Skapa formuläret")');
+    expect(await page.locator('h1').innerText()).toContain('Social utsatthet – kortversion');
+    await expectAccessible(page);
+    const addSection = page.locator('form', { has: page.locator('button:has-text("Lägg till avsnittet")') });
+    await addSection.locator('input[name="title"]').fill('Ensamkommande barn');
+    await addSection.locator('button:has-text("Lägg till avsnittet")').click();
+    expect(await page.locator('main').innerText()).toContain('Ensamkommande barn');
+    await expectAccessible(page);
+    await page.locator('a[href$="/version/1"]').first().click();
+    await expectAccessible(page);
     await page.context().close();
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
-import { counties, municipalities, organisations, type OrganisationType } from './tables.ts';
+import { boundaries, counties, municipalities, organisations, type OrganisationType } from './tables.ts';
 
 export type County = typeof counties.$inferSelect;
 export type Municipality = typeof municipalities.$inferSelect;
@@ -121,4 +121,21 @@ export async function findOrganisationByOrgNumber(
 export async function insertOrganisation(db: Executor, values: NewOrganisation): Promise<Organisation> {
   const [row] = await db.insert(organisations).values(values).returning();
   return row!;
+}
+
+export type Boundary = typeof boundaries.$inferSelect;
+
+export function listBoundaries(db: Executor, kind: 'county' | 'municipality'): Promise<Boundary[]> {
+  return db.select().from(boundaries).where(eq(boundaries.kind, kind)).orderBy(asc(boundaries.code));
+}
+
+export async function replaceBoundaries(
+  db: Executor,
+  kind: 'county' | 'municipality',
+  rows: Array<{ code: string; name: string; path: string }>,
+): Promise<void> {
+  await db.delete(boundaries).where(eq(boundaries.kind, kind));
+  for (let i = 0; i < rows.length; i += 100) {
+    await db.insert(boundaries).values(rows.slice(i, i + 100).map((r) => ({ ...r, kind })));
+  }
 }

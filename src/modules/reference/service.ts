@@ -6,6 +6,7 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import { COUNTY_BOARD_ORG_NUMBERS, PARTNERS } from './partners.ts';
 import * as repo from './repository.ts';
 import { COUNTIES, MUNICIPALITIES } from './sweden.ts';
+import { BoundaryFileError, geojsonToPaths } from './boundaries.ts';
 
 /** "Uppsala län" → "Länsstyrelsen i Uppsala län" */
 export const countyBoardName = (countyName: string): string => `Länsstyrelsen i ${countyName}`;
@@ -108,4 +109,35 @@ export async function createOrganisation(
     });
     return org;
   });
+}
+
+/**
+ * Imports SCB boundaries (GeoJSON) for the maps: municipalities keyed by kommunkod (KnKod), counties by
+ * länskod (LnKod). Every code must be one of the reference data's; the import replaces the previous one.
+ */
+export async function importBoundaries(
+  db: Db,
+  kind: 'county' | 'municipality',
+  geojson: string,
+): Promise<number> {
+  const paths = geojsonToPaths(geojson, {
+    codeProperty: kind === 'municipality' ? 'KnKod' : 'LnKod',
+    nameProperty: kind === 'municipality' ? 'KnNamn' : 'LnNamn',
+  });
+  const known = new Set(
+    kind === 'municipality' ? MUNICIPALITIES.map((m) => m.code) : COUNTIES.map((c) => c.code),
+  );
+  const unknown = paths.filter((p) => !known.has(p.code)).map((p) => p.code);
+  if (unknown.length) throw new BoundaryFileError(`Okända koder i filen: ${unknown.slice(0, 5).join(', ')}`);
+  await db.transaction(async (tx) => {
+    await repo.replaceBoundaries(tx, kind, paths);
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'boundaries.imported',
+      entityType: 'boundaries',
+      entityId: kind,
+      after: { count: paths.length },
+    });
+  });
+  return paths.length;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const counties = pgTable('counties', {
   /** länskod, two digits, e.g. '03' */
@@ -56,4 +56,20 @@ export const organisations = pgTable(
       .default(sql`now()`),
   },
   (t) => [index('organisations_county_idx').on(t.countyCode, t.type)],
+);
+
+/** Imported boundaries (SCB's digital boundaries), as SVG paths in one projection: maps where imported. */
+export const boundaries = pgTable(
+  'boundaries',
+  {
+    kind: text('kind').$type<'county' | 'municipality'>().notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** an SVG path in the viewBox of BOUNDARY_VIEWBOX */
+    path: text('path').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );

@@ -316,7 +316,7 @@ export async function listOccasionResponses(
           : eq(responses.occasionId, occasionId),
       ),
   ]);
-  const byRespondent = new Map(rows.map((r) => [r.respondentId, r as ResponseRow]));
+  const byRespondent = new Map(rows.map((r) => [r.respondentId, r]));
   return resp.map((respondent) => ({ respondent, response: byRespondent.get(respondent.id) ?? null }));
 }
 

@@ -7,7 +7,7 @@ import { stockholmDate } from '../../platform/time.ts';
 import { formValues, parseForm } from '../../platform/validation.ts';
 import { access } from '../../policies.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import { listOrganisations } from '../reference/repository.ts';
+import { listBoundaries, listOrganisations } from '../reference/repository.ts';
 import { readAnswerForm, fieldName, measureField, diffAnswers, scalarText } from './answers.ts';
 import { compileNationalPicture, compileRegionalPicture } from './compile.ts';
 import { allQuestions, type Answers, type Definition, type Measure } from './definition.ts';
@@ -650,11 +650,18 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
     form: FormState,
   ) => {
     const { round, occasion } = await nationalOccasion(req);
-    const p = await compileNationalPicture(db, { occasionId: occasion.id });
+    const [p, municipalities, counties] = await Promise.all([
+      compileNationalPicture(db, { occasionId: occasion.id }),
+      listBoundaries(db, 'municipality'),
+      listBoundaries(db, 'county'),
+    ]);
+    const chosen = (req.query as { omrade?: string }).omrade;
+    const area = p.areas.find((a) => a.key === chosen) ?? p.areas[0];
     return NationalPicturePage({
       ctx: pageContext(req, reply),
       p,
       answersShared: round.shareAnswersNationally,
+      map: municipalities.length && area ? { area, municipalities, counties } : undefined,
       base: `/nationellt/lagesbild/${round.id}/${occasion.id}`,
       canEdit: situationGlobalPolicy['situation.national'](req.actor),
       form,

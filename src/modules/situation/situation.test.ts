@@ -405,8 +405,17 @@ describe('lägesbild: from national round to national picture', () => {
 
   it('lets the coordinator read the answers beneath submitted regional pictures only where the round allows', async () => {
     const sundsvall = await findMunicipalityOrganisation(t.database.db, '2281');
-    expect((await c.r2281!.submit(`/uppdrag/${occasionId}/${sundsvall!.id}`, { q_violence_risk: '2', intent: 'save' })).status).toBe(303);
-    expect((await c.vnorr!.get(`/vasternorrland/lagesbild/${roundId}/${occasionId}/svar.csv`)).body).toContain('Sundsvalls kommun');
+    expect(
+      (
+        await c.r2281!.submit(`/uppdrag/${occasionId}/${sundsvall!.id}`, {
+          q_violence_risk: '2',
+          intent: 'save',
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (await c.vnorr!.get(`/vasternorrland/lagesbild/${roundId}/${occasionId}/svar.csv`)).body,
+    ).toContain('Sundsvalls kommun');
     const shared = await c.coordinator!.get(`/nationellt/lagesbild/${roundId}/${occasionId}/svar.csv`);
     expect(shared.status).toBe(200);
     expect(shared.body).toContain('Uppsala kommun');

@@ -42,6 +42,10 @@ export function CountyRoundsPage({
           <a class="govuk-link" href={`/${slug}/lagesbild/ny`}>
             Öppna en ny omgång för länet
           </a>
+          {' · '}
+          <a class="govuk-link" href={`/${slug}/lagesbild/formular`}>
+            Länets formulär
+          </a>
         </p>
       ) : (
         ''

@@ -5,6 +5,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import { measureStatusLabels } from '../definition.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
 import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
+import { BOUNDARY_VIEWBOX } from '../../reference/boundaries.ts';
 
 function MeasuresSection({
   p,
@@ -346,10 +347,71 @@ export function CountyTileMap({
   );
 }
 
+export interface MapShape {
+  code: string;
+  name: string;
+  path: string;
+}
+
+/** Municipalities coloured by one area's level, on imported SCB boundaries; white where nothing is reported. */
+export function MunicipalityMap({
+  area,
+  levels,
+  municipalities,
+  counties,
+}: {
+  area: AreaRef;
+  levels: Record<string, Record<string, Level>>;
+  municipalities: MapShape[];
+  counties: MapShape[];
+}): JSX.Element {
+  const label = `Karta över kommunernas bedömning: ${area.label}. Kommuner utan inskickad bedömning är vita. Samma uppgifter finns i tabellen över kommunernas bedömningar.`;
+  return (
+    <figure class="sv-map">
+      <svg
+        viewBox={`0 0 ${BOUNDARY_VIEWBOX.width} ${BOUNDARY_VIEWBOX.height}`}
+        width="360"
+        role="img"
+        aria-label={label}
+      >
+        {municipalities.map((m) => {
+          const l = levels[m.code]?.[area.key] ?? null;
+          return (
+            <path
+              d={m.path}
+              fill={l ? (FILL[l] ?? '#ffffff') : '#ffffff'}
+              stroke="#505a5f"
+              stroke-width="0.6"
+            >
+              <title safe>{`${m.name}: ${levelText(l)}`}</title>
+            </path>
+          );
+        })}
+        {counties.map((c) => (
+          <path d={c.path} fill="none" stroke="#0b0c0c" stroke-width="1.6" />
+        ))}
+      </svg>
+      <figcaption class="govuk-body-s">
+        <ul class="govuk-list sv-legend">
+          {['1', '2', '3', '4', '5', 'unknown'].map((l) => (
+            <li>
+              <svg width="14" height="14" aria-hidden="true">
+                <rect width="14" height="14" fill={FILL[l]!} stroke="#0b0c0c" />
+              </svg>{' '}
+              <span safe>{levelText(l)}</span>
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
 export function NationalPicturePage({
   ctx,
   p,
   answersShared,
+  map,
   base,
   canEdit,
   form,
@@ -358,6 +420,8 @@ export function NationalPicturePage({
   p: NationalPicture;
   /** the round lets the coordinator read the answers beneath submitted regional pictures */
   answersShared: boolean;
+  /** the municipal map, where boundaries are imported */
+  map: { area: AreaRef; municipalities: MapShape[]; counties: MapShape[] } | undefined;
   base: string;
   canEdit: boolean;
   form: FormState;
@@ -496,6 +560,38 @@ export function NationalPicturePage({
         )}
       </PostForm>
       <h2 class="govuk-heading-l">Kommunernas bedömningar</h2>
+      {map ? (
+        <>
+          <form method="get" action={base} class="govuk-!-margin-bottom-4">
+            <div class="govuk-form-group">
+              <label class="govuk-label" for="omrade">
+                Område på kartan
+              </label>
+              <select class="govuk-select" id="omrade" name="omrade">
+                {p.areas.map((a) => (
+                  <option value={a.key} selected={a.key === map.area.key} safe>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary">
+              Visa på kartan
+            </button>
+          </form>
+          <MunicipalityMap
+            area={map.area}
+            levels={p.municipalityLevels}
+            municipalities={map.municipalities}
+            counties={map.counties}
+          />
+        </>
+      ) : (
+        <p class="govuk-body">
+          Kommunkartan visas när kommungränserna är importerade (<code>npm run cli -- import-boundaries</code>
+          ).
+        </p>
+      )}
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">
           Bedömd påverkan per kommun (län med inskickad regional lägesbild)
@@ -553,6 +649,10 @@ export function NationalRoundsPage({
       <p class="govuk-body">
         <a class="govuk-link" href="/nationellt/lagesbild/ny">
           Öppna en ny nationell rapporteringsomgång
+        </a>
+        {' · '}
+        <a class="govuk-link" href="/nationellt/formular">
+          Formulär
         </a>
       </p>
       {rounds.length === 0 ? <p class="govuk-body">Inga nationella omgångar ännu.</p> : ''}

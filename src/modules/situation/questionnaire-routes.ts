@@ -1,0 +1,284 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteAccess } from '../../platform/authz.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { handleForm, pageContext, requireCounty, requireUser } from '../../platform/http.ts';
+import { parseForm } from '../../platform/validation.ts';
+import { access } from '../../policies.ts';
+import { emptyForm, type FormState } from '../../ui/components.tsx';
+import { DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
+import * as qrepo from './questionnaire-repository.ts';
+import * as builder from './questionnaire-service.ts';
+import { listQuestionnaireVersions } from './repository.ts';
+import { ensureDefaultQuestionnaire } from './service.ts';
+import {
+  addQuestionFormKey,
+  NewQuestionnairePage,
+  newSectionFormKey,
+  QuestionnaireEditorPage,
+  QuestionnaireListPage,
+  QuestionnairePreviewPage,
+  questionFormKey,
+  sectionFormKey,
+  titleFormKey,
+  type EditorState,
+  type QuestionnaireScopeView,
+} from './views/questionnaire.tsx';
+
+type Params = {
+  county: string;
+  questionnaireId: string;
+  sectionId: string;
+  questionId: string;
+  version: string;
+};
+type Req = FastifyRequest<{ Params: Params }>;
+
+interface Place extends QuestionnaireScopeView {
+  scope: builder.QuestionnaireScope;
+}
+
+/** National templates under /nationellt/formular; a county's own under /{län}/lagesbild/formular. */
+const places: Array<{ prefix: string; access: RouteAccess; place: (req: FastifyRequest) => Place }> = [
+  {
+    prefix: '/nationellt/formular',
+    access: access.global('situation.national'),
+    place: () => ({
+      scope: { kind: 'national' },
+      base: '/nationellt/formular',
+      caption: 'Nationell samordning',
+      breadcrumbs: [{ href: '/nationellt/lagesbild', label: 'Nationell lägesbild' }],
+    }),
+  },
+  {
+    prefix: '/:county/lagesbild/formular',
+    access: access.county('situation.county.manage'),
+    place: (req) => {
+      const county = requireCounty(req);
+      return {
+        scope: { kind: 'county', countyCode: county.code },
+        base: `/${county.slug}/lagesbild/formular`,
+        caption: county.name,
+        breadcrumbs: [{ href: `/${county.slug}/lagesbild`, label: 'Lägesbild' }],
+      };
+    },
+  },
+];
+
+const savedText = (r: builder.SaveResult, done: string): string =>
+  !r.changed
+    ? 'Inget behövde ändras.'
+    : r.newVersion
+      ? `Formuläret används i en omgång, så ändringen sparades som version ${r.version}.`
+      : done;
+
+export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db } = deps;
+
+  for (const { prefix, access: routeAccess, place } of places) {
+    const opts = { config: { access: routeAccess } };
+
+    app.get(prefix, opts, async (req, reply) => {
+      const p = place(req);
+      await ensureDefaultQuestionnaire(db);
+      const county = p.scope.kind === 'county' ? p.scope.countyCode : null;
+      const [own, national] = await Promise.all([
+        qrepo.listQuestionnaires(db, county),
+        county ? qrepo.listQuestionnaires(db, null) : Promise.resolve(undefined),
+      ]);
+      return reply.html(QuestionnaireListPage({ ctx: pageContext(req, reply), scope: p, own, national }));
+    });
+
+    const newPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
+      const p = place(req);
+      const sources = await listQuestionnaireVersions(
+        db,
+        p.scope.kind === 'county' ? p.scope.countyCode : null,
+      );
+      return NewQuestionnairePage({
+        ctx: pageContext(req, reply),
+        scope: p,
+        form,
+        sources: sources.map((v) => ({ value: v.versionId, label: `${v.title} (version ${v.version})` })),
+      });
+    };
+
+    app.get(`${prefix}/nytt`, opts, async (req, reply) => {
+      await ensureDefaultQuestionnaire(db);
+      const defaultVersion = (await listQuestionnaireVersions(db, null)).find(
+        (v) => v.title === DEFAULT_TEMPLATE_TITLE,
+      );
+      return reply.html(await newPage(req, reply, emptyForm({ copyFrom: defaultVersion?.versionId ?? '' })));
+    });
+
+    app.post(`${prefix}/nytt`, opts, async (req, reply) =>
+      handleForm(
+        req,
+        reply,
+        (form) => newPage(req, reply, form),
+        async () => {
+          const p = place(req);
+          const input = parseForm(builder.newQuestionnaireSchema, req.body);
+          const q = await builder.createQuestionnaire(db, requireUser(req), p.scope, input);
+          reply.setFlash({ kind: 'success', text: `Formuläret ”${q.title}” är skapat.` });
+          return reply.redirect(`${p.base}/${q.id}`, 303);
+        },
+      ),
+    );
+
+    const editorPage = async (req: Req, reply: FastifyReply, state: EditorState) => {
+      const p = place(req);
+      const { questionnaire, versions, latest } = await builder.loadQuestionnaireWithVersions(
+        db,
+        req.actor,
+        p.scope,
+        req.params.questionnaireId,
+      );
+      return QuestionnaireEditorPage({
+        ctx: pageContext(req, reply),
+        scope: p,
+        questionnaire,
+        latest,
+        versions,
+        state,
+      });
+    };
+
+    app.get<{ Params: Params }>(`${prefix}/:questionnaireId`, opts, async (req, reply) =>
+      reply.html(await editorPage(req, reply, { formKey: undefined, form: emptyForm() })),
+    );
+
+    app.get<{ Params: Params }>(`${prefix}/:questionnaireId/version/:version`, opts, async (req, reply) => {
+      const p = place(req);
+      const { questionnaire, version, editable } = await builder.loadVersionForPreview(
+        db,
+        req.actor,
+        p.scope,
+        req.params.questionnaireId,
+        /^\d{1,6}$/.test(req.params.version) ? Number(req.params.version) : NaN,
+      );
+      const latest = await qrepo.findLatestVersion(db, questionnaire.id);
+      return reply.html(
+        QuestionnairePreviewPage({
+          ctx: pageContext(req, reply),
+          scope: p,
+          title: questionnaire.title,
+          version,
+          latestVersion: latest?.version,
+          editorHref: editable ? `${p.base}/${questionnaire.id}` : undefined,
+        }),
+      );
+    });
+
+    /**
+     * One editing action: the questionnaire is loaded within the scope (foreign → 404), the action runs,
+     * and on invalid input the editor is shown again with the posted form (by its key) open.
+     */
+    const edit = (
+      path: string,
+      formKey: (params: Params) => string,
+      run: (req: Req, questionnaireId: string) => Promise<{ text: string; anchor?: string }>,
+    ) =>
+      app.post<{ Params: Params }>(`${prefix}/:questionnaireId${path}`, opts, async (req, reply) => {
+        const p = place(req);
+        const q = await builder.loadQuestionnaire(db, req.actor, p.scope, req.params.questionnaireId);
+        return handleForm(
+          req,
+          reply,
+          (form) => editorPage(req, reply, { formKey: formKey(req.params), form }),
+          async () => {
+            const { text, anchor } = await run(req, q.id);
+            reply.setFlash({ kind: 'success', text });
+            return reply.redirect(`${p.base}/${q.id}${anchor ? `#${anchor}` : ''}`, 303);
+          },
+        );
+      });
+
+    edit(
+      '/rubrik',
+      () => titleFormKey,
+      async (req, id) => {
+        const { title } = parseForm(builder.questionnaireTitleSchema, req.body);
+        await builder.renameQuestionnaire(db, requireUser(req), id, title);
+        return { text: 'Rubriken är ändrad.' };
+      },
+    );
+
+    edit(
+      '/avsnitt',
+      () => newSectionFormKey,
+      async (req, id) => {
+        const input = parseForm(builder.sectionFormSchema, req.body);
+        const r = await builder.addSection(db, requireUser(req), id, input);
+        return { text: savedText(r, `Avsnittet ”${input.title}” är tillagt.`) };
+      },
+    );
+
+    edit(
+      '/avsnitt/:sectionId',
+      (params) => sectionFormKey(params.sectionId),
+      async (req, id) => {
+        const input = parseForm(builder.sectionFormSchema, req.body);
+        const r = await builder.editSection(db, requireUser(req), id, req.params.sectionId, input);
+        return { text: savedText(r, 'Avsnittet är sparat.'), anchor: `avsnitt-${req.params.sectionId}` };
+      },
+    );
+
+    edit(
+      '/avsnitt/:sectionId/ta-bort',
+      (params) => sectionFormKey(params.sectionId),
+      async (req, id) => {
+        const r = await builder.removeSection(db, requireUser(req), id, req.params.sectionId);
+        return { text: savedText(r, 'Avsnittet är borttaget.') };
+      },
+    );
+
+    edit(
+      '/avsnitt/:sectionId/flytta',
+      (params) => sectionFormKey(params.sectionId),
+      async (req, id) => {
+        const { direction } = parseForm(builder.moveSchema, req.body);
+        const r = await builder.moveSection(db, requireUser(req), id, req.params.sectionId, direction);
+        return { text: savedText(r, 'Avsnittet är flyttat.'), anchor: `avsnitt-${req.params.sectionId}` };
+      },
+    );
+
+    edit(
+      '/avsnitt/:sectionId/fragor',
+      (params) => addQuestionFormKey(params.sectionId),
+      async (req, id) => {
+        const input = parseForm(builder.questionFormSchema, req.body);
+        const r = await builder.addQuestion(db, requireUser(req), id, req.params.sectionId, input);
+        return { text: savedText(r, 'Frågan är tillagd.'), anchor: `avsnitt-${req.params.sectionId}` };
+      },
+    );
+
+    edit(
+      '/fragor/:questionId',
+      (params) => questionFormKey(params.questionId),
+      async (req, id) => {
+        const input = parseForm(builder.questionFormSchema, req.body);
+        const r = await builder.editQuestion(db, requireUser(req), id, req.params.questionId, input);
+        return { text: savedText(r, 'Frågan är sparad.'), anchor: `fraga-${req.params.questionId}` };
+      },
+    );
+
+    edit(
+      '/fragor/:questionId/ta-bort',
+      (params) => questionFormKey(params.questionId),
+      async (req, id) => {
+        const r = await builder.removeQuestion(db, requireUser(req), id, req.params.questionId);
+        return { text: savedText(r, 'Frågan är borttagen.') };
+      },
+    );
+
+    edit(
+      '/fragor/:questionId/flytta',
+      (params) => questionFormKey(params.questionId),
+      async (req, id) => {
+        const { direction } = parseForm(builder.moveSchema, req.body);
+        const r = await builder.moveQuestion(db, requireUser(req), id, req.params.questionId, direction);
+        return { text: savedText(r, 'Frågan är flyttad.'), anchor: `fraga-${req.params.questionId}` };
+      },
+    );
+  }
+}

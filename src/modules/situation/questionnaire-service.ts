@@ -1,0 +1,766 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Actor, UserActor } from '../../platform/authz.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import { fields } from '../../platform/validation.ts';
+import {
+  allQuestions,
+  definitionSchema,
+  questionRoles,
+  questionTypes,
+  UNKNOWN,
+  type Definition,
+  type Question,
+  type QuestionRole,
+  type QuestionType,
+  type Section,
+} from './definition.ts';
+import { situationGlobalPolicy, situationPolicy } from './policy.ts';
+import * as qrepo from './questionnaire-repository.ts';
+import { findQuestionnaireVersion } from './repository.ts';
+
+/**
+ * The questionnaire builder. Every change to a definition goes through saveDefinition: it validates the
+ * whole template and writes in place while no round uses the newest version, otherwise as a new version,
+ * so answers always keep the questions they were given.
+ */
+
+export type QuestionnaireScope = { kind: 'national' } | { kind: 'county'; countyCode: string };
+
+const scopeCounty = (scope: QuestionnaireScope): string | null =>
+  scope.kind === 'county' ? scope.countyCode : null;
+
+/** National templates: the national coordinator (or system admin); a county's: that county's admin. */
+export function mayManageQuestionnaires(actor: Actor, countyCode: string | null): boolean {
+  return countyCode === null
+    ? situationGlobalPolicy['situation.national'](actor)
+    : situationPolicy['situation.county.manage'](actor, { countyCode });
+}
+
+/** A questionnaire owned by the scope and manageable by the actor; anything else is 404. */
+export async function loadQuestionnaire(
+  db: Db,
+  actor: Actor,
+  scope: QuestionnaireScope,
+  id: string,
+): Promise<qrepo.QuestionnaireRow> {
+  const q = await qrepo.findQuestionnaire(db, id);
+  if (!q || q.countyCode !== scopeCounty(scope) || !mayManageQuestionnaires(actor, q.countyCode))
+    throw new NotFoundError();
+  return q;
+}
+
+export async function loadQuestionnaireWithVersions(
+  db: Db,
+  actor: Actor,
+  scope: QuestionnaireScope,
+  id: string,
+) {
+  const q = await loadQuestionnaire(db, actor, scope, id);
+  const found = await qrepo.findQuestionnaireWithVersions(db, q.id);
+  if (!found || found.versions.length === 0) throw new NotFoundError();
+  return { questionnaire: found.questionnaire, versions: found.versions, latest: found.versions[0]! };
+}
+
+/** One version to read: the scope's own questionnaires, and for a county also the national ones. */
+export async function loadVersionForPreview(
+  db: Db,
+  actor: Actor,
+  scope: QuestionnaireScope,
+  id: string,
+  version: number,
+) {
+  const q = await qrepo.findQuestionnaire(db, id);
+  const readable =
+    q && (q.countyCode === scopeCounty(scope) || (scope.kind === 'county' && q.countyCode === null));
+  if (!q || !readable || !mayManageQuestionnaires(actor, scopeCounty(scope))) throw new NotFoundError();
+  const v = Number.isInteger(version) ? await qrepo.findVersion(db, q.id, version) : undefined;
+  if (!v) throw new NotFoundError();
+  return { questionnaire: q, version: v, editable: q.countyCode === scopeCounty(scope) };
+}
+
+// ---- Form input ----------------------------------------------------------------------------------
+
+const text = (max: number) =>
+  z
+    .string({ error: 'Ange text' })
+    .trim()
+    .max(max, `Högst ${max} tecken`)
+    .optional()
+    .transform((v) => v ?? '');
+const checkbox = z
+  .unknown()
+  .optional()
+  .transform((v) => v === 'yes');
+
+export const questionnaireTitleSchema = z.object({
+  title: fields.requiredText('Ange en rubrik för formuläret', 200),
+});
+
+export const newQuestionnaireSchema = questionnaireTitleSchema.extend({ copyFrom: text(100) });
+export type NewQuestionnaireInput = z.output<typeof newQuestionnaireSchema>;
+
+export const sectionFormSchema = z.object({
+  title: fields.requiredText('Ange en rubrik för avsnittet', 200),
+  description: text(2000),
+  isArea: checkbox,
+});
+export type SectionInput = z.output<typeof sectionFormSchema>;
+
+export const questionFormSchema = z.object({
+  type: z.enum(questionTypes, { error: 'Välj en frågetyp' }),
+  label: fields.requiredText('Skriv frågan', 500),
+  help: text(2000),
+  required: checkbox,
+  options: text(5000),
+  scaleMax: text(10),
+  scaleLabels: text(2000),
+  allowUnknown: checkbox,
+  showIfQuestion: text(100),
+  showIfValues: text(500),
+  area: text(100),
+  role: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'other' : v),
+    z.enum(questionRoles, { error: 'Välj en roll' }),
+  ),
+});
+export type QuestionInput = z.output<typeof questionFormSchema>;
+
+export const moveSchema = z.object({
+  direction: z.enum(['up', 'down'], { error: 'Välj riktning' }),
+});
+export type Direction = z.output<typeof moveSchema>['direction'];
+
+// ---- Labels and values -------------------------------------------------------------------------
+
+export const questionTypeLabels: Record<QuestionType, string> = {
+  scale: 'Skala',
+  single: 'Ett val',
+  multiple: 'Flera val',
+  yesno: 'Ja eller nej',
+  number: 'Tal',
+  text: 'Fritext',
+  measures: 'Lista över åtgärder',
+};
+
+export const questionRoleLabels: Record<QuestionRole, string> = {
+  risk: 'Riskbedömning',
+  explanation: 'Förklaring av bedömningen',
+  change: 'Förändring sedan förra tillfället',
+  measures: 'Åtgärder',
+  other: 'Övrigt',
+};
+
+const choiceTypes: QuestionType[] = ['scale', 'single', 'yesno', 'multiple'];
+/** Types another question's condition may refer to. */
+export const isConditionSource = (q: Question): boolean => choiceTypes.includes(q.type);
+
+/** The answers a choice question can have, as value and label. */
+export function answerChoices(q: Question): Array<{ value: string; label: string }> {
+  if (q.type === 'yesno')
+    return [
+      { value: 'yes', label: 'Ja' },
+      { value: 'no', label: 'Nej' },
+    ];
+  if (q.type === 'scale') {
+    const max = q.scale?.max ?? 0;
+    return [
+      ...Array.from({ length: max }, (_, i) => ({
+        value: String(i + 1),
+        label: q.scale?.labels[String(i + 1)] ?? String(i + 1),
+      })),
+      ...(q.scale?.allowUnknown ? [{ value: UNKNOWN, label: 'Vet ej' }] : []),
+    ];
+  }
+  if (q.type === 'single' || q.type === 'multiple') return q.options ?? [];
+  return [];
+}
+
+export const formatOptionLines = (q: Question): string =>
+  (q.options ?? []).map((o) => `${o.value}|${o.label}`).join('\n');
+
+export const formatScaleLabelLines = (q: Question): string =>
+  Object.entries(q.scale?.labels ?? {})
+    .sort(([a], [b]) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : Number(a) - Number(b)))
+    .map(([k, v]) => `${k}|${v}`)
+    .join('\n');
+
+/** A question as the values of its edit form. */
+export function questionFormValues(q: Question): Record<string, string> {
+  return {
+    type: q.type,
+    label: q.label,
+    help: q.help ?? '',
+    required: q.required ? 'yes' : '',
+    options: formatOptionLines(q),
+    scaleMax: q.scale ? String(q.scale.max) : '',
+    scaleLabels: formatScaleLabelLines(q),
+    allowUnknown: q.scale?.allowUnknown ? 'yes' : '',
+    showIfQuestion: q.showIf?.questionId ?? '',
+    showIfValues: q.showIf?.anyOf.join(', ') ?? '',
+    area: q.area ?? '',
+    role: q.role,
+  };
+}
+
+/** A lower-case identifier from Swedish text: "Våld i nära relationer" → "vald_i_nara_relationer". */
+export function slugify(textValue: string, fallback: string): string {
+  const slug = textValue
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)
+    .replace(/_+$/g, '');
+  return slug || fallback;
+}
+
+function uniqueId(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
+}
+
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function parseOptions(raw: string): Array<{ value: string; label: string }> {
+  const taken = new Set<string>();
+  return lines(raw).map((line, i) => {
+    const bar = line.indexOf('|');
+    const label = (bar >= 0 ? line.slice(bar + 1) : line).trim();
+    const explicit = bar >= 0 ? line.slice(0, bar).trim() : '';
+    if (!label) throw new ValidationError({ options: `Rad ${i + 1} saknar etikett efter |` });
+    if (explicit && !/^[A-Za-z0-9_-]+$/.test(explicit))
+      throw new ValidationError({
+        options: `Värdet ”${explicit}” på rad ${i + 1} får bara innehålla a–z, 0–9, - och _`,
+      });
+    const value = explicit || uniqueId(slugify(label, `alt${i + 1}`), taken);
+    taken.add(value);
+    return { value, label };
+  });
+}
+
+function parseScale(input: QuestionInput): NonNullable<Question['scale']> {
+  const max = Number(input.scaleMax);
+  if (!/^\d+$/.test(input.scaleMax) || max < 2 || max > 10)
+    throw new ValidationError({ scaleMax: 'Ange hur många steg skalan har, ett heltal från 2 till 10' });
+  const labels: Record<string, string> = {};
+  for (const line of lines(input.scaleLabels)) {
+    const bar = line.indexOf('|');
+    const key = bar >= 0 ? line.slice(0, bar).trim().toLowerCase() : '';
+    const label = bar >= 0 ? line.slice(bar + 1).trim() : '';
+    const step = key === 'vet ej' ? UNKNOWN : key;
+    if (!label || !(step === UNKNOWN || (/^\d+$/.test(step) && Number(step) >= 1 && Number(step) <= max)))
+      throw new ValidationError({
+        scaleLabels: `Skriv varje etikett som steg|etikett med ett steg från 1 till ${max}, till exempel 1|Ingen påverkan`,
+      });
+    labels[step] = label;
+  }
+  return { max, labels, allowUnknown: input.allowUnknown };
+}
+
+/** Condition values may be written as values or as the answers' labels ("Ja", "Vet ej"). */
+function parseCondition(input: QuestionInput, def: Definition): Question['showIf'] {
+  if (!input.showIfQuestion) return undefined;
+  const written = input.showIfValues
+    .split(/[,\n]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (written.length === 0)
+    throw new ValidationError({ showIfValues: 'Ange minst ett svar som gör att frågan visas' });
+  const source = allQuestions(def).find((q) => q.id === input.showIfQuestion);
+  const choices = source ? answerChoices(source) : [];
+  const anyOf = written.map(
+    (w) =>
+      choices.find((c) => c.value === w)?.value ??
+      choices.find((c) => c.label.toLowerCase() === w.toLowerCase())?.value ??
+      w,
+  );
+  return { questionId: input.showIfQuestion, anyOf: [...new Set(anyOf)] };
+}
+
+/** Builds a question from its form; the id is kept when editing and made from the label when adding. */
+function buildQuestion(input: QuestionInput, id: string, def: Definition): Question {
+  const q: Question = {
+    id,
+    type: input.type,
+    label: input.label,
+    required: input.required,
+    role: input.role,
+  };
+  if (input.help) q.help = input.help;
+  if (input.type === 'single' || input.type === 'multiple') q.options = parseOptions(input.options);
+  if (input.type === 'scale') q.scale = parseScale(input);
+  const showIf = parseCondition(input, def);
+  if (showIf) q.showIf = showIf;
+  if (input.area) q.area = input.area;
+  return q;
+}
+
+// ---- The rules of a definition -------------------------------------------------------------------
+
+export interface Problem {
+  questionId?: string;
+  sectionId?: string;
+  /** the form field the message belongs to */
+  field: string;
+  message: string;
+}
+
+/** The rules beyond the schema: unique ids, conditions on earlier choice questions, options, scales, areas. */
+export function checkDefinition(def: Definition): Problem[] {
+  const problems: Problem[] = [];
+  const sectionIds = new Set<string>();
+  for (const s of def.sections) {
+    if (sectionIds.has(s.id))
+      problems.push({ sectionId: s.id, field: 'title', message: `Avsnitts-id:t ${s.id} finns redan` });
+    sectionIds.add(s.id);
+  }
+  const all = allQuestions(def);
+  const earlier = new Map<string, Question>();
+  const areaKeys = new Set(def.areas.map((a) => a.key));
+  const areaRoles = new Set<string>();
+  for (const q of all) {
+    const add = (field: string, message: string) => problems.push({ questionId: q.id, field, message });
+    if (earlier.has(q.id)) add('label', `Fråge-id:t ${q.id} finns redan i formuläret`);
+    if (q.type === 'single' || q.type === 'multiple') {
+      const options = q.options ?? [];
+      if (options.length < 2) add('options', 'Ange minst två svarsalternativ, ett per rad');
+      const values = options.map((o) => o.value);
+      const dup = values.find((v, i) => values.indexOf(v) !== i);
+      if (dup) add('options', `Värdet ”${dup}” finns på flera svarsalternativ`);
+    }
+    if (q.type === 'scale' && !q.scale)
+      add('scaleMax', 'Ange hur många steg skalan har, ett heltal från 2 till 10');
+    if (q.showIf) {
+      const source = earlier.get(q.showIf.questionId);
+      if (!source) {
+        add(
+          'showIfQuestion',
+          all.some((x) => x.id === q.showIf!.questionId)
+            ? 'Villkoret kan bara gälla en fråga som kommer före den här'
+            : 'Frågan som villkoret gäller finns inte i formuläret',
+        );
+      } else if (!isConditionSource(source)) {
+        add(
+          'showIfQuestion',
+          'Villkoret kan bara gälla en fråga med svarsalternativ (skala, ett val, flera val eller ja/nej)',
+        );
+      } else {
+        const choices = answerChoices(source).map((c) => c.value);
+        const unknown = q.showIf.anyOf.filter((v) => !choices.includes(v));
+        if (unknown.length)
+          add(
+            'showIfValues',
+            `Svaret ”${unknown.join(', ')}” finns inte i frågan ”${source.label}”. Möjliga svar: ${choices.join(', ')}`,
+          );
+      }
+    }
+    if (q.area !== undefined && !areaKeys.has(q.area)) add('area', 'Området finns inte i formuläret');
+    if (q.role !== 'other' && q.area === undefined)
+      add('area', 'Välj vilket område frågan hör till, eller rollen Övrigt');
+    if (q.role === 'risk' && q.type !== 'scale') add('role', 'En riskbedömning måste vara en skalfråga');
+    if (q.role === 'measures' && q.type !== 'measures')
+      add('role', 'Rollen Åtgärder kräver frågetypen Lista över åtgärder');
+    if (q.area !== undefined && q.role !== 'other') {
+      const key = `${q.area}/${q.role}`;
+      if (areaRoles.has(key))
+        add('role', `Området har redan en fråga med rollen ${questionRoleLabels[q.role].toLowerCase()}`);
+      areaRoles.add(key);
+    }
+    earlier.set(q.id, q);
+  }
+  return problems;
+}
+
+/** Problems of the edited item go beside its fields; problems elsewhere go to the top of the form. */
+function problemsToErrors(problems: Problem[], def: Definition, focus: Focus): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const p of problems) {
+    const own =
+      (p.questionId !== undefined && p.questionId === focus.questionId) ||
+      (p.questionId === undefined && p.sectionId !== undefined && p.sectionId === focus.sectionId);
+    if (own) errors[p.field] ??= p.message;
+    else {
+      const label = allQuestions(def).find((q) => q.id === p.questionId)?.label;
+      errors._form ??= label ? `Frågan ”${label}”: ${p.message}` : p.message;
+    }
+  }
+  return errors;
+}
+
+/** Zod's paths (sections.2.questions.0.label) as problems on the question or section they point at. */
+function schemaProblems(def: Definition, issues: z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => {
+    const [, si, , qi] = issue.path;
+    const section = typeof si === 'number' ? def.sections[si] : undefined;
+    const question = typeof qi === 'number' ? section?.questions[qi] : undefined;
+    const last = String(issue.path[issue.path.length - 1] ?? '_form');
+    const field = issue.path.includes('scale')
+      ? 'scaleMax'
+      : issue.path.includes('showIf')
+        ? 'showIfValues'
+        : last;
+    return {
+      ...(question ? { questionId: question.id } : {}),
+      ...(section ? { sectionId: section.id } : {}),
+      field: issue.path.includes('options') ? 'options' : field,
+      message: issue.message,
+    };
+  });
+}
+
+// ---- Saving ---------------------------------------------------------------------------------------
+
+interface Focus {
+  questionId?: string;
+  sectionId?: string;
+}
+
+export interface SaveResult {
+  questionnaireId: string;
+  /** the version now holding the change */
+  version: number;
+  previousVersion: number;
+  /** the newest version was in use, so the change made a new one */
+  newVersion: boolean;
+  changed: boolean;
+}
+
+/**
+ * Loads the newest version, applies the change to a copy, validates the whole template and writes it:
+ * in place while no round uses the version, otherwise as the next version (the old one stays untouched).
+ * `focus` names the item being edited, so its problems are shown beside its fields; a mutation that adds
+ * an item sets it.
+ */
+export async function saveDefinition(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  mutate: (def: Definition) => Definition,
+  opts: { change?: string; focus?: Focus } = {},
+): Promise<SaveResult> {
+  const focus = opts.focus ?? {};
+  return db.transaction(async (tx) => {
+    const q = await qrepo.lockQuestionnaire(tx, questionnaireId);
+    if (!q || !mayManageQuestionnaires(actor, q.countyCode)) throw new NotFoundError();
+    const latest = await qrepo.findLatestVersion(tx, q.id, { lock: true });
+    if (!latest) throw new NotFoundError();
+    const draft = mutate(structuredClone(latest.definition));
+    const parsed = definitionSchema.safeParse(draft);
+    if (!parsed.success)
+      throw new ValidationError(problemsToErrors(schemaProblems(draft, parsed.error.issues), draft, focus));
+    const def = parsed.data;
+    const problems = checkDefinition(def);
+    if (problems.length) throw new ValidationError(problemsToErrors(problems, def, focus));
+    const unchanged = JSON.stringify(def) === JSON.stringify(definitionSchema.parse(latest.definition));
+    const result = { questionnaireId: q.id, previousVersion: latest.version };
+    if (unchanged) return { ...result, version: latest.version, newVersion: false, changed: false };
+    const inUse = await qrepo.isVersionInUse(tx, latest.id);
+    const saved = inUse
+      ? await qrepo.insertVersion(tx, {
+          questionnaireId: q.id,
+          version: latest.version + 1,
+          definition: def,
+          createdBy: actor.id,
+        })
+      : await qrepo.updateVersionDefinition(tx, latest.id, def);
+    if (!saved) throw new ConflictError('Formuläret har just börjat användas i en omgång. Försök igen.');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode: q.countyCode,
+      action: 'questionnaire.changed',
+      entityType: 'questionnaire',
+      entityId: q.id,
+      before: { version: latest.version },
+      after: {
+        version: saved.version,
+        newVersion: inUse,
+        ...(opts.change ? { change: opts.change } : {}),
+        ...(focus.questionId ? { questionId: focus.questionId } : {}),
+        ...(focus.sectionId ? { sectionId: focus.sectionId } : {}),
+      },
+    });
+    return { ...result, version: saved.version, newVersion: inUse, changed: true };
+  });
+}
+
+// ---- Operations -------------------------------------------------------------------------------------
+
+export const emptyDefinition = (): Definition => ({ areas: [], sections: [] });
+
+/** A new questionnaire in the scope: empty, or a copy of the newest version of one the scope may use. */
+export async function createQuestionnaire(
+  db: Db,
+  actor: UserActor,
+  scope: QuestionnaireScope,
+  input: NewQuestionnaireInput,
+): Promise<qrepo.QuestionnaireRow> {
+  const countyCode = scopeCounty(scope);
+  if (!mayManageQuestionnaires(actor, countyCode)) throw new NotFoundError();
+  if (await qrepo.titleTaken(db, countyCode, input.title))
+    throw new ValidationError({ title: 'Det finns redan ett formulär med den rubriken' });
+  let definition = emptyDefinition();
+  let copiedFrom: { questionnaireId: string; version: number } | undefined;
+  if (input.copyFrom) {
+    const source = /^[0-9a-f-]{36}$/i.test(input.copyFrom)
+      ? await findQuestionnaireVersion(db, input.copyFrom)
+      : undefined;
+    const owner = source ? await qrepo.findQuestionnaire(db, source.questionnaireId) : undefined;
+    if (!source || !owner || (owner.countyCode !== null && owner.countyCode !== countyCode))
+      throw new ValidationError({ copyFrom: 'Välj ett formulär i listan' });
+    definition = definitionSchema.parse(source.definition);
+    copiedFrom = { questionnaireId: owner.id, version: source.version };
+  }
+  return db.transaction(async (tx) => {
+    const version = await qrepo.insertQuestionnaire(tx, {
+      title: input.title,
+      countyCode,
+      createdBy: actor.id,
+      definition,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'questionnaire.created',
+      entityType: 'questionnaire',
+      entityId: version.questionnaireId,
+      before: null,
+      after: { title: input.title, version: 1, ...(copiedFrom ? { copiedFrom } : {}) },
+    });
+    return (await qrepo.findQuestionnaire(tx, version.questionnaireId))!;
+  });
+}
+
+/** The title is not part of a version: renaming never touches what respondents answered. */
+export async function renameQuestionnaire(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  title: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const q = await qrepo.lockQuestionnaire(tx, questionnaireId);
+    if (!q || !mayManageQuestionnaires(actor, q.countyCode)) throw new NotFoundError();
+    if (await qrepo.titleTaken(tx, q.countyCode, title, q.id))
+      throw new ValidationError({ title: 'Det finns redan ett formulär med den rubriken' });
+    const latest = await qrepo.findLatestVersion(tx, q.id);
+    await qrepo.renameQuestionnaire(tx, q.id, title);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode: q.countyCode,
+      action: 'questionnaire.changed',
+      entityType: 'questionnaire',
+      entityId: q.id,
+      before: { title: q.title, version: latest?.version ?? null },
+      after: { title, version: latest?.version ?? null, change: 'renamed' },
+    });
+  });
+}
+
+const gone = (what: string) => new ConflictError(`${what} finns inte längre i formuläret. Ladda om sidan.`);
+
+function findSection(def: Definition, sectionId: string): Section {
+  const s = def.sections.find((x) => x.id === sectionId);
+  if (!s) throw gone('Avsnittet');
+  return s;
+}
+
+function locateQuestion(def: Definition, questionId: string): { si: number; qi: number } {
+  for (const [si, s] of def.sections.entries()) {
+    const qi = s.questions.findIndex((q) => q.id === questionId);
+    if (qi >= 0) return { si, qi };
+  }
+  throw gone('Frågan');
+}
+
+/** A section that is a risk area has an area with the section's id as key. */
+function applyArea(def: Definition, section: Section, isArea: boolean): void {
+  const existing = def.areas.find((a) => a.key === section.id);
+  if (isArea && existing) existing.label = section.title;
+  else if (isArea) def.areas.push({ key: section.id, label: section.title });
+  else if (existing) {
+    if (allQuestions(def).some((q) => q.area === section.id))
+      throw new ValidationError({
+        isArea: 'Frågor i formuläret hör till det här området. Ändra deras område först.',
+      });
+    def.areas = def.areas.filter((a) => a.key !== section.id);
+  }
+}
+
+export function addSection(db: Db, actor: UserActor, questionnaireId: string, input: SectionInput) {
+  const focus: Focus = {};
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      const taken = new Set([...def.sections.map((s) => s.id), ...def.areas.map((a) => a.key)]);
+      const section: Section = {
+        id: uniqueId(slugify(input.title, 'avsnitt'), taken),
+        title: input.title,
+        questions: [],
+      };
+      if (input.description) section.description = input.description;
+      focus.sectionId = section.id;
+      def.sections.push(section);
+      applyArea(def, section, input.isArea);
+      return def;
+    },
+    { change: 'section.added', focus },
+  );
+}
+
+export function editSection(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  sectionId: string,
+  input: SectionInput,
+) {
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      const section = findSection(def, sectionId);
+      section.title = input.title;
+      if (input.description) section.description = input.description;
+      else delete section.description;
+      applyArea(def, section, input.isArea);
+      return def;
+    },
+    { change: 'section.edited', focus: { sectionId } },
+  );
+}
+
+export function removeSection(db: Db, actor: UserActor, questionnaireId: string, sectionId: string) {
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      findSection(def, sectionId);
+      def.sections = def.sections.filter((s) => s.id !== sectionId);
+      if (!allQuestions(def).some((q) => q.area === sectionId))
+        def.areas = def.areas.filter((a) => a.key !== sectionId);
+      return def;
+    },
+    { change: 'section.removed', focus: { sectionId } },
+  );
+}
+
+export function moveSection(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  sectionId: string,
+  direction: Direction,
+) {
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      findSection(def, sectionId);
+      const i = def.sections.findIndex((s) => s.id === sectionId);
+      const j = direction === 'up' ? i - 1 : i + 1;
+      if (j >= 0 && j < def.sections.length)
+        [def.sections[i], def.sections[j]] = [def.sections[j]!, def.sections[i]!];
+      return def;
+    },
+    { change: 'section.moved', focus: { sectionId } },
+  );
+}
+
+export function addQuestion(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  sectionId: string,
+  input: QuestionInput,
+) {
+  const focus: Focus = {};
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      const section = findSection(def, sectionId);
+      const taken = new Set(allQuestions(def).map((q) => q.id));
+      const id = uniqueId(slugify(input.label, 'fraga'), taken);
+      focus.questionId = id;
+      section.questions.push(buildQuestion(input, id, def));
+      return def;
+    },
+    { change: 'question.added', focus },
+  );
+}
+
+export function editQuestion(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  questionId: string,
+  input: QuestionInput,
+) {
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      const { si, qi } = locateQuestion(def, questionId);
+      def.sections[si]!.questions[qi] = buildQuestion(input, questionId, def);
+      return def;
+    },
+    { change: 'question.edited', focus: { questionId } },
+  );
+}
+
+export function removeQuestion(db: Db, actor: UserActor, questionnaireId: string, questionId: string) {
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      const { si, qi } = locateQuestion(def, questionId);
+      def.sections[si]!.questions.splice(qi, 1);
+      return def;
+    },
+    { change: 'question.removed', focus: { questionId } },
+  );
+}
+
+/** Moves a question one step; past a section's edge it moves into the neighbouring section. */
+export function moveQuestion(
+  db: Db,
+  actor: UserActor,
+  questionnaireId: string,
+  questionId: string,
+  direction: Direction,
+) {
+  return saveDefinition(
+    db,
+    actor,
+    questionnaireId,
+    (def) => {
+      const { si, qi } = locateQuestion(def, questionId);
+      const list = def.sections[si]!.questions;
+      const [q] = list.splice(qi, 1);
+      if (direction === 'up') {
+        if (qi > 0) list.splice(qi - 1, 0, q!);
+        else if (si > 0) def.sections[si - 1]!.questions.push(q!);
+        else list.unshift(q!);
+      } else if (qi < list.length) list.splice(qi + 1, 0, q!);
+      else if (si < def.sections.length - 1) def.sections[si + 1]!.questions.unshift(q!);
+      else list.push(q!);
+      return def;
+    },
+    { change: 'question.moved', focus: { questionId } },
+  );
+}

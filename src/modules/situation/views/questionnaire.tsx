@@ -1,0 +1,964 @@
+import type { Children } from '@kitajs/html';
+import type { FieldErrors } from '../../../platform/errors.ts';
+import { formatDateTime } from '../../../platform/i18n.ts';
+import type { FormValues } from '../../../platform/validation.ts';
+import type { PageContext } from '../../../ui/context.ts';
+import {
+  Button,
+  ErrorSummary,
+  PostForm,
+  Select,
+  TextInput,
+  type FormState,
+  type Option,
+} from '../../../ui/components.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import {
+  allQuestions,
+  measureStatusLabels,
+  questionRoles,
+  questionTypes,
+  type Definition,
+  type Question,
+  type Section,
+} from '../definition.ts';
+import type { QuestionnaireSummary } from '../questionnaire-repository.ts';
+import {
+  answerChoices,
+  isConditionSource,
+  questionFormValues,
+  questionRoleLabels,
+  questionTypeLabels,
+} from '../questionnaire-service.ts';
+
+type Crumb = { href: string; label: string };
+
+/** Where the pages live: /nationellt/formular or /{län}/lagesbild/formular. */
+export interface QuestionnaireScopeView {
+  base: string;
+  caption: string;
+  breadcrumbs: Crumb[];
+}
+
+// ---- Fields whose id is scoped to one of the page's many forms ----------------------------------
+
+/** One form on a page of many: its own ids, and the posted input and errors only if it was the one posted. */
+interface Scoped {
+  key: string;
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+const fid = (s: Scoped, name: string): string => `${s.key}-${name}`;
+
+function Message({ id, message }: { id: string; message: string | undefined }): JSX.Element {
+  if (!message) return <></>;
+  return (
+    <p id={`${id}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">Fel:</span> <span safe>{message}</span>
+    </p>
+  );
+}
+
+function Group({
+  s,
+  name,
+  label,
+  hint,
+  children,
+}: {
+  s: Scoped;
+  name: string;
+  label: string;
+  hint?: string;
+  children: Children;
+}): JSX.Element {
+  const id = fid(s, name);
+  const error = s.errors[name];
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label" for={id} safe>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} class="govuk-hint" safe>
+          {hint}
+        </div>
+      ) : (
+        ''
+      )}
+      <Message id={id} message={error} />
+      {children}
+    </div>
+  );
+}
+
+const describedBy = (s: Scoped, name: string, hint?: string): string | undefined =>
+  [hint ? `${fid(s, name)}-hint` : '', s.errors[name] ? `${fid(s, name)}-error` : '']
+    .filter(Boolean)
+    .join(' ') || undefined;
+
+function Input(p: { s: Scoped; name: string; label: string; hint?: string; narrow?: boolean }): JSX.Element {
+  const error = p.s.errors[p.name];
+  return (
+    <Group s={p.s} name={p.name} label={p.label} hint={p.hint}>
+      <input
+        class={`govuk-input${p.narrow ? ' govuk-input--width-4' : ''}${error ? ' govuk-input--error' : ''}`}
+        id={fid(p.s, p.name)}
+        name={p.name}
+        type="text"
+        value={p.s.values[p.name] ?? ''}
+        aria-describedby={describedBy(p.s, p.name, p.hint)}
+      />
+    </Group>
+  );
+}
+
+function TextArea(p: { s: Scoped; name: string; label: string; hint?: string; rows?: number }): JSX.Element {
+  const error = p.s.errors[p.name];
+  return (
+    <Group s={p.s} name={p.name} label={p.label} hint={p.hint}>
+      <textarea
+        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={fid(p.s, p.name)}
+        name={p.name}
+        rows={String(p.rows ?? 3)}
+        aria-describedby={describedBy(p.s, p.name, p.hint)}
+        safe
+      >
+        {p.s.values[p.name] ?? ''}
+      </textarea>
+    </Group>
+  );
+}
+
+function SelectField(p: {
+  s: Scoped;
+  name: string;
+  label: string;
+  options: Option[];
+  placeholder?: string;
+  hint?: string;
+}): JSX.Element {
+  const selected = p.s.values[p.name] ?? '';
+  return (
+    <Group s={p.s} name={p.name} label={p.label} hint={p.hint}>
+      <select
+        class={`govuk-select${p.s.errors[p.name] ? ' govuk-select--error' : ''}`}
+        id={fid(p.s, p.name)}
+        name={p.name}
+        aria-describedby={describedBy(p.s, p.name, p.hint)}
+      >
+        {p.placeholder !== undefined ? (
+          <option value="" safe>
+            {p.placeholder}
+          </option>
+        ) : (
+          ''
+        )}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === selected} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Group>
+  );
+}
+
+function Checkbox({ s, name, label }: { s: Scoped; name: string; label: string }): JSX.Element {
+  const id = fid(s, name);
+  const error = s.errors[name];
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Message id={id} message={error} />
+      <div class="govuk-checkboxes govuk-checkboxes--small">
+        <div class="govuk-checkboxes__item">
+          <input
+            class="govuk-checkboxes__input"
+            id={id}
+            name={name}
+            type="checkbox"
+            value="yes"
+            checked={s.values[name] === 'yes'}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          <label class="govuk-label govuk-checkboxes__label" for={id} safe>
+            {label}
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A collapsed form, opened when it holds the errors of the last post. */
+function Disclosure({ summary, open, children }: { summary: string; open: boolean; children: Children }) {
+  return (
+    <details class="govuk-details govuk-!-margin-bottom-3" open={open}>
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text" safe>
+          {summary}
+        </span>
+      </summary>
+      <div class="govuk-details__text">{children}</div>
+    </details>
+  );
+}
+
+function SmallButton({
+  children,
+  name,
+  value,
+  variant = 'secondary',
+}: {
+  children: Children;
+  name?: string;
+  value?: string;
+  variant?: 'secondary' | 'warning';
+}): JSX.Element {
+  return (
+    <button
+      type="submit"
+      class={`govuk-button govuk-button--${variant} sv-small-button govuk-!-margin-bottom-0`}
+      name={name}
+      value={value}
+    >
+      {children}
+    </button>
+  );
+}
+
+function Tag({ text, colour }: { text: string; colour: string }): JSX.Element {
+  return (
+    <strong class={`govuk-tag govuk-tag--${colour}`} safe>
+      {text}
+    </strong>
+  );
+}
+
+// ---- The list ------------------------------------------------------------------------------------
+
+function QuestionnaireTable({
+  caption,
+  rows,
+  href,
+}: {
+  caption: string;
+  rows: QuestionnaireSummary[];
+  href: (q: QuestionnaireSummary) => string;
+}): JSX.Element {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m" safe>
+        {caption}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            Formulär
+          </th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+            Senaste version
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Används
+          </th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map((q) => (
+          <tr class="govuk-table__row">
+            <td class="govuk-table__cell">
+              <a class="govuk-link" href={href(q)} safe>
+                {q.title}
+              </a>
+            </td>
+            <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+              {String(q.latestVersion)}
+            </td>
+            <td class="govuk-table__cell">
+              {q.inUse ? (
+                <Tag text="Används i en omgång" colour="blue" />
+              ) : (
+                <Tag text="Används inte" colour="grey" />
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function QuestionnaireListPage({
+  ctx,
+  scope,
+  own,
+  national,
+}: {
+  ctx: PageContext;
+  scope: QuestionnaireScopeView;
+  own: QuestionnaireSummary[];
+  /** for a county: the national templates, which it may read and copy but not change */
+  national?: QuestionnaireSummary[];
+}): JSX.Element {
+  return (
+    <Layout ctx={ctx} title="Formulär" caption={scope.caption} breadcrumbs={scope.breadcrumbs}>
+      <p class="govuk-body">
+        Formulären som de svarande fyller i under en rapporteringsomgång. Ett formulär som används i en omgång
+        ändras aldrig under svaren: en ändring sparas då som en ny version.
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-button" href={`${scope.base}/nytt`}>
+          Nytt formulär
+        </a>
+      </p>
+      {own.length === 0 ? (
+        <p class="govuk-body">Inga egna formulär ännu.</p>
+      ) : (
+        <QuestionnaireTable
+          caption={national ? 'Länets formulär' : 'Nationella formulär'}
+          rows={own}
+          href={(q) => `${scope.base}/${q.id}`}
+        />
+      )}
+      {national && national.length > 0 ? (
+        <>
+          <QuestionnaireTable
+            caption="Nationella formulär"
+            rows={national}
+            href={(q) => `${scope.base}/${q.id}/version/${q.latestVersion}`}
+          />
+          <p class="govuk-body-s">
+            Nationella formulär ändras av den nationella samordnaren. Länet kan använda dem i egna omgångar
+            eller göra en egen kopia att ändra i.
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function NewQuestionnairePage({
+  ctx,
+  scope,
+  form,
+  sources,
+}: {
+  ctx: PageContext;
+  scope: QuestionnaireScopeView;
+  form: FormState;
+  sources: Option[];
+}): JSX.Element {
+  return (
+    <Layout
+      ctx={ctx}
+      title="Nytt formulär"
+      caption={scope.caption}
+      breadcrumbs={[...scope.breadcrumbs, { href: scope.base, label: 'Formulär' }]}
+    >
+      <ErrorSummary errors={form.errors} />
+      <PostForm action={`${scope.base}/nytt`} csrfToken={ctx.csrfToken}>
+        <TextInput name="title" label="Rubrik" form={form} />
+        <Select
+          name="copyFrom"
+          label="Börja från"
+          hint="Ett tomt formulär, eller en kopia av den senaste versionen av ett befintligt"
+          placeholder="Tomt formulär"
+          options={sources}
+          form={form}
+        />
+        <Button>Skapa formuläret</Button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+// ---- The editor ----------------------------------------------------------------------------------
+
+/** Which form was posted (its key) and what came back; every other form shows the saved state. */
+export interface EditorState {
+  formKey: string | undefined;
+  form: FormState;
+}
+
+export const titleFormKey = 'title';
+export const newSectionFormKey = 'new-section';
+export const sectionFormKey = (sectionId: string): string => `section-${sectionId}`;
+export const addQuestionFormKey = (sectionId: string): string => `add-${sectionId}`;
+export const questionFormKey = (questionId: string): string => `question-${questionId}`;
+
+function scoped(state: EditorState, key: string, saved: FormValues): Scoped {
+  return state.formKey === key
+    ? { key, values: state.form.values, errors: state.form.errors }
+    : { key, values: saved, errors: {} };
+}
+
+const fieldErrorCount = (s: Scoped) => Object.keys(s.errors).filter((k) => k !== '_form').length;
+
+export interface VersionInfo {
+  version: number;
+  createdAt: Date;
+  inUse: boolean;
+}
+
+function MoveButtons({
+  action,
+  csrfToken,
+  label,
+  canUp,
+  canDown,
+}: {
+  action: string;
+  csrfToken: string;
+  label: string;
+  canUp: boolean;
+  canDown: boolean;
+}): JSX.Element {
+  if (!canUp && !canDown) return <></>;
+  return (
+    <PostForm action={action} csrfToken={csrfToken} className="sv-inline-form">
+      {canUp ? (
+        <SmallButton name="direction" value="up">
+          Flytta upp<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
+        </SmallButton>
+      ) : (
+        ''
+      )}{' '}
+      {canDown ? (
+        <SmallButton name="direction" value="down">
+          Flytta ned<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
+        </SmallButton>
+      ) : (
+        ''
+      )}
+    </PostForm>
+  );
+}
+
+function SectionFields({ s }: { s: Scoped }): JSX.Element {
+  return (
+    <>
+      <Input s={s} name="title" label="Rubrik" />
+      <TextArea s={s} name="description" label="Beskrivning (frivillig)" />
+      <Checkbox
+        s={s}
+        name="isArea"
+        label="Avsnittet är ett riskområde (frågorna kan då bedöma risk, förklara och lista åtgärder för området)"
+      />
+    </>
+  );
+}
+
+/** The questions a condition may refer to: choice questions before the position, plus what was posted. */
+function conditionSources(def: Definition, before: Question[], posted: string): Option[] {
+  const sources = before.filter(isConditionSource);
+  const extra = allQuestions(def).find((q) => q.id === posted && !sources.includes(q));
+  return [...sources, ...(extra ? [extra] : [])].map((q) => ({ value: q.id, label: q.label }));
+}
+
+function QuestionFields({
+  s,
+  def,
+  before,
+}: {
+  s: Scoped;
+  def: Definition;
+  /** the questions before this one (the ones a condition may refer to) */
+  before: Question[];
+}): JSX.Element {
+  return (
+    <>
+      <SelectField
+        s={s}
+        name="type"
+        label="Frågetyp"
+        options={questionTypes.map((t) => ({ value: t, label: questionTypeLabels[t] }))}
+      />
+      <Input s={s} name="label" label="Fråga" />
+      <TextArea s={s} name="help" label="Hjälptext (frivillig)" hint="Visas under frågan" />
+      <Checkbox s={s} name="required" label="Frågan måste besvaras" />
+      <TextArea
+        s={s}
+        name="options"
+        label="Svarsalternativ (för ett val och flera val)"
+        hint="Ett alternativ per rad. Skriv etiketten, eller värde|Etikett för att bestämma värdet, till exempel okat|Ökat."
+        rows={4}
+      />
+      <Input s={s} name="scaleMax" label="Antal steg (för skala)" hint="Från 2 till 10" narrow />
+      <TextArea
+        s={s}
+        name="scaleLabels"
+        label="Etiketter för skalans steg (för skala)"
+        hint="steg|etikett, en per rad, till exempel 1|Ingen påverkan"
+        rows={4}
+      />
+      <Checkbox s={s} name="allowUnknown" label="Skalan har svaret ”Vet ej”" />
+      <fieldset class="govuk-fieldset">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Villkor</legend>
+        <SelectField
+          s={s}
+          name="showIfQuestion"
+          label="Visa bara frågan beroende på svaret på"
+          placeholder="Visa alltid"
+          options={conditionSources(def, before, s.values.showIfQuestion ?? '')}
+          hint="Bara tidigare frågor med svarsalternativ kan styra"
+        />
+        <Input
+          s={s}
+          name="showIfValues"
+          label="Visa frågan när svaret är"
+          hint="Ett eller flera svar med kommatecken emellan: värdet eller etiketten, till exempel 3, 4, 5 eller Ja"
+        />
+      </fieldset>
+      <fieldset class="govuk-fieldset">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Riskområde</legend>
+        <SelectField
+          s={s}
+          name="area"
+          label="Område"
+          placeholder="Inget område"
+          options={def.areas.map((a) => ({ value: a.key, label: a.label }))}
+        />
+        <SelectField
+          s={s}
+          name="role"
+          label="Frågans roll i området"
+          options={questionRoles.map((r) => ({ value: r, label: questionRoleLabels[r] }))}
+          hint="Sammanställningen läser riskbedömningen, förklaringen och åtgärderna för varje område"
+        />
+      </fieldset>
+    </>
+  );
+}
+
+function conditionText(q: Question, def: Definition): string {
+  if (!q.showIf) return '';
+  const source = allQuestions(def).find((x) => x.id === q.showIf!.questionId);
+  const choices = source ? answerChoices(source) : [];
+  const answers = q.showIf.anyOf.map((v) => choices.find((c) => c.value === v)?.label ?? v);
+  return `Visas bara om svaret på ”${source?.label ?? q.showIf.questionId}” är ${answers.join(' eller ')}.`;
+}
+
+function QuestionItem({
+  ctx,
+  action,
+  def,
+  q,
+  before,
+  canUp,
+  canDown,
+  state,
+}: {
+  ctx: PageContext;
+  action: string;
+  def: Definition;
+  q: Question;
+  before: Question[];
+  canUp: boolean;
+  canDown: boolean;
+  state: EditorState;
+}): JSX.Element {
+  const s = scoped(state, questionFormKey(q.id), questionFormValues(q));
+  const area = def.areas.find((a) => a.key === q.area);
+  const facts = [
+    questionTypeLabels[q.type],
+    q.required ? 'obligatorisk' : 'frivillig',
+    ...(area ? [`${questionRoleLabels[q.role]} för ${area.label}`] : []),
+  ].join(', ');
+  return (
+    <li class="sv-card govuk-!-margin-bottom-4" id={`fraga-${q.id}`}>
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-1" safe>
+        {q.label}
+      </h3>
+      <p class="govuk-body-s govuk-!-margin-bottom-1" safe>
+        {facts}
+      </p>
+      {q.showIf ? (
+        <p class="govuk-body-s govuk-!-margin-bottom-1" safe>
+          {conditionText(q, def)}
+        </p>
+      ) : (
+        ''
+      )}
+      <MoveButtons
+        action={`${action}/fragor/${q.id}/flytta`}
+        csrfToken={ctx.csrfToken}
+        label={q.label}
+        canUp={canUp}
+        canDown={canDown}
+      />
+      <Disclosure summary="Ändra frågan" open={fieldErrorCount(s) > 0}>
+        <PostForm action={`${action}/fragor/${q.id}`} csrfToken={ctx.csrfToken}>
+          <QuestionFields s={s} def={def} before={before} />
+          <Button>Spara frågan</Button>
+        </PostForm>
+        <PostForm action={`${action}/fragor/${q.id}/ta-bort`} csrfToken={ctx.csrfToken}>
+          <Button variant="warning">Ta bort frågan</Button>
+        </PostForm>
+      </Disclosure>
+    </li>
+  );
+}
+
+function SectionBlock({
+  ctx,
+  action,
+  def,
+  section,
+  index,
+  state,
+}: {
+  ctx: PageContext;
+  action: string;
+  def: Definition;
+  section: Section;
+  index: number;
+  state: EditorState;
+}): JSX.Element {
+  const all = allQuestions(def);
+  const isArea = def.areas.some((a) => a.key === section.id);
+  const edit = scoped(state, sectionFormKey(section.id), {
+    title: section.title,
+    description: section.description ?? '',
+    isArea: isArea ? 'yes' : '',
+  });
+  const add = scoped(state, addQuestionFormKey(section.id), { type: 'text', role: 'other', scaleMax: '5' });
+  // A question added here comes last in the section: every question up to there may steer it.
+  const upTo = def.sections.slice(0, index + 1).flatMap((x) => x.questions);
+  return (
+    <section class="govuk-!-margin-bottom-8" id={`avsnitt-${section.id}`} aria-labelledby={`h-${section.id}`}>
+      <h2 class="govuk-heading-m govuk-!-margin-bottom-2" id={`h-${section.id}`} safe>
+        {section.title}
+      </h2>
+      {isArea ? (
+        <p class="govuk-body-s">
+          <Tag text="Riskområde" colour="purple" />
+        </p>
+      ) : (
+        ''
+      )}
+      {section.description ? (
+        <p class="govuk-body" safe>
+          {section.description}
+        </p>
+      ) : (
+        ''
+      )}
+      <MoveButtons
+        action={`${action}/avsnitt/${section.id}/flytta`}
+        csrfToken={ctx.csrfToken}
+        label={section.title}
+        canUp={index > 0}
+        canDown={index < def.sections.length - 1}
+      />
+      <Disclosure summary="Ändra avsnittet" open={fieldErrorCount(edit) > 0}>
+        <PostForm action={`${action}/avsnitt/${section.id}`} csrfToken={ctx.csrfToken}>
+          <SectionFields s={edit} />
+          <Button>Spara avsnittet</Button>
+        </PostForm>
+        <PostForm action={`${action}/avsnitt/${section.id}/ta-bort`} csrfToken={ctx.csrfToken}>
+          <p class="govuk-body-s">Avsnittet tas bort med alla sina frågor.</p>
+          <Button variant="warning">Ta bort avsnittet</Button>
+        </PostForm>
+      </Disclosure>
+      {section.questions.length === 0 ? <p class="govuk-body">Avsnittet har inga frågor ännu.</p> : ''}
+      <ol class="govuk-list">
+        {section.questions.map((q) => {
+          const position = all.indexOf(q);
+          return (
+            <QuestionItem
+              ctx={ctx}
+              action={action}
+              def={def}
+              q={q}
+              before={all.slice(0, position)}
+              canUp={position > 0}
+              canDown={position < all.length - 1}
+              state={state}
+            />
+          );
+        })}
+      </ol>
+      <Disclosure summary="Lägg till en fråga i avsnittet" open={fieldErrorCount(add) > 0}>
+        <PostForm action={`${action}/avsnitt/${section.id}/fragor`} csrfToken={ctx.csrfToken}>
+          <QuestionFields s={add} def={def} before={upTo} />
+          <Button>Lägg till frågan</Button>
+        </PostForm>
+      </Disclosure>
+    </section>
+  );
+}
+
+export function QuestionnaireEditorPage({
+  ctx,
+  scope,
+  questionnaire,
+  latest,
+  versions,
+  state,
+}: {
+  ctx: PageContext;
+  scope: QuestionnaireScopeView;
+  questionnaire: { id: string; title: string };
+  latest: { version: number; inUse: boolean; definition: Definition };
+  versions: VersionInfo[];
+  state: EditorState;
+}): JSX.Element {
+  const action = `${scope.base}/${questionnaire.id}`;
+  const def = latest.definition;
+  const summaryErrors = Object.fromEntries(
+    Object.entries(state.form.errors).map(([k, v]) => [
+      k === '_form' || !state.formKey ? k : `${state.formKey}-${k}`,
+      v,
+    ]),
+  );
+  const title = scoped(state, titleFormKey, { title: questionnaire.title });
+  const newSection = scoped(state, newSectionFormKey, {});
+  const older = versions.filter((v) => v.version !== latest.version);
+  return (
+    <Layout
+      ctx={ctx}
+      title={questionnaire.title}
+      caption={scope.caption}
+      breadcrumbs={[...scope.breadcrumbs, { href: scope.base, label: 'Formulär' }]}
+    >
+      <ErrorSummary errors={summaryErrors} />
+      <p class="govuk-body">
+        <span safe>{`Version ${latest.version}. `}</span>
+        {latest.inUse ? (
+          <>
+            <Tag text="Används i en omgång" colour="blue" />{' '}
+            <span>
+              Ändringar sparas som en ny version; omgångar som redan använder formuläret behåller sin.
+            </span>
+          </>
+        ) : (
+          <>
+            <Tag text="Används inte" colour="grey" />{' '}
+            <span>Ändringar sparas i den här versionen tills en omgång börjar använda den.</span>
+          </>
+        )}
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${action}/version/${latest.version}`}>
+          Förhandsgranska som de svarande ser formuläret
+        </a>
+      </p>
+      <Disclosure summary="Ändra formulärets rubrik" open={fieldErrorCount(title) > 0}>
+        <PostForm action={`${action}/rubrik`} csrfToken={ctx.csrfToken}>
+          <Input s={title} name="title" label="Rubrik" />
+          <Button>Spara rubriken</Button>
+        </PostForm>
+      </Disclosure>
+      {def.sections.length === 0 ? (
+        <p class="govuk-body">Formuläret är tomt. Börja med att lägga till ett avsnitt.</p>
+      ) : (
+        ''
+      )}
+      {def.sections.map((section, index) => (
+        <SectionBlock ctx={ctx} action={action} def={def} section={section} index={index} state={state} />
+      ))}
+      <h2 class="govuk-heading-m">Lägg till ett avsnitt</h2>
+      <PostForm action={`${action}/avsnitt`} csrfToken={ctx.csrfToken}>
+        <SectionFields s={newSection} />
+        <Button variant="secondary">Lägg till avsnittet</Button>
+      </PostForm>
+      <h2 class="govuk-heading-m">Tidigare versioner</h2>
+      {older.length === 0 ? (
+        <p class="govuk-body">Det finns inga tidigare versioner.</p>
+      ) : (
+        <ul class="govuk-list">
+          {older.map((v) => (
+            <li>
+              <a class="govuk-link" href={`${action}/version/${v.version}`} safe>
+                {`Version ${v.version}`}
+              </a>{' '}
+              <span
+                safe
+              >{`skapad ${formatDateTime(v.createdAt)}${v.inUse ? ', används i en omgång' : ''}`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+// ---- The preview ------------------------------------------------------------------------------------
+
+function PreviewQuestion({ q, def }: { q: Question; def: Definition }): JSX.Element {
+  const id = `preview-${q.id}`;
+  const hint = [q.help ?? '', conditionText(q, def)].filter(Boolean).join(' ');
+  const label = `${q.label}${q.required ? '' : ' (frivillig)'}`;
+  const Hint = () =>
+    hint ? (
+      <div id={`${id}-hint`} class="govuk-hint" safe>
+        {hint}
+      </div>
+    ) : (
+      <></>
+    );
+  const choices = answerChoices(q).map((c) =>
+    q.type === 'scale' && c.value !== 'unknown' ? { ...c, label: `${c.value} – ${c.label}` } : c,
+  );
+  if (choices.length > 0) {
+    const multiple = q.type === 'multiple';
+    return (
+      <div class="govuk-form-group">
+        <fieldset class="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
+          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+            {label}
+          </legend>
+          <Hint />
+          <div
+            class={multiple ? 'govuk-checkboxes govuk-checkboxes--small' : 'govuk-radios govuk-radios--small'}
+          >
+            {choices.map((c, i) => (
+              <div class={multiple ? 'govuk-checkboxes__item' : 'govuk-radios__item'}>
+                <input
+                  class={multiple ? 'govuk-checkboxes__input' : 'govuk-radios__input'}
+                  id={`${id}-${i}`}
+                  name={id}
+                  type={multiple ? 'checkbox' : 'radio'}
+                  value={c.value}
+                  disabled
+                />
+                <label
+                  class={`govuk-label ${multiple ? 'govuk-checkboxes__label' : 'govuk-radios__label'}`}
+                  for={`${id}-${i}`}
+                  safe
+                >
+                  {c.label}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+    );
+  }
+  if (q.type === 'measures') {
+    const parts = ['Beskrivning', 'Målgrupp', 'Ansvarig organisation', 'Startdatum (ÅÅÅÅ-MM-DD)'];
+    return (
+      <div class="govuk-form-group">
+        <fieldset class="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
+          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+            {label}
+          </legend>
+          <Hint />
+          <div class="sv-measure">
+            <h3 class="govuk-heading-s">Åtgärd 1</h3>
+            {parts.map((p, i) => (
+              <div class="govuk-form-group">
+                <label class="govuk-label" for={`${id}-${i}`} safe>
+                  {p}
+                </label>
+                <input class="govuk-input" id={`${id}-${i}`} type="text" disabled />
+              </div>
+            ))}
+            <div class="govuk-form-group">
+              <label class="govuk-label" for={`${id}-status`}>
+                Status
+              </label>
+              <select class="govuk-select" id={`${id}-status`} disabled>
+                {Object.values(measureStatusLabels).map((l) => (
+                  <option safe>{l}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </fieldset>
+      </div>
+    );
+  }
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label govuk-label--s" for={id} safe>
+        {label}
+      </label>
+      <Hint />
+      {q.type === 'text' ? (
+        <textarea
+          class="govuk-textarea"
+          id={id}
+          rows="4"
+          disabled
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        ></textarea>
+      ) : (
+        <input
+          class="govuk-input govuk-input--width-10"
+          id={id}
+          type="text"
+          inputmode="decimal"
+          disabled
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+export function QuestionnairePreviewPage({
+  ctx,
+  scope,
+  title,
+  version,
+  latestVersion,
+  editorHref,
+}: {
+  ctx: PageContext;
+  scope: QuestionnaireScopeView;
+  title: string;
+  version: { version: number; createdAt: Date; definition: Definition };
+  latestVersion: number | undefined;
+  /** the editor, when the actor may change this questionnaire */
+  editorHref: string | undefined;
+}): JSX.Element {
+  const def = version.definition;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${title}, version ${version.version}`}
+      caption={scope.caption}
+      breadcrumbs={[
+        ...scope.breadcrumbs,
+        { href: scope.base, label: 'Formulär' },
+        ...(editorHref ? [{ href: editorHref, label: title }] : []),
+      ]}
+    >
+      <div class="govuk-inset-text">
+        <p class="govuk-body" safe>
+          {`Så här ser de svarande formuläret. Version ${version.version}, skapad ${formatDateTime(version.createdAt)}.${
+            latestVersion !== undefined && latestVersion !== version.version
+              ? ` Det finns en nyare version (${latestVersion}); den här ändras aldrig.`
+              : ''
+          }`}
+        </p>
+        <p class="govuk-body">Frågor med villkor visas för de svarande bara när villkoret är uppfyllt.</p>
+      </div>
+      {def.sections.length === 0 ? <p class="govuk-body">Formuläret har inga frågor ännu.</p> : ''}
+      {def.sections.map((s) => (
+        <section aria-labelledby={`s-${s.id}`} class="govuk-!-margin-bottom-8">
+          <h2 class="govuk-heading-m" id={`s-${s.id}`} safe>
+            {s.title}
+          </h2>
+          {s.description ? (
+            <p class="govuk-body" safe>
+              {s.description}
+            </p>
+          ) : (
+            ''
+          )}
+          {s.questions.map((q) => (
+            <PreviewQuestion q={q} def={def} />
+          ))}
+        </section>
+      ))}
+    </Layout>
+  );
+}
