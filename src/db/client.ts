@@ -43,6 +43,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.poolSize ?? 10,
       options: '-c TimeZone=UTC',
     });
+    // An idle connection that the server closes (a restart, a failover, an administrator) is dropped
+    // from the pool and replaced on next use; without this listener it would end the process.
+    pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, backend: 'postgresql', close: () => pool.end() };
   }

@@ -229,7 +229,11 @@ export async function seedSituationDemo(db: Db): Promise<void> {
           quotes: [],
           updatedBy: null,
         });
-        await repo.markRegionalPictureSubmitted(tx, picture.id);
+        await repo.markRegionalPictureSubmitted(
+          tx,
+          picture.id,
+          new Date(occasion.locksAt.getTime() - 5 * 86_400_000),
+        );
       }
       await repo.upsertNationalPicture(tx, {
         occasionId: occasion.id,

@@ -429,10 +429,10 @@ export async function upsertRegionalPicture(
   return row!;
 }
 
-export async function markRegionalPictureSubmitted(db: Executor, id: string): Promise<void> {
+export async function markRegionalPictureSubmitted(db: Executor, id: string, at = new Date()): Promise<void> {
   await db
     .update(regionalPictures)
-    .set({ status: 'submitted', submittedAt: new Date() })
+    .set({ status: 'submitted', submittedAt: at })
     .where(eq(regionalPictures.id, id));
 }
 

@@ -430,6 +430,33 @@ describe('lägesbild: from national round to national picture', () => {
     await t.database.db.execute(sql`update rounds set share_answers_nationally = true where id = ${roundId}`);
   });
 
+  it("a county admin opens the county's own round; other counties do not see it", async () => {
+    const form = await c.uppsala!.get('/uppsala/lagesbild/ny');
+    const versionId = form.doc
+      .querySelector('#questionnaireVersionId option:not([value=""])')!
+      .getAttribute('value')!;
+    const own = `Uppsalas egen ${Math.random().toString(36).slice(2, 6)}`;
+    const done = await c.uppsala!.submitOn(form, {
+      title: own,
+      topic: 'Länets uppföljning',
+      questionnaireVersionId: versionId,
+      occasion1_label: 'Maj',
+      occasion1_opens: day(0),
+      occasion1_deadline: day(5),
+      occasion1_locks: day(6),
+      occasion1_reminderDays: '2',
+    });
+    expect(done.status).toBe(303);
+    const round = (await repo.listRoundsForCounty(t.database.db, '03')).find((r) => r.title === own)!;
+    expect(round).toMatchObject({ scope: 'county', countyCode: '03' });
+    expect((await repo.listRespondents(t.database.db, round.id)).map((r) => r.countyCode)).toEqual(
+      Array(8).fill('03'),
+    );
+    expect((await c.vnorr!.get('/vasternorrland/lagesbild')).body).not.toContain(own);
+    expect((await c.vnorr!.get(`/vasternorrland/lagesbild/${round.id}`)).status).toBe(404);
+    expect((await c.editor!.get('/uppsala/lagesbild/ny')).status).toBe(404);
+  });
+
   it('records every change in the audit log', async () => {
     const rows = await queryRows<{ action: string }>(
       t.database.db,
