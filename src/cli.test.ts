@@ -35,62 +35,67 @@ describe.skipIf(process.env.TEST_BACKEND === 'postgresql')('command line', () =>
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  it('creates users, lists organisations, and backs up and restores a data folder', () => {
-    const source = tempDir();
-    const created = cli(
-      source,
-      'create-user',
-      '--email',
-      'Ny.Person@Exempel.se',
-      '--name',
-      'Ny Person',
-      '--role',
-      'reporter',
-      '--org',
-      '0380',
-      '--password',
-      'ett långt lösenord',
-    );
-    expect(created.err).toBe('');
-    expect(created.status).toBe(0);
-    expect(created.out).toContain('rollen reporter i Uppsala kommun');
+  // Six processes, each opening an embedded database: slow on a busy machine.
+  it(
+    'creates users, lists organisations, and backs up and restores a data folder',
+    { timeout: 180_000 },
+    () => {
+      const source = tempDir();
+      const created = cli(
+        source,
+        'create-user',
+        '--email',
+        'Ny.Person@Exempel.se',
+        '--name',
+        'Ny Person',
+        '--role',
+        'reporter',
+        '--org',
+        '0380',
+        '--password',
+        'ett långt lösenord',
+      );
+      expect(created.err).toBe('');
+      expect(created.status).toBe(0);
+      expect(created.out).toContain('rollen reporter i Uppsala kommun');
 
-    const listed = cli(source, 'list-organisations', '--county', '03', '--type', 'municipality');
-    expect(listed.status).toBe(0);
-    expect(listed.out).toContain('8 organisationer');
-    expect(listed.out).toContain('Älvkarleby kommun');
+      const listed = cli(source, 'list-organisations', '--county', '03', '--type', 'municipality');
+      expect(listed.status).toBe(0);
+      expect(listed.out).toContain('8 organisationer');
+      expect(listed.out).toContain('Älvkarleby kommun');
 
-    const bad = cli(
-      source,
-      'create-user',
-      '--email',
-      'x@y.se',
-      '--name',
-      'X',
-      '--role',
-      'kung',
-      '--org',
-      '0380',
-    );
-    expect(bad.status).toBe(2);
-    expect(bad.err).toContain('Okänd roll kung');
+      const bad = cli(
+        source,
+        'create-user',
+        '--email',
+        'x@y.se',
+        '--name',
+        'X',
+        '--role',
+        'kung',
+        '--org',
+        '0380',
+      );
+      expect(bad.status).toBe(2);
+      expect(bad.err).toContain('Okänd roll kung');
 
-    const file = path.join(tempDir(), 'backup.json');
-    const backedUp = cli(source, 'backup', '--out', file);
-    expect(backedUp.status).toBe(0);
-    const target = tempDir();
-    const restored = cli(target, 'restore', '--in', file);
-    expect(restored.err).toBe('');
-    expect(restored.status).toBe(0);
-    expect(restored.out).toMatch(/users 1\b/);
-    const second = path.join(tempDir(), 'again.json');
-    expect(cli(target, 'backup', '--out', second).status).toBe(0);
-    const a = JSON.parse(fs.readFileSync(file, 'utf8')) as { tables: unknown };
-    const b = JSON.parse(fs.readFileSync(second, 'utf8')) as { tables: unknown };
-    expect(b.tables).toEqual(a.tables);
+      const file = path.join(tempDir(), 'backup.json');
+      const backedUp = cli(source, 'backup', '--out', file);
+      expect(backedUp.status).toBe(0);
+      const target = tempDir();
+      const restored = cli(target, 'restore', '--in', file);
+      expect(restored.err).toBe('');
+      expect(restored.status).toBe(0);
+      expect(restored.out).toMatch(/users 1\b/);
+      const second = path.join(tempDir(), 'again.json');
+      expect(cli(target, 'backup', '--out', second).status).toBe(0);
+      const a = JSON.parse(fs.readFileSync(file, 'utf8')) as { tables: unknown };
+      const b = JSON.parse(fs.readFileSync(second, 'utf8')) as { tables: unknown };
+      expect(b.tables).toEqual(a.tables);
 
-    const refused = cli(target, 'restore', '--in', file);
-    expect(refused.status).toBe(1);
-    expect(refused.err).toContain('Databasen är inte tom');
-  });
+      const refused = cli(target, 'restore', '--in', file);
+      expect(refused.status).toBe(1);
+      expect(refused.err).toContain('Databasen är inte tom');
+    },
+  );
 });

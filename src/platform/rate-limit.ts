@@ -26,6 +26,23 @@ export class RateLimiter {
 
   /** Counts a hit; throws RateLimitedError when the window is full. */
   async hit(key: string, limit: Limit): Promise<void> {
+    const row = await this.record(key, limit);
+    if (Number(row.hits) > limit.max) throw new RateLimitedError(Math.max(1, Number(row.retry)));
+  }
+
+  /** Throws RateLimitedError when the window already holds `max` hits; counts nothing. */
+  async check(key: string, limit: Limit): Promise<void> {
+    const [row] = await queryRows<{ hits: number; retry: number }>(
+      this.db,
+      sql`select hits, extract(epoch from (window_start + make_interval(secs => ${limit.windowSeconds}) - now()))::int as retry
+          from rate_limits where key = ${this.hash(key)}
+            and window_start >= now() - make_interval(secs => ${limit.windowSeconds})`,
+    );
+    if (row && Number(row.hits) >= limit.max) throw new RateLimitedError(Math.max(1, Number(row.retry)));
+  }
+
+  /** Counts a hit without refusing it (login counts failures, and checks before the next try). */
+  async record(key: string, limit: Limit): Promise<{ hits: number; retry: number }> {
     const k = this.hash(key);
     const result = await queryRows<{ hits: number; retry: number }>(
       this.db,
@@ -38,8 +55,7 @@ export class RateLimiter {
           then now() else rate_limits.window_start end
       returning hits, extract(epoch from (window_start + make_interval(secs => ${limit.windowSeconds}) - now()))::int as retry`,
     );
-    const row = result[0];
-    if (row && Number(row.hits) > limit.max) throw new RateLimitedError(Math.max(1, Number(row.retry)));
+    return result[0]!;
   }
 
   async reset(key: string): Promise<void> {

@@ -97,6 +97,20 @@ describe('accounts', () => {
       expect(page.doc.querySelector('.govuk-error-summary')?.text).toContain('För många försök');
     });
 
+    it('counts only failures, so colleagues signing in from one office address are never held back', async () => {
+      const colleague = await createTestUser(t.database.db, 'reporter', { municipalityCode: '0382' });
+      for (let i = 0; i < 12; i++) {
+        expect(
+          (
+            await new TestClient(t.app).submit('/logga-in', {
+              email: colleague.email,
+              password: colleague.password,
+            })
+          ).status,
+        ).toBe(303);
+      }
+    });
+
     it('signs out and ends the session on the server', async () => {
       const client = new TestClient(t.app);
       await client.login(admin.email, admin.password);

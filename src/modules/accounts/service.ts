@@ -17,8 +17,9 @@ const SESSION_TOUCH_MS = 5 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Failed sign-ins allowed per address, and per client address (many people share an office's IP). */
 const LOGIN_PER_EMAIL = { max: 8, windowSeconds: 15 * 60 };
-const LOGIN_PER_IP = { max: 40, windowSeconds: 15 * 60 };
+const LOGIN_PER_IP = { max: 100, windowSeconds: 15 * 60 };
 const RESET_PER_EMAIL = { max: 3, windowSeconds: 60 * 60 };
 const RESET_PER_IP = { max: 20, windowSeconds: 60 * 60 };
 
@@ -35,8 +36,9 @@ export async function login(
   input: { email: string; password: string },
   clientKey: string,
 ): Promise<{ userId: string; sessionToken: string }> {
-  await deps.rateLimiter.hit(`login:ip:${clientKey}`, LOGIN_PER_IP);
-  await deps.rateLimiter.hit(`login:email:${input.email}`, LOGIN_PER_EMAIL);
+  // Only failures count, so an office of colleagues behind one address is never locked out by signing in.
+  await deps.rateLimiter.check(`login:ip:${clientKey}`, LOGIN_PER_IP);
+  await deps.rateLimiter.check(`login:email:${input.email}`, LOGIN_PER_EMAIL);
   const user = await repo.findUserByEmail(deps.db, input.email);
   dummyHash ??= hashPassword('not-a-real-password');
   const ok =
@@ -44,6 +46,8 @@ export async function login(
       ? await verify(user.passwordHash, input.password)
       : (await verify(await dummyHash, input.password), false);
   if (!ok || !user) {
+    await deps.rateLimiter.record(`login:ip:${clientKey}`, LOGIN_PER_IP);
+    await deps.rateLimiter.record(`login:email:${input.email}`, LOGIN_PER_EMAIL);
     throw new ValidationError({ email: 'Fel e-postadress eller lösenord' });
   }
   await deps.rateLimiter.reset(`login:email:${input.email}`);

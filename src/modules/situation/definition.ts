@@ -79,3 +79,33 @@ export function isShown(q: Question, answers: Answers): boolean {
   const values = Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
   return values.some((x) => q.showIf!.anyOf.includes(x));
 }
+
+/** The answers a question offers, as value and label (for conditions and their descriptions). */
+export function answerChoices(q: Question): Array<{ value: string; label: string }> {
+  if (q.type === 'yesno')
+    return [
+      { value: 'yes', label: 'Ja' },
+      { value: 'no', label: 'Nej' },
+    ];
+  if (q.type === 'scale') {
+    const max = q.scale?.max ?? 0;
+    return [
+      ...Array.from({ length: max }, (_, i) => ({
+        value: String(i + 1),
+        label: q.scale?.labels[String(i + 1)] ?? String(i + 1),
+      })),
+      ...(q.scale?.allowUnknown ? [{ value: UNKNOWN, label: 'Vet ej' }] : []),
+    ];
+  }
+  if (q.type === 'single' || q.type === 'multiple') return q.options ?? [];
+  return [];
+}
+
+/** A condition in words, for the respondent and the builder: Besvaras bara om svaret på ”…” är Ja. */
+export function conditionHint(q: Question, def: Definition): string {
+  if (!q.showIf) return '';
+  const source = allQuestions(def).find((x) => x.id === q.showIf!.questionId);
+  const choices = source ? answerChoices(source) : [];
+  const answers = q.showIf.anyOf.map((v) => choices.find((c) => c.value === v)?.label ?? v);
+  return `Besvaras bara om svaret på ”${source?.label ?? q.showIf.questionId}” är ${answers.join(' eller ')}.`;
+}

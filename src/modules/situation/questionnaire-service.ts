@@ -18,6 +18,8 @@ import {
 } from './definition.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
 import * as qrepo from './questionnaire-repository.ts';
+import { answerChoices } from './definition.ts';
+export { answerChoices };
 import { findQuestionnaireVersion } from './repository.ts';
 
 /**
@@ -157,26 +159,6 @@ const choiceTypes: QuestionType[] = ['scale', 'single', 'yesno', 'multiple'];
 export const isConditionSource = (q: Question): boolean => choiceTypes.includes(q.type);
 
 /** The answers a choice question can have, as value and label. */
-export function answerChoices(q: Question): Array<{ value: string; label: string }> {
-  if (q.type === 'yesno')
-    return [
-      { value: 'yes', label: 'Ja' },
-      { value: 'no', label: 'Nej' },
-    ];
-  if (q.type === 'scale') {
-    const max = q.scale?.max ?? 0;
-    return [
-      ...Array.from({ length: max }, (_, i) => ({
-        value: String(i + 1),
-        label: q.scale?.labels[String(i + 1)] ?? String(i + 1),
-      })),
-      ...(q.scale?.allowUnknown ? [{ value: UNKNOWN, label: 'Vet ej' }] : []),
-    ];
-  }
-  if (q.type === 'single' || q.type === 'multiple') return q.options ?? [];
-  return [];
-}
-
 export const formatOptionLines = (q: Question): string =>
   (q.options ?? []).map((o) => `${o.value}|${o.label}`).join('\n');
 

@@ -247,7 +247,7 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     expect(isShown(conditional, {})).toBe(false);
 
     const preview = ok(await c.gavleborg!.get(`${base}/version/1`));
-    expect(preview.body).toContain('Visas bara om svaret på ”Har ni en handlingsplan?” är Ja.');
+    expect(preview.body).toContain('Besvaras bara om svaret på ”Har ni en handlingsplan?” är Ja.');
   });
 
   it('invalid input is shown beside its field with the input kept, and nothing is written', async () => {

@@ -3,7 +3,14 @@ import type { PageContext } from '../../../ui/context.ts';
 import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { fieldName, measureField } from '../answers.ts';
-import { measureStatusLabels, measureStatuses, UNKNOWN, type Measure, type Question } from '../definition.ts';
+import {
+  conditionHint,
+  measureStatusLabels,
+  measureStatuses,
+  UNKNOWN,
+  type Measure,
+  type Question,
+} from '../definition.ts';
 import type { Assignment } from '../service.ts';
 import type { ResponseStatus } from '../tables.ts';
 import { StatusTag } from './parts.tsx';
@@ -76,19 +83,23 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
   );
 }
 
-function QuestionField({
+/** One question as the respondent sees it; read-only in the builder's preview. */
+export function QuestionField({
   q,
   form,
   readonly,
+  condition = '',
 }: {
   q: Question;
   form: FormState;
   readonly: boolean;
+  /** the condition in words (conditionHint), shown as part of the hint */
+  condition?: string;
 }): JSX.Element {
   const name = fieldName(q);
   const error = form.errors[name];
   const value = form.values[name] ?? '';
-  const condition = q.showIf ? `Besvaras om ni valt ${q.showIf.anyOf.join(', ')} i frågan ovan.` : '';
+
   const hint = [q.help ?? '', condition].filter(Boolean).join(' ');
   const groupAttrs = {
     class: `govuk-form-group${error ? ' govuk-form-group--error' : ''}`,
@@ -332,7 +343,12 @@ export function AnswerPage({
               {s.title}
             </h2>
             {s.questions.map((q) => (
-              <QuestionField q={q} form={form} readonly={!editable} />
+              <QuestionField
+                q={q}
+                form={form}
+                readonly={!editable}
+                condition={conditionHint(q, a.definition)}
+              />
             ))}
           </section>
         ))}

@@ -1,10 +1,12 @@
 import type { Children } from '@kitajs/html';
+import { QuestionField } from './answer.tsx';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { formatDateTime } from '../../../platform/i18n.ts';
 import type { FormValues } from '../../../platform/validation.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import {
   Button,
+  emptyForm,
   ErrorSummary,
   PostForm,
   Select,
@@ -15,7 +17,7 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import {
   allQuestions,
-  measureStatusLabels,
+  conditionHint,
   questionRoles,
   questionTypes,
   type Definition,
@@ -24,7 +26,6 @@ import {
 } from '../definition.ts';
 import type { QuestionnaireSummary } from '../questionnaire-repository.ts';
 import {
-  answerChoices,
   isConditionSource,
   questionFormValues,
   questionRoleLabels,
@@ -535,13 +536,7 @@ function QuestionFields({
   );
 }
 
-function conditionText(q: Question, def: Definition): string {
-  if (!q.showIf) return '';
-  const source = allQuestions(def).find((x) => x.id === q.showIf!.questionId);
-  const choices = source ? answerChoices(source) : [];
-  const answers = q.showIf.anyOf.map((v) => choices.find((c) => c.value === v)?.label ?? v);
-  return `Visas bara om svaret på ”${source?.label ?? q.showIf.questionId}” är ${answers.join(' eller ')}.`;
-}
+const conditionText = (q: Question, def: Definition): string => conditionHint(q, def);
 
 function QuestionItem({
   ctx,
@@ -790,119 +785,6 @@ export function QuestionnaireEditorPage({
 
 // ---- The preview ------------------------------------------------------------------------------------
 
-function PreviewQuestion({ q, def }: { q: Question; def: Definition }): JSX.Element {
-  const id = `preview-${q.id}`;
-  const hint = [q.help ?? '', conditionText(q, def)].filter(Boolean).join(' ');
-  const label = `${q.label}${q.required ? '' : ' (frivillig)'}`;
-  const Hint = () =>
-    hint ? (
-      <div id={`${id}-hint`} class="govuk-hint" safe>
-        {hint}
-      </div>
-    ) : (
-      <></>
-    );
-  const choices = answerChoices(q).map((c) =>
-    q.type === 'scale' && c.value !== 'unknown' ? { ...c, label: `${c.value} – ${c.label}` } : c,
-  );
-  if (choices.length > 0) {
-    const multiple = q.type === 'multiple';
-    return (
-      <div class="govuk-form-group">
-        <fieldset class="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
-            {label}
-          </legend>
-          <Hint />
-          <div
-            class={multiple ? 'govuk-checkboxes govuk-checkboxes--small' : 'govuk-radios govuk-radios--small'}
-          >
-            {choices.map((c, i) => (
-              <div class={multiple ? 'govuk-checkboxes__item' : 'govuk-radios__item'}>
-                <input
-                  class={multiple ? 'govuk-checkboxes__input' : 'govuk-radios__input'}
-                  id={`${id}-${i}`}
-                  name={id}
-                  type={multiple ? 'checkbox' : 'radio'}
-                  value={c.value}
-                  disabled
-                />
-                <label
-                  class={`govuk-label ${multiple ? 'govuk-checkboxes__label' : 'govuk-radios__label'}`}
-                  for={`${id}-${i}`}
-                  safe
-                >
-                  {c.label}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
-    );
-  }
-  if (q.type === 'measures') {
-    const parts = ['Beskrivning', 'Målgrupp', 'Ansvarig organisation', 'Startdatum (ÅÅÅÅ-MM-DD)'];
-    return (
-      <div class="govuk-form-group">
-        <fieldset class="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
-            {label}
-          </legend>
-          <Hint />
-          <div class="sv-measure">
-            <h3 class="govuk-heading-s">Åtgärd 1</h3>
-            {parts.map((p, i) => (
-              <div class="govuk-form-group">
-                <label class="govuk-label" for={`${id}-${i}`} safe>
-                  {p}
-                </label>
-                <input class="govuk-input" id={`${id}-${i}`} type="text" disabled />
-              </div>
-            ))}
-            <div class="govuk-form-group">
-              <label class="govuk-label" for={`${id}-status`}>
-                Status
-              </label>
-              <select class="govuk-select" id={`${id}-status`} disabled>
-                {Object.values(measureStatusLabels).map((l) => (
-                  <option safe>{l}</option>
-                ))}
-              </select>
-            </div>
-          </div>
-        </fieldset>
-      </div>
-    );
-  }
-  return (
-    <div class="govuk-form-group">
-      <label class="govuk-label govuk-label--s" for={id} safe>
-        {label}
-      </label>
-      <Hint />
-      {q.type === 'text' ? (
-        <textarea
-          class="govuk-textarea"
-          id={id}
-          rows="4"
-          disabled
-          aria-describedby={hint ? `${id}-hint` : undefined}
-        ></textarea>
-      ) : (
-        <input
-          class="govuk-input govuk-input--width-10"
-          id={id}
-          type="text"
-          inputmode="decimal"
-          disabled
-          aria-describedby={hint ? `${id}-hint` : undefined}
-        />
-      )}
-    </div>
-  );
-}
-
 export function QuestionnairePreviewPage({
   ctx,
   scope,
@@ -955,7 +837,7 @@ export function QuestionnairePreviewPage({
             ''
           )}
           {s.questions.map((q) => (
-            <PreviewQuestion q={q} def={def} />
+            <QuestionField q={q} form={emptyForm()} readonly condition={conditionHint(q, def)} />
           ))}
         </section>
       ))}
