@@ -21,7 +21,7 @@ import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logging.ts';
-import { MAIL_JOB, createMailHandler, mailDirOf } from './platform/mail.ts';
+import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
 import { can, canGlobal } from './policies.ts';
 
@@ -49,6 +49,7 @@ export function createJobRunner(
       purgeOldJobs,
       (db) => RateLimiter.purge(db),
       async (db) => void (await sendDueReminders(db, config.publicUrl)),
+      async () => void purgeMailbox(mailDirOf(config.dataDir)),
     ],
   });
 }

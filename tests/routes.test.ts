@@ -73,6 +73,22 @@ const spec: Record<string, Expect | { own: Expect; other: Expect }> = {
     system_admin: 404,
     national_coordinator: 404,
   },
+  '/nationellt/lagesbild/:roundId/:occasionId/lan/:county': {
+    own: { ...only(['system_admin', 'national_coordinator']), system_admin: 404, national_coordinator: 404 },
+    other: {
+      ...only(['system_admin', 'national_coordinator']),
+      system_admin: 404,
+      national_coordinator: 404,
+    },
+  },
+  '/nationellt/lagesbild/:roundId/:occasionId/lan/:county.docx': {
+    own: { ...only(['system_admin', 'national_coordinator']), system_admin: 404, national_coordinator: 404 },
+    other: {
+      ...only(['system_admin', 'national_coordinator']),
+      system_admin: 404,
+      national_coordinator: 404,
+    },
+  },
   '/nationellt/formular': only(['system_admin', 'national_coordinator']),
   '/nationellt/formular/nytt': only(['system_admin', 'national_coordinator']),
   '/nationellt/formular/:questionnaireId': {

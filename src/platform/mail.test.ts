@@ -4,7 +4,7 @@ import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailHandler, readMailbox } from './mail.ts';
+import { createMailHandler, purgeMailbox, readMailbox } from './mail.ts';
 
 describe('mail', () => {
   const received: ParsedMail[] = [];
@@ -55,6 +55,10 @@ describe('mail', () => {
     expect(box).toHaveLength(1);
     expect(box[0]).toMatchObject({ to: 'x@example.se', subject: 'Inbjudan' });
     expect(box[0]!.text.trim()).toBe('Välkommen');
+    // Kept only as long as needed: a month.
+    expect(purgeMailbox(dir, 30, Date.now() + 29 * 86_400_000)).toBe(0);
+    expect(purgeMailbox(dir, 30, Date.now() + 31 * 86_400_000)).toBe(1);
+    expect(await readMailbox(dir)).toHaveLength(0);
     fs.rmSync(dir, { recursive: true });
   });
 });

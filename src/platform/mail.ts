@@ -88,3 +88,17 @@ export async function readMailboxEntry(mailDir: string, id: string): Promise<Mai
   const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
   return { id, to, subject: parsed.subject ?? '', date: parsed.date, text: parsed.text ?? '' };
 }
+
+/** The file mailbox keeps personal data (addresses, names): messages older than `days` are deleted. */
+export function purgeMailbox(mailDir: string, days = 30, now = Date.now()): number {
+  if (!fs.existsSync(mailDir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(mailDir)) {
+    const file = path.join(mailDir, name);
+    if (name.endsWith('.eml') && now - fs.statSync(file).mtimeMs > days * 86_400_000) {
+      fs.rmSync(file);
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -350,6 +350,11 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       ctx: pageContext(req, reply),
       p,
       base: `/${county.slug}/lagesbild/${round.id}/${occasion.id}/sammanstallning`,
+      answersBase: `/${county.slug}/lagesbild/${round.id}/${occasion.id}`,
+      breadcrumbs: [
+        { href: `/${county.slug}/lagesbild`, label: 'Lägesbild' },
+        { href: `/${county.slug}/lagesbild/${round.id}`, label: round.title },
+      ],
       canEdit: situationPolicy['situation.picture.edit'](req.actor, { countyCode: county.code }),
       canSubmit: situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }),
       charts,
@@ -683,6 +688,58 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
         await nationalPictureToDocx(p),
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         `nationell-lagesbild-${stockholmDate(occasion.deadlineAt)}.docx`,
+      );
+    },
+  );
+
+  // A county's submitted regional picture, as the national coordinator reads it (a draft is the county's own).
+  const submittedRegional = async (req: FastifyRequest<{ Params: Params }>) => {
+    const { round, occasion } = await nationalOccasion(req);
+    const county = requireCounty(req);
+    const p = await compileRegionalPicture(db, { occasionId: occasion.id, countyCode: county.code });
+    if (p.status !== 'submitted') throw new NotFoundError();
+    return { round, occasion, county, p };
+  };
+
+  app.get<{ Params: Params }>(
+    '/nationellt/lagesbild/:roundId/:occasionId/lan/:county',
+    national,
+    async (req, reply) => {
+      const { round, occasion, county, p } = await submittedRegional(req);
+      const charts = Object.fromEntries(
+        await Promise.all(
+          p.areas.map(async (a) => [a.key, await distributionChartSvg(a, p.distribution[a.key]!)] as const),
+        ),
+      );
+      return reply.html(
+        RegionalPicturePage({
+          ctx: pageContext(req, reply),
+          p,
+          base: `/nationellt/lagesbild/${round.id}/${occasion.id}/lan/${county.slug}`,
+          answersBase: undefined,
+          breadcrumbs: [
+            { href: '/nationellt/lagesbild', label: 'Nationell lägesbild' },
+            { href: `/nationellt/lagesbild/${round.id}/${occasion.id}`, label: occasion.label },
+          ],
+          canEdit: false,
+          canSubmit: false,
+          charts,
+          form: emptyForm(),
+        }),
+      );
+    },
+  );
+
+  app.get<{ Params: Params }>(
+    '/nationellt/lagesbild/:roundId/:occasionId/lan/:county.docx',
+    national,
+    async (req, reply) => {
+      const { county, occasion, p } = await submittedRegional(req);
+      return sendFile(
+        reply,
+        await regionalPictureToDocx(p),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        `regional-lagesbild-${county.slug}-${stockholmDate(occasion.deadlineAt)}.docx`,
       );
     },
   );

@@ -364,6 +364,12 @@ describe('lägesbild: from national round to national picture', () => {
     );
     expect((await c.uppsala!.get(url)).status).toBe(403);
     expect((await c.coordinator!.submitOn(page, { summary_violence: 'Nationell analys' })).status).toBe(303);
+    // The coordinator reads a submitted regional picture; a county's draft stays the county's.
+    const regional = ok(await c.coordinator!.get(`${url}/lan/uppsala`));
+    expect(regional.doc.querySelector('#summary_violence')?.text).toBe('Länets analys');
+    expect(regional.doc.querySelector('main button[type=submit]') === null).toBe(true);
+    expect((await c.coordinator!.get(`${url}/lan/vasternorrland`)).status).toBe(404);
+    expect((await c.uppsala!.get(`${url}/lan/uppsala`)).status).toBe(403);
     expect((await compileNationalPicture(t.database.db, { occasionId })).summaries.violence).toBe(
       'Nationell analys',
     );
@@ -371,6 +377,13 @@ describe('lägesbild: from national round to national picture', () => {
 
   it('exports the answers as CSV and Excel and the pictures as Word', async () => {
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}`;
+    const picture = await c.uppsala!.get(`${base}/sammanstallning`);
+    const links = picture.doc
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href')!)
+      .filter((h) => /\.(csv|xlsx|docx)$/.test(h));
+    expect(links).toHaveLength(3);
+    for (const link of links) expect((await c.uppsala!.get(link)).status, link).toBe(200);
     const csv = await c.uppsala!.get(`${base}/svar.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

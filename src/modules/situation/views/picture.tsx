@@ -126,6 +126,8 @@ export function RegionalPicturePage({
   ctx,
   p,
   base,
+  answersBase,
+  breadcrumbs,
   canEdit,
   canSubmit,
   charts,
@@ -133,7 +135,11 @@ export function RegionalPicturePage({
 }: {
   ctx: PageContext;
   p: RegionalPicture;
+  /** the picture's own address (the form posts here; the Word file is base.docx) */
   base: string;
+  /** where the raw answers are downloaded (answersBase/svar.xlsx), if the reader may */
+  answersBase: string | undefined;
+  breadcrumbs: Array<{ href: string; label: string }>;
   canEdit: boolean;
   canSubmit: boolean;
   charts: Record<string, string>;
@@ -146,10 +152,7 @@ export function RegionalPicturePage({
       ctx={ctx}
       title={`Regional lägesbild: ${p.meta.occasionLabel}`}
       caption={`${p.county.name} – ${p.meta.roundTitle}`}
-      breadcrumbs={[
-        { href: `/${p.county.slug}/lagesbild`, label: 'Lägesbild' },
-        { href: `/${p.county.slug}/lagesbild/${p.meta.roundId}`, label: p.meta.roundTitle },
-      ]}
+      breadcrumbs={breadcrumbs}
     >
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
@@ -165,15 +168,21 @@ export function RegionalPicturePage({
       <p class="govuk-body sv-no-print">
         <a class="govuk-link" href={`${base}.docx`}>
           Ladda ner som Word
-        </a>{' '}
-        ·{' '}
-        <a class="govuk-link" href={`${base}/svar.xlsx`}>
-          Svaren som Excel
-        </a>{' '}
-        ·{' '}
-        <a class="govuk-link" href={`${base}/svar.csv`}>
-          Svaren som CSV
         </a>
+        {answersBase ? (
+          <>
+            {' · '}
+            <a class="govuk-link" href={`${answersBase}/svar.xlsx`}>
+              Svaren som Excel
+            </a>
+            {' · '}
+            <a class="govuk-link" href={`${answersBase}/svar.csv`}>
+              Svaren som CSV
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <h2 class="govuk-heading-l">Svarsfrekvens</h2>
       <CompletenessList c={p.completeness} deadlineAt={p.meta.deadlineAt} />
