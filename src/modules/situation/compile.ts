@@ -20,7 +20,6 @@ import type {
   RiskRow,
 } from './picture.ts';
 import * as repo from './repository.ts';
-import { definitionOf } from './service.ts';
 import type { ChosenQuote } from './tables.ts';
 
 const COUNTED: ReadonlySet<string> = new Set(['submitted', 'approved']);
@@ -116,14 +115,10 @@ function completenessOf(
 }
 
 async function loadOccasion(db: Db, occasionId: string) {
-  const occasion = await repo.findOccasion(db, occasionId);
-  if (!occasion) throw new NotFoundError();
-  const [round, all] = await Promise.all([
-    repo.findRound(db, occasion.roundId).then((r) => r!),
-    repo.listOccasions(db, occasion.roundId),
-  ]);
-  const previous = all.filter((o) => o.sequence < occasion.sequence).at(-1) ?? null;
-  const definition = await definitionOf(db, round);
+  const context = await repo.findOccasionContext(db, occasionId);
+  if (!context) throw new NotFoundError();
+  const { occasion, round, definition } = context;
+  const previous = context.occasions.filter((o) => o.sequence < occasion.sequence).at(-1) ?? null;
   const meta: PictureMeta = {
     roundId: round.id,
     roundTitle: round.title,
@@ -245,7 +240,7 @@ export async function compileNationalPicture(
   const measureKeys = areaKeys.map((a) => aq[a]!.measures).filter((k): k is string => Boolean(k));
   const [respondents, current, before, pictures, saved] = await Promise.all([
     repo.listRespondents(db, round.id),
-    repo.listLevelRows(db, occasion.id, riskKeys),
+    repo.listLevelRows(db, occasion.id, riskKeys, measureKeys),
     previous ? repo.listLevelRows(db, previous.id, riskKeys) : Promise.resolve([]),
     repo.listRegionalPictures(db, occasion.id),
     repo.findNationalPicture(db, occasion.id),
@@ -292,10 +287,13 @@ export async function compileNationalPicture(
   const measureCounts: Record<string, Record<MeasureStatus, number>> = Object.fromEntries(
     areaKeys.map((a) => [a, { planned: 0, taken: 0 }]),
   );
-  const areaOfMeasures = new Map(areaKeys.map((a) => [aq[a]!.measures, a]));
-  for (const m of await repo.countMeasures(db, occasion.id, measureKeys, [...submitted.keys()])) {
-    const area = areaOfMeasures.get(m.key);
-    if (area && (m.status === 'planned' || m.status === 'taken')) measureCounts[area]![m.status] += m.n;
+  for (const row of current) {
+    if (!COUNTED.has(row.status) || !submitted.has(row.countyCode)) continue;
+    for (const [i, area] of areaKeys.filter((a) => aq[a]!.measures).entries()) {
+      for (const m of row.measures[i] ?? []) {
+        if (m.status === 'planned' || m.status === 'taken') measureCounts[area]![m.status]++;
+      }
+    }
   }
 
   return {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { memberships, users } from '../accounts/tables.ts';
 import { organisations } from '../reference/tables.ts';
-import type { Answers, Definition } from './definition.ts';
+import type { Answers, Definition, Measure } from './definition.ts';
 import {
   nationalPictures,
   occasions,
@@ -471,64 +471,75 @@ export function aggregateLevels(db: Executor, occasionId: string, questionIds: s
 
 export interface LevelRow {
   respondentId: string;
+  countyCode: string;
   status: ResponseStatus;
   submittedAt: Date | null;
   /** the answers to `riskKeys`, in that order */
   levels: Array<string | null>;
+  /** the answers to `measureKeys`, in that order */
+  measures: Array<Measure[] | null>;
 }
 
-/** Each response's status and risk levels only: what the national compilation reads of 311 respondents. */
+/**
+ * Each response's status, risk levels and measures only: what the national compilation reads of 311
+ * respondents. jsonb_to_record reads each answers document once, where one -> per key would detoast it
+ * once per key.
+ */
 export async function listLevelRows(
   db: Executor,
   occasionId: string,
   riskKeys: string[],
+  measureKeys: string[] = [],
 ): Promise<LevelRow[]> {
-  const levels = riskKeys.length
-    ? sql`array[${sql.join(
-        riskKeys.map((k) => sql`${responses.answers} ->> ${k}::text`),
-        sql`, `,
-      )}]`
-    : sql`array[]::text[]`;
-  const rows = await queryRows<{
-    respondent_id: string;
-    status: ResponseStatus;
-    submitted_at: string | Date | null;
-    levels: Array<string | null>;
-  }>(
+  const rows = await queryRows<
+    Record<string, unknown> & {
+      respondent_id: string;
+      county_code: string;
+      status: ResponseStatus;
+      submitted_at: string | Date | null;
+    }
+  >(
     db,
-    sql`select respondent_id, status, submitted_at, ${levels} as levels from responses where occasion_id = ${occasionId}`,
+    sql`select r.respondent_id, r.county_code, r.status, r.submitted_at, x.*
+        from responses r
+        cross join lateral jsonb_to_record(r.answers) as x(${sql.join(
+          [
+            ...riskKeys.map((k) => sql`${sql.identifier(k)} text`),
+            ...measureKeys.map((k) => sql`${sql.identifier(k)} jsonb`),
+          ],
+          sql`, `,
+        )})
+        where r.occasion_id = ${occasionId}`,
   );
   return rows.map((r) => ({
     respondentId: r.respondent_id,
+    countyCode: r.county_code,
     status: r.status,
     submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
-    levels: r.levels,
+    levels: riskKeys.map((k) => (typeof r[k] === 'string' ? r[k] : null)),
+    measures: measureKeys.map((k) => (Array.isArray(r[k]) ? (r[k] as Measure[]) : null)),
   }));
 }
 
-/** Measures counted per measures question and status, over the submitted responses of the given counties. */
-export async function countMeasures(
+/** An occasion with its round, the round's questionnaire and all the round's occasions: one round trip. */
+export async function findOccasionContext(
   db: Executor,
   occasionId: string,
-  measureKeys: string[],
-  countyCodes: string[],
-): Promise<Array<{ key: string; status: string; n: number }>> {
-  if (measureKeys.length === 0 || countyCodes.length === 0) return [];
-  const rows = await queryRows<{ key: string; status: string; n: number }>(
-    db,
-    sql`select m.key, e ->> 'status' as status, count(*)::int as n
-        from responses r
-        cross join lateral (values ${sql.join(
-          measureKeys.map((k) => sql`(${k}::text, r.answers -> ${k}::text)`),
-          sql`, `,
-        )}) as m(key, list)
-        cross join lateral jsonb_array_elements(case when jsonb_typeof(m.list) = 'array' then m.list else '[]'::jsonb end) e
-        where r.occasion_id = ${occasionId} and r.status in ('submitted', 'approved')
-          and r.county_code in (${sql.join(
-            countyCodes.map((c) => sql`${c}`),
-            sql`, `,
-          )})
-        group by 1, 2`,
-  );
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+): Promise<{ occasion: Occasion; round: Round; definition: Definition; occasions: Occasion[] } | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(occasionId)) return undefined;
+  const sameRound = sql`(select o2.round_id from occasions o2 where o2.id = ${occasionId})`;
+  const [[row], all] = await Promise.all([
+    db
+      .select({ occasion: occasions, round: rounds, definition: questionnaireVersions.definition })
+      .from(occasions)
+      .innerJoin(rounds, eq(rounds.id, occasions.roundId))
+      .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, rounds.questionnaireVersionId))
+      .where(eq(occasions.id, occasionId)),
+    db
+      .select()
+      .from(occasions)
+      .where(sql`${occasions.roundId} = ${sameRound}`)
+      .orderBy(asc(occasions.sequence)),
+  ]);
+  return row ? { ...row, occasions: all } : undefined;
 }
