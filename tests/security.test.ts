@@ -112,6 +112,17 @@ describe('security baseline', () => {
     expect(page.doc.querySelector('h1')?.text).toBe('Sign in');
   });
 
+  it('survives a language switch with a repeated next field', async () => {
+    const client = new TestClient(t.app);
+    const login = await client.get('/logga-in');
+    const token = login.doc
+      .querySelector('form[action="/sprak"] input[name="_csrf"]')!
+      .getAttribute('value')!;
+    const page = await client.post('/sprak', { _csrf: token, locale: 'en', next: ['/a', '/b'] });
+    expect(page.status).toBe(303);
+    expect(page.location).toBe('/');
+  });
+
   it('answers health and readiness checks with the backend', async () => {
     const health = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.json()).toEqual({ status: 'ok', database: t.database.backend });

@@ -5,7 +5,11 @@ const PERSONNUMMER = /\b(19|20)?\d{6}[-+]?\d{4}\b/g;
 
 /** Masks e-mail addresses and personal identity numbers in free text before it reaches a log or error column. */
 export function redactPersonalData(text: string): string {
-  return text.replace(EMAIL, '[e-post]').replace(PERSONNUMMER, '[nummer]');
+  // A failed query's message lists its parameters (answers, names, addresses): they never reach a log.
+  return text
+    .replace(/\nparams: [^\n]*/g, '\nparams: [utelämnade]')
+    .replace(EMAIL, '[e-post]')
+    .replace(PERSONNUMMER, '[nummer]');
 }
 
 /**

@@ -30,3 +30,20 @@ describe('form validation', () => {
     expect(formValues({ _csrf: 't', email: 'x', tags: ['a', 'b'] })).toEqual({ email: 'x', tags: 'a,b' });
   });
 });
+
+describe('ids and logs', async () => {
+  const { isUuid } = await import('./validation.ts');
+  const { redactPersonalData } = await import('./logging.ts');
+  it('accepts only well-formed UUIDs', () => {
+    expect(isUuid('3f2c1a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c')).toBe(true);
+    expect(isUuid('a'.repeat(36))).toBe(false);
+    expect(isUuid('-'.repeat(36))).toBe(false);
+  });
+  it("keeps a failed query's parameters out of the log", () => {
+    const message =
+      'Failed query: update responses set answers = $1 where id = $2\nparams: {"x":"Våld i familjen på Storgatan"},anna@example.se';
+    expect(redactPersonalData(message)).toBe(
+      'Failed query: update responses set answers = $1 where id = $2\nparams: [utelämnade]',
+    );
+  });
+});

@@ -53,3 +53,8 @@ export const fields = {
       .min(12, 'Lösenordet måste ha minst 12 tecken')
       .max(200, 'Lösenordet får ha högst 200 tecken'),
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from URLs are checked before they reach a query: a malformed one is simply not found. */
+export const isUuid = (s: string): boolean => UUID.test(s);

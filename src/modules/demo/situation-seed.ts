@@ -231,7 +231,7 @@ export async function seedSituationDemo(db: Db): Promise<void> {
         });
         await repo.markRegionalPictureSubmitted(
           tx,
-          picture.id,
+          picture!.id,
           new Date(occasion.locksAt.getTime() - 5 * 86_400_000),
         );
       }

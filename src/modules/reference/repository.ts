@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/validation.ts';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { boundaries, counties, municipalities, organisations, type OrganisationType } from './tables.ts';
@@ -48,7 +49,7 @@ export function listOrganisations(db: Executor, filter: OrganisationFilter = {})
 }
 
 export async function findOrganisation(db: Executor, id: string): Promise<Organisation | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return row;
 }

@@ -8,7 +8,10 @@ import { countyBoardName } from '../reference/service.ts';
 import { listMunicipalities } from '../reference/repository.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
-const localeSchema = z.object({ locale: z.enum(['sv', 'en']).catch('sv'), next: z.string().optional() });
+const localeSchema = z.object({
+  locale: z.enum(['sv', 'en']).catch('sv'),
+  next: z.string().optional().catch(undefined),
+});
 
 export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.publicUrl.startsWith('https://') ? true : 'auto';

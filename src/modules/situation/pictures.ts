@@ -51,7 +51,10 @@ export async function saveRegionalPicture(
       quotes,
       updatedBy: actor.id,
     });
-    if (input.submit) await repo.markRegionalPictureSubmitted(tx, row.id);
+    // Submitted by someone else since the page was read: nothing is written.
+    if (!row || (input.submit && !(await repo.markRegionalPictureSubmitted(tx, row.id)))) {
+      throw new ConflictError('Den regionala lägesbilden är redan inskickad.');
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       countyCode: input.countyCode,

@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Definition } from './definition.ts';
@@ -15,8 +16,6 @@ export interface QuestionnaireSummary {
   /** a round references the latest version, so a change makes a new version */
   inUse: boolean;
 }
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** A scope's own questionnaires: national ones (county null) or exactly one county's. */
 export async function listQuestionnaires(

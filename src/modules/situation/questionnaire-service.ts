@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/validation.ts';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -490,9 +491,7 @@ export async function createQuestionnaire(
   let definition = emptyDefinition();
   let copiedFrom: { questionnaireId: string; version: number } | undefined;
   if (input.copyFrom) {
-    const source = /^[0-9a-f-]{36}$/i.test(input.copyFrom)
-      ? await findQuestionnaireVersion(db, input.copyFrom)
-      : undefined;
+    const source = isUuid(input.copyFrom) ? await findQuestionnaireVersion(db, input.copyFrom) : undefined;
     const owner = source ? await qrepo.findQuestionnaire(db, source.questionnaireId) : undefined;
     if (!source || !owner || (owner.countyCode !== null && owner.countyCode !== countyCode))
       throw new ValidationError({ copyFrom: 'Välj ett formulär i listan' });

@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { memberships, users } from '../accounts/tables.ts';
@@ -92,7 +93,7 @@ export async function insertOccasions(
 }
 
 export async function findRound(db: Executor, id: string): Promise<Round | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
   return row;
 }
@@ -115,7 +116,7 @@ export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]
 }
 
 export async function findOccasion(db: Executor, id: string): Promise<Occasion | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(occasions).where(eq(occasions.id, id));
   return row;
 }
@@ -199,7 +200,7 @@ export async function findResponse(
 }
 
 export async function findResponseById(db: Executor, id: string): Promise<ResponseRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(responses).where(eq(responses.id, id));
   return row;
 }
@@ -224,13 +225,72 @@ export async function updateResponse(
   > & {
     updatedBy: string | null;
   },
+  /** write only while the response is in one of these states (a respondent writes drafts and returned ones) */
+  statusIn?: ResponseStatus[],
 ): Promise<ResponseRow | undefined> {
   const [row] = await db
     .update(responses)
     .set({ ...values, version: sql`${responses.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(responses.id, id), eq(responses.version, expectedVersion)))
+    .where(
+      and(
+        eq(responses.id, id),
+        eq(responses.version, expectedVersion),
+        statusIn ? inArray(responses.status, statusIn) : undefined,
+      ),
+    )
     .returning();
   return row;
+}
+
+/** Organisations of a round that have a response to any of its occasions (they cannot be removed). */
+export async function respondentsWithResponses(db: Executor, roundId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ organisationId: responses.organisationId })
+    .from(responses)
+    .innerJoin(occasions, eq(occasions.id, responses.occasionId))
+    .where(eq(occasions.roundId, roundId));
+  return new Set(rows.map((r) => r.organisationId));
+}
+
+/** Organisations already answering the round for another county (a national partner answers once). */
+export async function respondentsOfOtherCounties(db: Executor, roundId: string, countyCode: string) {
+  return db
+    .select({ organisationId: respondents.organisationId, countyCode: respondents.countyCode })
+    .from(respondents)
+    .where(and(eq(respondents.roundId, roundId), sql`${respondents.countyCode} <> ${countyCode}`));
+}
+
+/** Whether the county has submitted its regional picture for any of these occasions. */
+export async function anyRegionalPictureSubmitted(
+  db: Executor,
+  occasionIds: string[],
+  countyCode: string,
+): Promise<boolean> {
+  if (occasionIds.length === 0) return false;
+  const rows = await db
+    .select({ id: regionalPictures.id })
+    .from(regionalPictures)
+    .where(
+      and(
+        inArray(regionalPictures.occasionId, occasionIds),
+        eq(regionalPictures.countyCode, countyCode),
+        eq(regionalPictures.status, 'submitted'),
+      ),
+    );
+  return rows.length > 0;
+}
+
+/** The owning scope of a questionnaire version: null for a national template, else the county. */
+export async function questionnaireCountyOf(
+  db: Executor,
+  versionId: string,
+): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ countyCode: questionnaires.countyCode })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(eq(questionnaireVersions.id, versionId));
+  return row ? row.countyCode : undefined;
 }
 
 export async function insertResponseVersion(
@@ -412,7 +472,7 @@ export async function upsertRegionalPicture(
     quotes: ChosenQuote[];
     updatedBy: string | null;
   },
-): Promise<RegionalPictureRow> {
+): Promise<RegionalPictureRow | undefined> {
   const [row] = await db
     .insert(regionalPictures)
     .values(values)
@@ -429,11 +489,18 @@ export async function upsertRegionalPicture(
   return row!;
 }
 
-export async function markRegionalPictureSubmitted(db: Executor, id: string, at = new Date()): Promise<void> {
-  await db
+/** Submits a draft picture; false when it was already submitted (a second submit changes nothing). */
+export async function markRegionalPictureSubmitted(
+  db: Executor,
+  id: string,
+  at = new Date(),
+): Promise<boolean> {
+  const rows = await db
     .update(regionalPictures)
     .set({ status: 'submitted', submittedAt: at })
-    .where(eq(regionalPictures.id, id));
+    .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'draft')))
+    .returning({ id: regionalPictures.id });
+  return rows.length === 1;
 }
 
 export async function findNationalPicture(db: Executor, occasionId: string) {
@@ -526,7 +593,7 @@ export async function findOccasionContext(
   db: Executor,
   occasionId: string,
 ): Promise<{ occasion: Occasion; round: Round; definition: Definition; occasions: Occasion[] } | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(occasionId)) return undefined;
+  if (!isUuid(occasionId)) return undefined;
   const sameRound = sql`(select o2.round_id from occasions o2 where o2.id = ${occasionId})`;
   const [[row], all] = await Promise.all([
     db

@@ -22,7 +22,7 @@ import {
 import { saveNationalSummaries, saveRegionalPicture } from './pictures.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
 import * as repo from './repository.ts';
-import { parseRoundForm, returnSchema, roundSchema } from './schemas.ts';
+import { parseRoundForm, returnSchema, roundSchema, versionSchema } from './schemas.ts';
 import * as situation from './service.ts';
 import { AnswerPage, AssignmentsPage } from './views/answer.tsx';
 import { CountyRoundsPage, OccasionPage, ResponsePage, RoundPage } from './views/county.tsx';
@@ -278,8 +278,12 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
     definition: Definition,
     onlyCounties?: Set<string>,
   ) => {
+    // Beyond the county, only answers that were submitted count: drafts stay with the respondent and county.
     const entries = (await repo.listOccasionResponses(db, occasionId, roundId, countyCode)).filter(
-      (e) => !onlyCounties || onlyCounties.has(e.respondent.countyCode),
+      (e) =>
+        !onlyCounties ||
+        (onlyCounties.has(e.respondent.countyCode) &&
+          (e.response?.status === 'submitted' || e.response?.status === 'approved')),
     );
     return answerRows({
       definition,
@@ -491,17 +495,19 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       },
     );
 
+  // Each review action names the version the reviewer read; a response changed since then is a conflict.
+  const readVersion = (req: FastifyRequest) => parseForm(versionSchema, req.body).version;
   reviewAction('godkann', async (req, response) => {
-    await situation.approveResponse(deps, requireUser(req), response);
+    await situation.approveResponse(deps, requireUser(req), response, readVersion(req));
     return 'Svaret är godkänt och låst.';
   });
   reviewAction('aterlamna', async (req, response) => {
     const { comment } = parseForm(returnSchema, req.body);
-    await situation.returnResponse(deps, requireUser(req), response, comment);
+    await situation.returnResponse(deps, requireUser(req), response, readVersion(req), comment);
     return 'Svaret är återlämnat och de svarande har fått e-post.';
   });
   reviewAction('oppna', async (req, response) => {
-    await situation.reopenResponse(deps, requireUser(req), response);
+    await situation.reopenResponse(deps, requireUser(req), response, readVersion(req));
     return 'Svaret är öppnat för komplettering efter sista svarsdag.';
   });
 
@@ -576,15 +582,19 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       formValues(body),
       intent.startsWith('add:') ? intent.slice(4) : undefined,
     );
-    const expectedVersion = Number(body.version ?? 0) || (a.response?.version ?? 1);
     const rerender = async (errs: FieldErrors, status: number, conflict?: string) => {
       if (json) return reply.code(status).send({ ok: false, errors: errs, conflict });
       return reply.html(await answerPage(req, reply, a, { values, errors: errs }, conflict), status);
     };
+    const parsedVersion = versionSchema.safeParse(body);
+    if (!parsedVersion.success)
+      return rerender({ _form: 'Formuläret saknar versionsuppgift; ladda om sidan.' }, 400);
+    const expectedVersion = parsedVersion.data.version;
     if (Object.keys(errors).length) return rerender(errors, 400);
     try {
       const saved = await situation.saveResponse(deps, actor, a, {
         answers,
+        // A new response starts at version 1; the page was built from "version 0", nothing saved yet.
         expectedVersion: a.response ? expectedVersion : 1,
         submit: intent === 'submit',
       });

@@ -81,3 +81,8 @@ export const returnSchema = z.object({
 });
 
 export const summariesPrefix = 'summary_';
+
+/** The version of a response the user's page was built from (0: nothing saved yet). */
+export const versionSchema = z.object({
+  version: z.coerce.number({ error: 'Versionsuppgift saknas' }).int().min(0),
+});

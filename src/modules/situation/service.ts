@@ -51,7 +51,10 @@ export async function openRound(
       : situationPolicy['situation.county.manage'](actor, { countyCode: scope.countyCode });
   if (!allowed) throw new NotFoundError();
   const version = await repo.findQuestionnaireVersion(deps.db, input.questionnaireVersionId);
-  if (!version) throw new ValidationError({ questionnaireVersionId: 'Välj ett formulär' });
+  const owner = version ? await repo.questionnaireCountyOf(deps.db, version.id) : undefined;
+  // National rounds use national templates; a county's round national ones or the county's own.
+  const usable = owner === null || (scope.kind === 'county' && owner === scope.countyCode);
+  if (!version || !usable) throw new ValidationError({ questionnaireVersionId: 'Välj ett formulär' });
   const municipalities = await listOrganisations(deps.db, {
     type: 'municipality',
     ...(scope.kind === 'county' ? { countyCode: scope.countyCode } : {}),
@@ -113,11 +116,34 @@ export async function setRespondents(
   const chosen = [...new Set(organisationIds)].filter((id) => eligibleIds.has(id));
   if (chosen.length === 0)
     throw new ValidationError({ organisationIds: 'Välj minst en organisation som ska svara' });
+  const names = new Map(eligible.map((o) => [o.id, o.name]));
   await deps.db.transaction(async (tx) => {
+    const occasionIds = (await repo.listOccasions(tx, round.id)).map((o) => o.id);
+    if (await repo.anyRegionalPictureSubmitted(tx, occasionIds, countyCode)) {
+      throw new ValidationError({
+        organisationIds: 'Länets lägesbild är inskickad; de svarande kan inte längre ändras.',
+      });
+    }
     const current = await repo.listRespondents(tx, round.id, countyCode);
     const currentIds = new Set(current.map((r) => r.organisationId));
     const removed = current.filter((r) => !chosen.includes(r.organisationId)).map((r) => r.organisationId);
     const added = chosen.filter((id) => !currentIds.has(id));
+    const answered = await repo.respondentsWithResponses(tx, round.id);
+    const keep = removed.filter((id) => answered.has(id));
+    if (keep.length) {
+      throw new ValidationError({
+        organisationIds: `${keep.map((id) => names.get(id)).join(', ')} har redan börjat svara och kan inte tas bort.`,
+      });
+    }
+    const taken = new Set(
+      (await repo.respondentsOfOtherCounties(tx, round.id, countyCode)).map((r) => r.organisationId),
+    );
+    const clash = added.filter((id) => taken.has(id));
+    if (clash.length) {
+      throw new ValidationError({
+        organisationIds: `${clash.map((id) => names.get(id)).join(', ')} svarar redan för ett annat län i den här omgången.`,
+      });
+    }
     await repo.deleteRespondents(tx, round.id, removed);
     await repo.insertRespondents(
       tx,
@@ -141,7 +167,8 @@ export function isAnsweringOpen(
   response: repo.ResponseRow | null,
   now = new Date(),
 ): boolean {
-  if (now < occasion.opensAt) return false;
+  // After the lock date nothing is answered, reopened or not.
+  if (now < occasion.opensAt || now > occasion.locksAt) return false;
   return now <= occasion.deadlineAt || Boolean(response?.reopened);
 }
 
@@ -207,6 +234,11 @@ export async function saveResponse(
       _form: 'Svarstiden har gått ut. Kontakta länsstyrelsen om ni behöver lämna svar.',
     });
   }
+  if (await repo.anyRegionalPictureSubmitted(deps.db, [a.occasion.id], a.respondent.countyCode)) {
+    throw new ConflictError(
+      'Länsstyrelsen har redan skickat in länets lägesbild för det här tillfället; svaret kan inte längre ändras.',
+    );
+  }
   if (input.submit) {
     const errors = validateForSubmit(a.definition, input.answers);
     if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -222,12 +254,18 @@ export async function saveResponse(
         updatedBy: actor.id,
       }));
     const status = input.submit ? 'submitted' : existing.status === 'returned' ? 'returned' : 'draft';
-    const saved = await repo.updateResponse(tx, existing.id, input.expectedVersion, {
-      answers: input.answers,
-      status,
-      ...(input.submit ? { submittedAt: new Date() } : {}),
-      updatedBy: actor.id,
-    });
+    const saved = await repo.updateResponse(
+      tx,
+      existing.id,
+      input.expectedVersion,
+      {
+        answers: input.answers,
+        status,
+        ...(input.submit ? { submittedAt: new Date() } : {}),
+        updatedBy: actor.id,
+      },
+      ['draft', 'returned'],
+    );
     if (!saved) throw new EditConflictError();
     await repo.insertResponseVersion(tx, {
       responseId: saved.id,
@@ -263,6 +301,7 @@ async function changeStatus(
   deps: Deps,
   actor: UserActor,
   response: repo.ResponseRow,
+  expectedVersion: number,
   change: {
     from: repo.ResponseRow['status'][];
     to: repo.ResponseRow['status'];
@@ -273,17 +312,25 @@ async function changeStatus(
 ): Promise<repo.ResponseRow> {
   if (!situationPolicy['situation.county.manage'](actor, { countyCode: response.countyCode }))
     throw new NotFoundError();
-  if (!change.from.includes(response.status))
-    throw new ConflictError('Svaret har ändrats av någon annan; ladda om sidan.');
+  const stale = new ConflictError(
+    'Svaret har ändrats sedan du öppnade sidan; läs det igen innan du fortsätter.',
+  );
+  if (response.version !== expectedVersion || !change.from.includes(response.status)) throw stale;
+  const occasion = (await repo.findOccasion(deps.db, response.occasionId))!;
+  if (new Date() > occasion.locksAt)
+    throw new ConflictError('Tillfället är låst; svaren kan inte längre ändras.');
+  if (await repo.anyRegionalPictureSubmitted(deps.db, [occasion.id], response.countyCode)) {
+    throw new ConflictError('Länets lägesbild är inskickad; svaren kan inte längre ändras.');
+  }
   return deps.db.transaction(async (tx) => {
-    const saved = await repo.updateResponse(tx, response.id, response.version, {
+    const saved = await repo.updateResponse(tx, response.id, expectedVersion, {
       status: change.to,
       updatedBy: actor.id,
       ...(change.to === 'approved' ? { approvedAt: new Date() } : {}),
       ...(change.note !== undefined ? { returnComment: change.note } : {}),
       ...(change.reopened !== undefined ? { reopened: change.reopened } : {}),
     });
-    if (!saved) throw new ConflictError('Svaret har ändrats av någon annan; ladda om sidan.');
+    if (!saved) throw stale;
     await repo.insertResponseVersion(tx, {
       responseId: saved.id,
       version: saved.version,
@@ -302,7 +349,6 @@ async function changeStatus(
       after: { status: change.to, ...(change.note ? { comment: change.note } : {}) },
     });
     if (change.to === 'returned') {
-      const occasion = (await repo.findOccasion(tx, saved.occasionId))!;
       const round = (await repo.findRound(tx, occasion.roundId))!;
       for (const to of await repo.reporterEmails(tx, saved.organisationId)) {
         await enqueueMail(tx, {
@@ -324,8 +370,14 @@ async function changeStatus(
   });
 }
 
-export const returnResponse = (deps: Deps, actor: UserActor, response: repo.ResponseRow, comment: string) =>
-  changeStatus(deps, actor, response, {
+export const returnResponse = (
+  deps: Deps,
+  actor: UserActor,
+  response: repo.ResponseRow,
+  expectedVersion: number,
+  comment: string,
+) =>
+  changeStatus(deps, actor, response, expectedVersion, {
     from: ['submitted'],
     to: 'returned',
     action: 'response.returned',
@@ -333,12 +385,26 @@ export const returnResponse = (deps: Deps, actor: UserActor, response: repo.Resp
     reopened: true,
   });
 
-export const approveResponse = (deps: Deps, actor: UserActor, response: repo.ResponseRow) =>
-  changeStatus(deps, actor, response, { from: ['submitted'], to: 'approved', action: 'response.approved' });
+export const approveResponse = (
+  deps: Deps,
+  actor: UserActor,
+  response: repo.ResponseRow,
+  expectedVersion: number,
+) =>
+  changeStatus(deps, actor, response, expectedVersion, {
+    from: ['submitted'],
+    to: 'approved',
+    action: 'response.approved',
+  });
 
 /** Opens answering again after the deadline for one respondent. */
-export const reopenResponse = (deps: Deps, actor: UserActor, response: repo.ResponseRow) =>
-  changeStatus(deps, actor, response, {
+export const reopenResponse = (
+  deps: Deps,
+  actor: UserActor,
+  response: repo.ResponseRow,
+  expectedVersion: number,
+) =>
+  changeStatus(deps, actor, response, expectedVersion, {
     from: ['draft', 'returned'],
     to: response.status,
     action: 'response.reopened',

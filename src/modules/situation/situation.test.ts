@@ -267,6 +267,21 @@ describe('lägesbild: from national round to national picture', () => {
     expect(approved.status).toBe(303);
     const locked = await c.r0380!.submitOn(again, { ...completeAnswer('1'), intent: 'save' });
     expect(locked.status).toBe(409);
+    // Uppsala kommun has answered: it can no longer be removed from the respondents.
+    const respondentsPage = await c.uppsala!.get(`/uppsala/lagesbild/${roundId}`);
+    const others = respondentsPage.doc
+      .querySelectorAll('input[name="organisationIds"][checked]')
+      .map((i) => i.getAttribute('value')!)
+      .filter((id) => id !== org!.id);
+    const removal = await c.uppsala!.submitOn(
+      respondentsPage,
+      { organisationIds: others },
+      `/uppsala/lagesbild/${roundId}/svarande`,
+    );
+    expect(removal.status).toBe(400);
+    expect(removal.doc.querySelector('.govuk-error-summary')?.text).toContain(
+      'Uppsala kommun har redan börjat svara',
+    );
     const history = ok(await c.uppsala!.get(link));
     expect(history.body).toContain('Kompletterad beskrivning');
     expect(history.doc.querySelectorAll('del').map((d) => d.text)).toContain(
@@ -468,6 +483,77 @@ describe('lägesbild: from national round to national picture', () => {
     expect((await c.vnorr!.get('/vasternorrland/lagesbild')).body).not.toContain(own);
     expect((await c.vnorr!.get(`/vasternorrland/lagesbild/${round.id}`)).status).toBe(404);
     expect((await c.editor!.get('/uppsala/lagesbild/ny')).status).toBe(404);
+  });
+
+  it('once the county has submitted its picture, what the coordinator received cannot change under it', async () => {
+    // A second submit, respondents, returns and late answers are all refused.
+    const base = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
+    const page = await c.uppsala!.get(base);
+    expect(page.doc.querySelector('main form[action$="/sammanstallning"]')).toBeNull();
+    const token = page.doc.querySelector('input[name="_csrf"]')!.getAttribute('value')!;
+    expect(
+      (
+        await c.uppsala!.post(base, {
+          _csrf: token,
+          intent: 'submit',
+          summary_violence: 'Ändrad i efterhand',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await compileRegionalPicture(t.database.db, { occasionId, countyCode: '03' })).summaries.violence,
+    ).toBe('Länets analys');
+
+    const respondentsPage = await c.uppsala!.get(`/uppsala/lagesbild/${roundId}`);
+    const ids = respondentsPage.doc
+      .querySelectorAll('input[name="organisationIds"][checked]')
+      .map((i) => i.getAttribute('value')!);
+    const refused = await c.uppsala!.submitOn(
+      respondentsPage,
+      { organisationIds: ids },
+      `/uppsala/lagesbild/${roundId}/svarande`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.doc.querySelector('.govuk-error-summary')?.text).toContain('lägesbild är inskickad');
+
+    const org = await findMunicipalityOrganisation(t.database.db, '0381');
+    const late = await c.r0381!.submit(`/uppdrag/${occasionId}/${org!.id}`, {
+      ...completeAnswer('2'),
+      intent: 'submit',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toContain('redan skickat in länets lägesbild');
+  });
+
+  it('the national coordinator reads the regional picture without the free texts the county did not quote', async () => {
+    const page = await c.coordinator!.get(`/nationellt/lagesbild/${roundId}/${occasionId}/lan/uppsala`);
+    expect(page.status).toBe(200);
+    expect(page.doc.querySelectorAll('input[name="quote"]')).toHaveLength(0);
+    expect(page.doc.querySelector('main form')).toBeNull();
+    expect(page.doc.querySelectorAll('blockquote')).toHaveLength(1);
+  });
+
+  it('answers 404, not 500, to malformed ids, and keeps other counties’ templates out of a round', async () => {
+    expect((await c.uppsala!.get(`/uppsala/lagesbild/${'a'.repeat(36)}`)).status).toBe(404);
+    expect((await c.uppsala!.get(`/uppsala/lagesbild/svar/${'-'.repeat(36)}`)).status).toBe(404);
+    const other = await repo.insertQuestionnaire(t.database.db, {
+      title: `Dalarnas eget ${Math.random()}`,
+      countyCode: '20',
+      createdBy: null,
+      definition: { areas: [], sections: [] },
+    });
+    const form = await c.uppsala!.get('/uppsala/lagesbild/ny');
+    const refused = await c.uppsala!.submitOn(form, {
+      title: 'Med fel formulär',
+      topic: 'x',
+      questionnaireVersionId: other.id,
+      occasion1_label: 'Juni',
+      occasion1_opens: day(0),
+      occasion1_deadline: day(5),
+      occasion1_locks: day(6),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.doc.querySelector('#questionnaireVersionId-error')?.text).toContain('Välj ett formulär');
   });
 
   it('records every change in the audit log', async () => {

@@ -117,9 +117,10 @@ export const responses = pgTable(
     occasionId: uuid('occasion_id')
       .notNull()
       .references(() => occasions.id, { onDelete: 'cascade' }),
+    // A respondent with answers is never removed: nothing deletes answers behind the county's back.
     respondentId: uuid('respondent_id')
       .notNull()
-      .references(() => respondents.id, { onDelete: 'cascade' }),
+      .references(() => respondents.id, { onDelete: 'restrict' }),
     countyCode: char('county_code', { length: 2 })
       .notNull()
       .references(() => counties.code),

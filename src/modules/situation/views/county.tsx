@@ -389,6 +389,7 @@ export function ResponsePage({
           </div>
           <div class="govuk-grid-column-one-half">
             <PostForm action={`${action}/aterlamna`} csrfToken={ctx.csrfToken}>
+              <input type="hidden" name="version" value={String(response.version)} />
               <div class={`govuk-form-group${form.errors.comment ? ' govuk-form-group--error' : ''}`}>
                 <label class="govuk-label" for="comment">
                   Vad behöver kompletteras?
@@ -423,6 +424,7 @@ export function ResponsePage({
       (response.status === 'draft' || response.status === 'returned') &&
       !response.reopened ? (
         <PostForm action={`${action}/oppna`} csrfToken={ctx.csrfToken}>
+          <input type="hidden" name="version" value={String(response.version)} />
           <Button variant="secondary">Öppna för svar efter sista svarsdag</Button>
         </PostForm>
       ) : (

@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
@@ -100,6 +101,27 @@ function MeasuresSection({
 
 const safeChart = (charts: Record<string, string>, key: string): JSX.Element => charts[key] ?? '';
 
+/** A read-only page has no form: nothing to post, and nothing that looks as if it could be changed. */
+function EditableIf({
+  editable,
+  action,
+  csrfToken,
+  children,
+}: {
+  editable: boolean;
+  action: string;
+  csrfToken: string;
+  children: Children;
+}): JSX.Element {
+  return editable ? (
+    <PostForm action={action} csrfToken={csrfToken}>
+      {children}
+    </PostForm>
+  ) : (
+    <div>{children}</div>
+  );
+}
+
 function SummaryField({
   area,
   value,
@@ -110,6 +132,16 @@ function SummaryField({
   readonly: boolean;
 }): JSX.Element {
   const id = `summary_${area.key}`;
+  if (readonly) {
+    return (
+      <div class="govuk-!-margin-bottom-6">
+        <h3 class="govuk-heading-s" safe>{`Analys och sammanfattning: ${area.label}`}</h3>
+        <p class="govuk-body sv-prewrap" id={id} safe>
+          {value || 'Ingen sammanfattning skriven.'}
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="govuk-form-group">
       <label class="govuk-label govuk-label--s" for={id} safe>
@@ -192,7 +224,7 @@ export function RegionalPicturePage({
         areas={p.areas}
         rows={p.rows}
       />
-      <PostForm action={base} csrfToken={ctx.csrfToken}>
+      <EditableIf editable={!readonly} action={base} csrfToken={ctx.csrfToken}>
         {p.areas.map((a) => (
           <section aria-labelledby={`a-${a.key}`} class="govuk-!-margin-bottom-8">
             <h2 class="govuk-heading-l" id={`a-${a.key}`} safe>
@@ -221,26 +253,39 @@ export function RegionalPicturePage({
           <h2 class="govuk-heading-l" id="quotes-h">
             Citat ur svaren
           </h2>
-          {p.quoteCandidates.length === 0 ? <p class="govuk-body">Inga fritextsvar ännu.</p> : ''}
-          <div class="govuk-checkboxes govuk-checkboxes--small">
-            {p.quoteCandidates.map((q, i) => (
-              <div class="govuk-checkboxes__item">
-                <input
-                  class="govuk-checkboxes__input"
-                  id={`quote-${i}`}
-                  name="quote"
-                  type="checkbox"
-                  value={`${q.responseId}:${q.questionId}`}
-                  checked={chosen.has(`${q.responseId}:${q.questionId}`)}
-                  disabled={readonly}
-                />
-                <label class="govuk-label govuk-checkboxes__label" for={`quote-${i}`}>
-                  <span safe>{`”${q.text}”`}</span>{' '}
-                  <span class="govuk-hint" safe>{`– ${q.organisationName}`}</span>
-                </label>
-              </div>
-            ))}
-          </div>
+          {readonly ? (
+            p.quotes.length === 0 ? (
+              <p class="govuk-body">Inga citat valda.</p>
+            ) : (
+              p.quotes.map((q) => (
+                <blockquote class="govuk-inset-text">
+                  <p class="govuk-body sv-prewrap" safe>{`”${q.text}”`}</p>
+                  <p class="govuk-body-s" safe>{`– ${q.organisationName}`}</p>
+                </blockquote>
+              ))
+            )
+          ) : p.quoteCandidates.length === 0 ? (
+            <p class="govuk-body">Inga fritextsvar ännu.</p>
+          ) : (
+            <div class="govuk-checkboxes govuk-checkboxes--small">
+              {p.quoteCandidates.map((q, i) => (
+                <div class="govuk-checkboxes__item">
+                  <input
+                    class="govuk-checkboxes__input"
+                    id={`quote-${i}`}
+                    name="quote"
+                    type="checkbox"
+                    value={`${q.responseId}:${q.questionId}`}
+                    checked={chosen.has(`${q.responseId}:${q.questionId}`)}
+                  />
+                  <label class="govuk-label govuk-checkboxes__label" for={`quote-${i}`}>
+                    <span safe>{`”${q.text}”`}</span>{' '}
+                    <span class="govuk-hint" safe>{`– ${q.organisationName}`}</span>
+                  </label>
+                </div>
+              ))}
+            </div>
+          )}
         </section>
         {readonly ? (
           ''
@@ -258,7 +303,7 @@ export function RegionalPicturePage({
             )}
           </div>
         )}
-      </PostForm>
+      </EditableIf>
     </Layout>
   );
 }
