@@ -256,8 +256,14 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       repo.listOccasionResponses(db, occasion.id, round.id, county.code),
       compileRegionalPicture(db, { occasionId: occasion.id, countyCode: county.code }),
     ]);
+    const now = new Date();
     return reply.html(
       OccasionPage({
+        canReopen:
+          situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }) &&
+          now > occasion.deadlineAt &&
+          now <= occasion.locksAt &&
+          picture.status !== 'submitted',
         ctx: pageContext(req, reply),
         countyName: county.name,
         slug: county.slug,
@@ -268,6 +274,32 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       }),
     );
   });
+
+  // Reopening for one respondent after the deadline, whether or not it has started.
+  app.post<{ Params: Params }>(
+    '/:county/lagesbild/:roundId/:occasionId/oppna/:organisationId',
+    countyManage,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const round = await situation.roundInCounty(db, req.params.roundId, county.code);
+      const occasion = await situation.occasionOfRound(db, round, req.params.occasionId);
+      const respondent = (await repo.listRespondents(db, round.id, county.code)).find(
+        (r) => r.organisationId === req.params.organisationId,
+      );
+      if (!respondent) throw new NotFoundError();
+      const back = `/${county.slug}/lagesbild/${round.id}/${occasion.id}`;
+      try {
+        const response = await situation.ensureResponse(db, occasion, respondent);
+        await situation.reopenResponse(deps, requireUser(req), response, response.version);
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        reply.setFlash({ kind: 'info', text: err.message });
+        return reply.redirect(back, 303);
+      }
+      reply.setFlash({ kind: 'success', text: `${respondent.name} kan svara igen fram till låsdatumet.` });
+      return reply.redirect(back, 303);
+    },
+  );
 
   // ---- Exports ------------------------------------------------------------------------------
 

@@ -307,15 +307,13 @@ describe('lägesbild: from national round to national picture', () => {
     });
     expect(refused.status).toBe(400);
 
-    const respondent = (await repo.findRespondent(t.database.db, roundId, org!.id))!;
-    const response = await repo.insertResponse(t.database.db, {
-      occasionId: occasion.id,
-      respondentId: respondent.id,
-      countyCode: '03',
-      organisationId: org!.id,
-    });
-    const reviewUrl = `/uppsala/lagesbild/svar/${response.id}`;
-    expect((await c.uppsala!.submit(reviewUrl, {}, `${reviewUrl}/oppna`)).status).toBe(303);
+    // The county reopens for a respondent that never started, from the occasion's list.
+    const listUrl = `/uppsala/lagesbild/${roundId}/${occasion.id}`;
+    const reopenAction = `${listUrl}/oppna/${org!.id}`;
+    expect((await c.editor!.get(listUrl)).doc.querySelector(`form[action="${reopenAction}"]`)).toBeNull();
+    const reopened = await c.uppsala!.submit(listUrl, {}, reopenAction);
+    expect(reopened.status).toBe(303);
+    expect((await c.uppsala!.follow(reopened)).body).toContain('kan svara igen');
     expect((await c.r0381!.submit(url, { q_violence_risk: '3', intent: 'save' })).status).toBe(303);
   });
 

@@ -201,6 +201,7 @@ export function OccasionPage({
   occasion,
   completeness,
   entries,
+  canReopen,
 }: {
   ctx: PageContext;
   countyName: string;
@@ -209,6 +210,8 @@ export function OccasionPage({
   occasion: Occasion;
   completeness: Completeness;
   entries: Array<{ respondent: RespondentView; response: ResponseRow | null }>;
+  /** past the deadline, before the lock date, and the actor manages the county */
+  canReopen: boolean;
 }): JSX.Element {
   const base = `/${slug}/lagesbild/${round.id}/${occasion.id}`;
   return (
@@ -251,6 +254,13 @@ export function OccasionPage({
             <th scope="col" class="govuk-table__header">
               I tid
             </th>
+            {canReopen ? (
+              <th scope="col" class="govuk-table__header">
+                Efter sista svarsdag
+              </th>
+            ) : (
+              ''
+            )}
           </tr>
         </thead>
         <tbody class="govuk-table__body">
@@ -278,6 +288,25 @@ export function OccasionPage({
                     : 'Nej, sent'
                   : '–'}
               </td>
+              {canReopen ? (
+                <td class="govuk-table__cell">
+                  {(!response || response.status === 'draft' || response.status === 'returned') &&
+                  !response?.reopened ? (
+                    <PostForm action={`${base}/oppna/${respondent.organisationId}`} csrfToken={ctx.csrfToken}>
+                      <button type="submit" class="govuk-button govuk-button--secondary sv-small-button">
+                        Öppna för svar
+                        <span class="govuk-visually-hidden" safe>{` för ${respondent.name}`}</span>
+                      </button>
+                    </PostForm>
+                  ) : response?.reopened ? (
+                    'Öppnad'
+                  ) : (
+                    ''
+                  )}
+                </td>
+              ) : (
+                ''
+              )}
             </tr>
           ))}
         </tbody>
