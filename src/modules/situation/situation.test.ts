@@ -136,7 +136,8 @@ describe('lägesbild: from national round to national picture', () => {
     const region = await findOrganisationByName(t.database.db, 'Region Uppsala');
     const alvkarleby = await findMunicipalityOrganisation(t.database.db, '0319');
     const sundsvall = await findMunicipalityOrganisation(t.database.db, '2281');
-    const chosen = [...checked.filter((id) => id !== alvkarleby!.id), region!.id, sundsvall!.id];
+    const police = await findOrganisationByName(t.database.db, 'Polismyndigheten');
+    const chosen = [...checked.filter((id) => id !== alvkarleby!.id), region!.id, sundsvall!.id, police!.id];
     const saved = await c.uppsala!.submit(
       `/uppsala/lagesbild/${roundId}`,
       { organisationIds: chosen },
@@ -148,6 +149,20 @@ describe('lägesbild: from national round to national picture', () => {
     expect(names).not.toContain('Älvkarleby kommun');
     expect(names).not.toContain('Sundsvalls kommun');
     expect(await repo.listRespondents(t.database.db, roundId, '22')).toHaveLength(7);
+    // A national partner answers a round once: Västernorrland cannot take the police Uppsala has chosen.
+    const vnorrPage = await c.vnorr!.get(`/vasternorrland/lagesbild/${roundId}`);
+    const vnorrIds = vnorrPage.doc
+      .querySelectorAll('input[name="organisationIds"][checked]')
+      .map((i) => i.getAttribute('value')!);
+    const clash = await c.vnorr!.submitOn(
+      vnorrPage,
+      { organisationIds: [...vnorrIds, police!.id] },
+      `/vasternorrland/lagesbild/${roundId}/svarande`,
+    );
+    expect(clash.status).toBe(400);
+    expect(clash.doc.querySelector('.govuk-error-summary')?.text).toContain(
+      'Polismyndigheten svarar redan för ett annat län',
+    );
     const none = await c.uppsala!.submit(
       `/uppsala/lagesbild/${roundId}`,
       { organisationIds: [] },
@@ -194,6 +209,11 @@ describe('lägesbild: from national round to national picture', () => {
 
     expect((await c.r2281!.get(url)).status).toBe(404);
     expect((await c.r0381!.get(url)).status).toBe(404);
+    // A save without the version the page was built from is refused, not taken as the newest.
+    const token = reopened.doc.querySelector('main input[name="_csrf"]')!.getAttribute('value')!;
+    const versionless = await c.r0380!.post(url, { _csrf: token, q_violence_risk: '1', intent: 'save' });
+    expect(versionless.status).toBe(400);
+    expect(versionless.body).toContain('saknar versionsuppgift');
   });
 
   it('two people editing one response: the second save is refused and nothing is overwritten', async () => {
@@ -238,6 +258,18 @@ describe('lägesbild: from national round to national picture', () => {
     expect(ok(await c.vnorr!.get(link.replace('/uppsala/', '/vasternorrland/'))).status).toBe(404);
     expect((await c.r0380!.get(link)).status).toBe(404);
 
+    // Acting on another version than the one read is refused.
+    const reviewPage = await c.uppsala!.get(link);
+    const readVersion = Number(
+      reviewPage.doc.querySelector('form[action$="/godkann"] input[name="version"]')!.getAttribute('value'),
+    );
+    const stale = await c.uppsala!.submitOn(
+      reviewPage,
+      { version: String(readVersion - 1) },
+      `${link}/godkann`,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body).toContain('har ändrats sedan du öppnade sidan');
     const empty = await c.uppsala!.submit(link, { comment: '' }, `${link}/aterlamna`);
     expect(empty.status).toBe(400);
     expect(errorLinks(empty)).toEqual(['#comment']);
@@ -333,11 +365,11 @@ describe('lägesbild: from national round to national picture', () => {
 
   it('compiles the regional picture, which the editor may write but only the admin may submit', async () => {
     const p = await compileRegionalPicture(t.database.db, { occasionId, countyCode: '03' });
-    expect(p.completeness).toMatchObject({ expected: 8, received: 1, approved: 1 });
+    expect(p.completeness).toMatchObject({ expected: 9, received: 1, approved: 1 });
     expect(p.rows.find((r) => r.name === 'Uppsala kommun')!.levels.violence).toBe('4');
     expect(p.rows.find((r) => r.name === 'Knivsta kommun')!.levels.violence).toBeNull();
     expect(p.distribution.violence!.counts['4']).toBe(1);
-    expect(p.distribution.violence!.counts.missing).toBe(7);
+    expect(p.distribution.violence!.counts.missing).toBe(8);
     expect(p.quoteCandidates.some((q) => q.text === 'Kompletterad beskrivning')).toBe(true);
 
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
