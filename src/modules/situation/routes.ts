@@ -339,6 +339,17 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       .header('cache-control', 'no-store')
       .send(body);
 
+  /** The raw answers as Excel or as CSV (UTF-8 with BOM, for Swedish Excel). */
+  const sendAnswers = async (reply: FastifyReply, format: 'xlsx' | 'csv', rows: string[][], name: string) =>
+    format === 'xlsx'
+      ? sendFile(
+          reply,
+          await rowsToXlsx(rows, 'Svar'),
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          `${name}.xlsx`,
+        )
+      : sendFile(reply, rowsToCsv(rows), 'text/csv; charset=utf-8', `${name}.csv`);
+
   for (const format of ['xlsx', 'csv'] as const) {
     app.get<{ Params: Params }>(
       `/:county/lagesbild/:roundId/:occasionId/svar.${format}`,
@@ -354,14 +365,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
           await situation.definitionOf(db, round),
         );
         const name = `lagesbild-svar-${county.slug}-${stockholmDate(occasion.deadlineAt)}`;
-        return format === 'xlsx'
-          ? sendFile(
-              reply,
-              await rowsToXlsx(rows, 'Svar'),
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              `${name}.xlsx`,
-            )
-          : sendFile(reply, rowsToCsv(rows), 'text/csv; charset=utf-8', `${name}.csv`);
+        return sendAnswers(reply, format, rows, name);
       },
     );
   }
@@ -807,14 +811,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
           submitted,
         );
         const name = `lagesbild-svar-nationellt-${stockholmDate(occasion.deadlineAt)}`;
-        return format === 'xlsx'
-          ? sendFile(
-              reply,
-              await rowsToXlsx(rows, 'Svar'),
-              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              `${name}.xlsx`,
-            )
-          : sendFile(reply, rowsToCsv(rows), 'text/csv; charset=utf-8', `${name}.csv`);
+        return sendAnswers(reply, format, rows, name);
       },
     );
   }
