@@ -49,23 +49,6 @@ export async function insertMembership(
   return row ? { id: row.id, created: true } : { id: '', created: false };
 }
 
-export async function listMemberships(db: Executor, userId: string): Promise<Membership[]> {
-  const rows = await db
-    .select({
-      role: memberships.role,
-      organisationId: memberships.organisationId,
-      organisationName: organisations.name,
-      organisationType: organisations.type,
-      countyCode: memberships.countyCode,
-      municipalityCode: organisations.municipalityCode,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt));
-  return rows;
-}
-
 export interface CountyMember {
   userId: string;
   name: string;
@@ -108,23 +91,6 @@ export async function insertSession(
   values: { idHash: string; userId: string; expiresAt: Date },
 ): Promise<void> {
   await db.insert(sessions).values(values);
-}
-
-export async function findLiveSession(
-  db: Executor,
-  idHash: string,
-): Promise<{ userId: string; lastSeenAt: Date; email: string; name: string } | undefined> {
-  const [row] = await db
-    .select({
-      userId: sessions.userId,
-      lastSeenAt: sessions.lastSeenAt,
-      email: users.email,
-      name: users.name,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
-  return row;
 }
 
 export async function touchSession(db: Executor, idHash: string, expiresAt: Date): Promise<void> {
@@ -241,4 +207,57 @@ export async function purgeExpired(db: Executor): Promise<void> {
     .delete(passwordResets)
     .where(or(lt(passwordResets.expiresAt, sql`now()`), sql`${passwordResets.usedAt} is not null`));
   await db.delete(invitations).where(lt(invitations.expiresAt, sql`now() - interval '30 days'`));
+}
+
+/**
+ * A live session with its user and every membership, in one query: it runs on every signed-in request.
+ * Undefined for an unknown or expired session or a disabled user.
+ */
+export async function findSessionActor(
+  db: Executor,
+  idHash: string,
+): Promise<
+  { userId: string; email: string; name: string; lastSeenAt: Date; memberships: Membership[] } | undefined
+> {
+  const rows = await db
+    .select({
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      organisationType: organisations.type,
+      countyCode: memberships.countyCode,
+      municipalityCode: organisations.municipalityCode,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, sessions.userId))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
+    .orderBy(asc(memberships.createdAt));
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    userId: first.userId,
+    email: first.email,
+    name: first.name,
+    lastSeenAt: first.lastSeenAt,
+    memberships: rows.flatMap((r) =>
+      r.role && r.organisationId && r.organisationName && r.organisationType
+        ? [
+            {
+              role: r.role,
+              organisationId: r.organisationId,
+              organisationName: r.organisationName,
+              organisationType: r.organisationType,
+              countyCode: r.countyCode,
+              municipalityCode: r.municipalityCode,
+            },
+          ]
+        : [],
+    ),
+  };
 }

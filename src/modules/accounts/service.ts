@@ -65,13 +65,18 @@ export async function startSession(db: Db, userId: string): Promise<string> {
 export async function resolveSession(db: Db, token: string | undefined): Promise<Actor> {
   if (!token) return ANONYMOUS;
   const idHash = hashToken(token);
-  const session = await repo.findLiveSession(db, idHash);
+  const session = await repo.findSessionActor(db, idHash);
   if (!session) return ANONYMOUS;
   if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await repo.touchSession(db, idHash, new Date(Date.now() + SESSION_TTL_MS));
   }
-  const memberships = await repo.listMemberships(db, session.userId);
-  return { kind: 'user', id: session.userId, email: session.email, name: session.name, memberships };
+  return {
+    kind: 'user',
+    id: session.userId,
+    email: session.email,
+    name: session.name,
+    memberships: session.memberships,
+  };
 }
 
 export async function logout(db: Db, token: string | undefined): Promise<void> {
