@@ -1,10 +1,10 @@
 import { isSystemAdmin, hasRole, type Actor } from '../platform/authz.ts';
 import type { Role } from '../platform/roles.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { COUNTIES } from '../modules/reference/sweden.ts';
+import { findCountyByCode } from '../modules/reference/sweden.ts';
 import type { NavItem } from './context.ts';
 
-const slugOf = (code: string | null): string | undefined => COUNTIES.find((c) => c.code === code)?.slug;
+const slugOf = (code: string | null): string | undefined => findCountyByCode(code)?.slug;
 
 /** The first county in which the actor holds one of the roles (its start page lives there). */
 export function firstCountySlug(actor: Actor, roles: readonly Role[]): string | undefined {

@@ -42,6 +42,12 @@ export const COUNTIES: readonly CountyRecord[] = [
   { code: '25', name: 'Norrbottens län', slug: 'norrbotten', regionName: 'Region Norrbotten' },
 ];
 
+const countiesByCode = new Map(COUNTIES.map((c) => [c.code, c]));
+
+/** A county by its länskod. */
+export const findCountyByCode = (code: string | null | undefined): CountyRecord | undefined =>
+  code ? countiesByCode.get(code) : undefined;
+
 /** Municipalities by county code; the first two digits of a municipality code are its county code. */
 export const MUNICIPALITIES: readonly MunicipalityRecord[] = [
   { code: '0114', name: 'Upplands Väsby' },

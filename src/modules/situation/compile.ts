@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { COUNTIES } from '../reference/sweden.ts';
+import { COUNTIES, findCountyByCode } from '../reference/sweden.ts';
 import {
   allQuestions,
   UNKNOWN,
@@ -101,7 +101,8 @@ function levelsOf(answers: Answers | undefined, aq: Record<string, AreaQuestions
   return out;
 }
 
-function completenessOf(
+/** Expected, received, on time and approved, from the respondents of an occasion and their responses. */
+export function completenessOf(
   entries: Array<{ response: Pick<repo.ResponseRow, 'status' | 'submittedAt'> | null }>,
   deadlineAt: Date,
 ): Completeness {
@@ -141,7 +142,7 @@ export async function compileRegionalPicture(
 ): Promise<RegionalPicture> {
   const { occasion, round, previous, definition, meta } = await loadOccasion(db, input.occasionId);
   if (round.scope === 'county' && round.countyCode !== input.countyCode) throw new NotFoundError();
-  const county = COUNTIES.find((c) => c.code === input.countyCode)!;
+  const county = findCountyByCode(input.countyCode)!;
   const aq = areaQuestions(definition);
   const areaKeys = definition.areas.map((a) => a.key);
   const respondents = await repo.listRespondents(db, round.id, input.countyCode);

@@ -9,7 +9,7 @@ import { access } from '../../policies.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
 import { listBoundaries, listOrganisations } from '../reference/repository.ts';
 import { readAnswerForm, fieldName, measureField, diffAnswers, scalarText } from './answers.ts';
-import { compileNationalPicture, compileRegionalPicture } from './compile.ts';
+import { compileNationalPicture, compileRegionalPicture, completenessOf } from './compile.ts';
 import { allQuestions, type Answers, type Definition, type Measure } from './definition.ts';
 import {
   answerRows,
@@ -193,11 +193,14 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       repo.listRespondents(db, round.id, county.code),
       listOrganisations(db, { countyCode: county.code, includeNational: true }),
     ]);
+    // Completeness needs statuses only: no answers are read, and the respondents are read once.
     const summaries = await Promise.all(
       occasions.map(async (occasion) => ({
         occasion,
-        completeness: (await compileRegionalPicture(db, { occasionId: occasion.id, countyCode: county.code }))
-          .completeness,
+        completeness: completenessOf(
+          await repo.listOccasionResponses(db, occasion.id, round.id, county.code, [], respondents),
+          occasion.deadlineAt,
+        ),
       })),
     );
     const candidates = orgs
@@ -253,8 +256,8 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
     const round = await situation.roundInCounty(db, req.params.roundId, county.code);
     const occasion = await situation.occasionOfRound(db, round, req.params.occasionId);
     const [entries, picture] = await Promise.all([
-      repo.listOccasionResponses(db, occasion.id, round.id, county.code),
-      compileRegionalPicture(db, { occasionId: occasion.id, countyCode: county.code }),
+      repo.listOccasionResponses(db, occasion.id, round.id, county.code, []),
+      repo.findRegionalPicture(db, occasion.id, county.code),
     ]);
     const now = new Date();
     return reply.html(
@@ -263,13 +266,13 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
           situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }) &&
           now > occasion.deadlineAt &&
           now <= occasion.locksAt &&
-          picture.status !== 'submitted',
+          picture?.status !== 'submitted',
         ctx: pageContext(req, reply),
         countyName: county.name,
         slug: county.slug,
         round,
         occasion,
-        completeness: picture.completeness,
+        completeness: completenessOf(entries, occasion.deadlineAt),
         entries,
       }),
     );

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import { formatDate } from '../../platform/i18n.ts';
 import { enqueueMail } from '../../platform/mail.ts';
 import { listOrganisations } from '../reference/repository.ts';
-import { COUNTIES } from '../reference/sweden.ts';
+import { findCountyByCode } from '../reference/sweden.ts';
 import { validateForSubmit } from './answers.ts';
 import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
 import type { Answers, Definition } from './definition.ts';
@@ -461,4 +461,4 @@ export async function sendDueReminders(db: Db, publicUrl: string): Promise<numbe
   return sent;
 }
 
-export const countyName = (code: string): string => COUNTIES.find((c) => c.code === code)?.name ?? code;
+export const countyName = (code: string): string => findCountyByCode(code)?.name ?? code;

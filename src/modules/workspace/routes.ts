@@ -6,7 +6,7 @@ import { access } from '../../policies.ts';
 import { accountsPolicy } from '../accounts/index.ts';
 import { findOrganisation } from '../reference/repository.ts';
 import { countyBoardName } from '../reference/service.ts';
-import { COUNTIES } from '../reference/sweden.ts';
+import { findCountyByCode } from '../reference/sweden.ts';
 import * as repo from './repository.ts';
 import { CouncilMemberPage, CountyWorkspacePage, MyOrganisationPage, NationalPage } from './views/pages.tsx';
 
@@ -56,7 +56,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
           ]);
           return {
             membership,
-            countyName: COUNTIES.find((c) => c.code === membership.countyCode)?.name ?? null,
+            countyName: findCountyByCode(membership.countyCode)?.name ?? null,
             orgNumber: org?.orgNumber ?? null,
             people,
           };
