@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'public/', 'drizzle/', '.tmp/', 'coverage/'] },
@@ -18,8 +19,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { samverkan: layers },
+    rules: { 'samverkan/layers': 'error' },
+  },
+  {
     files: ['src/server.ts', 'src/worker.ts', 'src/cli.ts', 'scripts/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-console': 'off' },
   },
-  { files: ['eslint.config.js'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['eslint.config.js', 'eslint-layers.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

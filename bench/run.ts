@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { openDatabase, type Backend, type Database } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { seedReferenceData } from '../src/modules/reference/service.ts';
+import { seedModules } from '../src/modules.ts';
 import type { BenchContext, Benchmark, Result } from './types.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them; each is the module bench/<name>.ts. */
@@ -175,7 +175,7 @@ async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   try {
     await migrate(run.database.db);
-    await seedReferenceData(run.database.db);
+    await seedModules(run.database, { demo: false });
     log(`bench: database ready in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s`);
     const ctx: BenchContext = { database: run.database, backend: run.database.backend, log };
     for (const name of names) {

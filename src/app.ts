@@ -10,52 +10,61 @@ import qs from 'node:querystring';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
-import { registerAccountRoutes, purgeExpiredAccounts, resolveSession } from './modules/accounts/index.ts';
-import { registerAdminRoutes } from './modules/admin/index.ts';
-import { registerSiteRoutes } from './modules/site/index.ts';
-import { registerWorkspaceRoutes } from './modules/workspace/index.ts';
-import { registerSituationRoutes, sendDueReminders } from './modules/situation/index.ts';
-import { registerQuestionnaireRoutes } from './modules/situation/questionnaire-routes.ts';
-import type { RouteAccess } from './platform/authz.ts';
+import { resolveSession } from './modules/accounts/index.ts';
+import { loadModules, loadPolicies } from './modules.ts';
+import type { Policies, RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
+import type { ModuleContext } from './platform/module.ts';
+import { buildNavigation } from './platform/navigation.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
-import { can, canGlobal } from './policies.ts';
+import { ErrorPage } from './ui/pages/error-page.tsx';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function createJobHandlers(config: Config): Record<string, JobHandler> {
-  return {
+/** The platform's job handlers (mail) and every module's. */
+export async function createJobHandlers(config: Config, db: Db): Promise<Record<string, JobHandler>> {
+  const handlers: Record<string, JobHandler> = {
     [MAIL_JOB]: createMailHandler({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
       mailDir: mailDirOf(config.dataDir),
     }),
   };
+  for (const m of await loadModules()) {
+    for (const [kind, handler] of Object.entries(m.jobs?.({ db, config }) ?? {})) {
+      if (handlers[kind]) throw new Error(`Jobbtypen ${kind} finns redan`);
+      handlers[kind] = handler;
+    }
+  }
+  return handlers;
 }
 
-export function createJobRunner(
+/** The job runner with the platform's periodic clean-up and every module's periodic work. */
+export async function createJobRunner(
   db: Db,
   config: Config,
   log?: (err: unknown, kind: string) => void,
-): JobRunner {
-  return new JobRunner(db, createJobHandlers(config), {
+): Promise<JobRunner> {
+  const ctx: ModuleContext = { db, config };
+  const moduleWork = (await loadModules()).flatMap((m) => m.maintenance ?? []);
+  return new JobRunner(db, await createJobHandlers(config, db), {
     onError: log,
     maintenance: [
-      purgeExpiredAccounts,
       purgeOldJobs,
       (db) => RateLimiter.purge(db),
-      async (db) => void (await sendDueReminders(db, config.publicUrl)),
       async () => void purgeMailbox(mailDirOf(config.dataDir)),
+      ...moduleWork.map((work) => async () => void (await work(ctx))),
     ],
   });
 }
 
 export interface App extends FastifyInstance {
   deps: Deps;
+  policies: Policies;
   jobs: JobRunner;
   /** every route with its declared access (a test walks them and requires a declaration on each) */
   routeList: Array<{ method: string; url: string; access: RouteAccess | undefined }>;
@@ -72,6 +81,7 @@ export interface BuildOptions {
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, database } = opts;
+  const [modules, policies] = await Promise.all([loadModules(), loadPolicies()]);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, opts.logStream),
     trustProxy: config.trustProxy,
@@ -130,8 +140,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerHttp(app, {
     secureCookies: secure,
     resolveSession: (token) => resolveSession(deps.db, token),
-    can,
-    canGlobal,
+    policies,
+    navigation: buildNavigation(
+      modules.flatMap((m) => m.nav ?? []),
+      policies,
+    ),
+    errorPage: ErrorPage,
   });
 
   app.get('/healthz', { config: { access: { kind: 'public' } } }, async () => ({
@@ -147,14 +161,18 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
 
-  registerSiteRoutes(app, deps);
-  registerAccountRoutes(app, deps);
-  registerWorkspaceRoutes(app, deps);
-  registerAdminRoutes(app, deps);
-  registerSituationRoutes(app, deps);
-  registerQuestionnaireRoutes(app, deps);
+  for (const m of modules) m.routes?.(app, deps);
+  // A declaration naming an action no module defines is a typo: refuse to start.
+  app.addHook('onReady', async () => {
+    for (const route of app.routeList) {
+      if (route.access && !policies.declares(route.access))
+        throw new Error(`Route ${route.method} ${route.url} anger en okänd åtgärd`);
+    }
+  });
 
-  const jobs = createJobRunner(deps.db, config, (err, kind) => app.log.error({ err, kind }, 'job failed'));
+  const jobs = await createJobRunner(deps.db, config, (err, kind) =>
+    app.log.error({ err, kind }, 'job failed'),
+  );
   app.decorate('jobs', jobs);
   if (opts.runJobs ?? config.worker === 'inline') {
     app.addHook('onReady', async () => jobs.start());

@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from './config.ts';
 import { createBackup, readBackupFile, restoreBackup, RestoreError, writeBackupFile } from './db/backup.ts';
 import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { prepareDatabase } from './db/setup.ts';
+import { prepareDatabase } from './modules.ts';
 import { createUser } from './modules/accounts/index.ts';
 import { createInvitation } from './modules/accounts/service.ts';
 import { inviteSchema } from './modules/accounts/schemas.ts';

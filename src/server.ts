@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { prepareDatabase } from './db/setup.ts';
+import { prepareDatabase } from './modules.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/index.ts';
 
 const started = Date.now();

@@ -1,14 +1,14 @@
 import { createJobRunner } from './app.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { prepareDatabase } from './db/setup.ts';
+import { prepareDatabase } from './modules.ts';
 import { redactPersonalData } from './platform/logging.ts';
 
 /** A separate background-job process for scale-out (run web processes with WORKER=off). */
 try {
   const config = parseConfig();
   const database = await prepareDatabase(config, { seed: false });
-  const runner = createJobRunner(database.db, config, (err, kind) =>
+  const runner = await createJobRunner(database.db, config, (err, kind) =>
     console.error(
       `Jobb ${kind} misslyckades: ${redactPersonalData(err instanceof Error ? err.message : String(err))}`,
     ),

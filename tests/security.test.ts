@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { findMunicipalityOrganisation } from '../src/modules/reference/repository.ts';
-import { access } from '../src/policies.ts';
+import { access } from '../src/platform/authz.ts';
 import { createTestUser, uniqueEmail, type TestUser } from './factories.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient } from './helpers/client.ts';

@@ -6,10 +6,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 
-export type Schema = typeof schema;
+/** Queries are written with the query builder and the modules' tables; no relational schema is registered. */
+export type Schema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything a repository function can run on: the database or an open transaction. */
@@ -46,17 +46,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle connection that the server closes (a restart, a failover, an administrator) is dropped
     // from the pool and replaced on next use; without this listener it would end the process.
     pool.on('error', () => undefined);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return { db, backend: 'postgresql', close: () => pool.end() };
   }
   if (opts.pglite) {
-    const db = drizzlePglite(opts.pglite, { schema }) as unknown as Db;
+    const db = drizzlePglite(opts.pglite) as unknown as Db;
     return { db, backend: 'pglite', close: async () => undefined };
   }
   const dir = opts.dataDir ?? 'memory';
   if (dir === 'memory') {
     const client = await PGlite.create();
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client) as unknown as Db;
     return { db, backend: 'pglite', close: () => client.close() };
   }
   const pgDir = path.join(dir, 'pglite');
@@ -64,7 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const release = acquireDataDirLock(dir);
   try {
     const client = await PGlite.create(pgDir);
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client) as unknown as Db;
     return {
       db,
       backend: 'pglite',

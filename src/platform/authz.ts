@@ -44,6 +44,72 @@ export function memberOf(actor: Actor, organisationId: string): boolean {
 
 export type Predicate<R> = (actor: Actor, resource: R) => boolean;
 
+/** Every county-owned resource names its county (the tenant); policies receive it with the resource's state. */
+export interface CountyResource {
+  countyCode: string;
+}
+
+/** A county action's rule: who may act in the county, and (for a resource with state) whether its state allows it. */
+export type CountyPolicy = Predicate<CountyResource>;
+/** A rule for an action without a county (national work, one's own organisation, system administration). */
+export type GlobalPolicy = (actor: Actor) => boolean;
+
+/** The policies one module contributes to the vocabulary; action names read `<thing>.<verb>` (`response.approve`). */
+export interface PolicySet {
+  county?: Record<string, CountyPolicy>;
+  global?: Record<string, GlobalPolicy>;
+}
+
+/**
+ * The one vocabulary of actions, put together from every module's policies at start. An unknown action is a
+ * programming error (it throws), so a typo in a route's declaration fails the first request and the route test.
+ */
+export class Policies {
+  private readonly county = new Map<string, CountyPolicy>();
+  private readonly global = new Map<string, GlobalPolicy>();
+
+  constructor(sets: PolicySet[]) {
+    for (const set of sets) {
+      for (const [name, rule] of Object.entries(set.county ?? {})) this.add(this.county, name, rule);
+      for (const [name, rule] of Object.entries(set.global ?? {})) this.add(this.global, name, rule);
+    }
+  }
+
+  private add<T>(map: Map<string, T>, name: string, rule: T): void {
+    if (!/^[a-z]+(\.[a-z][a-zA-Z]*)+$/.test(name))
+      throw new Error(`Åtgärden ${name} följer inte grammatiken <sak>.<verb>`);
+    if (this.county.has(name) || this.global.has(name)) throw new Error(`Åtgärden ${name} finns redan`);
+    map.set(name, rule);
+  }
+
+  can(actor: Actor, action: string, resource: CountyResource): boolean {
+    const rule = this.county.get(action);
+    if (!rule) throw new Error(`Okänd åtgärd: ${action}`);
+    return rule(actor, resource);
+  }
+
+  canGlobal(actor: Actor, action: string): boolean {
+    const rule = this.global.get(action);
+    if (!rule) throw new Error(`Okänd åtgärd: ${action}`);
+    return rule(actor);
+  }
+
+  /** Whether a route's declaration names a known action of the right kind. */
+  declares(access: RouteAccess): boolean {
+    if (access.kind === 'county') return this.county.has(access.action);
+    if (access.kind === 'global') return this.global.has(access.action);
+    return true;
+  }
+
+  countyActions(): string[] {
+    return [...this.county.keys()];
+  }
+
+  globalActions(): string[] {
+    return [...this.global.keys()];
+  }
+}
+
 /** How a route is reached: every route declares one of these, and a test fails on a route that does not. */
 export type RouteAccess =
   | { kind: 'public' }
@@ -52,6 +118,14 @@ export type RouteAccess =
   | { kind: 'county'; action: string }
   /** an action with no county: a signed-in actor without it gets 403 */
   | { kind: 'global'; action: string };
+
+/** Typed route access declarations; every route states one. */
+export const access = {
+  public: (): RouteAccess => ({ kind: 'public' }),
+  signedIn: (): RouteAccess => ({ kind: 'signed-in' }),
+  county: (action: string): RouteAccess => ({ kind: 'county', action }),
+  global: (action: string): RouteAccess => ({ kind: 'global', action }),
+};
 
 declare module 'fastify' {
   interface FastifyContextConfig {

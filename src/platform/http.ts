@@ -1,13 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { COUNTIES, type CountyRecord } from '../modules/reference/sweden.ts';
-import type { PageContext, Flash } from '../ui/context.ts';
-import type { FormState } from '../ui/components.tsx';
-import { navFor } from '../ui/nav.ts';
-import { ErrorPage } from '../ui/pages/error-page.tsx';
-import { ANONYMOUS, type Actor, type RouteAccess, type UserActor } from './authz.ts';
+import { COUNTIES, findCountyBySlug, type CountyRecord } from './tenancy.ts';
+import type { PageContext, Flash, NavItem } from './page-context.ts';
+import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor } from './authz.ts';
 import { AppError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
-import { parseLocale, translator, type Locale } from './i18n.ts';
-import { formValues } from './validation.ts';
+import { parseLocale, translator, type Locale, type Translate } from './i18n.ts';
+import { formValues, type FormState } from './validation.ts';
 
 export const SESSION_COOKIE = 'sid';
 const FLASH_COOKIE = 'flash';
@@ -22,6 +19,12 @@ declare module 'fastify' {
     county: CountyRecord | undefined;
     flash: Flash | undefined;
   }
+  interface FastifyInstance {
+    /** the main navigation for an actor, from the modules' entries */
+    navigation: (actor: Actor, t: Translate) => NavItem[];
+    /** the one vocabulary of actions, from every module's policies */
+    policies: Policies;
+  }
   interface FastifyReply {
     /** sends a rendered page as HTML */
     html(page: JSX.Element, status?: number): Promise<FastifyReply>;
@@ -30,17 +33,23 @@ declare module 'fastify' {
   }
 }
 
-const countyBySlug = new Map(COUNTIES.map((c) => [c.slug, c]));
-
-export function findCounty(slug: string | undefined): CountyRecord | undefined {
-  return slug ? countyBySlug.get(slug) : undefined;
-}
+export const findCounty = findCountyBySlug;
 
 /** The county in the URL; unknown slugs are 404. */
 export function requireCounty(req: FastifyRequest): CountyRecord {
   const county = req.county ?? findCounty((req.params as { county?: string }).county);
   if (!county) throw new NotFoundError();
   return county;
+}
+
+/** Asks the policies that guard the routes: may the actor take this action in the URL's county? */
+export function allowedInCounty(req: FastifyRequest, action: string): boolean {
+  return req.server.policies.can(req.actor, action, { countyCode: requireCounty(req).code });
+}
+
+/** Asks the policies that guard the routes: may the actor take this action (one without a county)? */
+export function allowedGlobally(req: FastifyRequest, action: string): boolean {
+  return req.server.policies.canGlobal(req.actor, action);
 }
 
 export function requireUser(req: FastifyRequest): UserActor {
@@ -58,7 +67,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrfToken: reply.generateCsrf(),
     path: req.url.split('?')[0] ?? '/',
     flash: req.flash,
-    nav: navFor(req.actor, t),
+    nav: req.server.navigation(req.actor, t),
     counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
     currentCounty: county ? { slug: county.slug, name: county.name } : undefined,
   };
@@ -99,11 +108,17 @@ export async function handleForm(
 export interface HttpOptions {
   secureCookies: 'auto' | boolean;
   resolveSession: (token: string | undefined) => Promise<Actor>;
-  can: (actor: Actor, action: string, resource: { countyCode: string }) => boolean;
-  canGlobal: (actor: Actor, action: string) => boolean;
+  policies: Policies;
+  /** the main navigation for an actor (built by the composition root from the modules' entries) */
+  navigation: (actor: Actor, t: Translate) => NavItem[];
+  /** the error page (the UI layer's), for 404s and refused or failed requests */
+  errorPage: (props: { ctx: PageContext; status: number; message?: string | undefined }) => JSX.Element;
 }
 
 export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
+  app.decorate('navigation', opts.navigation);
+  app.decorate('policies', opts.policies);
+  const ErrorPage = opts.errorPage;
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('locale', 'sv');
@@ -165,11 +180,14 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
       const next = req.method === 'GET' ? req.url : '/';
       return reply.redirect(`/logga-in?next=${encodeURIComponent(next)}`, 303);
     }
-    if (access.kind === 'county' && !opts.can(req.actor, access.action, { countyCode: req.county!.code })) {
+    if (
+      access.kind === 'county' &&
+      !opts.policies.can(req.actor, access.action, { countyCode: req.county!.code })
+    ) {
       // Another county's pages answer as if they did not exist.
       throw new NotFoundError();
     }
-    if (access.kind === 'global' && !opts.canGlobal(req.actor, access.action)) {
+    if (access.kind === 'global' && !opts.policies.canGlobal(req.actor, access.action)) {
       throw new AppError('forbidden', 403, 'Du har inte behörighet till den här sidan');
     }
   });
@@ -215,7 +233,7 @@ function safeContext(req: FastifyRequest, reply: FastifyReply): PageContext {
       csrfToken: '',
       path: '/',
       flash: undefined,
-      nav: navFor(ANONYMOUS, t),
+      nav: req.server.navigation(ANONYMOUS, t),
       counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
       currentCounty: undefined,
     };

@@ -5,6 +5,14 @@ z.config(z.locales.sv());
 
 export type FormValues = Record<string, string>;
 
+/** Form state carried into a view: the user's input and the messages for each field. */
+export interface FormState {
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
+
 /** Flattens a parsed form body (strings, or arrays for repeated fields) into strings for re-rendering. */
 export function formValues(body: unknown): FormValues {
   const out: FormValues = {};

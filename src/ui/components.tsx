@@ -1,14 +1,8 @@
 import type { Children } from '@kitajs/html';
 import type { FieldErrors } from '../platform/errors.ts';
-import type { FormValues } from '../platform/validation.ts';
+import type { FormState } from '../platform/validation.ts';
 
-/** Form state carried into a view: the user's input and the messages for each field. */
-export interface FormState {
-  values: FormValues;
-  errors: FieldErrors;
-}
-
-export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
+export { emptyForm, type FormState } from '../platform/validation.ts';
 
 export function CsrfField({ token }: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token} />;

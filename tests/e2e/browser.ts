@@ -8,8 +8,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { parseConfig, type Config } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { seedDemo } from '../../src/modules/demo/index.ts';
-import { seedReferenceData } from '../../src/modules/reference/service.ts';
+import { seedModules } from '../../src/modules.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -41,8 +40,7 @@ export async function startDemoServer(): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-e2e-'));
   const database = await openDatabase({ dataDir: 'memory' });
   await migrate(database.db);
-  await seedReferenceData(database.db);
-  await seedDemo(database.db);
+  await seedModules(database, { demo: true });
   const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' });
   const app = await buildApp({ config, database, runJobs: true });
   await app.listen({ port: 0, host: '127.0.0.1' });

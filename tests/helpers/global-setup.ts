@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { seedReferenceData } from '../../src/modules/reference/service.ts';
+import { seedModules } from '../../src/modules.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     url.pathname = `/${name}`;
     const database = await openDatabase({ url: url.toString() });
     await migrate(database.db);
-    await seedReferenceData(database.db);
+    await seedModules(database, { demo: false });
     await database.close();
     project.provide('postgresUrl', url.toString());
     project.provide('pgliteDump', '');
@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const client = await PGlite.create();
   const database = await openDatabase({ pglite: client });
   await migrate(database.db);
-  await seedReferenceData(database.db);
+  await seedModules(database, { demo: false });
   const dump = await client.dumpDataDir('none');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-test-')), 'db.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -6,7 +6,7 @@ import { pageProblems, TestClient, type Page } from '../../../tests/helpers/clie
 import { queryRows } from '../../db/client.ts';
 import { mailDirOf, readMailbox } from '../../platform/mail.ts';
 import { auditLog } from '../../platform/tables.ts';
-import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/repository.ts';
+import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
 import { invitations, memberships } from './tables.ts';
 import { findUserByEmail } from './repository.ts';
 

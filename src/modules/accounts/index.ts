@@ -1,4 +1,20 @@
-export { registerAccountRoutes } from './routes.ts';
-export { resolveSession, createUser, purgeExpiredAccounts, hashPassword } from './service.ts';
-export { accountsPolicy, type CountyResource } from './policy.ts';
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { accountsPolicy } from './policy.ts';
+import { registerAccountRoutes } from './routes.ts';
+import { purgeExpiredAccounts } from './service.ts';
+import * as tables from './tables.ts';
+
+/** People, their memberships and sessions: signing in, password reset, invitations. */
+export const module: ModuleDescriptor = {
+  name: 'accounts',
+  dependsOn: ['reference'],
+  tables,
+  policies: { county: accountsPolicy },
+  routes: registerAccountRoutes,
+  maintenance: [({ db }) => purgeExpiredAccounts(db)],
+};
+
+export { resolveSession, createUser, createInvitation, hashPassword } from './service.ts';
+export { inviteSchema } from './schemas.ts';
 export { findUserByEmail, listAllUsers } from './repository.ts';
+export { users, memberships } from './tables.ts';

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Membership } from '../../platform/authz.ts';
 import type { Role } from '../../platform/roles.ts';
-import { organisations } from '../reference/tables.ts';
+import { organisations } from '../reference/index.ts';
 import { invitations, memberships, passwordResets, sessions, users } from './tables.ts';
 
 export type User = typeof users.$inferSelect;

@@ -13,10 +13,10 @@ import {
 import { roleLabels, countyInvitableRoles } from '../../platform/roles.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/validation.ts';
-import { access } from '../../policies.ts';
+import { access } from '../../platform/authz.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import { startPathFor } from '../../ui/nav.ts';
-import { listOrganisationsSorted } from '../reference/service.ts';
+import { startPathFor } from '../../platform/navigation.ts';
+import { listOrganisationsSorted } from '../reference/index.ts';
 import { accountsPolicy } from './policy.ts';
 import {
   acceptInvitationSchema,
@@ -189,7 +189,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
       countySlug: county.slug,
       members: people.members,
       invitations: people.invitations,
-      canInvite: accountsPolicy['county.people.invite'](actor, { countyCode: county.code }),
+      canInvite: accountsPolicy['people.invite'](actor, { countyCode: county.code }),
       organisationOptions: orgs.map((o) => ({ value: o.id, label: o.name })),
       roleOptions: countyInvitableRoles.map((r) => ({ value: r, label: roleLabels[r].sv })),
     };
@@ -197,7 +197,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/:county/admin/personer',
-    { config: { access: access.county('county.people.view') } },
+    { config: { access: access.county('people.view') } },
     async (req, reply) =>
       reply.html(
         PeoplePage({ ctx: pageContext(req, reply), view: await peopleView(req), form: emptyForm() }),
@@ -206,7 +206,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post(
     '/:county/admin/personer',
-    { config: { access: access.county('county.people.invite') } },
+    { config: { access: access.county('people.invite') } },
     async (req, reply) => {
       const view = await peopleView(req);
       return handleForm(

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { enqueueMail } from '../../platform/mail.ts';
 import { countyInvitableRoles, roleLabels, type Role } from '../../platform/roles.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
-import { findOrganisation, type Organisation } from '../reference/repository.ts';
+import { findOrganisation, type Organisation } from '../reference/index.ts';
 import { accountsPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import type { InviteInput } from './schemas.ts';
@@ -156,7 +156,7 @@ export async function inviteUser(
   countyCode: string,
   input: InviteInput,
 ): Promise<void> {
-  if (!accountsPolicy['county.people.invite'](actor, { countyCode })) throw new NotFoundError();
+  if (!accountsPolicy['people.invite'](actor, { countyCode })) throw new NotFoundError();
   await createInvitation(deps, { id: actor.id, name: actor.name }, countyCode, input);
 }
 

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { auditLog } from '../../platform/tables.ts';
-import { users } from '../accounts/tables.ts';
+import { users } from '../accounts/index.ts';
 
 export interface AuditRow {
   id: number;

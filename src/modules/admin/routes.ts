@@ -4,15 +4,15 @@ import type { Deps } from '../../platform/deps.ts';
 import { handleForm, pageContext, requireUser } from '../../platform/http.ts';
 import { parseForm } from '../../platform/validation.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import { addableOrganisationTypes, newOrganisationSchema } from '../reference/schemas.ts';
+import { addableOrganisationTypes, newOrganisationSchema } from '../reference/index.ts';
 import { mailDirOf, readMailbox, readMailboxEntry } from '../../platform/mail.ts';
-import { access } from '../../policies.ts';
+import { access } from '../../platform/authz.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { listAllUsers } from '../accounts/index.ts';
-import { countReferenceData } from '../reference/repository.ts';
-import { createOrganisation, listOrganisationsSorted } from '../reference/service.ts';
-import { COUNTIES } from '../reference/sweden.ts';
-import { organisationTypes } from '../reference/tables.ts';
+import { countReferenceData } from '../reference/index.ts';
+import { createOrganisation, listOrganisationsSorted } from '../reference/index.ts';
+import { COUNTIES } from '../../platform/tenancy.ts';
+import { organisationTypes } from '../reference/index.ts';
 import { organisationTypeLabel } from '../workspace/index.ts';
 import * as repo from './repository.ts';
 import {
@@ -35,7 +35,7 @@ const orgFilterSchema = z.object({
 });
 
 export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
-  const system = { config: { access: access.global('system.admin') } };
+  const system = { config: { access: access.global('system.administer') } };
   const fileMailbox = !deps.config.smtpUrl;
 
   app.get('/admin', system, async (req, reply) => {

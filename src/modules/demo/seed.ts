@@ -1,13 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import type { Role } from '../../platform/roles.ts';
-import { seedSituationDemo } from './situation-seed.ts';
+import { seedSituationDemo } from '../situation/index.ts';
 import { createUser, findUserByEmail } from '../accounts/index.ts';
 import {
   findCountyBoard,
   findMunicipalityOrganisation,
   findOrganisationByName,
   insertOrganisations,
-} from '../reference/repository.ts';
+} from '../reference/index.ts';
 
 export const DEMO_PASSWORD = 'demo';
 

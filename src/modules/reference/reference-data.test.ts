@@ -5,7 +5,7 @@ import { testDatabase } from '../../../tests/helpers/db.ts';
 import type { Database } from '../../db/client.ts';
 import { countReferenceData, listMunicipalities, listOrganisations } from './repository.ts';
 import { municipalityOrganisationName, seedReferenceData } from './service.ts';
-import { COUNTIES, MUNICIPALITIES } from './sweden.ts';
+import { COUNTIES, MUNICIPALITIES } from '../../platform/tenancy.ts';
 
 const csvPath = path.resolve(import.meta.dirname, '../../../../shared/data/sweden-municipalities.csv');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fields } from '../../platform/validation.ts';
 import { parseOrgNumber } from './org-number.ts';
-import { COUNTIES } from './sweden.ts';
+import { COUNTIES } from '../../platform/tenancy.ts';
 
 /** Types a system admin may add; county boards, regions and municipalities come with the reference data. */
 export const addableOrganisationTypes = [

@@ -5,7 +5,7 @@ import type { NewOrganisationInput } from './schemas.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
 import { COUNTY_BOARD_ORG_NUMBERS, PARTNERS } from './partners.ts';
 import * as repo from './repository.ts';
-import { COUNTIES, MUNICIPALITIES } from './sweden.ts';
+import { COUNTIES, MUNICIPALITIES } from '../../platform/tenancy.ts';
 import { BoundaryFileError, geojsonToPaths } from './boundaries.ts';
 
 /** "Uppsala län" → "Länsstyrelsen i Uppsala län" */

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { pageContext, requireCounty, safeLocalPath, setLocaleCookie } from '../../platform/http.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
-import { access } from '../../policies.ts';
-import { countyBoardName } from '../reference/service.ts';
-import { listMunicipalities } from '../reference/repository.ts';
+import { access } from '../../platform/authz.ts';
+import { countyBoardName } from '../reference/index.ts';
+import { listMunicipalities } from '../reference/index.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({

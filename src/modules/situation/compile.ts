@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { COUNTIES, findCountyByCode } from '../reference/sweden.ts';
+import { COUNTIES, findCountyByCode } from '../../platform/tenancy.ts';
 import {
   allQuestions,
   UNKNOWN,

@@ -28,9 +28,8 @@ export async function saveRegionalPicture(
   actor: UserActor,
   input: { occasionId: string; countyCode: string; body: Record<string, unknown>; submit: boolean },
 ): Promise<void> {
-  if (!situationPolicy['situation.picture.edit'](actor, { countyCode: input.countyCode }))
-    throw new NotFoundError();
-  if (input.submit && !situationPolicy['situation.county.manage'](actor, { countyCode: input.countyCode }))
+  if (!situationPolicy['picture.edit'](actor, { countyCode: input.countyCode })) throw new NotFoundError();
+  if (input.submit && !situationPolicy['round.manage'](actor, { countyCode: input.countyCode }))
     throw new NotFoundError();
   const picture = await compileRegionalPicture(db, {
     occasionId: input.occasionId,
@@ -72,7 +71,7 @@ export async function saveNationalSummaries(
   actor: UserActor,
   input: { occasionId: string; areas: string[]; body: Record<string, unknown> },
 ): Promise<void> {
-  if (!situationGlobalPolicy['situation.national'](actor)) throw new NotFoundError();
+  if (!situationGlobalPolicy['national.coordinate'](actor)) throw new NotFoundError();
   const { summaries } = readPictureForm(input.body, input.areas, []);
   await db.transaction(async (tx) => {
     const before = await repo.findNationalPicture(tx, input.occasionId);

@@ -6,7 +6,7 @@ import {
   type Actor,
   type Predicate,
 } from '../../platform/authz.ts';
-import type { CountyResource } from '../accounts/policy.ts';
+import type { CountyResource } from '../../platform/authz.ts';
 
 /**
  * Lägesbild. A respondent sees only its own organisation's answers; a county its own respondents; the
@@ -14,23 +14,23 @@ import type { CountyResource } from '../accounts/policy.ts';
  */
 export const situationPolicy = {
   /** the county's rounds, completeness and responses */
-  'situation.county.view': ((actor: Actor, r: CountyResource) =>
+  'round.view': ((actor: Actor, r: CountyResource) =>
     isSystemAdmin(actor) ||
     hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>,
   /** open a county round, choose respondents, return, approve, reopen, submit the regional picture */
-  'situation.county.manage': ((actor: Actor, r: CountyResource) =>
+  'round.manage': ((actor: Actor, r: CountyResource) =>
     isSystemAdmin(actor) || hasRole(actor, 'county_admin', r.countyCode)) satisfies Predicate<CountyResource>,
   /** write the regional picture's summaries and choose quotes */
-  'situation.picture.edit': ((actor: Actor, r: CountyResource) =>
+  'picture.edit': ((actor: Actor, r: CountyResource) =>
     isSystemAdmin(actor) ||
     hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>,
 } as const;
 
 export const situationGlobalPolicy = {
   /** open national rounds, follow counties, compile the national picture */
-  'situation.national': (actor: Actor) => isSystemAdmin(actor) || hasRole(actor, 'national_coordinator'),
+  'national.coordinate': (actor: Actor) => isSystemAdmin(actor) || hasRole(actor, 'national_coordinator'),
   /** answer for one's own organisation */
-  'situation.respond': (actor: Actor) => hasRole(actor, 'reporter'),
+  'response.answer': (actor: Actor) => hasRole(actor, 'reporter'),
 } as const;
 
 /** Whether the actor may answer for this organisation: a reporter of that very organisation. */

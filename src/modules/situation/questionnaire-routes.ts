@@ -3,7 +3,7 @@ import type { RouteAccess } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../platform/http.ts';
 import { parseForm } from '../../platform/validation.ts';
-import { access } from '../../policies.ts';
+import { access } from '../../platform/authz.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
 import { DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
 import * as qrepo from './questionnaire-repository.ts';
@@ -41,7 +41,7 @@ interface Place extends QuestionnaireScopeView {
 const places: Array<{ prefix: string; access: RouteAccess; place: (req: FastifyRequest) => Place }> = [
   {
     prefix: '/nationellt/formular',
-    access: access.global('situation.national'),
+    access: access.global('national.coordinate'),
     place: () => ({
       scope: { kind: 'national' },
       base: '/nationellt/formular',
@@ -51,7 +51,7 @@ const places: Array<{ prefix: string; access: RouteAccess; place: (req: FastifyR
   },
   {
     prefix: '/:county/lagesbild/formular',
-    access: access.county('situation.county.manage'),
+    access: access.county('round.manage'),
     place: (req) => {
       const county = requireCounty(req);
       return {

@@ -37,8 +37,8 @@ const scopeCounty = (scope: QuestionnaireScope): string | null =>
 /** National templates: the national coordinator (or system admin); a county's: that county's admin. */
 export function mayManageQuestionnaires(actor: Actor, countyCode: string | null): boolean {
   return countyCode === null
-    ? situationGlobalPolicy['situation.national'](actor)
-    : situationPolicy['situation.county.manage'](actor, { countyCode });
+    ? situationGlobalPolicy['national.coordinate'](actor)
+    : situationPolicy['round.manage'](actor, { countyCode });
 }
 
 /** A questionnaire owned by the scope and manageable by the actor; anything else is 404. */

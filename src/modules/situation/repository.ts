@@ -1,8 +1,8 @@
 import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
-import { memberships, users } from '../accounts/tables.ts';
-import { organisations } from '../reference/tables.ts';
+import { memberships, users } from '../accounts/index.ts';
+import { organisations } from '../reference/index.ts';
 import type { Answers, Definition, Measure } from './definition.ts';
 import {
   nationalPictures,

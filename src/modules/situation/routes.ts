@@ -5,9 +5,9 @@ import { handleForm, pageContext, requireCounty, requireUser } from '../../platf
 import { swedishCollator } from '../../platform/i18n.ts';
 import { stockholmDate } from '../../platform/time.ts';
 import { formValues, parseForm } from '../../platform/validation.ts';
-import { access } from '../../policies.ts';
+import { access } from '../../platform/authz.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import { listBoundaries, listOrganisations } from '../reference/repository.ts';
+import { listBoundaries, listOrganisations } from '../reference/index.ts';
 import { readAnswerForm, fieldName, measureField, diffAnswers, scalarText } from './answers.ts';
 import { compileNationalPicture, compileRegionalPicture, completenessOf } from './compile.ts';
 import { allQuestions, type Answers, type Definition, type Measure } from './definition.ts';
@@ -86,11 +86,11 @@ function roundFieldErrors(errors: FieldErrors, indexes: number[]): FieldErrors {
 
 export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
-  const countyView = { config: { access: access.county('situation.county.view') } };
-  const countyManage = { config: { access: access.county('situation.county.manage') } };
-  const pictureEdit = { config: { access: access.county('situation.picture.edit') } };
-  const national = { config: { access: access.global('situation.national') } };
-  const respond = { config: { access: access.global('situation.respond') } };
+  const countyView = { config: { access: access.county('round.view') } };
+  const countyManage = { config: { access: access.county('round.manage') } };
+  const pictureEdit = { config: { access: access.county('picture.edit') } };
+  const national = { config: { access: access.global('national.coordinate') } };
+  const respond = { config: { access: access.global('response.answer') } };
 
   // ---- The county's rounds --------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
         countyName: county.name,
         slug: county.slug,
         rounds: summaries,
-        canManage: situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }),
+        canManage: situationPolicy['round.manage'](req.actor, { countyCode: county.code }),
       }),
     );
   });
@@ -219,7 +219,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
           ? form.values.organisationIds.split(',')
           : respondents.map((r) => r.organisationId),
       ),
-      canManage: situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }),
+      canManage: situationPolicy['round.manage'](req.actor, { countyCode: county.code }),
       form,
     });
   };
@@ -263,7 +263,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
     return reply.html(
       OccasionPage({
         canReopen:
-          situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }) &&
+          situationPolicy['round.manage'](req.actor, { countyCode: county.code }) &&
           now > occasion.deadlineAt &&
           now <= occasion.locksAt &&
           picture?.status !== 'submitted',
@@ -398,8 +398,8 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
         { href: `/${county.slug}/lagesbild`, label: 'Lägesbild' },
         { href: `/${county.slug}/lagesbild/${round.id}`, label: round.title },
       ],
-      canEdit: situationPolicy['situation.picture.edit'](req.actor, { countyCode: county.code }),
-      canSubmit: situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }),
+      canEdit: situationPolicy['picture.edit'](req.actor, { countyCode: county.code }),
+      canSubmit: situationPolicy['round.manage'](req.actor, { countyCode: county.code }),
       charts,
       form,
     });
@@ -497,7 +497,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       response,
       definition,
       history: history.reverse(),
-      canManage: situationPolicy['situation.county.manage'](req.actor, { countyCode: county.code }),
+      canManage: situationPolicy['round.manage'](req.actor, { countyCode: county.code }),
       form,
       afterDeadline: new Date() > occasion.deadlineAt,
     });
@@ -717,7 +717,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
       answersShared: round.shareAnswersNationally,
       map: municipalities.length && area ? { area, municipalities, counties } : undefined,
       base: `/nationellt/lagesbild/${round.id}/${occasion.id}`,
-      canEdit: situationGlobalPolicy['situation.national'](req.actor),
+      canEdit: situationGlobalPolicy['national.coordinate'](req.actor),
       form,
     });
   };

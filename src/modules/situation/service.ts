@@ -5,8 +5,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { enqueueMail } from '../../platform/mail.ts';
-import { listOrganisations } from '../reference/repository.ts';
-import { findCountyByCode } from '../reference/sweden.ts';
+import { listOrganisations } from '../reference/index.ts';
+import { findCountyByCode } from '../../platform/tenancy.ts';
 import { validateForSubmit } from './answers.ts';
 import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
 import type { Answers, Definition } from './definition.ts';
@@ -47,8 +47,8 @@ export async function openRound(
 ): Promise<repo.Round> {
   const allowed =
     scope.kind === 'national'
-      ? situationGlobalPolicy['situation.national'](actor)
-      : situationPolicy['situation.county.manage'](actor, { countyCode: scope.countyCode });
+      ? situationGlobalPolicy['national.coordinate'](actor)
+      : situationPolicy['round.manage'](actor, { countyCode: scope.countyCode });
   if (!allowed) throw new NotFoundError();
   const version = await repo.findQuestionnaireVersion(deps.db, input.questionnaireVersionId);
   const owner = version ? await repo.questionnaireCountyOf(deps.db, version.id) : undefined;
@@ -110,7 +110,7 @@ export async function setRespondents(
   countyCode: string,
   organisationIds: string[],
 ): Promise<void> {
-  if (!situationPolicy['situation.county.manage'](actor, { countyCode })) throw new NotFoundError();
+  if (!situationPolicy['round.manage'](actor, { countyCode })) throw new NotFoundError();
   const eligible = await listOrganisations(deps.db, { countyCode, includeNational: true });
   const eligibleIds = new Set(eligible.filter((o) => o.type !== 'county_board').map((o) => o.id));
   const chosen = [...new Set(organisationIds)].filter((id) => eligibleIds.has(id));
@@ -310,8 +310,7 @@ async function changeStatus(
     reopened?: boolean;
   },
 ): Promise<repo.ResponseRow> {
-  if (!situationPolicy['situation.county.manage'](actor, { countyCode: response.countyCode }))
-    throw new NotFoundError();
+  if (!situationPolicy['round.manage'](actor, { countyCode: response.countyCode })) throw new NotFoundError();
   const stale = new ConflictError(
     'Svaret har ändrats sedan du öppnade sidan; läs det igen innan du fortsätter.',
   );

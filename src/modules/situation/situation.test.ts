@@ -7,7 +7,7 @@ import { pageProblems, TestClient, type Page } from '../../../tests/helpers/clie
 import { queryRows } from '../../db/client.ts';
 import { stockholmDate } from '../../platform/time.ts';
 import { mailDirOf, readMailbox } from '../../platform/mail.ts';
-import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/repository.ts';
+import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
 import { compileNationalPicture, compileRegionalPicture } from './compile.ts';
 import * as repo from './repository.ts';
 import { sendDueReminders } from './service.ts';

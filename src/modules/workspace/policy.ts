@@ -1,12 +1,12 @@
 import { hasAnyRole, hasRole, isSystemAdmin, type Actor, type Predicate } from '../../platform/authz.ts';
-import type { CountyResource } from '../accounts/policy.ts';
+import type { CountyResource } from '../../platform/authz.ts';
 
 /** The role start pages: a county's work room, the council member's page, the national overview. */
 export const workspacePolicy = {
-  'county.workspace.view': ((actor: Actor, r: CountyResource) =>
+  'workspace.view': ((actor: Actor, r: CountyResource) =>
     isSystemAdmin(actor) ||
     hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>,
-  'council.member.view': ((actor: Actor, r: CountyResource) =>
+  'council.view': ((actor: Actor, r: CountyResource) =>
     isSystemAdmin(actor) ||
     hasAnyRole(
       actor,
@@ -17,5 +17,5 @@ export const workspacePolicy = {
 
 export const workspaceGlobalPolicy = {
   'national.view': (actor: Actor) => isSystemAdmin(actor) || hasRole(actor, 'national_coordinator'),
-  'organisation.own.view': (actor: Actor) => hasRole(actor, 'reporter'),
+  'organisation.view': (actor: Actor) => hasRole(actor, 'reporter'),
 } as const;

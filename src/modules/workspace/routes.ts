@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
-import { pageContext, requireCounty, requireUser } from '../../platform/http.ts';
+import { allowedInCounty, pageContext, requireCounty, requireUser } from '../../platform/http.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
-import { access } from '../../policies.ts';
-import { accountsPolicy } from '../accounts/index.ts';
-import { findOrganisation } from '../reference/repository.ts';
-import { countyBoardName } from '../reference/service.ts';
-import { findCountyByCode } from '../reference/sweden.ts';
+import { access } from '../../platform/authz.ts';
+import { findOrganisation } from '../reference/index.ts';
+import { countyBoardName } from '../reference/index.ts';
+import { findCountyByCode } from '../../platform/tenancy.ts';
 import * as repo from './repository.ts';
 import { CouncilMemberPage, CountyWorkspacePage, MyOrganisationPage, NationalPage } from './views/pages.tsx';
 
@@ -17,34 +16,30 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     ),
   );
 
-  app.get(
-    '/:county/admin',
-    { config: { access: access.county('county.workspace.view') } },
-    async (req, reply) => {
-      const county = requireCounty(req);
-      const [counts, municipalities] = await Promise.all([
-        repo.countyCounts(deps.db, county.code),
-        repo.municipalityReadiness(deps.db, county.code),
-      ]);
-      return reply.html(
-        CountyWorkspacePage({
-          ctx: pageContext(req, reply),
-          view: {
-            countyName: county.name,
-            countySlug: county.slug,
-            boardName: countyBoardName(county.name),
-            counts,
-            municipalities: municipalities.sort((a, b) => swedishCollator.compare(a.name, b.name)),
-            canManagePeople: accountsPolicy['county.people.invite'](req.actor, { countyCode: county.code }),
-          },
-        }),
-      );
-    },
-  );
+  app.get('/:county/admin', { config: { access: access.county('workspace.view') } }, async (req, reply) => {
+    const county = requireCounty(req);
+    const [counts, municipalities] = await Promise.all([
+      repo.countyCounts(deps.db, county.code),
+      repo.municipalityReadiness(deps.db, county.code),
+    ]);
+    return reply.html(
+      CountyWorkspacePage({
+        ctx: pageContext(req, reply),
+        view: {
+          countyName: county.name,
+          countySlug: county.slug,
+          boardName: countyBoardName(county.name),
+          counts,
+          municipalities: municipalities.sort((a, b) => swedishCollator.compare(a.name, b.name)),
+          canManagePeople: allowedInCounty(req, 'people.invite'),
+        },
+      }),
+    );
+  });
 
   app.get(
     '/min-organisation',
-    { config: { access: access.global('organisation.own.view') } },
+    { config: { access: access.global('organisation.view') } },
     async (req, reply) => {
       const actor = requireUser(req);
       const own = actor.memberships.filter((m) => m.role === 'reporter');
@@ -66,21 +61,17 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     },
   );
 
-  app.get(
-    '/:county/rad',
-    { config: { access: access.county('council.member.view') } },
-    async (req, reply) => {
-      const county = requireCounty(req);
-      const organisations = (await repo.councilOrganisations(deps.db, county.code)).sort((a, b) =>
-        a.type === 'county_board'
-          ? -1
-          : b.type === 'county_board'
-            ? 1
-            : swedishCollator.compare(a.name, b.name),
-      );
-      return reply.html(
-        CouncilMemberPage({ ctx: pageContext(req, reply), countyName: county.name, organisations }),
-      );
-    },
-  );
+  app.get('/:county/rad', { config: { access: access.county('council.view') } }, async (req, reply) => {
+    const county = requireCounty(req);
+    const organisations = (await repo.councilOrganisations(deps.db, county.code)).sort((a, b) =>
+      a.type === 'county_board'
+        ? -1
+        : b.type === 'county_board'
+          ? 1
+          : swedishCollator.compare(a.name, b.name),
+    );
+    return reply.html(
+      CouncilMemberPage({ ctx: pageContext(req, reply), countyName: county.name, organisations }),
+    );
+  });
 }

@@ -13,7 +13,7 @@ import {
   type Option,
 } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import type { OrganisationView } from '../../reference/service.ts';
+import type { OrganisationView } from '../../reference/index.ts';
 import { organisationTypeLabel } from '../../workspace/index.ts';
 import type { AuditRow, QueueStats } from '../repository.ts';
 

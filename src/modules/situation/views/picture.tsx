@@ -6,7 +6,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import { measureStatusLabels } from '../definition.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
 import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
-import { BOUNDARY_VIEWBOX } from '../../reference/boundaries.ts';
+import { BOUNDARY_VIEWBOX } from '../../reference/index.ts';
 
 function MeasuresSection({
   p,

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { findUserByEmail } from '../accounts/index.ts';
-import { listOrganisations } from '../reference/repository.ts';
+import { listOrganisations } from '../reference/index.ts';
 import { endOfStockholmDay, startOfStockholmDay } from '../../platform/time.ts';
-import { RISK_AREAS } from '../situation/default-template.ts';
-import type { Answers, Measure } from '../situation/definition.ts';
-import * as repo from '../situation/repository.ts';
-import { ensureDefaultQuestionnaire } from '../situation/service.ts';
+import { RISK_AREAS } from './default-template.ts';
+import type { Answers, Measure } from './definition.ts';
+import * as repo from './repository.ts';
+import { ensureDefaultQuestionnaire } from './service.ts';
 
 /** A small deterministic generator, so the demo looks the same on every machine. */
 function rng(seed: string): () => number {

@@ -1,5 +1,5 @@
-// Sweden's 21 counties and 290 municipalities with their official SCB codes (public fact).
-// Checked against ../shared/data/sweden-municipalities.csv by reference-data.test.ts.
+// The tenants: Sweden's 21 counties (each a tenant with its own slug) and 290 municipalities with their
+// official SCB codes (public fact). Checked against ../shared/data/sweden-municipalities.csv by reference-data.test.ts.
 
 export interface CountyRecord {
   code: string;
@@ -341,3 +341,9 @@ export const MUNICIPALITIES: readonly MunicipalityRecord[] = [
   { code: '2583', name: 'Haparanda' },
   { code: '2584', name: 'Kiruna' },
 ];
+
+const countiesBySlug = new Map(COUNTIES.map((c) => [c.slug, c]));
+
+/** A county by the slug in its URLs (/uppsala/…). */
+export const findCountyBySlug = (slug: string | null | undefined): CountyRecord | undefined =>
+  slug ? countiesBySlug.get(slug) : undefined;

@@ -1,0 +1,41 @@
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { seedReferenceData } from './service.ts';
+import * as tables from './tables.ts';
+
+/** Reference data: counties, municipalities, organisations and boundaries, the same in every installation. */
+export const module: ModuleDescriptor = {
+  name: 'reference',
+  tables,
+  seed: seedReferenceData,
+};
+
+export {
+  counties,
+  municipalities,
+  organisations,
+  organisationTypes,
+  type OrganisationType,
+} from './tables.ts';
+export {
+  countReferenceData,
+  findCountyBoard,
+  findMunicipalityOrganisation,
+  findOrganisation,
+  findOrganisationByName,
+  insertOrganisations,
+  listBoundaries,
+  listMunicipalities,
+  listOrganisations,
+  type Boundary,
+  type Organisation,
+} from './repository.ts';
+export {
+  countyBoardName,
+  createOrganisation,
+  importBoundaries,
+  listOrganisationsSorted,
+  seedReferenceData,
+  type OrganisationView,
+} from './service.ts';
+export { addableOrganisationTypes, newOrganisationSchema } from './schemas.ts';
+export { BOUNDARY_VIEWBOX, BoundaryFileError } from './boundaries.ts';

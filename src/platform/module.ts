@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { PolicySet, RouteAccess } from './authz.ts';
+import type { Deps } from './deps.ts';
+import type { MessageKey } from './i18n.ts';
+import type { JobHandler } from './jobs.ts';
+
+/** A link in the main navigation; shown to those whose access it names allows (in each county they work in). */
+export interface NavEntry {
+  /** the label's key in the message catalogue */
+  label: MessageKey;
+  /** the address; `:county` is replaced by the slug of each county the actor works in */
+  href: string;
+  access: RouteAccess;
+  /** lower first; ties keep the order of the modules */
+  order: number;
+}
+
+/** What a module's periodic work and jobs are given. */
+export interface ModuleContext {
+  db: Db;
+  config: Config;
+}
+
+/**
+ * A capability's one public face towards the application: the composition root (src/app.ts) finds every
+ * module's descriptor and wires in its routes, policies, jobs, periodic work, navigation and seeds. Adding a
+ * capability is adding a folder under src/modules/ whose index.ts exports `module`; no central list changes.
+ */
+export interface ModuleDescriptor {
+  name: string;
+  /** modules whose seeds must run first (reference data before accounts, everything before the demo) */
+  dependsOn?: string[];
+  /** the module's drizzle tables (the application's schema is their union) */
+  tables?: Record<string, unknown>;
+  policies?: PolicySet;
+  routes?: (app: FastifyInstance, deps: Deps) => void;
+  /** background job handlers by kind */
+  jobs?: (ctx: ModuleContext) => Record<string, JobHandler>;
+  /** periodic work: clean-up, reminders (run by the job runner every few minutes) */
+  maintenance?: Array<(ctx: ModuleContext) => Promise<unknown>>;
+  nav?: NavEntry[];
+  /** data every installation has (reference data) */
+  seed?: (db: Db) => Promise<unknown>;
+  /** demo data, only in demo mode */
+  seedDemo?: (db: Db) => Promise<unknown>;
+}
+
+/** Orders modules so that each comes after those it depends on (stable otherwise). */
+export function orderModules(modules: ModuleDescriptor[]): ModuleDescriptor[] {
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const done = new Set<string>();
+  const out: ModuleDescriptor[] = [];
+  const visit = (m: ModuleDescriptor, path: string[]) => {
+    if (done.has(m.name)) return;
+    if (path.includes(m.name))
+      throw new Error(`Modulerna beror på varandra i en ring: ${[...path, m.name].join(' → ')}`);
+    for (const dep of m.dependsOn ?? []) {
+      const d = byName.get(dep);
+      if (!d) throw new Error(`Modulen ${m.name} beror på ${dep}, som inte finns`);
+      visit(d, [...path, m.name]);
+    }
+    done.add(m.name);
+    out.push(m);
+  };
+  for (const m of modules) visit(m, []);
+  return out;
+}
