@@ -16,5 +16,12 @@ export const module: ModuleDescriptor = {
 
 export { resolveSession, createUser, createInvitation, hashPassword } from './service.ts';
 export { inviteSchema } from './schemas.ts';
-export { findUserByEmail, listAllUsers } from './repository.ts';
+export {
+  countLiveInvitations,
+  countMembersByOrganisation,
+  countPeopleByCounty,
+  findUserByEmail,
+  listAllUsers,
+  listOrganisationPeople,
+} from './repository.ts';
 export { users, memberships } from './tables.ts';

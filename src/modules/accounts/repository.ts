@@ -261,3 +261,59 @@ export async function findSessionActor(
     ),
   };
 }
+
+// Counts other capabilities' overview pages show (the county's work room, the national overview).
+
+/** Distinct people with a role in each county. */
+export async function countPeopleByCounty(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .select({
+      countyCode: memberships.countyCode,
+      n: sql<number>`count(distinct ${memberships.userId})::int`,
+    })
+    .from(memberships)
+    .groupBy(memberships.countyCode);
+  return new Map(rows.filter((r) => r.countyCode !== null).map((r) => [r.countyCode!, Number(r.n)]));
+}
+
+/** Invitations to the county not yet accepted and not expired. */
+export async function countLiveInvitations(db: Executor, countyCode: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.countyCode, countyCode),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/** How many people hold the role in each organisation (organisations without any are absent). */
+export async function countMembersByOrganisation(
+  db: Executor,
+  role: Role,
+  countyCode?: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ organisationId: memberships.organisationId, n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.role, role), countyCode ? eq(memberships.countyCode, countyCode) : undefined))
+    .groupBy(memberships.organisationId);
+  return new Map(rows.map((r) => [r.organisationId, Number(r.n)]));
+}
+
+/** The active people of an organisation with their roles, by name. */
+export function listOrganisationPeople(
+  db: Executor,
+  organisationId: string,
+): Promise<Array<{ name: string; role: Role }>> {
+  return db
+    .select({ name: users.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
+}

@@ -17,6 +17,7 @@ export {
   type OrganisationType,
 } from './tables.ts';
 export {
+  countMunicipalitiesByCounty,
   countReferenceData,
   findCountyBoard,
   findMunicipalityOrganisation,
@@ -26,6 +27,7 @@ export {
   listBoundaries,
   listMunicipalities,
   listOrganisations,
+  listOrganisationsByIds,
   type Boundary,
   type Organisation,
 } from './repository.ts';

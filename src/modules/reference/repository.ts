@@ -1,5 +1,5 @@
 import { isUuid } from '../../platform/validation.ts';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { boundaries, counties, municipalities, organisations, type OrganisationType } from './tables.ts';
 
@@ -139,4 +139,18 @@ export async function replaceBoundaries(
   for (let i = 0; i < rows.length; i += 100) {
     await db.insert(boundaries).values(rows.slice(i, i + 100).map((r) => ({ ...r, kind })));
   }
+}
+
+/** How many municipalities each county has. */
+export async function countMunicipalitiesByCounty(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ countyCode: municipalities.countyCode, n: sql<number>`count(*)::int` })
+    .from(municipalities)
+    .groupBy(municipalities.countyCode);
+  return new Map(rows.map((r) => [r.countyCode, Number(r.n)]));
+}
+
+export function listOrganisationsByIds(db: Executor, ids: string[]): Promise<Organisation[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.select().from(organisations).where(inArray(organisations.id, ids));
 }

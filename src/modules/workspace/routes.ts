@@ -6,7 +6,7 @@ import { access } from '../../platform/authz.ts';
 import { findOrganisation } from '../reference/index.ts';
 import { countyBoardName } from '../reference/index.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
-import * as repo from './repository.ts';
+import * as repo from './service.ts';
 import { CouncilMemberPage, CountyWorkspacePage, MyOrganisationPage, NationalPage } from './views/pages.tsx';
 
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {

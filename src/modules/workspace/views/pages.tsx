@@ -3,7 +3,7 @@ import { roleLabels } from '../../../platform/roles.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { SummaryList, Table } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Colleague, CouncilOrganisation, CountySummary, MunicipalityReadiness } from '../repository.ts';
+import type { Colleague, CouncilOrganisation, CountySummary, MunicipalityReadiness } from '../service.ts';
 
 const typeLabels: Record<string, string> = {
   county_board: 'Länsstyrelse',
