@@ -1,0 +1,142 @@
+/**
+ * The state rules of lägesbild in one place: when a response may be saved, returned, approved or reopened,
+ * when an occasion is open for answers, and when a regional picture may still change. Pure functions of
+ * the states and the time; each answers `true` or, when not, why — a Swedish sentence that a service throws
+ * as a ConflictError and a page shows where a button is absent. Who may act is policy.ts's business.
+ */
+
+/** `true`, or the reason it may not be done. */
+export type Verdict = true | string;
+
+export interface OccasionDates {
+  opensAt: Date;
+  deadlineAt: Date;
+  locksAt: Date;
+}
+
+export interface ResponseState {
+  status: 'draft' | 'submitted' | 'returned' | 'approved';
+  /** the county opened answering again after the deadline */
+  reopened: boolean;
+}
+
+export interface PictureState {
+  status: 'draft' | 'submitted';
+}
+
+/** Not yet started (null), or a response in one of its states. */
+type MaybeResponse = ResponseState | null | undefined;
+/** No picture yet (a draft to be), or the county's regional picture of the occasion. */
+type MaybePicture = PictureState | null | undefined;
+
+const reason = {
+  notOpened: 'Rapporteringen har inte öppnat ännu.',
+  pastDeadline: 'Sista svarsdag har passerat. Kontakta länsstyrelsen om ni behöver lämna svar.',
+  locked: 'Tillfället är låst; svaren kan inte längre ändras.',
+  approved: 'Svaret är godkänt av länsstyrelsen och låst.',
+  submitted: 'Svaret är inskickat. Länsstyrelsen kan lämna tillbaka det för komplettering.',
+  pictureSubmitted:
+    'Länsstyrelsen har redan skickat in länets lägesbild för det här tillfället; svaret kan inte längre ändras.',
+  notSubmitted: 'Bara ett inskickat svar kan godkännas eller lämnas tillbaka.',
+  notReopenable: 'Bara ett svar som inte är inskickat kan öppnas för svar igen.',
+  alreadyReopened: 'Svaret är redan öppnat för svar efter sista svarsdag.',
+  beforeDeadline: 'Sista svarsdag har inte passerat; de svarande kan redan svara.',
+  regionalSubmitted: 'Den regionala lägesbilden är redan inskickad.',
+} as const;
+
+// ---- Occasion ----------------------------------------------------------------------------------
+
+/**
+ * Whether answering is open: from the opening date to the deadline, and after it until the lock date
+ * where the county reopened the response. The one encoding of "open", for the form and the assignment list.
+ */
+export function answeringOpen(
+  occasion: OccasionDates,
+  response: Pick<ResponseState, 'reopened'> | null | undefined,
+  now = new Date(),
+): Verdict {
+  if (now < occasion.opensAt) return reason.notOpened;
+  if (now > occasion.locksAt) return reason.locked;
+  if (now > occasion.deadlineAt && !response?.reopened) return reason.pastDeadline;
+  return true;
+}
+
+/** The county may still act on responses (review, reopen) until the lock date. */
+export function occasionUnlocked(occasion: OccasionDates, now = new Date()): Verdict {
+  return now > occasion.locksAt ? reason.locked : true;
+}
+
+// ---- Regional picture ---------------------------------------------------------------------------
+
+/** Submitted is final: what the national coordinator received does not change. */
+export const isPictureFinal = (picture: MaybePicture): boolean => picture?.status === 'submitted';
+
+/** The analyst writes summaries and chooses quotes while the picture is a draft. */
+export function pictureMayEdit(picture: MaybePicture): Verdict {
+  return isPictureFinal(picture) ? reason.regionalSubmitted : true;
+}
+
+/** A picture is submitted once. */
+export function pictureMaySubmit(picture: MaybePicture): Verdict {
+  return isPictureFinal(picture) ? reason.regionalSubmitted : true;
+}
+
+// ---- Response ------------------------------------------------------------------------------------
+
+/** Approved is final: nothing changes it, and it is not reopened. */
+export const isResponseFinal = (response: MaybeResponse): boolean => response?.status === 'approved';
+
+export interface ResponseContext {
+  response: MaybeResponse;
+  occasion: OccasionDates;
+  /** the county's regional picture of the occasion */
+  picture: MaybePicture;
+}
+
+/** The respondent saves a draft or submits: a response not yet submitted, while answering is open. */
+export function responseMaySave({ response, occasion, picture }: ResponseContext, now = new Date()): Verdict {
+  if (isResponseFinal(response)) return reason.approved;
+  if (response?.status === 'submitted') return reason.submitted;
+  if (isPictureFinal(picture)) return reason.pictureSubmitted;
+  return answeringOpen(occasion, response, now);
+}
+
+/** The county reviews a submitted response until the lock date and while its picture is a draft. */
+function responseMayReview({ response, occasion, picture }: ResponseContext, now: Date): Verdict {
+  if (isPictureFinal(picture)) return reason.pictureSubmitted;
+  const unlocked = occasionUnlocked(occasion, now);
+  if (unlocked !== true) return unlocked;
+  return response?.status === 'submitted' ? true : reason.notSubmitted;
+}
+
+export const responseMayApprove = (r: ResponseContext, now = new Date()): Verdict =>
+  responseMayReview(r, now);
+
+/** Returning sends the response back to the respondent, who may then answer until the lock date. */
+export const responseMayReturn = (r: ResponseContext, now = new Date()): Verdict => responseMayReview(r, now);
+
+/**
+ * After the deadline the county may open answering again for one respondent (started or not) until the
+ * lock date, while the picture is a draft.
+ */
+export function responseMayReopen(
+  { response, occasion, picture }: ResponseContext,
+  now = new Date(),
+): Verdict {
+  if (isPictureFinal(picture)) return reason.pictureSubmitted;
+  const unlocked = occasionUnlocked(occasion, now);
+  if (unlocked !== true) return unlocked;
+  if (response && response.status !== 'draft' && response.status !== 'returned') return reason.notReopenable;
+  if (now <= occasion.deadlineAt) return reason.beforeDeadline;
+  if (response?.reopened) return reason.alreadyReopened;
+  return true;
+}
+
+// ---- Round -------------------------------------------------------------------------------------
+
+/** The county chooses its respondents until it has submitted a regional picture of any of the round's occasions. */
+export function respondentsMayChange(pictures: PictureState[]): Verdict {
+  return pictures.some(isPictureFinal)
+    ? 'Länets lägesbild är inskickad; de svarande kan inte längre ändras.'
+    : true;
+}
