@@ -2,6 +2,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import type { App } from '../../src/app.ts';
 
 export interface Page {
+  method: string;
+  url: string;
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   body: string;
@@ -9,9 +11,28 @@ export interface Page {
   location: string | undefined;
 }
 
+export interface RequestOptions {
+  /**
+   * Run `pageProblems` on an HTML answer and throw on any (default true). Opt out only for a page that is
+   * meant to be broken, and say why beside the call.
+   */
+  checkPage?: boolean;
+}
+
+/** Thrown when a fetched page fails the checks every page must pass. */
+export class PageCheckError extends Error {
+  constructor(
+    readonly page: Page,
+    readonly problems: string[],
+  ) {
+    super(`${page.method} ${page.url} (${page.status}) klarar inte sidkontrollen: ${problems.join('; ')}`);
+  }
+}
+
 /**
  * A user agent over app.inject: keeps cookies, reads forms the way a browser without JavaScript does,
- * and posts them with their hidden fields (the CSRF token among them).
+ * and posts them with their hidden fields (the CSRF token among them). Every HTML page it receives is
+ * checked with `pageProblems` (one h1, title, labels, form actions, CSRF tokens) unless the call opts out.
  */
 export class TestClient {
   readonly cookies = new Map<string, string>();
@@ -37,33 +58,49 @@ export class TestClient {
     }
   }
 
-  private toPage(res: { statusCode: number; headers: Page['headers']; body: string }): Page {
+  private toPage(
+    method: string,
+    url: string,
+    res: { statusCode: number; headers: Page['headers']; body: string },
+    opts: RequestOptions,
+  ): Page {
     this.remember(res.headers['set-cookie']);
     const location = res.headers.location;
-    return {
+    const page: Page = {
+      method,
+      url,
       status: res.statusCode,
       headers: res.headers,
       body: res.body,
       doc: parse(res.body),
       location: typeof location === 'string' ? location : undefined,
     };
+    if (opts.checkPage !== false && isHtml(page)) {
+      const problems = pageProblems(page.doc);
+      if (problems.length > 0) throw new PageCheckError(page, problems);
+    }
+    return page;
   }
 
-  async get(url: string): Promise<Page> {
+  async get(url: string, opts: RequestOptions = {}): Promise<Page> {
     const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
-    return this.toPage(res);
+    return this.toPage('GET', url, res, opts);
   }
 
   /** Follows redirects like a browser (303 → GET). */
-  async follow(page: Page, max = 5): Promise<Page> {
+  async follow(page: Page, max = 5, opts: RequestOptions = {}): Promise<Page> {
     let current = page;
     for (let i = 0; i < max && current.location && current.status >= 300 && current.status < 400; i++) {
-      current = await this.get(current.location);
+      current = await this.get(current.location, opts);
     }
     return current;
   }
 
-  async post(url: string, fields: Record<string, string | string[]>): Promise<Page> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    opts: RequestOptions = {},
+  ): Promise<Page> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) {
       for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
@@ -74,17 +111,27 @@ export class TestClient {
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
     });
-    return this.toPage(res);
+    return this.toPage('POST', url, res, opts);
   }
 
   /** Opens a page, fills the POST form (the one with that action, or the page's main form) and submits it. */
-  async submit(pageUrl: string, fields: Record<string, string | string[]>, action?: string): Promise<Page> {
-    const page = await this.get(pageUrl);
+  async submit(
+    pageUrl: string,
+    fields: Record<string, string | string[]>,
+    action?: string,
+    opts: RequestOptions = {},
+  ): Promise<Page> {
+    const page = await this.get(pageUrl, opts);
     if (page.status !== 200) throw new Error(`GET ${pageUrl} gav ${page.status}`);
-    return this.submitOn(page, fields, action);
+    return this.submitOn(page, fields, action, opts);
   }
 
-  async submitOn(page: Page, fields: Record<string, string | string[]>, action?: string): Promise<Page> {
+  async submitOn(
+    page: Page,
+    fields: Record<string, string | string[]>,
+    action?: string,
+    opts: RequestOptions = {},
+  ): Promise<Page> {
     const forms = page.doc
       .querySelectorAll('main form[method="post"]')
       .filter((f) => action === undefined || f.getAttribute('action') === action);
@@ -94,7 +141,15 @@ export class TestClient {
     for (const input of form.querySelectorAll('input[type="hidden"]')) {
       values[input.getAttribute('name')!] = input.getAttribute('value') ?? '';
     }
-    return this.post(form.getAttribute('action')!, { ...values, ...fields });
+    return this.post(form.getAttribute('action')!, { ...values, ...fields }, opts);
+  }
+
+  /** A CSRF token that fits this client's session, read from the language form every page carries. */
+  async csrfToken(): Promise<string> {
+    const page = await this.get('/');
+    const token = page.doc.querySelector('form[action="/sprak"] input[name="_csrf"]')?.getAttribute('value');
+    if (!token) throw new Error('Ingen CSRF-token på startsidan');
+    return token;
   }
 
   async login(email: string, password: string): Promise<Page> {
@@ -102,6 +157,11 @@ export class TestClient {
     if (page.status !== 303) throw new Error(`Inloggningen som ${email} misslyckades (${page.status})`);
     return page;
   }
+}
+
+/** An HTML page with a body (redirects and downloads are not pages). */
+export function isHtml(page: Pick<Page, 'headers' | 'body'>): boolean {
+  return String(page.headers['content-type'] ?? '').startsWith('text/html') && page.body.length > 0;
 }
 
 /**
