@@ -1,7 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
-import { registerQuestionnaireRoutes } from './questionnaire-routes.ts';
+import { registerQuestionnaireRoutes } from '../forms/index.ts';
 import { registerSituationRoutes } from './routes.ts';
 import { sendDueReminders } from './service.ts';
 import * as tables from './tables.ts';
@@ -9,7 +9,7 @@ import * as tables from './tables.ts';
 /** Lägesbild: reporting rounds, answers and their review, the regional and the national picture. */
 export const module: ModuleDescriptor = {
   name: 'situation',
-  dependsOn: ['reference', 'accounts'],
+  dependsOn: ['reference', 'accounts', 'forms'],
   tables,
   policies: { county: situationPolicy, global: situationGlobalPolicy },
   routes: (app, deps) => {

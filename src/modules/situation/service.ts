@@ -7,32 +7,21 @@ import { formatDate } from '../../platform/i18n.ts';
 import { enqueueMail } from '../../platform/mail.ts';
 import { listOrganisations } from '../reference/index.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
-import { validateForSubmit } from './answers.ts';
+import * as forms from '../forms/index.ts';
+import { validateForSubmit } from '../forms/index.ts';
 import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
-import type { Answers, Definition } from './definition.ts';
+import type { Answers, Definition } from '../forms/index.ts';
 import { mayRespondFor, situationGlobalPolicy, situationPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import type { RoundInput } from './schemas.ts';
 
 /** The default questionnaire's newest version, created on first use. */
-export async function ensureDefaultQuestionnaire(db: Db): Promise<string> {
-  const existing = (await repo.listQuestionnaireVersions(db, null)).find(
-    (v) => v.title === DEFAULT_TEMPLATE_TITLE,
-  );
-  if (existing) return existing.versionId;
-  const v = await repo.insertQuestionnaire(db, {
-    title: DEFAULT_TEMPLATE_TITLE,
-    countyCode: null,
-    createdBy: null,
-    definition: defaultDefinition,
-  });
-  return v.id;
+export function ensureDefaultQuestionnaire(db: Db): Promise<string> {
+  return forms.ensureQuestionnaire(db, DEFAULT_TEMPLATE_TITLE, defaultDefinition);
 }
 
-export async function definitionOf(db: Db, round: repo.Round): Promise<Definition> {
-  const version = await repo.findQuestionnaireVersion(db, round.questionnaireVersionId);
-  if (!version) throw new Error(`Formulärversionen för omgången ${round.id} saknas`);
-  return version.definition;
+export function definitionOf(db: Db, round: repo.Round): Promise<Definition> {
+  return forms.definitionOfVersion(db, round.questionnaireVersionId);
 }
 
 /**
@@ -50,8 +39,8 @@ export async function openRound(
       ? situationGlobalPolicy['national.coordinate'](actor)
       : situationPolicy['round.manage'](actor, { countyCode: scope.countyCode });
   if (!allowed) throw new NotFoundError();
-  const version = await repo.findQuestionnaireVersion(deps.db, input.questionnaireVersionId);
-  const owner = version ? await repo.questionnaireCountyOf(deps.db, version.id) : undefined;
+  const version = await forms.findQuestionnaireVersion(deps.db, input.questionnaireVersionId);
+  const owner = version ? await forms.questionnaireCountyOf(deps.db, version.id) : undefined;
   // National rounds use national templates; a county's round national ones or the county's own.
   const usable = owner === null || (scope.kind === 'county' && owner === scope.countyCode);
   if (!version || !usable) throw new ValidationError({ questionnaireVersionId: 'Välj ett formulär' });
