@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../src/db/client.ts';
 import { compileNationalPicture, compileRegionalPicture } from '../src/modules/situation/compile.ts';
-import { allQuestions } from '../src/modules/situation/definition.ts';
+import { allQuestions } from '../src/modules/forms/definition.ts';
 import { generateNationalRound, NATIONAL_ROUND, type GeneratedRound } from './national-round.ts';
 import { elapsedMs, result, round, timeMedian, type BenchContext, type Result } from './types.ts';
 

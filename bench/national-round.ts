@@ -22,11 +22,10 @@ import {
   type Measure,
   type Question,
   type QuestionType,
-} from '../src/modules/situation/definition.ts';
+} from '../src/modules/forms/definition.ts';
+import { questionnaireVersions, questionnaires } from '../src/modules/forms/tables.ts';
 import {
   occasions,
-  questionnaireVersions,
-  questionnaires,
   regionalPictures,
   respondents,
   responses,

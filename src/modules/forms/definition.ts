@@ -11,6 +11,21 @@ export type QuestionType = (typeof questionTypes)[number];
 export const questionRoles = ['risk', 'explanation', 'change', 'measures', 'other'] as const;
 export type QuestionRole = (typeof questionRoles)[number];
 
+/**
+ * The one risk scale. A risk question's answer is a level that the compilation, charts, maps and exports
+ * read by these steps and words, so every risk question uses exactly this scale.
+ */
+export const RISK_SCALE_LABELS: Readonly<Record<string, string>> = {
+  '1': 'Ingen påverkan',
+  '2': 'Liten påverkan',
+  '3': 'Måttlig påverkan',
+  '4': 'Stor påverkan',
+  '5': 'Kritisk påverkan',
+  unknown: 'Vet ej',
+};
+export const RISK_SCALE_MAX = 5;
+export const RISK_SCALE = { max: RISK_SCALE_MAX, labels: { ...RISK_SCALE_LABELS }, allowUnknown: true };
+
 const optionSchema = z.object({ value: z.string().min(1), label: z.string().min(1) });
 
 export const questionSchema = z.object({

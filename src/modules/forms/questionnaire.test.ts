@@ -4,11 +4,11 @@ import { createTestUser, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { pageProblems, TestClient, type Page } from '../../../tests/helpers/client.ts';
 import { queryRows } from '../../db/client.ts';
-import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
+import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from '../situation/default-template.ts';
+import * as repo from '../situation/repository.ts';
 import { allQuestions, isShown, type Definition } from './definition.ts';
-import * as qrepo from './questionnaire-repository.ts';
-import { questionFormValues } from './questionnaire-service.ts';
-import * as repo from './repository.ts';
+import * as qrepo from './repository.ts';
+import { questionFormValues } from './service.ts';
 
 const suffix = Math.random().toString(36).slice(2, 8);
 

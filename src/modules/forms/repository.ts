@@ -1,8 +1,9 @@
 import { isUuid } from '../../platform/validation.ts';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Definition } from './definition.ts';
-import { questionnaires, questionnaireVersions, rounds } from './tables.ts';
+import { rounds } from '../situation/tables.ts';
+import { questionnaires, questionnaireVersions } from './tables.ts';
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
 export type QuestionnaireVersionRow = typeof questionnaireVersions.$inferSelect;
@@ -193,4 +194,67 @@ export async function titleTaken(
   return rows.some((r) => r.id !== exceptId);
 }
 
-export { insertQuestionnaire } from './repository.ts';
+
+export async function insertQuestionnaire(
+  db: Executor,
+  values: { title: string; countyCode: string | null; createdBy: string | null; definition: Definition },
+): Promise<QuestionnaireVersionRow> {
+  const [q] = await db
+    .insert(questionnaires)
+    .values({ title: values.title, countyCode: values.countyCode, createdBy: values.createdBy })
+    .returning();
+  const [v] = await db
+    .insert(questionnaireVersions)
+    .values({
+      questionnaireId: q!.id,
+      version: 1,
+      definition: values.definition,
+      createdBy: values.createdBy,
+    })
+    .returning();
+  return v!;
+}
+
+export async function findQuestionnaireVersion(
+  db: Executor,
+  id: string,
+): Promise<QuestionnaireVersionRow | undefined> {
+  const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id));
+  return row;
+}
+
+/** The newest version of each questionnaire usable in a county (national ones and the county's own). */
+export async function listQuestionnaireVersions(
+  db: Executor,
+  countyCode: string | null,
+): Promise<Array<{ versionId: string; title: string; version: number }>> {
+  const rows = await db
+    .select({
+      versionId: questionnaireVersions.id,
+      title: questionnaires.title,
+      version: questionnaireVersions.version,
+      qid: questionnaires.id,
+    })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(
+      countyCode
+        ? or(isNull(questionnaires.countyCode), eq(questionnaires.countyCode, countyCode))
+        : isNull(questionnaires.countyCode),
+    )
+    .orderBy(asc(questionnaires.title), desc(questionnaireVersions.version));
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.qid) ? false : (seen.add(r.qid), true)));
+}
+
+export async function questionnaireCountyOf(
+  db: Executor,
+  versionId: string,
+): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ countyCode: questionnaires.countyCode })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(eq(questionnaireVersions.id, versionId));
+  return row ? row.countyCode : undefined;
+}

@@ -5,11 +5,11 @@ import { handleForm, pageContext, requireCounty, requireUser } from '../../platf
 import { parseForm } from '../../platform/validation.ts';
 import { access } from '../../platform/authz.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import { DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
-import * as qrepo from './questionnaire-repository.ts';
-import * as builder from './questionnaire-service.ts';
+import { DEFAULT_TEMPLATE_TITLE } from '../situation/default-template.ts';
+import { ensureDefaultQuestionnaire } from '../situation/service.ts';
+import * as qrepo from './repository.ts';
 import { listQuestionnaireVersions } from './repository.ts';
-import { ensureDefaultQuestionnaire } from './service.ts';
+import * as builder from './service.ts';
 import {
   addQuestionFormKey,
   NewQuestionnairePage,
@@ -22,7 +22,7 @@ import {
   titleFormKey,
   type EditorState,
   type QuestionnaireScopeView,
-} from './views/questionnaire.tsx';
+} from './views/builder.tsx';
 
 type Params = {
   county: string;

@@ -17,11 +17,10 @@ import {
   type QuestionType,
   type Section,
 } from './definition.ts';
-import { situationGlobalPolicy, situationPolicy } from './policy.ts';
-import * as qrepo from './questionnaire-repository.ts';
+import { situationGlobalPolicy, situationPolicy } from '../situation/policy.ts';
+import * as qrepo from './repository.ts';
 import { answerChoices } from './definition.ts';
 export { answerChoices };
-import { findQuestionnaireVersion } from './repository.ts';
 
 /**
  * The questionnaire builder. Every change to a definition goes through saveDefinition: it validates the
@@ -81,6 +80,24 @@ export async function loadVersionForPreview(
   const v = Number.isInteger(version) ? await qrepo.findVersion(db, q.id, version) : undefined;
   if (!v) throw new NotFoundError();
   return { questionnaire: q, version: v, editable: q.countyCode === scopeCounty(scope) };
+}
+
+/**
+ * The newest version of the national questionnaire with this title, created from `definition` on first
+ * use (a capability's default template).
+ */
+export async function ensureQuestionnaire(db: Db, title: string, definition: Definition): Promise<string> {
+  const existing = (await qrepo.listQuestionnaireVersions(db, null)).find((v) => v.title === title);
+  if (existing) return existing.versionId;
+  const v = await qrepo.insertQuestionnaire(db, { title, countyCode: null, createdBy: null, definition });
+  return v.id;
+}
+
+/** The questions of one version; a version that does not exist is a broken reference, not a 404. */
+export async function definitionOfVersion(db: Db, versionId: string): Promise<Definition> {
+  const version = await qrepo.findQuestionnaireVersion(db, versionId);
+  if (!version) throw new Error(`Formulärversionen ${versionId} saknas`);
+  return version.definition;
 }
 
 // ---- Form input ----------------------------------------------------------------------------------
@@ -491,7 +508,7 @@ export async function createQuestionnaire(
   let definition = emptyDefinition();
   let copiedFrom: { questionnaireId: string; version: number } | undefined;
   if (input.copyFrom) {
-    const source = isUuid(input.copyFrom) ? await findQuestionnaireVersion(db, input.copyFrom) : undefined;
+    const source = isUuid(input.copyFrom) ? await qrepo.findQuestionnaireVersion(db, input.copyFrom) : undefined;
     const owner = source ? await qrepo.findQuestionnaire(db, source.questionnaireId) : undefined;
     if (!source || !owner || (owner.countyCode !== null && owner.countyCode !== countyCode))
       throw new ValidationError({ copyFrom: 'Välj ett formulär i listan' });

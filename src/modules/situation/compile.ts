@@ -8,7 +8,7 @@ import {
   type Definition,
   type Measure,
   type MeasureStatus,
-} from './definition.ts';
+} from '../forms/index.ts';
 import type {
   AreaDistribution,
   Completeness,

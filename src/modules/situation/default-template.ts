@@ -1,4 +1,4 @@
-import type { Definition, Question } from './definition.ts';
+import { RISK_SCALE, RISK_SCALE_LABELS, type Definition, type Question } from '../forms/index.ts';
 
 /**
  * "Social problematik och utsatthet": the six risk areas the county boards used nationally in 2020
@@ -14,14 +14,7 @@ export const RISK_AREAS = [
   { key: 'social_unrest', label: 'Social oro' },
 ] as const;
 
-export const RISK_SCALE_LABELS: Record<string, string> = {
-  '1': 'Ingen påverkan',
-  '2': 'Liten påverkan',
-  '3': 'Måttlig påverkan',
-  '4': 'Stor påverkan',
-  '5': 'Kritisk påverkan',
-  unknown: 'Vet ej',
-};
+export { RISK_SCALE_LABELS };
 
 export const CHANGE_OPTIONS = [
   { value: 'increased', label: 'Ökat' },
@@ -37,7 +30,7 @@ function areaQuestions(key: string, label: string): Question[] {
       type: 'scale',
       label: `Hur bedömer ni påverkan inom området ${label.toLowerCase()}?`,
       required: true,
-      scale: { max: 5, labels: RISK_SCALE_LABELS, allowUnknown: true },
+      scale: RISK_SCALE,
       area: key,
       role: 'risk',
     },

@@ -3,7 +3,7 @@ import { findUserByEmail } from '../accounts/index.ts';
 import { listOrganisations } from '../reference/index.ts';
 import { endOfStockholmDay, startOfStockholmDay } from '../../platform/time.ts';
 import { RISK_AREAS } from './default-template.ts';
-import type { Answers, Measure } from './definition.ts';
+import type { Answers, Measure } from '../forms/index.ts';
 import * as repo from './repository.ts';
 import { ensureDefaultQuestionnaire } from './service.ts';
 

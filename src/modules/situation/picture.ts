@@ -1,4 +1,4 @@
-import type { Measure, MeasureStatus } from './definition.ts';
+import type { Measure, MeasureStatus } from '../forms/index.ts';
 import type { ChosenQuote } from './tables.ts';
 
 /** A risk level as answered: '1'..'5', 'unknown' (vet ej), or null (not answered / not submitted). */

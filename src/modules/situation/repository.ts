@@ -3,12 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { memberships, users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
-import type { Answers, Definition, Measure } from './definition.ts';
+import { questionnaireVersions, type Answers, type Definition, type Measure } from '../forms/index.ts';
 import {
   nationalPictures,
   occasions,
-  questionnaires,
-  questionnaireVersions,
   regionalPictures,
   respondents,
   responses,
@@ -21,62 +19,7 @@ import {
 export type Round = typeof rounds.$inferSelect;
 export type Occasion = typeof occasions.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
-export type QuestionnaireVersion = typeof questionnaireVersions.$inferSelect;
 export type RegionalPictureRow = typeof regionalPictures.$inferSelect;
-
-// Questionnaires
-
-export async function insertQuestionnaire(
-  db: Executor,
-  values: { title: string; countyCode: string | null; createdBy: string | null; definition: Definition },
-): Promise<QuestionnaireVersion> {
-  const [q] = await db
-    .insert(questionnaires)
-    .values({ title: values.title, countyCode: values.countyCode, createdBy: values.createdBy })
-    .returning();
-  const [v] = await db
-    .insert(questionnaireVersions)
-    .values({
-      questionnaireId: q!.id,
-      version: 1,
-      definition: values.definition,
-      createdBy: values.createdBy,
-    })
-    .returning();
-  return v!;
-}
-
-export async function findQuestionnaireVersion(
-  db: Executor,
-  id: string,
-): Promise<QuestionnaireVersion | undefined> {
-  const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id));
-  return row;
-}
-
-/** The newest version of each questionnaire usable in a county (national ones and the county's own). */
-export async function listQuestionnaireVersions(
-  db: Executor,
-  countyCode: string | null,
-): Promise<Array<{ versionId: string; title: string; version: number }>> {
-  const rows = await db
-    .select({
-      versionId: questionnaireVersions.id,
-      title: questionnaires.title,
-      version: questionnaireVersions.version,
-      qid: questionnaires.id,
-    })
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(
-      countyCode
-        ? or(isNull(questionnaires.countyCode), eq(questionnaires.countyCode, countyCode))
-        : isNull(questionnaires.countyCode),
-    )
-    .orderBy(asc(questionnaires.title), desc(questionnaireVersions.version));
-  const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.qid) ? false : (seen.add(r.qid), true)));
-}
 
 // Rounds, occasions, respondents
 
@@ -281,18 +224,6 @@ export async function anyRegionalPictureSubmitted(
 }
 
 /** The owning scope of a questionnaire version: null for a national template, else the county. */
-export async function questionnaireCountyOf(
-  db: Executor,
-  versionId: string,
-): Promise<string | null | undefined> {
-  const [row] = await db
-    .select({ countyCode: questionnaires.countyCode })
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(eq(questionnaireVersions.id, versionId));
-  return row ? row.countyCode : undefined;
-}
-
 export async function insertResponseVersion(
   db: Executor,
   values: {

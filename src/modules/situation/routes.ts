@@ -8,9 +8,15 @@ import { formValues, parseForm } from '../../platform/validation.ts';
 import { access } from '../../platform/authz.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
 import { listBoundaries, listOrganisations } from '../reference/index.ts';
-import { readAnswerForm, fieldName, measureField, diffAnswers, scalarText } from './answers.ts';
+import { readAnswerForm, fieldName, measureField, diffAnswers, scalarText } from '../forms/index.ts';
 import { compileNationalPicture, compileRegionalPicture, completenessOf } from './compile.ts';
-import { allQuestions, type Answers, type Definition, type Measure } from './definition.ts';
+import {
+  allQuestions,
+  listQuestionnaireVersions,
+  type Answers,
+  type Definition,
+  type Measure,
+} from '../forms/index.ts';
 import {
   answerRows,
   distributionChartSvg,
@@ -119,7 +125,7 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
   ) => {
     const county = scope === 'county' ? requireCounty(req) : undefined;
     await situation.ensureDefaultQuestionnaire(db);
-    const versions = await repo.listQuestionnaireVersions(db, county?.code ?? null);
+    const versions = await listQuestionnaireVersions(db, county?.code ?? null);
     return RoundFormPage({
       ctx: pageContext(req, reply),
       form,

@@ -7,6 +7,7 @@ import { pageProblems, TestClient, type Page } from '../../../tests/helpers/clie
 import { queryRows } from '../../db/client.ts';
 import { stockholmDate } from '../../platform/time.ts';
 import { mailDirOf, readMailbox } from '../../platform/mail.ts';
+import { insertQuestionnaire } from '../forms/index.ts';
 import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
 import { compileNationalPicture, compileRegionalPicture } from './compile.ts';
 import * as repo from './repository.ts';
@@ -566,7 +567,7 @@ describe('lägesbild: from national round to national picture', () => {
   it('answers 404, not 500, to malformed ids, and keeps other counties’ templates out of a round', async () => {
     expect((await c.uppsala!.get(`/uppsala/lagesbild/${'a'.repeat(36)}`)).status).toBe(404);
     expect((await c.uppsala!.get(`/uppsala/lagesbild/svar/${'-'.repeat(36)}`)).status).toBe(404);
-    const other = await repo.insertQuestionnaire(t.database.db, {
+    const other = await insertQuestionnaire(t.database.db, {
       title: `Dalarnas eget ${Math.random()}`,
       countyCode: '20',
       createdBy: null,

@@ -14,35 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.ts';
 import { counties, organisations } from '../reference/tables.ts';
-import type { Answers, Definition } from './definition.ts';
-
-/** A questionnaire template; its content lives in immutable versions. County null: a national template. */
-export const questionnaires = pgTable('questionnaires', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  title: text('title').notNull(),
-  countyCode: char('county_code', { length: 2 }).references(() => counties.code),
-  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: timestamp('created_at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
-});
-
-export const questionnaireVersions = pgTable(
-  'questionnaire_versions',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    questionnaireId: uuid('questionnaire_id')
-      .notNull()
-      .references(() => questionnaires.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
-    definition: jsonb('definition').$type<Definition>().notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true })
-      .notNull()
-      .default(sql`now()`),
-  },
-  (t) => [unique('questionnaire_versions_uq').on(t.questionnaireId, t.version)],
-);
+import type { Answers } from '../forms/index.ts';
+import { questionnaireVersions } from '../forms/tables.ts';
 
 export const roundScope = pgEnum('round_scope', ['national', 'county']);
 

@@ -1,5 +1,5 @@
 import type { Children } from '@kitajs/html';
-import { QuestionField } from './answer.tsx';
+import { QuestionField } from './question-field.tsx';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { formatDateTime } from '../../../platform/i18n.ts';
 import type { FormValues } from '../../../platform/validation.ts';
@@ -24,13 +24,13 @@ import {
   type Question,
   type Section,
 } from '../definition.ts';
-import type { QuestionnaireSummary } from '../questionnaire-repository.ts';
+import type { QuestionnaireSummary } from '../repository.ts';
 import {
   isConditionSource,
   questionFormValues,
   questionRoleLabels,
   questionTypeLabels,
-} from '../questionnaire-service.ts';
+} from '../service.ts';
 
 type Crumb = { href: string; label: string };
 

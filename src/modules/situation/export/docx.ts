@@ -13,7 +13,7 @@ import {
   type FileChild,
 } from 'docx';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
-import { measureStatusLabels, measureStatuses, type MeasureStatus } from '../definition.ts';
+import { measureStatusLabels, measureStatuses, type MeasureStatus } from '../../forms/index.ts';
 import type {
   AreaDistribution,
   AreaRef,

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { defaultDefinition } from '../default-template.ts';
-import type { Definition } from '../definition.ts';
+import type { Definition } from '../../forms/index.ts';
 import { ANSWER_COLUMNS, answerRows, rowsToCsv, rowsToXlsx, type AnswerExportInput } from './tabular.ts';
 
 /** Opens an xlsx the way a reader does (exceljs's types want an ArrayBuffer, not a Node Buffer). */

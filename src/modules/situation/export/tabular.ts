@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../../platform/i18n.ts';
-import { formatAnswer } from '../answers.ts';
-import { isShown, type Answers, type Definition, type Question } from '../definition.ts';
+import { formatAnswer } from '../../forms/index.ts';
+import { isShown, type Answers, type Definition, type Question } from '../../forms/index.ts';
 
 export const ANSWER_COLUMNS = [
   'Län',

@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { measureStatusLabels } from '../definition.ts';
+import { measureStatusLabels } from '../../forms/index.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
 import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
 import { BOUNDARY_VIEWBOX } from '../../reference/index.ts';

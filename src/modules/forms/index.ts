@@ -1,0 +1,60 @@
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import * as tables from './tables.ts';
+
+/**
+ * Forms: questionnaires built in the UI, kept in immutable versions, rendered question by question and read
+ * back from posted forms. Any capability uses them within its own scope; the owning capability decides who
+ * may edit its questionnaires and registers the builder's pages under its own addresses.
+ */
+export const module: ModuleDescriptor = {
+  name: 'forms',
+  dependsOn: ['reference', 'accounts'],
+  tables,
+};
+
+export {
+  allQuestions,
+  answerChoices,
+  conditionHint,
+  definitionSchema,
+  isShown,
+  measureStatuses,
+  measureStatusLabels,
+  questionRoles,
+  questionTypes,
+  RISK_SCALE,
+  RISK_SCALE_LABELS,
+  RISK_SCALE_MAX,
+  UNKNOWN,
+  type AnswerValue,
+  type Answers,
+  type Definition,
+  type Measure,
+  type MeasureStatus,
+  type Question,
+  type QuestionRole,
+  type QuestionType,
+  type Section,
+} from './definition.ts';
+export {
+  diffAnswers,
+  fieldName,
+  formatAnswer,
+  measureField,
+  readAnswerForm,
+  scalarText,
+  validateForSubmit,
+  type AnswerChange,
+} from './answers.ts';
+export {
+  findQuestionnaireVersion,
+  insertQuestionnaire,
+  listQuestionnaireVersions,
+  questionnaireCountyOf,
+  type QuestionnaireVersionRow,
+} from './repository.ts';
+export { definitionOfVersion, ensureQuestionnaire } from './service.ts';
+export { registerQuestionnaireRoutes } from './routes.ts';
+export { QuestionField } from './views/question-field.tsx';
+/** For a capability's own joins that read a version's definition with its rows in one round trip. */
+export { questionnaireVersions } from './tables.ts';
