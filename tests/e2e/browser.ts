@@ -12,8 +12,13 @@ import { seedModules } from '../../src/modules.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Chromium as the CI runs it. Every page of every context it opens records its console errors and uncaught
+ * exceptions, and `expectAccessible` (run on every page a test visits) fails on any: an unexpected console
+ * error fails the test.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -25,6 +30,19 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', (page) => void watchErrors(page));
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watchErrors(page);
+    return page;
+  };
+  return browser;
 }
 
 export interface RunningApp {
@@ -58,8 +76,15 @@ export async function startDemoServer(): Promise<RunningApp> {
   };
 }
 
-/** Zero WCAG 2.1 A/AA violations on the page as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
+/**
+ * Zero WCAG 2.1 A/AA violations on the page as it is now, and no console error since the last check.
+ * `allowConsoleErrors` lets through errors the test caused on purpose (a 404 page logs its status).
+ */
+export async function expectAccessible(
+  page: Page,
+  opts: { allowConsoleErrors?: RegExp } = {},
+): Promise<void> {
+  expectNoConsoleErrors(page, opts.allowConsoleErrors);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -69,12 +94,30 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe på ${page.url()}`).toEqual([]);
 }
 
-/** Collects console errors and uncaught page errors; a test ends by asserting there were none. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/**
+ * The page's console errors and uncaught page errors, collected from its opening (the browser from
+ * `launchBrowser` watches every page); a test may also assert on the list itself.
+ */
 export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  let errors = pageErrors.get(page);
+  if (!errors) {
+    const list: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') list.push(m.text());
+    });
+    page.on('pageerror', (e) => list.push(e.message));
+    pageErrors.set(page, list);
+    errors = list;
+  }
   return errors;
+}
+
+/** Fails on any console error the page logged since the last check (the allowed ones aside), then clears them. */
+export function expectNoConsoleErrors(page: Page, allow?: RegExp): void {
+  const seen = watchErrors(page);
+  const unexpected = seen.filter((e) => !allow?.test(e));
+  seen.length = 0;
+  expect(unexpected, `konsolfel på ${page.url()}`).toEqual([]);
 }
