@@ -46,7 +46,8 @@ const rule = {
         context.report({ node, messageId: 'upward', data: { from: from.layer, to: target.layer } });
         return;
       }
-      if (from.layer === 'modules' && target.layer === 'modules' && from.parts[1] !== target.parts[1]) {
+      const sameModule = from.layer === 'modules' && from.parts[1] === target.parts[1];
+      if (target.layer === 'modules' && !sameModule) {
         const rest = target.parts.slice(2).join('/');
         const isTables = (parts) => parts.length === 3 && parts[2] === 'tables.ts';
         if (rest === 'index.ts' || (isTables(from.parts) && isTables(target.parts))) return;

@@ -18,6 +18,7 @@ import { registerHttp } from './platform/http.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
+import { registerMailTemplates } from './platform/mail-templates.ts';
 import type { ModuleContext } from './platform/module.ts';
 import { buildNavigation } from './platform/navigation.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
@@ -84,7 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const [modules, policies] = await Promise.all([loadModules(), loadPolicies()]);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, opts.logStream),
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
   }) as unknown as App;
 
@@ -161,7 +162,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
 
-  for (const m of modules) m.routes?.(app, deps);
+  for (const m of modules) {
+    // Each module's mail templates by name, for its services to send (a clash of names fails at start).
+    if (m.mailTemplates) registerMailTemplates(m.mailTemplates);
+    m.routes?.(app, deps);
+  }
   // A declaration naming an action no module defines is a typo: refuse to start.
   app.addHook('onReady', async () => {
     for (const route of app.routeList) {

@@ -24,6 +24,21 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DEMO: 'false', SESSION_SECRET: 'short' })).toThrow(/minst 32 tecken/);
   });
 
+  it('trusts only the proxies named, never "anyone"', () => {
+    expect(parseConfig({}).trustProxy).toEqual([]);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual([]);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      '::1',
+    ]);
+    expect(() => parseConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: ange lastbalanserarens adresser/,
+    );
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.5,lb.example' })).toThrow(/IP-adress eller ett nät/);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/IP-adress eller ett nät/);
+  });
+
   it('honours PORT, DATA_DIR and an explicit DEMO', () => {
     const c = parseConfig({
       PORT: '8080',

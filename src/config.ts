@@ -1,5 +1,16 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** One trusted proxy: an IPv4/IPv6 address, or a network in CIDR form (10.0.0.0/8). */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
 
 /** The only reader of process.env. Parsed once at boot; a bad value stops the start with a clear message. */
 const envSchema = z.object({
@@ -18,7 +29,26 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   WORKER: z.enum(['inline', 'off']).default('inline'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Which proxies may tell the client's address (X-Forwarded-For): a list, never "anyone", or a client could
+  // pick its own address and escape the login and reset limits.
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => v !== 'true', {
+      message:
+        'ange lastbalanserarens adresser (till exempel 10.0.0.5,10.0.1.0/24) i stället för true: med true kan vem som helst ange sin egen IP-adress',
+    })
+    .transform((v) =>
+      v === 'false'
+        ? []
+        : v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrNetwork), {
+      message: 'varje post måste vara en IP-adress eller ett nät i CIDR-form, åtskilda med komma',
+    }),
 });
 
 export interface Config {
@@ -37,7 +67,8 @@ export interface Config {
   /** 'inline': the web process also runs background jobs; 'off': only `npm run worker` does. */
   worker: 'inline' | 'off';
   logLevel: string;
-  trustProxy: boolean;
+  /** the proxies trusted to tell the client's address and protocol; empty: none (the peer is the client) */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +103,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     worker: e.WORKER,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { accountsMail } from './mail.ts';
 import { accountsPolicy } from './policy.ts';
 import { registerAccountRoutes } from './routes.ts';
 import { purgeExpiredAccounts } from './service.ts';
@@ -12,6 +13,7 @@ export const module: ModuleDescriptor = {
   policies: { county: accountsPolicy },
   routes: registerAccountRoutes,
   maintenance: [({ db }) => purgeExpiredAccounts(db)],
+  mailTemplates: accountsMail,
 };
 
 export { resolveSession, createUser, createInvitation, hashPassword } from './service.ts';

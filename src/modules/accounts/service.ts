@@ -4,7 +4,8 @@ import { recordAudit } from '../../platform/audit.ts';
 import { ANONYMOUS, isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { enqueueMail } from '../../platform/mail.ts';
+import { parseLocale } from '../../platform/i18n.ts';
+import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
 import { countyInvitableRoles, roleLabels, type Role } from '../../platform/roles.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
 import { findOrganisation, type Organisation } from '../reference/index.ts';
@@ -99,19 +100,11 @@ export async function requestPasswordReset(deps: Deps, email: string, clientKey:
       userId: user.id,
       expiresAt: new Date(Date.now() + RESET_TTL_MS),
     });
-    await enqueueMail(tx, {
+    await enqueueTemplatedMail(tx, {
       to: user.email,
-      subject: 'Återställ ditt lösenord i Samverkan',
-      text: [
-        `Hej ${user.name}!`,
-        '',
-        'Någon (förhoppningsvis du) har bett om att få återställa lösenordet till ditt konto i Samverkan.',
-        'Öppna länken nedan inom en timme för att välja ett nytt lösenord. Länken fungerar en gång.',
-        '',
-        `${deps.config.publicUrl}/aterstall-losenord/${token}`,
-        '',
-        'Om du inte har bett om detta kan du bortse från meddelandet; ditt lösenord är oförändrat.',
-      ].join('\n'),
+      template: 'accounts.password-reset',
+      locale: parseLocale(user.locale),
+      vars: { name: user.name, url: `${deps.config.publicUrl}/aterstall-losenord/${token}` },
     });
     await recordAudit(tx, {
       actorId: user.id,
@@ -188,17 +181,17 @@ export async function createInvitation(
       invitedBy: inviter.id,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
-    await enqueueMail(tx, {
+    // The invitee has no account yet, so no language of their own: Swedish, the service's language.
+    await enqueueTemplatedMail(tx, {
       to: input.email,
-      subject: `Inbjudan till Samverkan – ${org.name}`,
-      text: [
-        'Hej!',
-        '',
-        `${inviter.name} har bjudit in dig till Samverkan som ${roleLabels[input.role].sv.toLowerCase()} för ${org.name}.`,
-        'Öppna länken nedan inom sju dagar för att välja lösenord och komma igång:',
-        '',
-        `${deps.config.publicUrl}/inbjudan/${token}`,
-      ].join('\n'),
+      template: 'accounts.invitation',
+      locale: 'sv',
+      vars: {
+        inviterName: inviter.name,
+        role: input.role,
+        organisationName: org.name,
+        url: `${deps.config.publicUrl}/inbjudan/${token}`,
+      },
     });
     await recordAudit(tx, {
       actorId: inviter.id,
