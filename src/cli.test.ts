@@ -57,7 +57,46 @@ describe.skipIf(process.env.TEST_BACKEND === 'postgresql')('command line', () =>
       );
       expect(created.err).toBe('');
       expect(created.status).toBe(0);
-      expect(created.out).toContain('rollen reporter i Uppsala kommun');
+      expect(created.out).toContain('Skapade användaren ny.person@exempel.se');
+      expect(created.out).toContain('har nu rollen reporter i Uppsala kommun');
+
+      // A second run changes nothing, and says so instead of reporting success.
+      const again = cli(
+        source,
+        'create-user',
+        '--email',
+        'ny.person@exempel.se',
+        '--name',
+        'Ny Person',
+        '--role',
+        'reporter',
+        '--org',
+        '0380',
+        '--password',
+        'ett annat långt lösenord',
+      );
+      expect(again.status).toBe(0);
+      expect(again.out).toContain('fanns redan');
+      expect(again.out).toContain('inget ändrades');
+      expect(again.out).toContain('Lösenordet ändrades inte');
+
+      // The web's password policy holds here too.
+      const weak = cli(
+        source,
+        'create-user',
+        '--email',
+        'svag@exempel.se',
+        '--name',
+        'Svag',
+        '--role',
+        'reporter',
+        '--org',
+        '0380',
+        '--password',
+        'abcd',
+      );
+      expect(weak.status).toBe(2);
+      expect(weak.err).toContain('--password: Lösenordet måste ha minst 12 tecken');
 
       const listed = cli(source, 'list-organisations', '--county', '03', '--type', 'municipality');
       expect(listed.status).toBe(0);

@@ -4,17 +4,19 @@ import { createBackup, readBackupFile, restoreBackup, RestoreError, writeBackupF
 import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { prepareDatabase } from './modules.ts';
-import { createUser } from './modules/accounts/index.ts';
-import { createInvitation } from './modules/accounts/service.ts';
-import { inviteSchema } from './modules/accounts/schemas.ts';
+import { createInvitation, ensureUser, inviteSchema } from './modules/accounts/index.ts';
 import { ValidationError } from './platform/errors.ts';
 import { parseForm } from './platform/validation.ts';
 import { seedDemo } from './modules/demo/index.ts';
-import { listOrganisations } from './modules/reference/repository.ts';
-import { importBoundaries, listOrganisationsSorted } from './modules/reference/service.ts';
-import { BoundaryFileError } from './modules/reference/boundaries.ts';
+import {
+  BoundaryFileError,
+  importBoundaries,
+  listOrganisations,
+  listOrganisationsSorted,
+  organisationTypes,
+  type OrganisationType,
+} from './modules/reference/index.ts';
 import { readFileSync } from 'node:fs';
-import { organisationTypes, type OrganisationType } from './modules/reference/tables.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
 import { roles, type Role } from './platform/roles.ts';
 
@@ -103,15 +105,25 @@ async function run(argv: string[]): Promise<void> {
         if (!roles.includes(role)) throw new UsageError(`Okänd roll ${role}`);
         const org = await findOrg(database, required(values, 'org'));
         const national = role === 'system_admin' || role === 'national_coordinator';
-        const id = await createUser(database.db, null, {
-          email: required(values, 'email').toLowerCase(),
+        const email = required(values, 'email').toLowerCase();
+        const outcome = await ensureUser(database.db, null, {
+          email,
           name: required(values, 'name'),
           password: values.password ?? null,
           role,
           organisationId: org.id,
           countyCode: national ? null : (values.county ?? org.countyCode),
         });
-        console.log(`Användaren ${id} har rollen ${role} i ${org.name}.`);
+        // Say exactly what changed: a second run changes nothing and says so.
+        const who = outcome.userCreated ? `Skapade användaren ${email}` : `Användaren ${email} fanns redan`;
+        const what = outcome.membershipCreated
+          ? `och har nu rollen ${role} i ${org.name}.`
+          : `och hade redan rollen ${role} i ${org.name} – inget ändrades.`;
+        console.log(`${who} (${outcome.id}) ${what}`);
+        if (!outcome.userCreated && values.password)
+          console.log(
+            'Lösenordet ändrades inte: en befintlig användare byter lösenord via "Glömt lösenord".',
+          );
         break;
       }
       case 'invite': {

@@ -16,7 +16,7 @@ export const module: ModuleDescriptor = {
   mailTemplates: accountsMail,
 };
 
-export { resolveSession, createUser, createInvitation, hashPassword } from './service.ts';
+export { resolveSession, createUser, ensureUser, createInvitation, hashPassword } from './service.ts';
 export { inviteSchema } from './schemas.ts';
 export {
   countLiveInvitations,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -8,6 +9,7 @@ import { parseLocale } from '../../platform/i18n.ts';
 import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
 import { countyInvitableRoles, roleLabels, type Role } from '../../platform/roles.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
+import { fields, parseForm } from '../../platform/validation.ts';
 import { findOrganisation, type Organisation } from '../reference/index.ts';
 import { accountsPolicy } from './policy.ts';
 import * as repo from './repository.ts';
@@ -266,11 +268,30 @@ export interface NewUserInput {
   countyCode: string | null;
 }
 
-/** Creates a user with one membership (the CLI and the demo seed); an existing user gets the membership added. */
-export async function createUser(db: Db, actorId: string | null, input: NewUserInput): Promise<string> {
+const passwordSchema = z.object({ password: fields.password() });
+
+/** What `ensureUser` did: the CLI reports exactly this, never "created" for what already existed. */
+export interface EnsureUserOutcome {
+  id: string;
+  userCreated: boolean;
+  membershipCreated: boolean;
+}
+
+/**
+ * Creates a user with one membership (the CLI and the demo seed); an existing user gets the membership added.
+ * A password obeys the same policy as on the web; an existing user's password is never changed here.
+ */
+export async function ensureUser(
+  db: Db,
+  actorId: string | null,
+  input: NewUserInput,
+  opts: { passwordPolicy: boolean } = { passwordPolicy: true },
+): Promise<EnsureUserOutcome> {
+  if (opts.passwordPolicy && input.password !== null) parseForm(passwordSchema, { password: input.password });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.transaction(async (tx) => {
     let user = await repo.findUserByEmail(tx, input.email);
+    const userCreated = !user;
     if (!user) {
       user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash });
       await recordAudit(tx, {
@@ -298,9 +319,13 @@ export async function createUser(db: Db, actorId: string | null, input: NewUserI
         after: { userId: user.id, organisationId: input.organisationId, role: input.role },
       });
     }
-    return user.id;
+    return { id: user.id, userCreated, membershipCreated: membership.created };
   });
 }
+
+/** The seeds' and tests' way in: the demo accounts' shared password "demo" is below the policy on purpose. */
+export const createUser = async (db: Db, actorId: string | null, input: NewUserInput): Promise<string> =>
+  (await ensureUser(db, actorId, input, { passwordPolicy: false })).id;
 
 export async function countyPeople(db: Db, countyCode: string) {
   const [members, invitations] = await Promise.all([
