@@ -1,52 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { Db } from '../src/db/client.ts';
-import { createUser } from '../src/modules/accounts/index.ts';
-import {
-  findCountyBoard,
-  findMunicipalityOrganisation,
-  findOrganisationByName,
-} from '../src/modules/reference/repository.ts';
-import type { Role } from '../src/platform/roles.ts';
-
-export const TEST_PASSWORD = 'ett långt testlösenord';
-
-export function uniqueEmail(prefix = 'person'): string {
-  return `${prefix}.${randomUUID().slice(0, 8)}@test.example`;
-}
-
-export interface TestUser {
-  id: string;
-  email: string;
-  password: string;
-}
-
 /**
- * Creates a user with one role. County roles default to the county board of the county; a reporter to
- * the first municipality named; national roles to the Halland county board; the system admin to SKR.
+ * Test data: users per role, and lägesbild data that builds its own parents
+ * (`make.response({ county: '03', status: 'submitted', pictureSubmitted: true })`).
  */
-export async function createTestUser(
-  db: Db,
-  role: Role,
-  opts: { countyCode?: string; municipalityCode?: string; organisationName?: string } = {},
-): Promise<TestUser> {
-  const countyCode = opts.countyCode ?? opts.municipalityCode?.slice(0, 2) ?? '03';
-  const org = opts.organisationName
-    ? await findOrganisationByName(db, opts.organisationName)
-    : role === 'reporter'
-      ? await findMunicipalityOrganisation(db, opts.municipalityCode ?? '0380')
-      : role === 'system_admin'
-        ? await findOrganisationByName(db, 'Sveriges Kommuner och Regioner')
-        : await findCountyBoard(db, role === 'national_coordinator' ? '13' : countyCode);
-  if (!org) throw new Error('testorganisationen saknas');
-  const email = uniqueEmail(role);
-  const national = role === 'system_admin' || role === 'national_coordinator';
-  const id = await createUser(db, null, {
-    email,
-    name: `Test ${role}`,
-    password: TEST_PASSWORD,
-    role,
-    organisationId: org.id,
-    countyCode: national ? null : countyCode,
-  });
-  return { id, email, password: TEST_PASSWORD };
-}
+export { createTestUser, TEST_PASSWORD, uniqueEmail, type TestUser } from './factories/users.ts';
+export {
+  completeAnswers,
+  datesOf,
+  factories,
+  type Factories,
+  type MadeQuestionnaire,
+  type MadeResponse,
+  type MadeRound,
+  type ResponseOptions,
+  type ResponseStatus,
+  type RoundOptions,
+  type Window,
+} from './factories/lagesbild.ts';
