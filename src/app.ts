@@ -130,7 +130,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
   });
-  await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/static/', maxAge: '1h' });
+  // reply.download is the platform's (registerHttp), for generated files; static files need no decorator.
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'public'),
+    prefix: '/static/',
+    maxAge: '1h',
+    decorateReply: false,
+  });
   await app.register(fastifyStatic, {
     root: path.join(root, 'node_modules/govuk-frontend/dist/govuk'),
     prefix: '/static/govuk/',

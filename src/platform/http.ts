@@ -5,6 +5,7 @@ import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor 
 import { AppError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
 import { parseLocale, translator, type Locale, type Translate } from './i18n.ts';
 import { formValues, type FormState } from './validation.ts';
+import { contentDisposition, downloadTypeOf } from './exports/download.ts';
 
 export const SESSION_COOKIE = 'sid';
 const FLASH_COOKIE = 'flash';
@@ -28,6 +29,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** sends a rendered page as HTML */
     html(page: JSX.Element, status?: number): Promise<FastifyReply>;
+    /** sends a file to save: the MIME type from the extension (unless given), the name, never cached */
+    download(body: Buffer | string, file: { filename: string; type?: string }): FastifyReply;
     /** stores a message shown on the next page */
     setFlash(flash: Flash): void;
   }
@@ -129,6 +132,15 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
     const body = await page;
     return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   });
+  app.decorateReply(
+    'download',
+    function (this: FastifyReply, body: Buffer | string, file: { filename: string; type?: string }) {
+      return this.type(file.type ?? downloadTypeOf(file.filename))
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
   app.decorateReply('setFlash', function (this: FastifyReply, flash: Flash) {
     this.setCookie(FLASH_COOKIE, JSON.stringify(flash), {
       path: '/',

@@ -45,17 +45,21 @@ export function parseLocale(value: string | undefined): Locale {
   return value === 'en' ? 'en' : 'sv';
 }
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' });
+const stockholm = 'Europe/Stockholm';
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: stockholm, dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: stockholm, dateStyle: 'long' }),
+};
 const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
+  timeZone: stockholm,
   dateStyle: 'short',
   timeStyle: 'short',
 });
 export const swedishCollator = new Intl.Collator('sv');
 
-/** Dates are UTC instants in the database and shown in Swedish time. */
-export function formatDate(d: Date): string {
-  return dateFormat.format(d);
+/** Dates are UTC instants in the database and shown in Swedish time ("10 juni 2026", "10 June 2026"). */
+export function formatDate(d: Date, locale: Locale = 'sv'): string {
+  return dateFormats[locale].format(d);
 }
 export function formatDateTime(d: Date): string {
   return dateTimeFormat.format(d);

@@ -5,6 +5,7 @@ import type { PolicySet, RouteAccess } from './authz.ts';
 import type { Deps } from './deps.ts';
 import type { MessageKey } from './i18n.ts';
 import type { JobHandler } from './jobs.ts';
+import type { MailTemplates } from './mail-templates.ts';
 
 /** A link in the main navigation; shown to those whose access it names allows (in each county they work in). */
 export interface NavEntry {
@@ -41,6 +42,8 @@ export interface ModuleDescriptor {
   /** periodic work: clean-up, reminders (run by the job runner every few minutes) */
   maintenance?: Array<(ctx: ModuleContext) => Promise<unknown>>;
   nav?: NavEntry[];
+  /** the module's mail templates by name (declared in its mail.ts); services send them by name */
+  mailTemplates?: Partial<MailTemplates>;
   /** data every installation has (reference data) */
   seed?: (db: Db) => Promise<unknown>;
   /** demo data, only in demo mode */

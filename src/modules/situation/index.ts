@@ -1,5 +1,6 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { situationMail } from './mail.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
 import { registerQuestionnaireRoutes } from '../forms/index.ts';
 import { registerSituationRoutes } from './routes.ts';
@@ -17,6 +18,7 @@ export const module: ModuleDescriptor = {
     registerQuestionnaireRoutes(app, deps);
   },
   maintenance: [({ db, config }) => sendDueReminders(db, config.publicUrl)],
+  mailTemplates: situationMail,
   nav: [
     {
       label: 'nav.nationalPicture',

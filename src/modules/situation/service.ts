@@ -3,8 +3,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { formatDate } from '../../platform/i18n.ts';
-import { enqueueMail } from '../../platform/mail.ts';
+import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
 import { listOrganisations } from '../reference/index.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
 import * as forms from '../forms/index.ts';
@@ -339,18 +338,16 @@ async function changeStatus(
     if (change.to === 'returned') {
       const round = (await repo.findRound(tx, occasion.roundId))!;
       for (const to of await repo.reporterEmails(tx, saved.organisationId)) {
-        await enqueueMail(tx, {
+        await enqueueTemplatedMail(tx, {
           to,
-          subject: `Komplettera ert svar – ${round.title}, ${occasion.label}`,
-          text: [
-            'Hej!',
-            '',
-            `Länsstyrelsen har lämnat tillbaka ert svar i ${round.title} (${occasion.label}) för komplettering:`,
-            '',
-            change.note ?? '',
-            '',
-            `Logga in för att komplettera: ${deps.config.publicUrl}/uppdrag/${occasion.id}/${saved.organisationId}`,
-          ].join('\n'),
+          template: 'situation.response-returned',
+          locale: 'sv',
+          vars: {
+            roundTitle: round.title,
+            occasionLabel: occasion.label,
+            comment: change.note ?? '',
+            url: `${deps.config.publicUrl}/uppdrag/${occasion.id}/${saved.organisationId}`,
+          },
         });
       }
     }
@@ -429,17 +426,17 @@ export async function sendDueReminders(db: Db, publicUrl: string): Promise<numbe
       for (const { respondent, response } of await repo.listOccasionResponses(tx, occasion.id, round.id)) {
         if (response && response.status !== 'draft' && response.status !== 'returned') continue;
         for (const to of await repo.reporterEmails(tx, respondent.organisationId)) {
-          await enqueueMail(tx, {
+          await enqueueTemplatedMail(tx, {
             to,
-            subject: `Påminnelse: svara senast ${formatDate(occasion.deadlineAt)} – ${round.title}`,
-            text: [
-              'Hej!',
-              '',
-              `${respondent.name} har ännu inte skickat in sitt svar i ${round.title} (${occasion.label}).`,
-              `Sista dag är ${formatDate(occasion.deadlineAt)} kl. 23.59.`,
-              '',
-              `${publicUrl}/uppdrag/${occasion.id}/${respondent.organisationId}`,
-            ].join('\n'),
+            template: 'situation.answer-reminder',
+            locale: 'sv',
+            vars: {
+              respondentName: respondent.name,
+              roundTitle: round.title,
+              occasionLabel: occasion.label,
+              deadlineAt: occasion.deadlineAt,
+              url: `${publicUrl}/uppdrag/${occasion.id}/${respondent.organisationId}`,
+            },
           });
           sent++;
         }

@@ -1,0 +1,69 @@
+import { defineMailTemplates } from '../../platform/mail-templates.ts';
+import { roleLabels, type Role } from '../../platform/roles.ts';
+
+declare module '../../platform/mail-templates.ts' {
+  interface MailTemplateVars {
+    'accounts.password-reset': { name: string; url: string };
+    'accounts.invitation': {
+      inviterName: string;
+      role: Role;
+      organisationName: string;
+      url: string;
+    };
+  }
+}
+
+export const accountsMail = defineMailTemplates({
+  'accounts.password-reset': {
+    sv: (v) => ({
+      subject: 'Återställ ditt lösenord i Samverkan',
+      text: [
+        `Hej ${v.name}!`,
+        '',
+        'Någon (förhoppningsvis du) har bett om att få återställa lösenordet till ditt konto i Samverkan.',
+        'Öppna länken nedan inom en timme för att välja ett nytt lösenord. Länken fungerar en gång.',
+        '',
+        v.url,
+        '',
+        'Om du inte har bett om detta kan du bortse från meddelandet; ditt lösenord är oförändrat.',
+      ].join('\n'),
+    }),
+    en: (v) => ({
+      subject: 'Reset your Samverkan password',
+      text: [
+        `Hello ${v.name},`,
+        '',
+        'Someone (hopefully you) has asked to reset the password of your Samverkan account.',
+        'Open the link below within one hour to choose a new password. The link works once.',
+        '',
+        v.url,
+        '',
+        'If you did not ask for this, you can ignore this message; your password is unchanged.',
+      ].join('\n'),
+    }),
+  },
+  'accounts.invitation': {
+    sv: (v) => ({
+      subject: `Inbjudan till Samverkan – ${v.organisationName}`,
+      text: [
+        'Hej!',
+        '',
+        `${v.inviterName} har bjudit in dig till Samverkan som ${roleLabels[v.role].sv.toLowerCase()} för ${v.organisationName}.`,
+        'Öppna länken nedan inom sju dagar för att välja lösenord och komma igång:',
+        '',
+        v.url,
+      ].join('\n'),
+    }),
+    en: (v) => ({
+      subject: `Invitation to Samverkan – ${v.organisationName}`,
+      text: [
+        'Hello,',
+        '',
+        `${v.inviterName} has invited you to Samverkan as ${roleLabels[v.role].en.toLowerCase()} for ${v.organisationName}.`,
+        'Open the link below within seven days to choose a password and get started:',
+        '',
+        v.url,
+      ].join('\n'),
+    }),
+  },
+});

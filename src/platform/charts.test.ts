@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { renderChart, svgToPng, type ChartSpec } from './charts.ts';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const spec: ChartSpec = {
+  width: 200,
+  mark: 'bar',
+  encoding: {
+    y: { field: 'label', type: 'nominal', title: null },
+    x: { field: 'count', type: 'quantitative', title: 'Antal' },
+  },
+};
+
+const rows = [
+  { label: 'Ökat', count: 3, share: 0.5 },
+  { label: 'Minskat <kraftigt>', count: 1, share: 1.25 },
+];
+
+describe('renderChart', () => {
+  it('returns the SVG, its description and the table of the same rows', async () => {
+    const chart = await renderChart({
+      spec,
+      rows,
+      description: 'Stapeldiagram: "förändring" & antal.',
+      table: {
+        caption: 'Förändring',
+        columns: [
+          { field: 'label', title: 'Förändring' },
+          { field: 'count', title: 'Antal', numeric: true },
+          { field: 'share', title: 'Andel', numeric: true },
+        ],
+      },
+    });
+    expect(chart.description).toBe('Stapeldiagram: "förändring" & antal.');
+    expect(
+      chart.svg.startsWith(
+        '<svg role="img" aria-label="Stapeldiagram: &quot;förändring&quot; &amp; antal." ',
+      ),
+    ).toBe(true);
+    expect(chart.svg).toContain('<title>Stapeldiagram: &quot;förändring&quot; &amp; antal.</title>');
+    // the axis draws the rows' labels, escaped
+    expect(chart.svg).toContain('>Ökat<');
+    expect(chart.svg).toContain('>Minskat &lt;kraftigt&gt;<');
+    expect(chart.table).toEqual({
+      caption: 'Förändring',
+      header: ['Förändring', 'Antal', 'Andel'],
+      rows: [
+        ['Ökat', '3', '0,5'],
+        ['Minskat <kraftigt>', '1', '1,25'],
+      ],
+      numeric: [1, 2],
+    });
+  });
+
+  it('rasterises to a PNG twice the size, reporting its size in CSS pixels', async () => {
+    const chart = await renderChart({
+      spec,
+      rows,
+      description: 'x',
+      table: { caption: 'x', columns: [{ field: 'label', title: 'x' }] },
+    });
+    const image = svgToPng(chart.svg);
+    expect(image.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(chart.svg)![1]);
+    expect(image.width).toBeCloseTo(width, 0);
+    expect(image.png.readUInt32BE(16)).toBe(Math.round(width * 2));
+  });
+});

@@ -1,0 +1,107 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A vega-lite spec without data or description: the chart's rows and text are given beside it, once. */
+export type ChartSpec = DistributiveOmit<TopLevelSpec, 'data' | 'description'>;
+
+export interface ChartColumn<Row> {
+  field: keyof Row & string;
+  title: string;
+  /** right-aligned, as numbers are */
+  numeric?: boolean;
+}
+
+export interface ChartInput<Row extends Record<string, unknown>> {
+  spec: ChartSpec;
+  /** what the chart draws; the data table shows the same rows */
+  rows: Row[];
+  /** the chart's text alternative: what it shows, in a sentence or two */
+  description: string;
+  table: { caption: string; columns: Array<ChartColumn<Row>> };
+}
+
+/** A chart's numbers as a table, ready for a page, a Word table or a sheet. */
+export interface ChartTable {
+  caption: string;
+  header: string[];
+  rows: string[][];
+  /** the indexes of the numeric columns */
+  numeric: number[];
+}
+
+/** A chart never comes alone: the picture, the sentence that describes it and the table of its numbers. */
+export interface Chart {
+  /** SVG with role="img", an aria-label and a <title> carrying the description */
+  svg: string;
+  description: string;
+  table: ChartTable;
+}
+
+/** Chart fonts: DejaVu Sans is what the PNG renderer finds on the servers (Debian's fonts-dejavu-core). */
+export const CHART_FONT = 'Arial, "DejaVu Sans", sans-serif';
+
+const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return numberFormat.format(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Renders a vega-lite chart to SVG on the server (vega without a browser) and returns it with its text
+ * description and the table of the same rows, so that every chart shown anywhere can carry both.
+ */
+export async function renderChart<Row extends Record<string, unknown>>(
+  input: ChartInput<Row>,
+): Promise<Chart> {
+  const spec = {
+    ...input.spec,
+    data: { values: input.rows },
+    description: input.description,
+  } as TopLevelSpec;
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  let svg: string;
+  try {
+    svg = await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+  const label = escapeXml(input.description);
+  const { columns } = input.table;
+  return {
+    svg: svg
+      .replace(/^<svg /, `<svg role="img" aria-label="${label}" `)
+      .replace(/>/, `><title>${label}</title>`),
+    description: input.description,
+    table: {
+      caption: input.table.caption,
+      header: columns.map((c) => c.title),
+      rows: input.rows.map((row) => columns.map((c) => cellText(row[c.field]))),
+      numeric: columns.flatMap((c, i) => (c.numeric ? [i] : [])),
+    },
+  };
+}
+
+export interface ChartImage {
+  png: Buffer;
+  /** the size in CSS pixels */
+  width: number;
+  height: number;
+}
+
+/** An SVG as a PNG at `scale` times its size (sharp in print), with its size in CSS pixels for the page. */
+export function svgToPng(svg: string, scale = 2): ChartImage {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  });
+  const rendered = resvg.render();
+  return { png: rendered.asPng(), width: rendered.width / scale, height: rendered.height / scale };
+}
