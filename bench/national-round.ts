@@ -214,10 +214,10 @@ export async function generateNationalRound(
   const roundId = randomUUID();
   await db
     .insert(questionnaires)
-    .values({ id: questionnaireId, title: `${DEFAULT_TEMPLATE_TITLE} (mätning)` });
+    .values({ id: questionnaireId, owner: 'situation', title: `${DEFAULT_TEMPLATE_TITLE} (mätning)` });
   await db
     .insert(questionnaireVersions)
-    .values({ id: questionnaireVersionId, questionnaireId, version: 1, definition });
+    .values({ id: questionnaireVersionId, questionnaireId, version: 1, definition, inUse: true });
   await db.insert(rounds).values({
     id: roundId,
     scope: 'national',

@@ -3,7 +3,15 @@ import { diffAnswers, readAnswerForm, validateForSubmit } from './answers.ts';
 import { RISK_SCALE, type Definition, type Question } from './definition.ts';
 
 const riskArea = (key: string): Question[] => [
-  { id: `${key}_risk`, type: 'scale', label: `Risk ${key}`, required: true, scale: RISK_SCALE, area: key, role: 'risk' },
+  {
+    id: `${key}_risk`,
+    type: 'scale',
+    label: `Risk ${key}`,
+    required: true,
+    scale: RISK_SCALE,
+    area: key,
+    role: 'risk',
+  },
   {
     id: `${key}_explanation`,
     type: 'text',

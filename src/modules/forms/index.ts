@@ -47,14 +47,25 @@ export {
   type AnswerChange,
 } from './answers.ts';
 export {
+  findLatestVersion,
+  findQuestionnaire,
   findQuestionnaireVersion,
+  findUsableVersion,
+  findVersion,
   insertQuestionnaire,
   listQuestionnaireVersions,
-  questionnaireCountyOf,
+  markVersionInUse,
+  type FormScope,
   type QuestionnaireVersionRow,
 } from './repository.ts';
-export { definitionOfVersion, ensureQuestionnaire } from './service.ts';
-export { registerQuestionnaireRoutes } from './routes.ts';
+export {
+  checkDefinition,
+  definitionOfVersion,
+  ensureQuestionnaire,
+  questionFormValues,
+  type MayEdit,
+} from './service.ts';
+export { registerQuestionnaireBuilder, type BuilderOptions, type BuilderPlace } from './routes.ts';
 export { QuestionField } from './views/question-field.tsx';
 /** For a capability's own joins that read a version's definition with its rows in one round trip. */
 export { questionnaireVersions } from './tables.ts';

@@ -1,12 +1,35 @@
-import { isUuid } from '../../platform/validation.ts';
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { isUuid } from '../../platform/validation.ts';
 import type { Definition } from './definition.ts';
-import { rounds } from '../situation/tables.ts';
 import { questionnaires, questionnaireVersions } from './tables.ts';
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
 export type QuestionnaireVersionRow = typeof questionnaireVersions.$inferSelect;
+
+/**
+ * Where a questionnaire belongs: the capability that owns it (a module's name) and one county, or county
+ * null for a national questionnaire of that capability.
+ */
+export interface FormScope {
+  owner: string;
+  countyCode: string | null;
+}
+
+const inScope = (scope: FormScope) =>
+  and(
+    eq(questionnaires.owner, scope.owner),
+    scope.countyCode ? eq(questionnaires.countyCode, scope.countyCode) : isNull(questionnaires.countyCode),
+  );
+
+/** The scope's own and, for a county, also its capability's national questionnaires. */
+const usableIn = (scope: FormScope) =>
+  and(
+    eq(questionnaires.owner, scope.owner),
+    scope.countyCode
+      ? or(isNull(questionnaires.countyCode), eq(questionnaires.countyCode, scope.countyCode))
+      : isNull(questionnaires.countyCode),
+  );
 
 export interface QuestionnaireSummary {
   id: string;
@@ -14,15 +37,12 @@ export interface QuestionnaireSummary {
   countyCode: string | null;
   latestVersion: number;
   latestVersionId: string;
-  /** a round references the latest version, so a change makes a new version */
+  /** the latest version is in use, so a change makes a new version */
   inUse: boolean;
 }
 
 /** A scope's own questionnaires: national ones (county null) or exactly one county's. */
-export async function listQuestionnaires(
-  db: Executor,
-  countyCode: string | null,
-): Promise<QuestionnaireSummary[]> {
+export async function listQuestionnaires(db: Executor, scope: FormScope): Promise<QuestionnaireSummary[]> {
   const rows = await db
     .select({
       id: questionnaires.id,
@@ -30,11 +50,11 @@ export async function listQuestionnaires(
       countyCode: questionnaires.countyCode,
       versionId: questionnaireVersions.id,
       version: questionnaireVersions.version,
-      inUse: sql<boolean>`exists (select 1 from ${rounds} where ${rounds.questionnaireVersionId} = ${questionnaireVersions.id})`,
+      inUse: questionnaireVersions.inUse,
     })
     .from(questionnaires)
     .innerJoin(questionnaireVersions, eq(questionnaireVersions.questionnaireId, questionnaires.id))
-    .where(countyCode ? eq(questionnaires.countyCode, countyCode) : isNull(questionnaires.countyCode))
+    .where(inScope(scope))
     .orderBy(asc(questionnaires.title), asc(questionnaires.id), desc(questionnaireVersions.version));
   const seen = new Set<string>();
   const out: QuestionnaireSummary[] = [];
@@ -47,7 +67,7 @@ export async function listQuestionnaires(
       countyCode: r.countyCode,
       latestVersion: r.version,
       latestVersionId: r.versionId,
-      inUse: Boolean(r.inUse),
+      inUse: r.inUse,
     });
   }
   return out;
@@ -69,10 +89,7 @@ export async function lockQuestionnaire(db: Executor, id: string): Promise<Quest
 export async function findQuestionnaireWithVersions(
   db: Executor,
   id: string,
-): Promise<
-  | { questionnaire: QuestionnaireRow; versions: Array<QuestionnaireVersionRow & { inUse: boolean }> }
-  | undefined
-> {
+): Promise<{ questionnaire: QuestionnaireRow; versions: QuestionnaireVersionRow[] } | undefined> {
   const questionnaire = await findQuestionnaire(db, id);
   if (!questionnaire) return undefined;
   const versions = await db
@@ -80,16 +97,13 @@ export async function findQuestionnaireWithVersions(
     .from(questionnaireVersions)
     .where(eq(questionnaireVersions.questionnaireId, id))
     .orderBy(desc(questionnaireVersions.version));
-  const used = await versionsInUse(
-    db,
-    versions.map((v) => v.id),
-  );
-  return { questionnaire, versions: versions.map((v) => ({ ...v, inUse: used.has(v.id) })) };
+  return { questionnaire, versions };
 }
 
 /**
- * The newest version. With `lock`, its row is locked too: opening a round (which references the row)
- * waits for the edit to commit, so a version never changes after a round has started to use it.
+ * The newest version. With `lock`, its row is locked too: a capability that starts to use the version
+ * (markVersionInUse writes the row) waits for the edit to commit, and an edit waits for that use to commit
+ * and then sees it, so a version never changes after it is in use.
  */
 export async function findLatestVersion(
   db: Executor,
@@ -123,22 +137,15 @@ export async function findVersion(
   return row;
 }
 
-export async function isVersionInUse(db: Executor, versionId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: rounds.id })
-    .from(rounds)
-    .where(eq(rounds.questionnaireVersionId, versionId))
-    .limit(1);
-  return row !== undefined;
-}
-
-async function versionsInUse(db: Executor, versionIds: string[]): Promise<Set<string>> {
-  if (versionIds.length === 0) return new Set();
-  const rows = await db
-    .selectDistinct({ id: rounds.questionnaireVersionId })
-    .from(rounds)
-    .where(inArray(rounds.questionnaireVersionId, versionIds));
-  return new Set(rows.map((r) => r.id));
+/**
+ * The capability starts to use a version: from now on it is frozen. Call it in the transaction that writes
+ * the reference (the round, the form), so the mark and the use commit together.
+ */
+export async function markVersionInUse(db: Executor, versionId: string): Promise<void> {
+  await db
+    .update(questionnaireVersions)
+    .set({ inUse: true })
+    .where(and(eq(questionnaireVersions.id, versionId), eq(questionnaireVersions.inUse, false)));
 }
 
 export async function insertVersion(
@@ -150,8 +157,8 @@ export async function insertVersion(
 }
 
 /**
- * Changes a version's definition in place, only while no round uses it; returns undefined (and writes
- * nothing) when one does.
+ * Changes a version's definition in place, only while it is not in use; returns undefined (and writes
+ * nothing) when it is.
  */
 export async function updateVersionDefinition(
   db: Executor,
@@ -161,12 +168,7 @@ export async function updateVersionDefinition(
   const [row] = await db
     .update(questionnaireVersions)
     .set({ definition })
-    .where(
-      and(
-        eq(questionnaireVersions.id, versionId),
-        sql`not exists (select 1 from ${rounds} where ${rounds.questionnaireVersionId} = ${questionnaireVersions.id})`,
-      ),
-    )
+    .where(and(eq(questionnaireVersions.id, versionId), eq(questionnaireVersions.inUse, false)))
     .returning();
   return row;
 }
@@ -178,30 +180,30 @@ export async function renameQuestionnaire(db: Executor, id: string, title: strin
 /** Whether the scope already has a questionnaire with this title (case-insensitive). */
 export async function titleTaken(
   db: Executor,
-  countyCode: string | null,
+  scope: FormScope,
   title: string,
   exceptId?: string,
 ): Promise<boolean> {
   const rows = await db
     .select({ id: questionnaires.id })
     .from(questionnaires)
-    .where(
-      and(
-        countyCode ? eq(questionnaires.countyCode, countyCode) : isNull(questionnaires.countyCode),
-        sql`lower(${questionnaires.title}) = lower(${title})`,
-      ),
-    );
+    .where(and(inScope(scope), sql`lower(${questionnaires.title}) = lower(${title})`));
   return rows.some((r) => r.id !== exceptId);
 }
 
-
+/** A new questionnaire in the scope, with its first version. */
 export async function insertQuestionnaire(
   db: Executor,
-  values: { title: string; countyCode: string | null; createdBy: string | null; definition: Definition },
+  values: { scope: FormScope; title: string; createdBy: string | null; definition: Definition },
 ): Promise<QuestionnaireVersionRow> {
   const [q] = await db
     .insert(questionnaires)
-    .values({ title: values.title, countyCode: values.countyCode, createdBy: values.createdBy })
+    .values({
+      owner: values.scope.owner,
+      countyCode: values.scope.countyCode,
+      title: values.title,
+      createdBy: values.createdBy,
+    })
     .returning();
   const [v] = await db
     .insert(questionnaireVersions)
@@ -219,14 +221,30 @@ export async function findQuestionnaireVersion(
   db: Executor,
   id: string,
 ): Promise<QuestionnaireVersionRow | undefined> {
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id));
   return row;
 }
 
-/** The newest version of each questionnaire usable in a county (national ones and the county's own). */
+/** A version the scope may use (its own or its capability's national questionnaires), or undefined. */
+export async function findUsableVersion(
+  db: Executor,
+  scope: FormScope,
+  versionId: string,
+): Promise<QuestionnaireVersionRow | undefined> {
+  if (!isUuid(versionId)) return undefined;
+  const [row] = await db
+    .select({ version: questionnaireVersions })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(and(eq(questionnaireVersions.id, versionId), usableIn(scope)));
+  return row?.version;
+}
+
+/** The newest version of each questionnaire usable in the scope (a county: national ones and its own). */
 export async function listQuestionnaireVersions(
   db: Executor,
-  countyCode: string | null,
+  scope: FormScope,
 ): Promise<Array<{ versionId: string; title: string; version: number }>> {
   const rows = await db
     .select({
@@ -237,24 +255,8 @@ export async function listQuestionnaireVersions(
     })
     .from(questionnaireVersions)
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(
-      countyCode
-        ? or(isNull(questionnaires.countyCode), eq(questionnaires.countyCode, countyCode))
-        : isNull(questionnaires.countyCode),
-    )
+    .where(usableIn(scope))
     .orderBy(asc(questionnaires.title), desc(questionnaireVersions.version));
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.qid) ? false : (seen.add(r.qid), true)));
-}
-
-export async function questionnaireCountyOf(
-  db: Executor,
-  versionId: string,
-): Promise<string | null | undefined> {
-  const [row] = await db
-    .select({ countyCode: questionnaires.countyCode })
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(eq(questionnaireVersions.id, versionId));
-  return row ? row.countyCode : undefined;
 }

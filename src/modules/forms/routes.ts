@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteAccess } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { handleForm, pageContext, requireCounty, requireUser } from '../../platform/http.ts';
+import { handleForm, pageContext, requireUser } from '../../platform/http.ts';
 import { parseForm } from '../../platform/validation.ts';
-import { access } from '../../platform/authz.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import { DEFAULT_TEMPLATE_TITLE } from '../situation/default-template.ts';
-import { ensureDefaultQuestionnaire } from '../situation/service.ts';
+import type { Definition } from './definition.ts';
 import * as qrepo from './repository.ts';
-import { listQuestionnaireVersions } from './repository.ts';
 import * as builder from './service.ts';
 import {
   addQuestionFormKey,
@@ -33,36 +30,23 @@ type Params = {
 };
 type Req = FastifyRequest<{ Params: Params }>;
 
-interface Place extends QuestionnaireScopeView {
-  scope: builder.QuestionnaireScope;
+/** Where one scope's builder lives, as the owning capability places it. */
+export interface BuilderPlace extends QuestionnaireScopeView {
+  /** the scope's county, or null for the capability's national questionnaires */
+  countyCode: string | null;
 }
 
-/** National templates under /nationellt/formular; a county's own under /{län}/lagesbild/formular. */
-const places: Array<{ prefix: string; access: RouteAccess; place: (req: FastifyRequest) => Place }> = [
-  {
-    prefix: '/nationellt/formular',
-    access: access.global('national.coordinate'),
-    place: () => ({
-      scope: { kind: 'national' },
-      base: '/nationellt/formular',
-      caption: 'Nationell samordning',
-      breadcrumbs: [{ href: '/nationellt/lagesbild', label: 'Nationell lägesbild' }],
-    }),
-  },
-  {
-    prefix: '/:county/lagesbild/formular',
-    access: access.county('round.manage'),
-    place: (req) => {
-      const county = requireCounty(req);
-      return {
-        scope: { kind: 'county', countyCode: county.code },
-        base: `/${county.slug}/lagesbild/formular`,
-        caption: county.name,
-        breadcrumbs: [{ href: `/${county.slug}/lagesbild`, label: 'Lägesbild' }],
-      };
-    },
-  },
-];
+/** How a capability offers the builder for its own questionnaires. */
+export interface BuilderOptions {
+  /** the owning capability (its module name): its questionnaires are kept apart from everyone else's */
+  owner: string;
+  /** who may build and change the capability's questionnaires in a scope; everyone else gets 404 */
+  mayEdit: builder.MayEdit;
+  /** one entry per kind of scope: the route prefix, its access declaration and the place of a request */
+  places: Array<{ prefix: string; access: RouteAccess; place: (req: FastifyRequest) => BuilderPlace }>;
+  /** a national questionnaire that always exists (made on first use) and that a new one starts as a copy of */
+  defaultTemplate?: { title: string; definition: Definition };
+}
 
 const savedText = (r: builder.SaveResult, done: string): string =>
   !r.changed
@@ -71,29 +55,45 @@ const savedText = (r: builder.SaveResult, done: string): string =>
       ? `Formuläret används i en omgång, så ändringen sparades som version ${r.version}.`
       : done;
 
-export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): void {
+/**
+ * The questionnaire builder's pages for one capability, under the addresses and access declarations it
+ * gives. The builder asks the capability's `mayEdit` on every load and every change; it knows nothing else
+ * of the capability.
+ */
+export function registerQuestionnaireBuilder(
+  app: FastifyInstance,
+  deps: Deps,
+  options: BuilderOptions,
+): void {
   const { db } = deps;
+  const { owner, mayEdit, defaultTemplate } = options;
+  const viewer = (req: FastifyRequest): builder.Editor<typeof req.actor> => ({
+    actor: req.actor,
+    owner,
+    mayEdit,
+  });
+  const editor = (req: FastifyRequest): builder.Editor => ({ actor: requireUser(req), owner, mayEdit });
+  const ensureDefault = () =>
+    defaultTemplate
+      ? builder.ensureQuestionnaire(db, owner, defaultTemplate.title, defaultTemplate.definition)
+      : Promise.resolve(undefined);
 
-  for (const { prefix, access: routeAccess, place } of places) {
+  for (const { prefix, access: routeAccess, place } of options.places) {
     const opts = { config: { access: routeAccess } };
 
     app.get(prefix, opts, async (req, reply) => {
       const p = place(req);
-      await ensureDefaultQuestionnaire(db);
-      const county = p.scope.kind === 'county' ? p.scope.countyCode : null;
+      await ensureDefault();
       const [own, national] = await Promise.all([
-        qrepo.listQuestionnaires(db, county),
-        county ? qrepo.listQuestionnaires(db, null) : Promise.resolve(undefined),
+        qrepo.listQuestionnaires(db, { owner, countyCode: p.countyCode }),
+        p.countyCode ? qrepo.listQuestionnaires(db, { owner, countyCode: null }) : Promise.resolve(undefined),
       ]);
       return reply.html(QuestionnaireListPage({ ctx: pageContext(req, reply), scope: p, own, national }));
     });
 
     const newPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
       const p = place(req);
-      const sources = await listQuestionnaireVersions(
-        db,
-        p.scope.kind === 'county' ? p.scope.countyCode : null,
-      );
+      const sources = await qrepo.listQuestionnaireVersions(db, { owner, countyCode: p.countyCode });
       return NewQuestionnairePage({
         ctx: pageContext(req, reply),
         scope: p,
@@ -103,11 +103,8 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
     };
 
     app.get(`${prefix}/nytt`, opts, async (req, reply) => {
-      await ensureDefaultQuestionnaire(db);
-      const defaultVersion = (await listQuestionnaireVersions(db, null)).find(
-        (v) => v.title === DEFAULT_TEMPLATE_TITLE,
-      );
-      return reply.html(await newPage(req, reply, emptyForm({ copyFrom: defaultVersion?.versionId ?? '' })));
+      const defaultVersionId = await ensureDefault();
+      return reply.html(await newPage(req, reply, emptyForm({ copyFrom: defaultVersionId ?? '' })));
     });
 
     app.post(`${prefix}/nytt`, opts, async (req, reply) =>
@@ -118,7 +115,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
         async () => {
           const p = place(req);
           const input = parseForm(builder.newQuestionnaireSchema, req.body);
-          const q = await builder.createQuestionnaire(db, requireUser(req), p.scope, input);
+          const q = await builder.createQuestionnaire(db, editor(req), p.countyCode, input);
           reply.setFlash({ kind: 'success', text: `Formuläret ”${q.title}” är skapat.` });
           return reply.redirect(`${p.base}/${q.id}`, 303);
         },
@@ -129,8 +126,8 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       const p = place(req);
       const { questionnaire, versions, latest } = await builder.loadQuestionnaireWithVersions(
         db,
-        req.actor,
-        p.scope,
+        viewer(req),
+        p.countyCode,
         req.params.questionnaireId,
       );
       return QuestionnaireEditorPage({
@@ -151,8 +148,8 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       const p = place(req);
       const { questionnaire, version, editable } = await builder.loadVersionForPreview(
         db,
-        req.actor,
-        p.scope,
+        viewer(req),
+        p.countyCode,
         req.params.questionnaireId,
         /^\d{1,6}$/.test(req.params.version) ? Number(req.params.version) : NaN,
       );
@@ -180,7 +177,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
     ) =>
       app.post<{ Params: Params }>(`${prefix}/:questionnaireId${path}`, opts, async (req, reply) => {
         const p = place(req);
-        const q = await builder.loadQuestionnaire(db, req.actor, p.scope, req.params.questionnaireId);
+        const q = await builder.loadQuestionnaire(db, viewer(req), p.countyCode, req.params.questionnaireId);
         return handleForm(
           req,
           reply,
@@ -198,7 +195,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       () => titleFormKey,
       async (req, id) => {
         const { title } = parseForm(builder.questionnaireTitleSchema, req.body);
-        await builder.renameQuestionnaire(db, requireUser(req), id, title);
+        await builder.renameQuestionnaire(db, editor(req), id, title);
         return { text: 'Rubriken är ändrad.' };
       },
     );
@@ -208,7 +205,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       () => newSectionFormKey,
       async (req, id) => {
         const input = parseForm(builder.sectionFormSchema, req.body);
-        const r = await builder.addSection(db, requireUser(req), id, input);
+        const r = await builder.addSection(db, editor(req), id, input);
         return { text: savedText(r, `Avsnittet ”${input.title}” är tillagt.`) };
       },
     );
@@ -218,7 +215,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       (params) => sectionFormKey(params.sectionId),
       async (req, id) => {
         const input = parseForm(builder.sectionFormSchema, req.body);
-        const r = await builder.editSection(db, requireUser(req), id, req.params.sectionId, input);
+        const r = await builder.editSection(db, editor(req), id, req.params.sectionId, input);
         return { text: savedText(r, 'Avsnittet är sparat.'), anchor: `avsnitt-${req.params.sectionId}` };
       },
     );
@@ -227,7 +224,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       '/avsnitt/:sectionId/ta-bort',
       (params) => sectionFormKey(params.sectionId),
       async (req, id) => {
-        const r = await builder.removeSection(db, requireUser(req), id, req.params.sectionId);
+        const r = await builder.removeSection(db, editor(req), id, req.params.sectionId);
         return { text: savedText(r, 'Avsnittet är borttaget.') };
       },
     );
@@ -237,7 +234,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       (params) => sectionFormKey(params.sectionId),
       async (req, id) => {
         const { direction } = parseForm(builder.moveSchema, req.body);
-        const r = await builder.moveSection(db, requireUser(req), id, req.params.sectionId, direction);
+        const r = await builder.moveSection(db, editor(req), id, req.params.sectionId, direction);
         return { text: savedText(r, 'Avsnittet är flyttat.'), anchor: `avsnitt-${req.params.sectionId}` };
       },
     );
@@ -247,7 +244,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       (params) => addQuestionFormKey(params.sectionId),
       async (req, id) => {
         const input = parseForm(builder.questionFormSchema, req.body);
-        const r = await builder.addQuestion(db, requireUser(req), id, req.params.sectionId, input);
+        const r = await builder.addQuestion(db, editor(req), id, req.params.sectionId, input);
         return { text: savedText(r, 'Frågan är tillagd.'), anchor: `avsnitt-${req.params.sectionId}` };
       },
     );
@@ -257,7 +254,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       (params) => questionFormKey(params.questionId),
       async (req, id) => {
         const input = parseForm(builder.questionFormSchema, req.body);
-        const r = await builder.editQuestion(db, requireUser(req), id, req.params.questionId, input);
+        const r = await builder.editQuestion(db, editor(req), id, req.params.questionId, input);
         return { text: savedText(r, 'Frågan är sparad.'), anchor: `fraga-${req.params.questionId}` };
       },
     );
@@ -266,7 +263,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       '/fragor/:questionId/ta-bort',
       (params) => questionFormKey(params.questionId),
       async (req, id) => {
-        const r = await builder.removeQuestion(db, requireUser(req), id, req.params.questionId);
+        const r = await builder.removeQuestion(db, editor(req), id, req.params.questionId);
         return { text: savedText(r, 'Frågan är borttagen.') };
       },
     );
@@ -276,7 +273,7 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: Deps): v
       (params) => questionFormKey(params.questionId),
       async (req, id) => {
         const { direction } = parseForm(builder.moveSchema, req.body);
-        const r = await builder.moveQuestion(db, requireUser(req), id, req.params.questionId, direction);
+        const r = await builder.moveQuestion(db, editor(req), id, req.params.questionId, direction);
         return { text: savedText(r, 'Frågan är flyttad.'), anchor: `fraga-${req.params.questionId}` };
       },
     );

@@ -1,4 +1,3 @@
-import { isUuid } from '../../platform/validation.ts';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -17,8 +16,8 @@ import {
   type QuestionType,
   type Section,
 } from './definition.ts';
-import { situationGlobalPolicy, situationPolicy } from '../situation/policy.ts';
 import * as qrepo from './repository.ts';
+import type { FormScope } from './repository.ts';
 import { answerChoices } from './definition.ts';
 export { answerChoices };
 
@@ -28,68 +27,77 @@ export { answerChoices };
  * so answers always keep the questions they were given.
  */
 
-export type QuestionnaireScope = { kind: 'national' } | { kind: 'county'; countyCode: string };
+/** The owning capability's rule of who may build and change its questionnaires in a scope. */
+export type MayEdit = (actor: Actor, scope: FormScope) => boolean;
 
-const scopeCounty = (scope: QuestionnaireScope): string | null =>
-  scope.kind === 'county' ? scope.countyCode : null;
-
-/** National templates: the national coordinator (or system admin); a county's: that county's admin. */
-export function mayManageQuestionnaires(actor: Actor, countyCode: string | null): boolean {
-  return countyCode === null
-    ? situationGlobalPolicy['national.coordinate'](actor)
-    : situationPolicy['round.manage'](actor, { countyCode });
+/** Someone at work in the builder of one capability, with that capability's rule. */
+export interface Editor<A extends Actor = UserActor> {
+  actor: A;
+  /** the capability whose questionnaires these are */
+  owner: string;
+  mayEdit: MayEdit;
 }
 
-/** A questionnaire owned by the scope and manageable by the actor; anything else is 404. */
+const scopeOf = (q: qrepo.QuestionnaireRow): FormScope => ({ owner: q.owner, countyCode: q.countyCode });
+const mayEditQuestionnaire = (editor: Editor<Actor>, q: qrepo.QuestionnaireRow): boolean =>
+  q.owner === editor.owner && editor.mayEdit(editor.actor, scopeOf(q));
+
+/** A questionnaire of exactly this scope that the editor may change; anything else is 404. */
 export async function loadQuestionnaire(
   db: Db,
-  actor: Actor,
-  scope: QuestionnaireScope,
+  editor: Editor<Actor>,
+  countyCode: string | null,
   id: string,
 ): Promise<qrepo.QuestionnaireRow> {
   const q = await qrepo.findQuestionnaire(db, id);
-  if (!q || q.countyCode !== scopeCounty(scope) || !mayManageQuestionnaires(actor, q.countyCode))
-    throw new NotFoundError();
+  if (!q || q.countyCode !== countyCode || !mayEditQuestionnaire(editor, q)) throw new NotFoundError();
   return q;
 }
 
 export async function loadQuestionnaireWithVersions(
   db: Db,
-  actor: Actor,
-  scope: QuestionnaireScope,
+  editor: Editor<Actor>,
+  countyCode: string | null,
   id: string,
 ) {
-  const q = await loadQuestionnaire(db, actor, scope, id);
+  const q = await loadQuestionnaire(db, editor, countyCode, id);
   const found = await qrepo.findQuestionnaireWithVersions(db, q.id);
   if (!found || found.versions.length === 0) throw new NotFoundError();
   return { questionnaire: found.questionnaire, versions: found.versions, latest: found.versions[0]! };
 }
 
-/** One version to read: the scope's own questionnaires, and for a county also the national ones. */
+/** One version to read: the scope's own questionnaires, and for a county also its capability's national ones. */
 export async function loadVersionForPreview(
   db: Db,
-  actor: Actor,
-  scope: QuestionnaireScope,
+  editor: Editor<Actor>,
+  countyCode: string | null,
   id: string,
   version: number,
 ) {
   const q = await qrepo.findQuestionnaire(db, id);
+  const scope: FormScope = { owner: editor.owner, countyCode };
   const readable =
-    q && (q.countyCode === scopeCounty(scope) || (scope.kind === 'county' && q.countyCode === null));
-  if (!q || !readable || !mayManageQuestionnaires(actor, scopeCounty(scope))) throw new NotFoundError();
+    q && q.owner === editor.owner && (q.countyCode === countyCode || (countyCode && q.countyCode === null));
+  if (!q || !readable || !editor.mayEdit(editor.actor, scope)) throw new NotFoundError();
   const v = Number.isInteger(version) ? await qrepo.findVersion(db, q.id, version) : undefined;
   if (!v) throw new NotFoundError();
-  return { questionnaire: q, version: v, editable: q.countyCode === scopeCounty(scope) };
+  return { questionnaire: q, version: v, editable: q.countyCode === countyCode };
 }
 
 /**
  * The newest version of the national questionnaire with this title, created from `definition` on first
  * use (a capability's default template).
  */
-export async function ensureQuestionnaire(db: Db, title: string, definition: Definition): Promise<string> {
-  const existing = (await qrepo.listQuestionnaireVersions(db, null)).find((v) => v.title === title);
+export async function ensureQuestionnaire(
+  db: Db,
+  owner: string,
+  title: string,
+  definition: Definition,
+): Promise<string> {
+  const scope: FormScope = { owner, countyCode: null };
+  const existing = (await qrepo.listQuestionnaireVersions(db, scope)).find((v) => v.title === title);
   if (existing) return existing.versionId;
-  const v = await qrepo.insertQuestionnaire(db, { title, countyCode: null, createdBy: null, definition });
+  const v = await qrepo.insertQuestionnaire(db, { scope, title, createdBy: null, definition });
   return v.id;
 }
 
@@ -440,7 +448,7 @@ export interface SaveResult {
  */
 export async function saveDefinition(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   mutate: (def: Definition) => Definition,
   opts: { change?: string; focus?: Focus } = {},
@@ -448,7 +456,7 @@ export async function saveDefinition(
   const focus = opts.focus ?? {};
   return db.transaction(async (tx) => {
     const q = await qrepo.lockQuestionnaire(tx, questionnaireId);
-    if (!q || !mayManageQuestionnaires(actor, q.countyCode)) throw new NotFoundError();
+    if (!q || !mayEditQuestionnaire(editor, q)) throw new NotFoundError();
     const latest = await qrepo.findLatestVersion(tx, q.id, { lock: true });
     if (!latest) throw new NotFoundError();
     const draft = mutate(structuredClone(latest.definition));
@@ -461,18 +469,19 @@ export async function saveDefinition(
     const unchanged = JSON.stringify(def) === JSON.stringify(definitionSchema.parse(latest.definition));
     const result = { questionnaireId: q.id, previousVersion: latest.version };
     if (unchanged) return { ...result, version: latest.version, newVersion: false, changed: false };
-    const inUse = await qrepo.isVersionInUse(tx, latest.id);
+    // The row is locked, so the mark is current: a use that began before the lock has committed by now.
+    const inUse = latest.inUse;
     const saved = inUse
       ? await qrepo.insertVersion(tx, {
           questionnaireId: q.id,
           version: latest.version + 1,
           definition: def,
-          createdBy: actor.id,
+          createdBy: editor.actor.id,
         })
       : await qrepo.updateVersionDefinition(tx, latest.id, def);
-    if (!saved) throw new ConflictError('Formuläret har just börjat användas i en omgång. Försök igen.');
+    if (!saved) throw new ConflictError('Formuläret har just börjat användas. Försök igen.');
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: editor.actor.id,
       countyCode: q.countyCode,
       action: 'questionnaire.changed',
       entityType: 'questionnaire',
@@ -497,33 +506,31 @@ export const emptyDefinition = (): Definition => ({ areas: [], sections: [] });
 /** A new questionnaire in the scope: empty, or a copy of the newest version of one the scope may use. */
 export async function createQuestionnaire(
   db: Db,
-  actor: UserActor,
-  scope: QuestionnaireScope,
+  editor: Editor,
+  countyCode: string | null,
   input: NewQuestionnaireInput,
 ): Promise<qrepo.QuestionnaireRow> {
-  const countyCode = scopeCounty(scope);
-  if (!mayManageQuestionnaires(actor, countyCode)) throw new NotFoundError();
-  if (await qrepo.titleTaken(db, countyCode, input.title))
+  const scope: FormScope = { owner: editor.owner, countyCode };
+  if (!editor.mayEdit(editor.actor, scope)) throw new NotFoundError();
+  if (await qrepo.titleTaken(db, scope, input.title))
     throw new ValidationError({ title: 'Det finns redan ett formulär med den rubriken' });
   let definition = emptyDefinition();
   let copiedFrom: { questionnaireId: string; version: number } | undefined;
   if (input.copyFrom) {
-    const source = isUuid(input.copyFrom) ? await qrepo.findQuestionnaireVersion(db, input.copyFrom) : undefined;
-    const owner = source ? await qrepo.findQuestionnaire(db, source.questionnaireId) : undefined;
-    if (!source || !owner || (owner.countyCode !== null && owner.countyCode !== countyCode))
-      throw new ValidationError({ copyFrom: 'Välj ett formulär i listan' });
+    const source = await qrepo.findUsableVersion(db, scope, input.copyFrom);
+    if (!source) throw new ValidationError({ copyFrom: 'Välj ett formulär i listan' });
     definition = definitionSchema.parse(source.definition);
-    copiedFrom = { questionnaireId: owner.id, version: source.version };
+    copiedFrom = { questionnaireId: source.questionnaireId, version: source.version };
   }
   return db.transaction(async (tx) => {
     const version = await qrepo.insertQuestionnaire(tx, {
+      scope,
       title: input.title,
-      countyCode,
-      createdBy: actor.id,
+      createdBy: editor.actor.id,
       definition,
     });
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: editor.actor.id,
       countyCode,
       action: 'questionnaire.created',
       entityType: 'questionnaire',
@@ -538,19 +545,19 @@ export async function createQuestionnaire(
 /** The title is not part of a version: renaming never touches what respondents answered. */
 export async function renameQuestionnaire(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   title: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const q = await qrepo.lockQuestionnaire(tx, questionnaireId);
-    if (!q || !mayManageQuestionnaires(actor, q.countyCode)) throw new NotFoundError();
-    if (await qrepo.titleTaken(tx, q.countyCode, title, q.id))
+    if (!q || !mayEditQuestionnaire(editor, q)) throw new NotFoundError();
+    if (await qrepo.titleTaken(tx, scopeOf(q), title, q.id))
       throw new ValidationError({ title: 'Det finns redan ett formulär med den rubriken' });
     const latest = await qrepo.findLatestVersion(tx, q.id);
     await qrepo.renameQuestionnaire(tx, q.id, title);
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: editor.actor.id,
       countyCode: q.countyCode,
       action: 'questionnaire.changed',
       entityType: 'questionnaire',
@@ -591,11 +598,11 @@ function applyArea(def: Definition, section: Section, isArea: boolean): void {
   }
 }
 
-export function addSection(db: Db, actor: UserActor, questionnaireId: string, input: SectionInput) {
+export function addSection(db: Db, editor: Editor, questionnaireId: string, input: SectionInput) {
   const focus: Focus = {};
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       const taken = new Set([...def.sections.map((s) => s.id), ...def.areas.map((a) => a.key)]);
@@ -616,14 +623,14 @@ export function addSection(db: Db, actor: UserActor, questionnaireId: string, in
 
 export function editSection(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   sectionId: string,
   input: SectionInput,
 ) {
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       const section = findSection(def, sectionId);
@@ -637,10 +644,10 @@ export function editSection(
   );
 }
 
-export function removeSection(db: Db, actor: UserActor, questionnaireId: string, sectionId: string) {
+export function removeSection(db: Db, editor: Editor, questionnaireId: string, sectionId: string) {
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       findSection(def, sectionId);
@@ -655,14 +662,14 @@ export function removeSection(db: Db, actor: UserActor, questionnaireId: string,
 
 export function moveSection(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   sectionId: string,
   direction: Direction,
 ) {
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       findSection(def, sectionId);
@@ -678,7 +685,7 @@ export function moveSection(
 
 export function addQuestion(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   sectionId: string,
   input: QuestionInput,
@@ -686,7 +693,7 @@ export function addQuestion(
   const focus: Focus = {};
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       const section = findSection(def, sectionId);
@@ -702,14 +709,14 @@ export function addQuestion(
 
 export function editQuestion(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   questionId: string,
   input: QuestionInput,
 ) {
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       const { si, qi } = locateQuestion(def, questionId);
@@ -720,10 +727,10 @@ export function editQuestion(
   );
 }
 
-export function removeQuestion(db: Db, actor: UserActor, questionnaireId: string, questionId: string) {
+export function removeQuestion(db: Db, editor: Editor, questionnaireId: string, questionId: string) {
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       const { si, qi } = locateQuestion(def, questionId);
@@ -737,14 +744,14 @@ export function removeQuestion(db: Db, actor: UserActor, questionnaireId: string
 /** Moves a question one step; past a section's edge it moves into the neighbouring section. */
 export function moveQuestion(
   db: Db,
-  actor: UserActor,
+  editor: Editor,
   questionnaireId: string,
   questionId: string,
   direction: Direction,
 ) {
   return saveDefinition(
     db,
-    actor,
+    editor,
     questionnaireId,
     (def) => {
       const { si, qi } = locateQuestion(def, questionId);

@@ -2,7 +2,8 @@ import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { situationMail } from './mail.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
-import { registerQuestionnaireRoutes } from '../forms/index.ts';
+import { registerQuestionnaireBuilder } from '../forms/index.ts';
+import { questionnaireBuilder } from './questionnaires.ts';
 import { registerSituationRoutes } from './routes.ts';
 import { sendDueReminders } from './service.ts';
 import * as tables from './tables.ts';
@@ -15,7 +16,7 @@ export const module: ModuleDescriptor = {
   policies: { county: situationPolicy, global: situationGlobalPolicy },
   routes: (app, deps) => {
     registerSituationRoutes(app, deps);
-    registerQuestionnaireRoutes(app, deps);
+    registerQuestionnaireBuilder(app, deps, questionnaireBuilder);
   },
   maintenance: [({ db, config }) => sendDueReminders(db, config.publicUrl)],
   mailTemplates: situationMail,

@@ -4,11 +4,17 @@ import { createTestUser, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { pageProblems, TestClient, type Page } from '../../../tests/helpers/client.ts';
 import { queryRows } from '../../db/client.ts';
-import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from '../situation/default-template.ts';
-import * as repo from '../situation/repository.ts';
-import { allQuestions, isShown, type Definition } from './definition.ts';
-import * as qrepo from './repository.ts';
-import { questionFormValues } from './service.ts';
+import {
+  allQuestions,
+  findLatestVersion,
+  findQuestionnaire,
+  findVersion,
+  isShown,
+  questionFormValues,
+  type Definition,
+} from '../forms/index.ts';
+import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
+import * as repo from './repository.ts';
 
 const suffix = Math.random().toString(36).slice(2, 8);
 
@@ -43,7 +49,7 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
   };
   const errorLinks = (page: Page) =>
     page.doc.querySelectorAll('.govuk-error-summary a').map((a) => a.getAttribute('href'));
-  const latest = async (id: string) => (await qrepo.findLatestVersion(t.database.db, id))!;
+  const latest = async (id: string) => (await findLatestVersion(t.database.db, id))!;
   const definitionText = async (versionId: string) =>
     (
       await queryRows<{ definition: string }>(
@@ -145,7 +151,7 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     });
     expect(await definitionText(v1.id)).toBe(v1Text);
     expect(
-      question((await qrepo.findVersion(t.database.db, nationalId, 1))!.definition, 'emerging_risks').label,
+      question((await findVersion(t.database.db, nationalId, 1))!.definition, 'emerging_risks').label,
     ).toBe('Vilka nytillkomna risker ser ni de närmaste månaderna?');
 
     // Version 2 is not in use: the next change stays in it.
@@ -392,7 +398,7 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     expect(list.body).toContain(`Testformulär nationellt ${suffix}`);
     const preview = ok(await c.gavleborg!.get(`${county}/${nationalId}/version/2`));
     expect(preview.doc.querySelectorAll('main form[method="post"]')).toHaveLength(0);
-    const nationalTitle = (await qrepo.findQuestionnaire(t.database.db, nationalId))!.title;
+    const nationalTitle = (await findQuestionnaire(t.database.db, nationalId))!.title;
     expect(nationalTitle).toBe(`Testformulär nationellt ${suffix}`);
     // The coordinator, in turn, does not reach a county's questionnaire.
     expect((await c.coordinator!.get(`${national}/${countyId}`)).status).toBe(404);

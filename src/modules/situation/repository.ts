@@ -3,7 +3,13 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import { memberships, users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
-import { questionnaireVersions, type Answers, type Definition, type Measure } from '../forms/index.ts';
+import {
+  markVersionInUse,
+  questionnaireVersions,
+  type Answers,
+  type Definition,
+  type Measure,
+} from '../forms/index.ts';
 import {
   nationalPictures,
   occasions,
@@ -23,8 +29,10 @@ export type RegionalPictureRow = typeof regionalPictures.$inferSelect;
 
 // Rounds, occasions, respondents
 
+/** A new round; its questionnaire version is marked in use in the same statement's transaction, so it never changes. */
 export async function insertRound(db: Executor, values: typeof rounds.$inferInsert): Promise<Round> {
   const [row] = await db.insert(rounds).values(values).returning();
+  await markVersionInUse(db, values.questionnaireVersionId);
   return row!;
 }
 

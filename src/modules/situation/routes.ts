@@ -27,6 +27,7 @@ import {
 } from './export/index.ts';
 import { saveNationalSummaries, saveRegionalPicture } from './pictures.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
+import { QUESTIONNAIRE_OWNER } from './questionnaires.ts';
 import * as repo from './repository.ts';
 import { parseRoundForm, returnSchema, roundSchema, versionSchema } from './schemas.ts';
 import * as situation from './service.ts';
@@ -125,7 +126,10 @@ export function registerSituationRoutes(app: FastifyInstance, deps: Deps): void 
   ) => {
     const county = scope === 'county' ? requireCounty(req) : undefined;
     await situation.ensureDefaultQuestionnaire(db);
-    const versions = await listQuestionnaireVersions(db, county?.code ?? null);
+    const versions = await listQuestionnaireVersions(db, {
+      owner: QUESTIONNAIRE_OWNER,
+      countyCode: county?.code ?? null,
+    });
     return RoundFormPage({
       ctx: pageContext(req, reply),
       form,

@@ -9,6 +9,7 @@ import { findCountyByCode } from '../../platform/tenancy.ts';
 import * as forms from '../forms/index.ts';
 import { validateForSubmit } from '../forms/index.ts';
 import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
+import { QUESTIONNAIRE_OWNER } from './questionnaires.ts';
 import type { Answers, Definition } from '../forms/index.ts';
 import { mayRespondFor, situationGlobalPolicy, situationPolicy } from './policy.ts';
 import * as repo from './repository.ts';
@@ -16,7 +17,7 @@ import type { RoundInput } from './schemas.ts';
 
 /** The default questionnaire's newest version, created on first use. */
 export function ensureDefaultQuestionnaire(db: Db): Promise<string> {
-  return forms.ensureQuestionnaire(db, DEFAULT_TEMPLATE_TITLE, defaultDefinition);
+  return forms.ensureQuestionnaire(db, QUESTIONNAIRE_OWNER, DEFAULT_TEMPLATE_TITLE, defaultDefinition);
 }
 
 export function definitionOf(db: Db, round: repo.Round): Promise<Definition> {
@@ -38,11 +39,13 @@ export async function openRound(
       ? situationGlobalPolicy['national.coordinate'](actor)
       : situationPolicy['round.manage'](actor, { countyCode: scope.countyCode });
   if (!allowed) throw new NotFoundError();
-  const version = await forms.findQuestionnaireVersion(deps.db, input.questionnaireVersionId);
-  const owner = version ? await forms.questionnaireCountyOf(deps.db, version.id) : undefined;
   // National rounds use national templates; a county's round national ones or the county's own.
-  const usable = owner === null || (scope.kind === 'county' && owner === scope.countyCode);
-  if (!version || !usable) throw new ValidationError({ questionnaireVersionId: 'Välj ett formulär' });
+  const version = await forms.findUsableVersion(
+    deps.db,
+    { owner: QUESTIONNAIRE_OWNER, countyCode: scope.kind === 'county' ? scope.countyCode : null },
+    input.questionnaireVersionId,
+  );
+  if (!version) throw new ValidationError({ questionnaireVersionId: 'Välj ett formulär' });
   const municipalities = await listOrganisations(deps.db, {
     type: 'municipality',
     ...(scope.kind === 'county' ? { countyCode: scope.countyCode } : {}),

@@ -568,8 +568,8 @@ describe('lägesbild: from national round to national picture', () => {
     expect((await c.uppsala!.get(`/uppsala/lagesbild/${'a'.repeat(36)}`)).status).toBe(404);
     expect((await c.uppsala!.get(`/uppsala/lagesbild/svar/${'-'.repeat(36)}`)).status).toBe(404);
     const other = await insertQuestionnaire(t.database.db, {
+      scope: { owner: 'situation', countyCode: '20' },
       title: `Dalarnas eget ${Math.random()}`,
-      countyCode: '20',
       createdBy: null,
       definition: { areas: [], sections: [] },
     });

@@ -25,12 +25,7 @@ import {
   type Section,
 } from '../definition.ts';
 import type { QuestionnaireSummary } from '../repository.ts';
-import {
-  isConditionSource,
-  questionFormValues,
-  questionRoleLabels,
-  questionTypeLabels,
-} from '../service.ts';
+import { isConditionSource, questionFormValues, questionRoleLabels, questionTypeLabels } from '../service.ts';
 
 type Crumb = { href: string; label: string };
 

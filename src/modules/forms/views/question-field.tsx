@@ -1,12 +1,6 @@
 import type { FormState } from '../../../ui/components.tsx';
 import { fieldName, measureField } from '../answers.ts';
-import {
-  measureStatusLabels,
-  measureStatuses,
-  UNKNOWN,
-  type Measure,
-  type Question,
-} from '../definition.ts';
+import { measureStatusLabels, measureStatuses, UNKNOWN, type Measure, type Question } from '../definition.ts';
 
 function ErrorText({ id, message }: { id: string; message: string | undefined }): JSX.Element {
   if (!message) return <></>;
