@@ -9,6 +9,9 @@ import {
   definitionSchema,
   questionRoles,
   questionTypes,
+  RISK_SCALE,
+  RISK_SCALE_LABELS,
+  RISK_SCALE_MAX,
   UNKNOWN,
   type Definition,
   type Question,
@@ -253,7 +256,40 @@ function parseOptions(raw: string): Array<{ value: string; label: string }> {
   });
 }
 
+const riskScaleWords = (): string =>
+  Array.from({ length: RISK_SCALE_MAX }, (_, i) => `${i + 1} ${RISK_SCALE_LABELS[String(i + 1)]}`).join(', ');
+
+export const riskScaleStepsMessage = `En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX}. Lämna fältet tomt eller skriv ${RISK_SCALE_MAX}.`;
+export const riskScaleLabelsMessage = `En riskbedömning har alltid skalans egna ord (${riskScaleWords()}). Lämna fältet tomt.`;
+
+/** Whether a risk question's scale is the risk scale: its steps and its words (the compilation reads both). */
+function isRiskScale(scale: Question['scale']): { steps: boolean; labels: boolean } {
+  if (!scale) return { steps: false, labels: false };
+  const keys = Object.keys(scale.labels);
+  return {
+    steps: scale.max === RISK_SCALE_MAX,
+    labels:
+      keys.every((k) => RISK_SCALE_LABELS[k] === scale.labels[k]) &&
+      Object.keys(RISK_SCALE_LABELS).every((k) => k in scale.labels),
+  };
+}
+
+/** A risk question takes the risk scale; the form may leave steps and words empty or repeat them. */
+function parseRiskScale(input: QuestionInput): NonNullable<Question['scale']> {
+  if (input.scaleMax !== '' && input.scaleMax !== String(RISK_SCALE_MAX))
+    throw new ValidationError({ scaleMax: riskScaleStepsMessage });
+  for (const line of lines(input.scaleLabels)) {
+    const bar = line.indexOf('|');
+    const key = bar >= 0 ? line.slice(0, bar).trim().toLowerCase() : '';
+    const step = key === 'vet ej' ? UNKNOWN : key;
+    if (RISK_SCALE_LABELS[step] === undefined || RISK_SCALE_LABELS[step] !== line.slice(bar + 1).trim())
+      throw new ValidationError({ scaleLabels: riskScaleLabelsMessage });
+  }
+  return { ...RISK_SCALE, labels: { ...RISK_SCALE.labels }, allowUnknown: input.allowUnknown };
+}
+
 function parseScale(input: QuestionInput): NonNullable<Question['scale']> {
+  if (input.role === 'risk') return parseRiskScale(input);
   const max = Number(input.scaleMax);
   if (!/^\d+$/.test(input.scaleMax) || max < 2 || max > 10)
     throw new ValidationError({ scaleMax: 'Ange hur många steg skalan har, ett heltal från 2 till 10' });
@@ -373,6 +409,11 @@ export function checkDefinition(def: Definition): Problem[] {
     if (q.role !== 'other' && q.area === undefined)
       add('area', 'Välj vilket område frågan hör till, eller rollen Övrigt');
     if (q.role === 'risk' && q.type !== 'scale') add('role', 'En riskbedömning måste vara en skalfråga');
+    if (q.role === 'risk' && q.type === 'scale' && q.scale) {
+      const risk = isRiskScale(q.scale);
+      if (!risk.steps) add('scaleMax', riskScaleStepsMessage);
+      else if (!risk.labels) add('scaleLabels', riskScaleLabelsMessage);
+    }
     if (q.role === 'measures' && q.type !== 'measures')
       add('role', 'Rollen Åtgärder kräver frågetypen Lista över åtgärder');
     if (q.area !== undefined && q.role !== 'other') {

@@ -11,6 +11,7 @@ import {
   findVersion,
   isShown,
   questionFormValues,
+  RISK_SCALE,
   type Definition,
 } from '../forms/index.ts';
 import { defaultDefinition, DEFAULT_TEMPLATE_TITLE } from './default-template.ts';
@@ -363,6 +364,42 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     def = (await latest(countyId)).definition;
     expect(allQuestions(def).map((q) => q.id)).toEqual(['har_ni_en_handlingsplan']);
     ok(await c.gavleborg!.get(base));
+  });
+
+  it('a risk question takes the one risk scale: other steps or labels are refused beside their field', async () => {
+    const created = await c.gavleborg!.submit(`${county}/nytt`, {
+      title: `Länets riskformulär ${suffix}`,
+      copyFrom: '',
+    });
+    expect(created.status).toBe(303);
+    const base = `${county}/${created.location!.split('/').pop()!}`;
+    const id = base.split('/').pop()!;
+    const area = await c.gavleborg!.submit(base, { title: 'Bostäder', isArea: 'yes' }, `${base}/avsnitt`);
+    expect(area.status).toBe(303);
+    const editor = ok(await c.gavleborg!.get(base));
+    const addAction = `${base}/avsnitt/bostader/fragor`;
+    const risk = { type: 'scale', role: 'risk', area: 'bostader', label: 'Hur bedömer ni läget?' };
+
+    const sevenSteps = await c.gavleborg!.submitOn(editor, { ...risk, scaleMax: '7' }, addAction);
+    ok(sevenSteps, 400);
+    expect(errorLinks(sevenSteps)).toEqual(['#add-bostader-scaleMax']);
+    expect(sevenSteps.doc.querySelector('#add-bostader-scaleMax-error')?.text).toContain('1 till 5');
+
+    const ownWords = await c.gavleborg!.submitOn(
+      editor,
+      { ...risk, scaleMax: '5', scaleLabels: '1|Lugnt\n5|Kaos' },
+      addAction,
+    );
+    ok(ownWords, 400);
+    expect(errorLinks(ownWords)).toEqual(['#add-bostader-scaleLabels']);
+    expect(ownWords.doc.querySelector('#add-bostader-scaleLabels-error')?.text).toContain('Kritisk påverkan');
+    expect((await latest(id)).definition.sections[0]!.questions).toEqual([]);
+
+    // Left empty, the steps and words are the risk scale's own.
+    expect((await c.gavleborg!.submitOn(editor, { ...risk, allowUnknown: 'yes' }, addAction)).status).toBe(
+      303,
+    );
+    expect(question((await latest(id)).definition, 'hur_bedomer_ni_laget').scale).toEqual(RISK_SCALE);
   });
 
   it('a county admin reaches neither another county’s questionnaires nor the national ones', async () => {

@@ -20,6 +20,7 @@ import {
   conditionHint,
   questionRoles,
   questionTypes,
+  RISK_SCALE_MAX,
   type Definition,
   type Question,
   type Section,
@@ -484,12 +485,18 @@ function QuestionFields({
         hint="Ett alternativ per rad. Skriv etiketten, eller värde|Etikett för att bestämma värdet, till exempel okat|Ökat."
         rows={4}
       />
-      <Input s={s} name="scaleMax" label="Antal steg (för skala)" hint="Från 2 till 10" narrow />
+      <Input
+        s={s}
+        name="scaleMax"
+        label="Antal steg (för skala)"
+        hint={`Från 2 till 10. En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX}.`}
+        narrow
+      />
       <TextArea
         s={s}
         name="scaleLabels"
         label="Etiketter för skalans steg (för skala)"
-        hint="steg|etikett, en per rad, till exempel 1|Ingen påverkan"
+        hint="steg|etikett, en per rad, till exempel 1|Inte alls. En riskbedömning har alltid skalans egna ord: lämna fältet tomt."
         rows={4}
       />
       <Checkbox s={s} name="allowUnknown" label="Skalan har svaret ”Vet ej”" />
