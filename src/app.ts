@@ -15,6 +15,7 @@ import { loadModules, loadPolicies } from './modules.ts';
 import type { Policies, RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
+import { registerInputGate } from './platform/input.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
@@ -154,6 +155,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ),
     errorPage: ErrorPage,
   });
+  registerInputGate(app);
 
   app.get('/healthz', { config: { access: { kind: 'public' } } }, async () => ({
     status: 'ok',

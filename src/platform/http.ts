@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTIES, findCountyBySlug, type CountyRecord } from './tenancy.ts';
 import type { PageContext, Flash, NavItem } from './page-context.ts';
 import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor } from './authz.ts';
-import { AppError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
+import { AppError, ConflictError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
 import { parseLocale, translator, type Locale, type Translate } from './i18n.ts';
 import { formValues, type FormState } from './validation.ts';
 import { contentDisposition, downloadTypeOf } from './exports/download.ts';
@@ -87,7 +87,9 @@ export function clientKey(req: FastifyRequest): string {
 
 /**
  * Runs a form's action; on invalid input the same page is rendered again with status 400, an error summary,
- * the messages beside the fields and the user's input kept. A rate limit shows as a form error with 429.
+ * the messages beside the fields and the user's input kept. A conflict with the resource's state (already
+ * submitted, changed by someone else) shows the same page with its reason in the error summary and 409; a
+ * rate limit shows as a form error with 429.
  */
 export async function handleForm(
   req: FastifyRequest,
@@ -100,6 +102,8 @@ export async function handleForm(
   } catch (err) {
     const values = formValues(req.body);
     if (err instanceof ValidationError) return reply.html(render({ values, errors: err.fieldErrors }), 400);
+    if (err instanceof ConflictError)
+      return reply.html(render({ values, errors: { _form: err.message } }), 409);
     if (err instanceof RateLimitedError) {
       reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.html(render({ values, errors: { _form: err.message } }), 429);
@@ -222,14 +226,31 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
       err instanceof AppError && status !== 500 && !(err instanceof ValidationError)
         ? err.message
         : undefined;
-    const known = [400, 403, 404, 413, 429].includes(status) ? status : status >= 500 ? 500 : 400;
+    const known = [400, 403, 404, 409, 413, 415, 429].includes(status) ? status : status >= 500 ? 500 : 400;
     if (req.url.startsWith('/api/') || req.url === '/readyz') {
       return reply
         .code(known)
         .send({ error: known === 500 ? 'internal_error' : err instanceof AppError ? err.id : 'error' });
     }
+    // A script that asked for JSON (the answer form's autosave) gets JSON it can show, never an HTML page.
+    if (String(req.headers.accept ?? '').includes('application/json')) {
+      return reply.code(known).send({
+        ok: false,
+        errors: { _form: message ?? errorText(known) },
+      });
+    }
     return reply.html(ErrorPage({ ctx: safeContext(req, reply), status: known, message }), known);
   });
+}
+
+/** The short Swedish text for a refused or failed request, where the error carries no message of its own. */
+function errorText(status: number): string {
+  if (status === 413) return 'Det som skickades var för stort.';
+  if (status === 415) return 'Formatet på det som skickades stöds inte.';
+  if (status === 403) return 'Du har inte behörighet, eller sidan har blivit för gammal: ladda om den.';
+  if (status === 404) return 'Det du försökte ändra finns inte.';
+  if (status >= 500) return 'Ett tekniskt fel uppstod; inget sparades. Försök igen om en stund.';
+  return 'Uppgifterna kunde inte behandlas.';
 }
 
 /** A page context even when the error came before the request was fully set up. */

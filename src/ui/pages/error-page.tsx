@@ -14,7 +14,15 @@ const texts: Record<number, { title: string; body: string }> = {
     title: 'Sidan hittades inte',
     body: 'Kontrollera att adressen är rätt. Sidan kan ha flyttats eller tagits bort.',
   },
+  409: {
+    title: 'Något har ändrats under tiden',
+    body: 'Det du ville ändra har ändrats av någon annan sedan du öppnade sidan. Gå tillbaka, ladda om och försök igen.',
+  },
   413: { title: 'För mycket data', body: 'Det som skickades var för stort.' },
+  415: {
+    title: 'Formatet stöds inte',
+    body: 'Det som skickades var i ett format som tjänsten inte tar emot. Använd formuläret på sidan.',
+  },
   429: { title: 'För många försök', body: 'Vänta en stund och försök sedan igen.' },
   500: {
     title: 'Något gick fel',
