@@ -45,56 +45,122 @@ export function ErrorSummary({
   );
 }
 
-interface InputProps {
+// ---- Form fields ---------------------------------------------------------------------------------
+//
+// Each field shows its label, hint and error and keeps the posted value. On a page with many forms
+// (the questionnaire builder), `idPrefix` gives one form's fields their own ids (`prefix-name`) while the
+// posted names stay plain; the error summary links to the same ids (see scopedErrors).
+
+interface FieldProps {
   name: string;
   label: string;
   form: FormState;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'url';
   hint?: string;
+  /** the form's own prefix for ids, on a page of many forms */
+  idPrefix?: string;
+}
+
+/** The id of a field: its name, or `prefix-name` within a form that has its own ids. */
+export const fieldId = (name: string, idPrefix?: string): string => (idPrefix ? `${idPrefix}-${name}` : name);
+
+/** A form's errors keyed by its fields' ids, for the error summary of a page of many forms. */
+export function scopedErrors(errors: FieldErrors, idPrefix: string | undefined): FieldErrors {
+  if (!idPrefix) return errors;
+  return Object.fromEntries(
+    Object.entries(errors).map(([k, v]) => [k === '_form' ? k : fieldId(k, idPrefix), v]),
+  );
+}
+
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function ErrorMessage({ id, message }: { id: string; message: string | undefined }): JSX.Element {
+  if (!message) return <></>;
+  return (
+    <p id={`${id}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">Fel:</span> <span safe>{message}</span>
+    </p>
+  );
+}
+
+export function Hint({ id, text }: { id: string; text: string | undefined }): JSX.Element {
+  if (!text) return <></>;
+  return (
+    <div id={`${id}-hint`} class="govuk-hint" safe>
+      {text}
+    </div>
+  );
+}
+
+/** The form group around one labelled field: label, hint, error, then the control. */
+function FieldGroup(p: {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  error: string | undefined;
+  labelSize?: 's' | 'm' | 'l';
+  children: Children;
+}): JSX.Element {
+  return (
+    <div class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label${p.labelSize ? ` govuk-label--${p.labelSize}` : ''}`} for={p.id} safe>
+        {p.label}
+      </label>
+      <Hint id={p.id} text={p.hint} />
+      <ErrorMessage id={p.id} message={p.error} />
+      {p.children}
+    </div>
+  );
+}
+
+interface InputProps extends FieldProps {
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'url';
   autocomplete?: string;
-  width?: 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | '';
+  width?:
+    'govuk-input--width-4' | 'govuk-input--width-10' | 'govuk-input--width-20' | 'govuk-input--width-30' | '';
   labelSize?: 's' | 'm' | 'l';
   spellcheck?: boolean;
   required?: boolean;
 }
 
 export function TextInput(p: InputProps): JSX.Element {
+  const id = fieldId(p.name, p.idPrefix);
   const error = p.form.errors[p.name];
-  const hintId = `${p.name}-hint`;
-  const errorId = `${p.name}-error`;
-  const describedBy = [p.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
   const keep = p.type !== 'password';
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class={`govuk-label${p.labelSize ? ` govuk-label--${p.labelSize}` : ''}`} for={p.name} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <div id={hintId} class="govuk-hint" safe>
-          {p.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p id={errorId} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Fel:</span> <span safe>{error}</span>
-        </p>
-      ) : (
-        ''
-      )}
+    <FieldGroup id={id} label={p.label} hint={p.hint} error={error} labelSize={p.labelSize}>
       <input
         class={`govuk-input ${p.width ?? ''}${error ? ' govuk-input--error' : ''}`}
-        id={p.name}
+        id={id}
         name={p.name}
         type={p.type ?? 'text'}
         value={keep ? (p.form.values[p.name] ?? '') : undefined}
         autocomplete={p.autocomplete}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
         spellcheck={p.spellcheck === false ? 'false' : undefined}
         required={p.required}
       />
-    </div>
+    </FieldGroup>
+  );
+}
+
+export function TextArea(p: FieldProps & { rows?: number }): JSX.Element {
+  const id = fieldId(p.name, p.idPrefix);
+  const error = p.form.errors[p.name];
+  return (
+    <FieldGroup id={id} label={p.label} hint={p.hint} error={error}>
+      <textarea
+        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        name={p.name}
+        rows={String(p.rows ?? 3)}
+        aria-describedby={describedBy(id, p.hint, error)}
+        safe
+      >
+        {p.form.values[p.name] ?? ''}
+      </textarea>
+    </FieldGroup>
   );
 }
 
@@ -103,43 +169,17 @@ export interface Option {
   label: string;
 }
 
-export function Select(p: {
-  name: string;
-  label: string;
-  form: FormState;
-  options: Option[];
-  hint?: string;
-  placeholder?: string;
-}): JSX.Element {
+export function Select(p: FieldProps & { options: Option[]; placeholder?: string }): JSX.Element {
+  const id = fieldId(p.name, p.idPrefix);
   const error = p.form.errors[p.name];
   const selected = p.form.values[p.name] ?? '';
-  const describedBy = [p.hint ? `${p.name}-hint` : '', error ? `${p.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={p.name} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <div id={`${p.name}-hint`} class="govuk-hint" safe>
-          {p.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p id={`${p.name}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Fel:</span> <span safe>{error}</span>
-        </p>
-      ) : (
-        ''
-      )}
+    <FieldGroup id={id} label={p.label} hint={p.hint} error={error}>
       <select
         class={`govuk-select${error ? ' govuk-select--error' : ''}`}
-        id={p.name}
+        id={id}
         name={p.name}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
       >
         {p.placeholder !== undefined ? (
           <option value="" safe>
@@ -154,7 +194,68 @@ export function Select(p: {
           </option>
         ))}
       </select>
+    </FieldGroup>
+  );
+}
+
+/** One yes/no checkbox: posts `yes` when ticked, nothing otherwise. */
+export function Checkbox(p: FieldProps): JSX.Element {
+  const id = fieldId(p.name, p.idPrefix);
+  const error = p.form.errors[p.name];
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <ErrorMessage id={id} message={error} />
+      <div class="govuk-checkboxes govuk-checkboxes--small">
+        <div class="govuk-checkboxes__item">
+          <input
+            class="govuk-checkboxes__input"
+            id={id}
+            name={p.name}
+            type="checkbox"
+            value="yes"
+            checked={p.form.values[p.name] === 'yes'}
+            aria-describedby={describedBy(id, p.hint, error)}
+          />
+          <label class="govuk-label govuk-checkboxes__label" for={id} safe>
+            {p.label}
+          </label>
+          <Hint id={id} text={p.hint} />
+        </div>
+      </div>
     </div>
+  );
+}
+
+/** A collapsed part of the page (GOV.UK details), e.g. a form opened when it holds the last post's errors. */
+export function Details({
+  summary,
+  open = false,
+  children,
+}: {
+  summary: string;
+  open?: boolean;
+  children: Children;
+}): JSX.Element {
+  return (
+    <details class="govuk-details govuk-!-margin-bottom-3" open={open}>
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text" safe>
+          {summary}
+        </span>
+      </summary>
+      <div class="govuk-details__text">{children}</div>
+    </details>
+  );
+}
+
+export type TagColour =
+  'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+
+export function Tag({ text, colour }: { text: string; colour?: TagColour }): JSX.Element {
+  return (
+    <strong class={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`} safe>
+      {text}
+    </strong>
   );
 }
 
@@ -163,16 +264,19 @@ export function Button({
   variant,
   name,
   value,
+  small = false,
 }: {
   children: Children;
   variant?: 'secondary' | 'warning';
   name?: string;
   value?: string;
+  /** a compact button among others in a list (move up, move down) */
+  small?: boolean;
 }): JSX.Element {
   return (
     <button
       type="submit"
-      class={`govuk-button${variant ? ` govuk-button--${variant}` : ''}`}
+      class={`govuk-button${variant ? ` govuk-button--${variant}` : ''}${small ? ' sv-small-button govuk-!-margin-bottom-0' : ''}`}
       data-module="govuk-button"
       data-prevent-double-click="true"
       name={name}
@@ -214,11 +318,19 @@ export function Table<T>({
   columns,
   rows,
   empty = 'Inga rader att visa.',
+  rowHeader = 0,
+  captionSize = 'm',
 }: {
   caption: string;
   columns: TableColumn<T>[];
   rows: T[];
   empty?: string;
+  /**
+   * The column whose cell names its row (a person, a county, a questionnaire), marked up as the row's
+   * header so a screen reader announces it with every cell; false when no cell names the row (a log).
+   */
+  rowHeader?: number | false;
+  captionSize?: 's' | 'm' | 'l';
 }): JSX.Element {
   if (rows.length === 0) {
     return (
@@ -229,7 +341,7 @@ export function Table<T>({
   }
   return (
     <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m" safe>
+      <caption class={`govuk-table__caption govuk-table__caption--${captionSize}`} safe>
         {caption}
       </caption>
       <thead class="govuk-table__head">
@@ -248,11 +360,20 @@ export function Table<T>({
       <tbody class="govuk-table__body">
         {rows.map((r) => (
           <tr class="govuk-table__row">
-            {columns.map((c) => (
-              <td class={`govuk-table__cell${c.numeric ? ' govuk-table__cell--numeric' : ''}`}>
-                {c.cell(r)}
-              </td>
-            ))}
+            {columns.map((c, i) =>
+              i === rowHeader ? (
+                <th
+                  scope="row"
+                  class={`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`}
+                >
+                  {c.cell(r)}
+                </th>
+              ) : (
+                <td class={`govuk-table__cell${c.numeric ? ' govuk-table__cell--numeric' : ''}`}>
+                  {c.cell(r)}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

@@ -169,6 +169,7 @@ export function MailboxPage({ ctx, messages }: { ctx: PageContext; messages: Mai
       <Table
         caption="Meddelanden"
         rows={messages}
+        rowHeader={2}
         empty="Inga meddelanden har skickats."
         columns={[
           { header: 'Skickat', cell: (m) => <span>{m.date ? formatDateTime(m.date) : ''}</span> },
@@ -214,6 +215,7 @@ export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] })
       <Table
         caption="De senaste 200 händelserna"
         rows={rows}
+        rowHeader={false}
         columns={[
           { header: 'Tid', cell: (r) => <span safe>{formatDateTime(r.occurredAt)}</span> },
           { header: 'Vem', cell: (r) => <span safe>{r.actorEmail ?? 'system'}</span> },

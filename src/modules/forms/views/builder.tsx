@@ -1,15 +1,19 @@
-import type { Children } from '@kitajs/html';
 import { QuestionField } from './question-field.tsx';
-import type { FieldErrors } from '../../../platform/errors.ts';
 import { formatDateTime } from '../../../platform/i18n.ts';
 import type { FormValues } from '../../../platform/validation.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import {
   Button,
+  Checkbox,
+  Details,
   emptyForm,
   ErrorSummary,
   PostForm,
+  scopedErrors,
   Select,
+  Table,
+  Tag,
+  TextArea,
   TextInput,
   type FormState,
   type Option,
@@ -37,201 +41,10 @@ export interface QuestionnaireScopeView {
   breadcrumbs: Crumb[];
 }
 
-// ---- Fields whose id is scoped to one of the page's many forms ----------------------------------
-
-/** One form on a page of many: its own ids, and the posted input and errors only if it was the one posted. */
+/** One form on a page of many: its own ids (its key), and the posted input and errors only if it was the one posted. */
 interface Scoped {
   key: string;
-  values: FormValues;
-  errors: FieldErrors;
-}
-
-const fid = (s: Scoped, name: string): string => `${s.key}-${name}`;
-
-function Message({ id, message }: { id: string; message: string | undefined }): JSX.Element {
-  if (!message) return <></>;
-  return (
-    <p id={`${id}-error`} class="govuk-error-message">
-      <span class="govuk-visually-hidden">Fel:</span> <span safe>{message}</span>
-    </p>
-  );
-}
-
-function Group({
-  s,
-  name,
-  label,
-  hint,
-  children,
-}: {
-  s: Scoped;
-  name: string;
-  label: string;
-  hint?: string;
-  children: Children;
-}): JSX.Element {
-  const id = fid(s, name);
-  const error = s.errors[name];
-  return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={id} safe>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} class="govuk-hint" safe>
-          {hint}
-        </div>
-      ) : (
-        ''
-      )}
-      <Message id={id} message={error} />
-      {children}
-    </div>
-  );
-}
-
-const describedBy = (s: Scoped, name: string, hint?: string): string | undefined =>
-  [hint ? `${fid(s, name)}-hint` : '', s.errors[name] ? `${fid(s, name)}-error` : '']
-    .filter(Boolean)
-    .join(' ') || undefined;
-
-function Input(p: { s: Scoped; name: string; label: string; hint?: string; narrow?: boolean }): JSX.Element {
-  const error = p.s.errors[p.name];
-  return (
-    <Group s={p.s} name={p.name} label={p.label} hint={p.hint}>
-      <input
-        class={`govuk-input${p.narrow ? ' govuk-input--width-4' : ''}${error ? ' govuk-input--error' : ''}`}
-        id={fid(p.s, p.name)}
-        name={p.name}
-        type="text"
-        value={p.s.values[p.name] ?? ''}
-        aria-describedby={describedBy(p.s, p.name, p.hint)}
-      />
-    </Group>
-  );
-}
-
-function TextArea(p: { s: Scoped; name: string; label: string; hint?: string; rows?: number }): JSX.Element {
-  const error = p.s.errors[p.name];
-  return (
-    <Group s={p.s} name={p.name} label={p.label} hint={p.hint}>
-      <textarea
-        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        id={fid(p.s, p.name)}
-        name={p.name}
-        rows={String(p.rows ?? 3)}
-        aria-describedby={describedBy(p.s, p.name, p.hint)}
-        safe
-      >
-        {p.s.values[p.name] ?? ''}
-      </textarea>
-    </Group>
-  );
-}
-
-function SelectField(p: {
-  s: Scoped;
-  name: string;
-  label: string;
-  options: Option[];
-  placeholder?: string;
-  hint?: string;
-}): JSX.Element {
-  const selected = p.s.values[p.name] ?? '';
-  return (
-    <Group s={p.s} name={p.name} label={p.label} hint={p.hint}>
-      <select
-        class={`govuk-select${p.s.errors[p.name] ? ' govuk-select--error' : ''}`}
-        id={fid(p.s, p.name)}
-        name={p.name}
-        aria-describedby={describedBy(p.s, p.name, p.hint)}
-      >
-        {p.placeholder !== undefined ? (
-          <option value="" safe>
-            {p.placeholder}
-          </option>
-        ) : (
-          ''
-        )}
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === selected} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Group>
-  );
-}
-
-function Checkbox({ s, name, label }: { s: Scoped; name: string; label: string }): JSX.Element {
-  const id = fid(s, name);
-  const error = s.errors[name];
-  return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <Message id={id} message={error} />
-      <div class="govuk-checkboxes govuk-checkboxes--small">
-        <div class="govuk-checkboxes__item">
-          <input
-            class="govuk-checkboxes__input"
-            id={id}
-            name={name}
-            type="checkbox"
-            value="yes"
-            checked={s.values[name] === 'yes'}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          <label class="govuk-label govuk-checkboxes__label" for={id} safe>
-            {label}
-          </label>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** A collapsed form, opened when it holds the errors of the last post. */
-function Disclosure({ summary, open, children }: { summary: string; open: boolean; children: Children }) {
-  return (
-    <details class="govuk-details govuk-!-margin-bottom-3" open={open}>
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text" safe>
-          {summary}
-        </span>
-      </summary>
-      <div class="govuk-details__text">{children}</div>
-    </details>
-  );
-}
-
-function SmallButton({
-  children,
-  name,
-  value,
-  variant = 'secondary',
-}: {
-  children: Children;
-  name?: string;
-  value?: string;
-  variant?: 'secondary' | 'warning';
-}): JSX.Element {
-  return (
-    <button
-      type="submit"
-      class={`govuk-button govuk-button--${variant} sv-small-button govuk-!-margin-bottom-0`}
-      name={name}
-      value={value}
-    >
-      {children}
-    </button>
-  );
-}
-
-function Tag({ text, colour }: { text: string; colour: string }): JSX.Element {
-  return (
-    <strong class={`govuk-tag govuk-tag--${colour}`} safe>
-      {text}
-    </strong>
-  );
+  form: FormState;
 }
 
 // ---- The list ------------------------------------------------------------------------------------
@@ -246,45 +59,34 @@ function QuestionnaireTable({
   href: (q: QuestionnaireSummary) => string;
 }): JSX.Element {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m" safe>
-        {caption}
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Formulär
-          </th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-            Senaste version
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Används
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((q) => (
-          <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
-              <a class="govuk-link" href={href(q)} safe>
-                {q.title}
-              </a>
-            </td>
-            <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-              {String(q.latestVersion)}
-            </td>
-            <td class="govuk-table__cell">
-              {q.inUse ? (
-                <Tag text="Används i en omgång" colour="blue" />
-              ) : (
-                <Tag text="Används inte" colour="grey" />
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={caption}
+      rows={rows}
+      columns={[
+        {
+          header: 'Formulär',
+          cell: (q) => (
+            <a class="govuk-link" href={href(q)} safe>
+              {q.title}
+            </a>
+          ),
+        },
+        {
+          header: 'Senaste version',
+          numeric: true,
+          cell: (q) => <span safe>{String(q.latestVersion)}</span>,
+        },
+        {
+          header: 'Används',
+          cell: (q) =>
+            q.inUse ? (
+              <Tag text="Används i en omgång" colour="blue" />
+            ) : (
+              <Tag text="Används inte" colour="grey" />
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -389,12 +191,10 @@ export const addQuestionFormKey = (sectionId: string): string => `add-${sectionI
 export const questionFormKey = (questionId: string): string => `question-${questionId}`;
 
 function scoped(state: EditorState, key: string, saved: FormValues): Scoped {
-  return state.formKey === key
-    ? { key, values: state.form.values, errors: state.form.errors }
-    : { key, values: saved, errors: {} };
+  return { key, form: state.formKey === key ? state.form : emptyForm(saved) };
 }
 
-const fieldErrorCount = (s: Scoped) => Object.keys(s.errors).filter((k) => k !== '_form').length;
+const fieldErrorCount = (s: Scoped) => Object.keys(s.form.errors).filter((k) => k !== '_form').length;
 
 export interface VersionInfo {
   version: number;
@@ -419,16 +219,16 @@ function MoveButtons({
   return (
     <PostForm action={action} csrfToken={csrfToken} className="sv-inline-form">
       {canUp ? (
-        <SmallButton name="direction" value="up">
+        <Button small variant="secondary" name="direction" value="up">
           Flytta upp<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
-        </SmallButton>
+        </Button>
       ) : (
         ''
       )}{' '}
       {canDown ? (
-        <SmallButton name="direction" value="down">
+        <Button small variant="secondary" name="direction" value="down">
           Flytta ned<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
-        </SmallButton>
+        </Button>
       ) : (
         ''
       )}
@@ -439,10 +239,11 @@ function MoveButtons({
 function SectionFields({ s }: { s: Scoped }): JSX.Element {
   return (
     <>
-      <Input s={s} name="title" label="Rubrik" />
-      <TextArea s={s} name="description" label="Beskrivning (frivillig)" />
+      <TextInput idPrefix={s.key} form={s.form} name="title" label="Rubrik" />
+      <TextArea idPrefix={s.key} form={s.form} name="description" label="Beskrivning (frivillig)" />
       <Checkbox
-        s={s}
+        idPrefix={s.key}
+        form={s.form}
         name="isArea"
         label="Avsnittet är ett riskområde (frågorna kan då bedöma risk, förklara och lista åtgärder för området)"
       />
@@ -469,49 +270,61 @@ function QuestionFields({
 }): JSX.Element {
   return (
     <>
-      <SelectField
-        s={s}
+      <Select
+        idPrefix={s.key}
+        form={s.form}
         name="type"
         label="Frågetyp"
         options={questionTypes.map((t) => ({ value: t, label: questionTypeLabels[t] }))}
       />
-      <Input s={s} name="label" label="Fråga" />
-      <TextArea s={s} name="help" label="Hjälptext (frivillig)" hint="Visas under frågan" />
-      <Checkbox s={s} name="required" label="Frågan måste besvaras" />
+      <TextInput idPrefix={s.key} form={s.form} name="label" label="Fråga" />
       <TextArea
-        s={s}
+        idPrefix={s.key}
+        form={s.form}
+        name="help"
+        label="Hjälptext (frivillig)"
+        hint="Visas under frågan"
+      />
+      <Checkbox idPrefix={s.key} form={s.form} name="required" label="Frågan måste besvaras" />
+      <TextArea
+        idPrefix={s.key}
+        form={s.form}
         name="options"
         label="Svarsalternativ (för ett val och flera val)"
         hint="Ett alternativ per rad. Skriv etiketten, eller värde|Etikett för att bestämma värdet, till exempel okat|Ökat."
         rows={4}
       />
-      <Input
-        s={s}
+      <TextInput
+        idPrefix={s.key}
+        form={s.form}
         name="scaleMax"
         label="Antal steg (för skala)"
         hint={`Från 2 till 10. En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX}.`}
-        narrow
+        width="govuk-input--width-4"
       />
       <TextArea
-        s={s}
+        idPrefix={s.key}
+        form={s.form}
         name="scaleLabels"
         label="Etiketter för skalans steg (för skala)"
         hint="steg|etikett, en per rad, till exempel 1|Inte alls. En riskbedömning har alltid skalans egna ord: lämna fältet tomt."
         rows={4}
       />
-      <Checkbox s={s} name="allowUnknown" label="Skalan har svaret ”Vet ej”" />
+      <Checkbox idPrefix={s.key} form={s.form} name="allowUnknown" label="Skalan har svaret ”Vet ej”" />
       <fieldset class="govuk-fieldset">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Villkor</legend>
-        <SelectField
-          s={s}
+        <Select
+          idPrefix={s.key}
+          form={s.form}
           name="showIfQuestion"
           label="Visa bara frågan beroende på svaret på"
           placeholder="Visa alltid"
-          options={conditionSources(def, before, s.values.showIfQuestion ?? '')}
+          options={conditionSources(def, before, s.form.values.showIfQuestion ?? '')}
           hint="Bara tidigare frågor med svarsalternativ kan styra"
         />
-        <Input
-          s={s}
+        <TextInput
+          idPrefix={s.key}
+          form={s.form}
           name="showIfValues"
           label="Visa frågan när svaret är"
           hint="Ett eller flera svar med kommatecken emellan: värdet eller etiketten, till exempel 3, 4, 5 eller Ja"
@@ -519,15 +332,17 @@ function QuestionFields({
       </fieldset>
       <fieldset class="govuk-fieldset">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Riskområde</legend>
-        <SelectField
-          s={s}
+        <Select
+          idPrefix={s.key}
+          form={s.form}
           name="area"
           label="Område"
           placeholder="Inget område"
           options={def.areas.map((a) => ({ value: a.key, label: a.label }))}
         />
-        <SelectField
-          s={s}
+        <Select
+          idPrefix={s.key}
+          form={s.form}
           name="role"
           label="Frågans roll i området"
           options={questionRoles.map((r) => ({ value: r, label: questionRoleLabels[r] }))}
@@ -588,7 +403,7 @@ function QuestionItem({
         canUp={canUp}
         canDown={canDown}
       />
-      <Disclosure summary="Ändra frågan" open={fieldErrorCount(s) > 0}>
+      <Details summary="Ändra frågan" open={fieldErrorCount(s) > 0}>
         <PostForm action={`${action}/fragor/${q.id}`} csrfToken={ctx.csrfToken}>
           <QuestionFields s={s} def={def} before={before} />
           <Button>Spara frågan</Button>
@@ -596,7 +411,7 @@ function QuestionItem({
         <PostForm action={`${action}/fragor/${q.id}/ta-bort`} csrfToken={ctx.csrfToken}>
           <Button variant="warning">Ta bort frågan</Button>
         </PostForm>
-      </Disclosure>
+      </Details>
     </li>
   );
 }
@@ -652,7 +467,7 @@ function SectionBlock({
         canUp={index > 0}
         canDown={index < def.sections.length - 1}
       />
-      <Disclosure summary="Ändra avsnittet" open={fieldErrorCount(edit) > 0}>
+      <Details summary="Ändra avsnittet" open={fieldErrorCount(edit) > 0}>
         <PostForm action={`${action}/avsnitt/${section.id}`} csrfToken={ctx.csrfToken}>
           <SectionFields s={edit} />
           <Button>Spara avsnittet</Button>
@@ -661,7 +476,7 @@ function SectionBlock({
           <p class="govuk-body-s">Avsnittet tas bort med alla sina frågor.</p>
           <Button variant="warning">Ta bort avsnittet</Button>
         </PostForm>
-      </Disclosure>
+      </Details>
       {section.questions.length === 0 ? <p class="govuk-body">Avsnittet har inga frågor ännu.</p> : ''}
       <ol class="govuk-list">
         {section.questions.map((q) => {
@@ -680,12 +495,12 @@ function SectionBlock({
           );
         })}
       </ol>
-      <Disclosure summary="Lägg till en fråga i avsnittet" open={fieldErrorCount(add) > 0}>
+      <Details summary="Lägg till en fråga i avsnittet" open={fieldErrorCount(add) > 0}>
         <PostForm action={`${action}/avsnitt/${section.id}/fragor`} csrfToken={ctx.csrfToken}>
           <QuestionFields s={add} def={def} before={upTo} />
           <Button>Lägg till frågan</Button>
         </PostForm>
-      </Disclosure>
+      </Details>
     </section>
   );
 }
@@ -707,12 +522,7 @@ export function QuestionnaireEditorPage({
 }): JSX.Element {
   const action = `${scope.base}/${questionnaire.id}`;
   const def = latest.definition;
-  const summaryErrors = Object.fromEntries(
-    Object.entries(state.form.errors).map(([k, v]) => [
-      k === '_form' || !state.formKey ? k : `${state.formKey}-${k}`,
-      v,
-    ]),
-  );
+  const summaryErrors = scopedErrors(state.form.errors, state.formKey);
   const title = scoped(state, titleFormKey, { title: questionnaire.title });
   const newSection = scoped(state, newSectionFormKey, {});
   const older = versions.filter((v) => v.version !== latest.version);
@@ -745,12 +555,12 @@ export function QuestionnaireEditorPage({
           Förhandsgranska som de svarande ser formuläret
         </a>
       </p>
-      <Disclosure summary="Ändra formulärets rubrik" open={fieldErrorCount(title) > 0}>
+      <Details summary="Ändra formulärets rubrik" open={fieldErrorCount(title) > 0}>
         <PostForm action={`${action}/rubrik`} csrfToken={ctx.csrfToken}>
-          <Input s={title} name="title" label="Rubrik" />
+          <TextInput idPrefix={title.key} form={title.form} name="title" label="Rubrik" />
           <Button>Spara rubriken</Button>
         </PostForm>
-      </Disclosure>
+      </Details>
       {def.sections.length === 0 ? (
         <p class="govuk-body">Formuläret är tomt. Börja med att lägga till ett avsnitt.</p>
       ) : (

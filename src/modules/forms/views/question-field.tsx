@@ -1,15 +1,6 @@
-import type { FormState } from '../../../ui/components.tsx';
+import { ErrorMessage, Hint, type FormState } from '../../../ui/components.tsx';
 import { fieldName, measureField } from '../answers.ts';
 import { measureStatusLabels, measureStatuses, UNKNOWN, type Measure, type Question } from '../definition.ts';
-
-function ErrorText({ id, message }: { id: string; message: string | undefined }): JSX.Element {
-  if (!message) return <></>;
-  return (
-    <p id={`${id}-error`} class="govuk-error-message">
-      <span class="govuk-visually-hidden">Fel:</span> <span safe>{message}</span>
-    </p>
-  );
-}
 
 /** One question as the respondent sees it; read-only in the builder's preview. */
 export function QuestionField({
@@ -36,14 +27,6 @@ export function QuestionField({
   };
   const describedBy =
     [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const Hint = () =>
-    hint ? (
-      <div id={`${name}-hint`} class="govuk-hint" safe>
-        {hint}
-      </div>
-    ) : (
-      <></>
-    );
   if (q.type === 'scale' || q.type === 'single' || q.type === 'yesno' || q.type === 'multiple') {
     const options =
       q.type === 'scale'
@@ -68,8 +51,8 @@ export function QuestionField({
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
             {q.label}
           </legend>
-          <Hint />
-          <ErrorText id={name} message={error} />
+          <Hint id={name} text={hint} />
+          <ErrorMessage id={name} message={error} />
           <div
             class={multiple ? 'govuk-checkboxes govuk-checkboxes--small' : 'govuk-radios govuk-radios--small'}
           >
@@ -106,7 +89,7 @@ export function QuestionField({
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
             {q.label}
           </legend>
-          <Hint />
+          <Hint id={name} text={hint} />
           {Array.from({ length: rows }, (_, i) => {
             const f = (part: keyof Measure) => measureField(q, i, part);
             const input = (part: keyof Measure, label: string, width = '') => (
@@ -114,7 +97,7 @@ export function QuestionField({
                 <label class="govuk-label" for={f(part)} safe>
                   {label}
                 </label>
-                <ErrorText id={f(part)} message={form.errors[f(part)]} />
+                <ErrorMessage id={f(part)} message={form.errors[f(part)]} />
                 <input
                   class={`govuk-input ${width}${form.errors[f(part)] ? ' govuk-input--error' : ''}`}
                   id={f(part)}
@@ -134,7 +117,7 @@ export function QuestionField({
                   <label class="govuk-label" for={f('status')}>
                     Status
                   </label>
-                  <ErrorText id={f('status')} message={form.errors[f('status')]} />
+                  <ErrorMessage id={f('status')} message={form.errors[f('status')]} />
                   <select class="govuk-select" id={f('status')} name={f('status')} disabled={readonly}>
                     <option value="">Välj status</option>
                     {measureStatuses.map((s) => (
@@ -172,8 +155,8 @@ export function QuestionField({
       <label class="govuk-label govuk-label--s" for={name} safe>
         {q.label}
       </label>
-      <Hint />
-      <ErrorText id={name} message={error} />
+      <Hint id={name} text={hint} />
+      <ErrorMessage id={name} message={error} />
       {isText ? (
         <textarea
           class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}

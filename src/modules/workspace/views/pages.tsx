@@ -37,6 +37,7 @@ export function NationalPage({
       <Table
         caption={`Län (${counties.length}), kommuner (${totals.m}), personer med roller (${totals.p})`}
         rows={counties}
+        rowHeader={1}
         columns={[
           { header: 'Länskod', cell: (c) => <span safe>{c.code}</span> },
           {
@@ -107,6 +108,7 @@ export function CountyWorkspacePage({
       <Table
         caption={`Kommunernas rapportörer (${without} av ${view.municipalities.length} saknar rapportör)`}
         rows={view.municipalities}
+        rowHeader={1}
         columns={[
           { header: 'Kommunkod', cell: (m) => <span safe>{m.code}</span> },
           { header: 'Kommun', cell: (m) => <span safe>{m.name}</span> },
