@@ -93,8 +93,20 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
-export async function touchSession(db: Executor, idHash: string, expiresAt: Date): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.idHash, idHash));
+/** Slides a session's expiry forward by the idle time, never past its absolute end (created + absolute). */
+export async function touchSession(
+  db: Executor,
+  idHash: string,
+  idleSeconds: number,
+  absoluteSeconds: number,
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({
+      lastSeenAt: sql`now()`,
+      expiresAt: sql`least(now() + make_interval(secs => ${idleSeconds}), ${sessions.createdAt} + make_interval(secs => ${absoluteSeconds}))`,
+    })
+    .where(eq(sessions.idHash, idHash));
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {
@@ -115,6 +127,14 @@ export async function insertPasswordReset(
 }
 
 /** Marks a live reset token used and returns its user; undefined for unknown, used or expired tokens. */
+/** Spends every unused reset link of the user (after a reset, the other links must stop working). */
+export async function spendPasswordResets(db: Executor, userId: string): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
 export async function consumePasswordReset(db: Executor, tokenHash: string): Promise<string | undefined> {
   const [row] = await db
     .update(passwordResets)
@@ -216,6 +236,7 @@ export async function purgeExpired(db: Executor): Promise<void> {
 export async function findSessionActor(
   db: Executor,
   idHash: string,
+  absoluteSeconds: number,
 ): Promise<
   { userId: string; email: string; name: string; lastSeenAt: Date; memberships: Membership[] } | undefined
 > {
@@ -236,7 +257,14 @@ export async function findSessionActor(
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, eq(memberships.userId, sessions.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.createdAt, sql`now() - make_interval(secs => ${absoluteSeconds})`),
+        isNull(users.disabledAt),
+      ),
+    )
     .orderBy(asc(memberships.createdAt));
   const first = rows[0];
   if (!first) return undefined;

@@ -15,7 +15,9 @@ import { accountsPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import type { InviteInput } from './schemas.ts';
 
+/** A session ends after 8 hours without use (sliding), and 12 hours after sign-in whatever the use. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -68,10 +70,10 @@ export async function startSession(db: Db, userId: string): Promise<string> {
 export async function resolveSession(db: Db, token: string | undefined): Promise<Actor> {
   if (!token) return ANONYMOUS;
   const idHash = hashToken(token);
-  const session = await repo.findSessionActor(db, idHash);
+  const session = await repo.findSessionActor(db, idHash, SESSION_ABSOLUTE_MS / 1000);
   if (!session) return ANONYMOUS;
   if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await repo.touchSession(db, idHash, new Date(Date.now() + SESSION_TTL_MS));
+    await repo.touchSession(db, idHash, SESSION_TTL_MS / 1000, SESSION_ABSOLUTE_MS / 1000);
   }
   return {
     kind: 'user',
@@ -121,12 +123,13 @@ export async function isResetTokenLive(db: Db, token: string): Promise<boolean> 
   return repo.isPasswordResetLive(db, hashToken(token));
 }
 
-/** Sets a new password from a reset link; the link is spent and every session of the user ends. */
+/** Sets a new password from a reset link; that link and every other unused one are spent, every session ends. */
 export async function resetPassword(deps: Deps, token: string, password: string): Promise<string> {
   const passwordHash = await hashPassword(password);
   return deps.db.transaction(async (tx) => {
     const userId = await repo.consumePasswordReset(tx, hashToken(token));
     if (!userId) throw new NotFoundError('Länken är ogiltig eller har gått ut');
+    await repo.spendPasswordResets(tx, userId);
     await repo.updatePassword(tx, userId, passwordHash);
     await repo.deleteUserSessions(tx, userId);
     await recordAudit(tx, {
