@@ -3,6 +3,15 @@ import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import {
+  AreaMap,
+  FIVE_STEP_FILLS,
+  NO_VALUE_FILL,
+  CountyTileMap as TileMap,
+  UNKNOWN_FILL,
+  type MapScale,
+  type MapShape,
+} from '../../../ui/maps.tsx';
 import { measureStatusLabels } from '../../forms/index.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
 import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
@@ -308,40 +317,16 @@ export function RegionalPicturePage({
   );
 }
 
-/** Approximate positions of the 21 counties on a grid, north at the top. */
-const TILES: Record<string, [number, number]> = {
-  '25': [3, 0],
-  '24': [2, 1],
-  '23': [1, 2],
-  '22': [2, 2],
-  '20': [1, 3],
-  '21': [2, 3],
-  '17': [0, 4],
-  '19': [1, 4],
-  '03': [2, 4],
-  '18': [1, 5],
-  '04': [2, 5],
-  '01': [3, 5],
-  '14': [0, 6],
-  '05': [2, 6],
-  '13': [0, 7],
-  '06': [1, 7],
-  '08': [2, 7],
-  '09': [3, 7],
-  '07': [1, 8],
-  '10': [2, 8],
-  '12': [1, 9],
-};
-const FILL: Record<string, string> = {
-  '1': '#cce2d8',
-  '2': '#bfe3e0',
-  '3': '#fff7bf',
-  '4': '#fcd6c3',
-  '5': '#f4cdc6',
-  unknown: '#e5e6e7',
+/** Risk levels on a map: 1–5 from green to red, "vet ej" grey, nothing reported white. */
+const levelScale: MapScale = {
+  steps: [
+    ...['1', '2', '3', '4', '5'].map((l, i) => ({ value: l, label: levelText(l), fill: FIVE_STEP_FILLS[i]! })),
+    { value: 'unknown', label: levelText('unknown'), fill: UNKNOWN_FILL, mark: '?' },
+  ],
+  none: { label: levelText(null), fill: NO_VALUE_FILL, mark: '–' },
 };
 
-/** A tile map of the counties, drawn by the product itself; the table beside it carries the same levels. */
+/** The counties' levels in one area as a tile map; the table beside it carries the same levels. */
 export function CountyTileMap({
   area,
   levels,
@@ -351,60 +336,7 @@ export function CountyTileMap({
   levels: Record<string, Level>;
   names: Record<string, string>;
 }): JSX.Element {
-  const size = 56;
-  const label = `Karta: ${area.label}. ${Object.entries(levels)
-    .map(([code, l]) => `${names[code] ?? code}: ${levelText(l)}`)
-    .join('; ')}`;
-  return (
-    <svg
-      viewBox={`0 0 ${4 * size + 8} ${10 * size + 8}`}
-      width="240"
-      role="img"
-      aria-label={label}
-      class="sv-tilemap"
-    >
-      {Object.entries(TILES).map(([code, [x, y]]) => {
-        const l = levels[code] ?? null;
-        return (
-          <g>
-            <rect
-              x={String(4 + x * size)}
-              y={String(4 + y * size)}
-              width={String(size - 4)}
-              height={String(size - 4)}
-              fill={l ? (FILL[l] ?? '#fff') : '#ffffff'}
-              stroke="#0b0c0c"
-            />
-            <text
-              x={String(4 + x * size + (size - 4) / 2)}
-              y={String(4 + y * size + 22)}
-              text-anchor="middle"
-              font-size="11"
-              safe
-            >
-              {code}
-            </text>
-            <text
-              x={String(4 + x * size + (size - 4) / 2)}
-              y={String(4 + y * size + 40)}
-              text-anchor="middle"
-              font-size="13"
-              font-weight="bold"
-              safe
-            >
-              {l === null ? '–' : l === 'unknown' ? '?' : l}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
-export interface MapShape {
-  code: string;
-  name: string;
-  path: string;
+  return <TileMap title={area.label} values={levels} names={names} scale={levelScale} />;
 }
 
 /** Municipalities coloured by one area's level, on imported SCB boundaries; white where nothing is reported. */
@@ -419,45 +351,15 @@ export function MunicipalityMap({
   municipalities: MapShape[];
   counties: MapShape[];
 }): JSX.Element {
-  const label = `Karta över kommunernas bedömning: ${area.label}. Kommuner utan inskickad bedömning är vita. Samma uppgifter finns i tabellen över kommunernas bedömningar.`;
   return (
-    <figure class="sv-map">
-      <svg
-        viewBox={`0 0 ${BOUNDARY_VIEWBOX.width} ${BOUNDARY_VIEWBOX.height}`}
-        width="360"
-        role="img"
-        aria-label={label}
-      >
-        {municipalities.map((m) => {
-          const l = levels[m.code]?.[area.key] ?? null;
-          return (
-            <path
-              d={m.path}
-              fill={l ? (FILL[l] ?? '#ffffff') : '#ffffff'}
-              stroke="#505a5f"
-              stroke-width="0.6"
-            >
-              <title safe>{`${m.name}: ${levelText(l)}`}</title>
-            </path>
-          );
-        })}
-        {counties.map((c) => (
-          <path d={c.path} fill="none" stroke="#0b0c0c" stroke-width="1.6" />
-        ))}
-      </svg>
-      <figcaption class="govuk-body-s">
-        <ul class="govuk-list sv-legend">
-          {['1', '2', '3', '4', '5', 'unknown'].map((l) => (
-            <li>
-              <svg width="14" height="14" aria-hidden="true">
-                <rect width="14" height="14" fill={FILL[l]!} stroke="#0b0c0c" />
-              </svg>{' '}
-              <span safe>{levelText(l)}</span>
-            </li>
-          ))}
-        </ul>
-      </figcaption>
-    </figure>
+    <AreaMap
+      description={`Karta över kommunernas bedömning: ${area.label}. Kommuner utan inskickad bedömning är vita. Samma uppgifter finns i tabellen över kommunernas bedömningar.`}
+      shapes={municipalities}
+      values={Object.fromEntries(municipalities.map((m) => [m.code, levels[m.code]?.[area.key] ?? null]))}
+      outlines={counties}
+      viewBox={BOUNDARY_VIEWBOX}
+      scale={levelScale}
+    />
   );
 }
 
