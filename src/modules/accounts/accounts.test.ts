@@ -94,7 +94,7 @@ describe('accounts', () => {
       const page = await client.submit('/logga-in', { email: victim.email, password: victim.password });
       expect(page.status).toBe(429);
       expect(page.headers['retry-after']).toBeDefined();
-      expect(page.doc.querySelector('.govuk-error-summary')?.text).toContain('För många försök');
+      expect(page.doc.querySelector('.govuk-error-summary')?.text).toContain('För många felaktiga försök');
     });
 
     it('counts only failures, so colleagues signing in from one office address are never held back', async () => {

@@ -2,7 +2,7 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { accountsMail } from './mail.ts';
 import { accountsPolicy } from './policy.ts';
 import { registerAccountRoutes } from './routes.ts';
-import { purgeExpiredAccounts } from './service.ts';
+import { accountJobs, purgeExpiredAccounts } from './service.ts';
 import * as tables from './tables.ts';
 
 /** People, their memberships and sessions: signing in, password reset, invitations. */
@@ -12,6 +12,7 @@ export const module: ModuleDescriptor = {
   tables,
   policies: { county: accountsPolicy },
   routes: registerAccountRoutes,
+  jobs: accountJobs,
   maintenance: [({ db }) => purgeExpiredAccounts(db)],
   mailTemplates: accountsMail,
 };

@@ -4,6 +4,7 @@ import { roleLabels, type Role } from '../../platform/roles.ts';
 declare module '../../platform/mail-templates.ts' {
   interface MailTemplateVars {
     'accounts.password-reset': { name: string; url: string };
+    'accounts.login-link': { name: string; url: string; minutes: number };
     'accounts.invitation': {
       inviterName: string;
       role: Role;
@@ -39,6 +40,36 @@ export const accountsMail = defineMailTemplates({
         v.url,
         '',
         'If you did not ask for this, you can ignore this message; your password is unchanged.',
+      ].join('\n'),
+    }),
+  },
+  'accounts.login-link': {
+    sv: (v) => ({
+      subject: 'Logga in i Samverkan med en engångslänk',
+      text: [
+        `Hej ${v.name}!`,
+        '',
+        'Någon har försökt logga in på ditt konto i Samverkan med fel lösenord för många gånger, så inloggning',
+        'med lösenord är spärrad en stund. Om det var du kan du logga in med länken nedan inom',
+        `${v.minutes} minuter. Länken fungerar en gång.`,
+        '',
+        v.url,
+        '',
+        'Om det inte var du behöver du inte göra något. Byt gärna lösenord om du tror att någon känner till det.',
+      ].join('\n'),
+    }),
+    en: (v) => ({
+      subject: 'Sign in to Samverkan with a one-time link',
+      text: [
+        `Hello ${v.name},`,
+        '',
+        'Someone has tried to sign in to your Samverkan account with a wrong password too many times, so signing',
+        `in with a password is locked for a while. If it was you, sign in with the link below within ${v.minutes}`,
+        'minutes. The link works once.',
+        '',
+        v.url,
+        '',
+        'If it was not you, you need not do anything. Consider changing your password if you think someone knows it.',
       ].join('\n'),
     }),
   },

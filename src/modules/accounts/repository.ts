@@ -119,15 +119,17 @@ export async function deleteUserSessions(db: Executor, userId: string): Promise<
 
 // Password resets
 
+export type TokenPurpose = 'reset' | 'login';
+
+/** A single-use link: to set a new password ('reset'), or to sign a locked-out owner in once ('login'). */
 export async function insertPasswordReset(
   db: Executor,
-  values: { tokenHash: string; userId: string; expiresAt: Date },
+  values: { tokenHash: string; userId: string; expiresAt: Date; purpose?: TokenPurpose },
 ): Promise<void> {
   await db.insert(passwordResets).values(values);
 }
 
-/** Marks a live reset token used and returns its user; undefined for unknown, used or expired tokens. */
-/** Spends every unused reset link of the user (after a reset, the other links must stop working). */
+/** Spends every unused link of the user (after a reset, the other links must stop working). */
 export async function spendPasswordResets(db: Executor, userId: string): Promise<void> {
   await db
     .update(passwordResets)
@@ -135,32 +137,37 @@ export async function spendPasswordResets(db: Executor, userId: string): Promise
     .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
-export async function consumePasswordReset(db: Executor, tokenHash: string): Promise<string | undefined> {
+const liveLink = (tokenHash: string, purpose: TokenPurpose) =>
+  and(
+    eq(passwordResets.tokenHash, tokenHash),
+    eq(passwordResets.purpose, purpose),
+    isNull(passwordResets.usedAt),
+    gt(passwordResets.expiresAt, sql`now()`),
+  );
+
+/** Marks a live link used and returns its user; undefined for unknown, used, expired or other-purpose links. */
+export async function consumePasswordReset(
+  db: Executor,
+  tokenHash: string,
+  purpose: TokenPurpose = 'reset',
+): Promise<string | undefined> {
   const [row] = await db
     .update(passwordResets)
     .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(passwordResets.tokenHash, tokenHash),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, sql`now()`),
-      ),
-    )
+    .where(liveLink(tokenHash, purpose))
     .returning({ userId: passwordResets.userId });
   return row?.userId;
 }
 
-export async function isPasswordResetLive(db: Executor, tokenHash: string): Promise<boolean> {
+export async function isPasswordResetLive(
+  db: Executor,
+  tokenHash: string,
+  purpose: TokenPurpose = 'reset',
+): Promise<boolean> {
   const [row] = await db
     .select({ userId: passwordResets.userId })
     .from(passwordResets)
-    .where(
-      and(
-        eq(passwordResets.tokenHash, tokenHash),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, sql`now()`),
-      ),
-    );
+    .where(liveLink(tokenHash, purpose));
   return row !== undefined;
 }
 

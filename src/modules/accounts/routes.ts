@@ -26,7 +26,13 @@ import {
   resetRequestSchema,
 } from './schemas.ts';
 import * as accounts from './service.ts';
-import { ForgotPasswordPage, LoginPage, NewPasswordPage, ResetSentPage } from './views/auth-pages.tsx';
+import {
+  ForgotPasswordPage,
+  LoginPage,
+  LoginLinkPage,
+  NewPasswordPage,
+  ResetSentPage,
+} from './views/auth-pages.tsx';
 import { PeoplePage } from './views/people-page.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -122,6 +128,28 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
           return reply.redirect('/logga-in', 303);
         },
       ),
+  );
+
+  // A single-use sign-in link, mailed when passwords are locked for an address after too many wrong tries.
+  app.get<{ Params: { token: string } }>(
+    '/inloggningslank/:token',
+    { config: { access: access.public() } },
+    async (req, reply) => {
+      if (!(await accounts.isLoginLinkLive(deps.db, req.params.token))) throw new NotFoundError();
+      return reply.html(LoginLinkPage({ ctx: pageContext(req, reply), token: req.params.token }));
+    },
+  );
+
+  app.post<{ Params: { token: string } }>(
+    '/inloggningslank/:token',
+    { config: { access: access.public() } },
+    async (req, reply) => {
+      const { sessionToken } = await accounts.signInWithLink(deps, req.params.token);
+      await accounts.logout(deps.db, req.sessionToken);
+      setSessionCookie(reply, sessionToken, secure, SESSION_MAX_AGE);
+      const actor = await accounts.resolveSession(deps.db, sessionToken);
+      return reply.redirect(startPathFor(actor), 303);
+    },
   );
 
   const invitationPage = (

@@ -4,7 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { ANONYMOUS, isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError, RateLimitedError, ValidationError } from '../../platform/errors.ts';
+import { enqueueJob } from '../../platform/jobs.ts';
+import type { ModuleContext } from '../../platform/module.ts';
 import { parseLocale } from '../../platform/i18n.ts';
 import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
 import { countyInvitableRoles, roleLabels, type Role } from '../../platform/roles.ts';
@@ -20,6 +22,7 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
+const LOGIN_LINK_TTL_MS = 15 * 60 * 1000;
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Failed sign-ins allowed per address, and per client address (many people share an office's IP). */
@@ -27,6 +30,8 @@ const LOGIN_PER_EMAIL = { max: 8, windowSeconds: 15 * 60 };
 const LOGIN_PER_IP = { max: 100, windowSeconds: 15 * 60 };
 const RESET_PER_EMAIL = { max: 3, windowSeconds: 60 * 60 };
 const RESET_PER_IP = { max: 20, windowSeconds: 60 * 60 };
+/** One sign-in link per lock of an address. */
+const LOGIN_LINK_PER_EMAIL = { max: 1, windowSeconds: LOGIN_PER_EMAIL.windowSeconds };
 
 export function hashPassword(password: string): Promise<string> {
   // @node-rs/argon2 defaults to argon2id (m=19 MiB, t=2, p=1), the OWASP baseline.
@@ -43,7 +48,12 @@ export async function login(
 ): Promise<{ userId: string; sessionToken: string }> {
   // Only failures count, so an office of colleagues behind one address is never locked out by signing in.
   await deps.rateLimiter.check(`login:ip:${clientKey}`, LOGIN_PER_IP);
-  await deps.rateLimiter.check(`login:email:${input.email}`, LOGIN_PER_EMAIL);
+  try {
+    await deps.rateLimiter.check(`login:email:${input.email}`, LOGIN_PER_EMAIL);
+  } catch (err) {
+    if (err instanceof RateLimitedError) throw await lockedOut(deps, input.email, err);
+    throw err;
+  }
   const user = await repo.findUserByEmail(deps.db, input.email);
   dummyHash ??= hashPassword('not-a-real-password');
   const ok =
@@ -88,17 +98,25 @@ export async function logout(db: Db, token: string | undefined): Promise<void> {
   if (token) await repo.deleteSession(db, hashToken(token));
 }
 
+export const PASSWORD_RESET_JOB = 'accounts.password-reset';
+export const LOGIN_LINK_JOB = 'accounts.login-link';
+
 /**
- * Always answers the same way, whether or not the address is known, so the form tells nobody who has an
- * account. A known address gets a single-use link valid for one hour.
+ * Answers at once and the same way whether or not the address is known: the request is queued and the
+ * look-up happens in the background, so neither the page nor its timing tells anybody who has an account.
  */
 export async function requestPasswordReset(deps: Deps, email: string, clientKey: string): Promise<void> {
   await deps.rateLimiter.hit(`reset:ip:${clientKey}`, RESET_PER_IP);
   await deps.rateLimiter.hit(`reset:email:${email}`, RESET_PER_EMAIL);
-  const user = await repo.findUserByEmail(deps.db, email);
+  await enqueueJob(deps.db, PASSWORD_RESET_JOB, { email });
+}
+
+/** Mails a known, active address a single-use link to set a new password (valid one hour). */
+async function sendResetLink(ctx: ModuleContext, email: string): Promise<void> {
+  const user = await repo.findUserByEmail(ctx.db, email);
   if (!user || user.disabledAt) return;
   const { token, hash: tokenHash } = newToken();
-  await deps.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     await repo.insertPasswordReset(tx, {
       tokenHash,
       userId: user.id,
@@ -108,7 +126,7 @@ export async function requestPasswordReset(deps: Deps, email: string, clientKey:
       to: user.email,
       template: 'accounts.password-reset',
       locale: parseLocale(user.locale),
-      vars: { name: user.name, url: `${deps.config.publicUrl}/aterstall-losenord/${token}` },
+      vars: { name: user.name, url: `${ctx.config.publicUrl}/aterstall-losenord/${token}` },
     });
     await recordAudit(tx, {
       actorId: user.id,
@@ -117,6 +135,91 @@ export async function requestPasswordReset(deps: Deps, email: string, clientKey:
       entityId: user.id,
     });
   });
+}
+
+/** Mails a known, active address a single-use link that signs its owner in while passwords are locked. */
+async function sendLoginLink(ctx: ModuleContext, email: string): Promise<void> {
+  const user = await repo.findUserByEmail(ctx.db, email);
+  if (!user || user.disabledAt) return;
+  const { token, hash: tokenHash } = newToken();
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertPasswordReset(tx, {
+      tokenHash,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + LOGIN_LINK_TTL_MS),
+      purpose: 'login',
+    });
+    await enqueueTemplatedMail(tx, {
+      to: user.email,
+      template: 'accounts.login-link',
+      locale: parseLocale(user.locale),
+      vars: {
+        name: user.name,
+        url: `${ctx.config.publicUrl}/inloggningslank/${token}`,
+        minutes: LOGIN_LINK_TTL_MS / 60_000,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'login_link.sent',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+const emailOf = (payload: unknown): string => {
+  const email = (payload as { email?: unknown } | null)?.email;
+  return typeof email === 'string' ? email : '';
+};
+
+/** The background jobs behind the two "we have sent you a link" answers. */
+export const accountJobs = (ctx: ModuleContext) => ({
+  [PASSWORD_RESET_JOB]: (payload: unknown) => sendResetLink(ctx, emailOf(payload)),
+  [LOGIN_LINK_JOB]: (payload: unknown) => sendLoginLink(ctx, emailOf(payload)),
+});
+
+/**
+ * The answer to a sign-in while the address is locked after too many wrong passwords: how long the lock lasts,
+ * and (once per lock) a single-use sign-in link to the address, so the real owner is never locked out.
+ */
+async function lockedOut(deps: Deps, email: string, lock: RateLimitedError): Promise<RateLimitedError> {
+  try {
+    await deps.rateLimiter.hit(`loginlink:email:${email}`, LOGIN_LINK_PER_EMAIL);
+    await enqueueJob(deps.db, LOGIN_LINK_JOB, { email });
+  } catch (err) {
+    if (!(err instanceof RateLimitedError)) throw err;
+  }
+  const minutes = Math.max(1, Math.ceil(lock.retryAfterSeconds / 60));
+  return new RateLimitedError(
+    lock.retryAfterSeconds,
+    `För många felaktiga försök med den här adressen: inloggning med lösenord är spärrad i ${minutes} ${
+      minutes === 1 ? 'minut' : 'minuter'
+    } till. Om adressen har ett konto har vi skickat en engångslänk dit som loggar in dig direkt.`,
+  );
+}
+
+export async function isLoginLinkLive(db: Db, token: string): Promise<boolean> {
+  return repo.isPasswordResetLive(db, hashToken(token), 'login');
+}
+
+/** Signs in with a single-use link from a lock-out mail; the lock on the address is lifted. */
+export async function signInWithLink(deps: Deps, token: string): Promise<{ sessionToken: string }> {
+  const user = await deps.db.transaction(async (tx) => {
+    const userId = await repo.consumePasswordReset(tx, hashToken(token), 'login');
+    const found = userId ? await repo.findUserById(tx, userId) : undefined;
+    if (!found || found.disabledAt)
+      throw new NotFoundError('Länken är ogiltig, redan använd eller har gått ut');
+    await recordAudit(tx, {
+      actorId: found.id,
+      action: 'login_link.used',
+      entityType: 'user',
+      entityId: found.id,
+    });
+    return found;
+  });
+  await deps.rateLimiter.reset(`login:email:${user.email}`);
+  return { sessionToken: await startSession(deps.db, user.id) };
 }
 
 export async function isResetTokenLive(db: Db, token: string): Promise<boolean> {

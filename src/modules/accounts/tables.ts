@@ -77,6 +77,10 @@ export const passwordResets = pgTable(
       .default(sql`now()`),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** 'reset': sets a new password; 'login': signs a locked-out owner in once */
+    purpose: text('purpose', { enum: ['reset', 'login'] })
+      .notNull()
+      .default('reset'),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
 );

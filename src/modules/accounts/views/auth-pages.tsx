@@ -4,7 +4,7 @@ import { Layout } from '../../../ui/layout.tsx';
 
 export function LoginPage({ ctx, form }: { ctx: PageContext; form: FormState }): JSX.Element {
   return (
-    <Layout ctx={ctx} title={ctx.locale === 'en' ? 'Sign in' : 'Logga in'}>
+    <Layout ctx={ctx} title="Logga in">
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={form.errors} />
@@ -77,6 +77,20 @@ export function ResetSentPage({ ctx }: { ctx: PageContext }): JSX.Element {
           Tillbaka till inloggningen
         </a>
       </p>
+    </Layout>
+  );
+}
+
+/** A sign-in link's landing page: a button, so that a mail scanner following the link spends nothing. */
+export function LoginLinkPage({ ctx, token }: { ctx: PageContext; token: string }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title="Logga in med länken">
+      <p class="govuk-body">
+        Länken loggar in dig en gång, utan lösenord. Spärren för inloggning med lösenord hävs samtidigt.
+      </p>
+      <PostForm action={`/inloggningslank/${token}`} csrfToken={ctx.csrfToken}>
+        <Button>Logga in</Button>
+      </PostForm>
     </Layout>
   );
 }
