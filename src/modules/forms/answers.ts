@@ -4,6 +4,7 @@ import {
   allQuestions,
   isShown,
   measureStatuses,
+  measureStatusLabels,
   UNKNOWN,
   type AnswerValue,
   type Answers,
@@ -142,7 +143,7 @@ export function formatAnswer(q: Question, v: AnswerValue | undefined): string {
       .map((m) =>
         [
           m.description,
-          m.status === 'taken' ? 'vidtagen' : 'planerad',
+          measureStatusLabels[m.status].toLowerCase(),
           m.targetGroup,
           m.responsible,
           m.startDate,

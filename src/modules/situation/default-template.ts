@@ -1,4 +1,5 @@
 import { RISK_SCALE, RISK_SCALE_LABELS, type Definition, type Question } from '../forms/index.ts';
+import { changeLabels } from './labels.ts';
 
 /**
  * "Social problematik och utsatthet": the six risk areas the county boards used nationally in 2020
@@ -17,9 +18,9 @@ export const RISK_AREAS = [
 export { RISK_SCALE_LABELS };
 
 export const CHANGE_OPTIONS = [
-  { value: 'increased', label: 'Ökat' },
-  { value: 'unchanged', label: 'Oförändrat' },
-  { value: 'decreased', label: 'Minskat' },
+  { value: 'increased', label: changeLabels.increased },
+  { value: 'unchanged', label: changeLabels.unchanged },
+  { value: 'decreased', label: changeLabels.decreased },
   { value: 'unknown', label: 'Vet ej' },
 ];
 

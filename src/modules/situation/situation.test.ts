@@ -406,7 +406,7 @@ describe('lägesbild: from national round to national picture', () => {
     const url = `/nationellt/lagesbild/${roundId}/${occasionId}`;
     const page = ok(await c.coordinator!.get(url));
     expect(page.doc.querySelector('svg.sv-tilemap')?.getAttribute('aria-label')).toContain(
-      'Uppsala län: Stor påverkan',
+      'Uppsala län: 4 – Stor påverkan',
     );
     expect((await c.uppsala!.get(url)).status).toBe(403);
     expect((await c.coordinator!.submitOn(page, { summary_violence: 'Nationell analys' })).status).toBe(303);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distributionChartSvg, nationalPictureToDocx, regionalPictureToDocx } from './docx.ts';
+import { distributionChartSvg } from './chart.ts';
+import { nationalPictureToDocx, regionalPictureToDocx } from './docx.ts';
 import {
   AREAS,
   MENTAL_HEALTH_SUMMARY,
@@ -168,7 +169,7 @@ describe('nationalPictureToDocx', () => {
     const cells = doc.cells.join('|');
     expect(cells).toContain('Förväntade svar|47|Inkomna svar|40 (85\u00a0%)');
     expect(cells).toContain('Skåne län|33|30|28|25|Inskickad');
-    expect(cells).toContain('Norrbottens län|14|10|9|0|Inte inskickad');
+    expect(cells).toContain('Norrbottens län|14|10|9|0|Ej inskickad');
     expect(doc.paragraphs.map((p) => p.text)).toContain('Regionala lägesbilder inskickade: 1 av 2');
   });
 

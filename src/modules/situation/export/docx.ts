@@ -1,19 +1,27 @@
+import { svgToPng } from '../../../platform/charts.ts';
 import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
+  boldParagraph,
+  dataTable,
+  heading,
+  image,
+  paragraph,
+  paragraphAfterTable,
+  quotation,
+  renderDocument,
+  spacer,
+  textBlock,
+  title as titleParagraph,
   type FileChild,
-} from 'docx';
+} from '../../../platform/exports/docx.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
-import { measureStatusLabels, measureStatuses, type MeasureStatus } from '../../forms/index.ts';
+import { measureStatuses, type MeasureStatus } from '../../forms/index.ts';
+import {
+  changeLabels,
+  levelText,
+  measureStatusLabels,
+  pictureStatusLabels,
+  pictureSubmittedText,
+} from '../labels.ts';
 import type {
   AreaDistribution,
   AreaRef,
@@ -25,12 +33,7 @@ import type {
   RiskRow,
 } from '../picture.ts';
 import type { ChosenQuote } from '../tables.ts';
-import { chartDescription, distributionChartSvg, distributionEntries, levelText, svgToPng } from './chart.ts';
-
-export { distributionChartSvg } from './chart.ts';
-
-/** Widest image that fits an A4 page's text column (pixels at 96 dpi). */
-const MAX_IMAGE_WIDTH = 600;
+import { distributionChart } from './chart.ts';
 
 const decimal = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 0 });
@@ -41,82 +44,9 @@ function share(part: number, whole: number): string {
   return whole > 0 ? `${part} (${percent.format(part / whole)})` : String(part);
 }
 
-// ---- building blocks --------------------------------------------------------------------------------
-
-const heading = (text: string, level: 1 | 2 | 3): Paragraph =>
-  new Paragraph({
-    text,
-    heading:
-      level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-  });
-
-const paragraph = (text: string): Paragraph => new Paragraph({ text });
-
-/** A paragraph right after a table needs room above it. */
-const paragraphAfterTable = (text: string): Paragraph => new Paragraph({ text, spacing: { before: 120 } });
-
-/** Free text as paragraphs, one per line the author wrote. */
-function textBlock(text: string, whenEmpty: string): Paragraph[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (!lines.length) return [new Paragraph({ children: [new TextRun({ text: whenEmpty, italics: true })] })];
-  return lines.map(paragraph);
-}
-
-/** The width of an A4 page's text column with Word's default margins, in twentieths of a point. */
-const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
-
-function cell(text: string, width: number, header: boolean, alignRight: boolean): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [
-      new Paragraph({
-        alignment: alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        spacing: { after: 0 },
-        children: [new TextRun({ text, bold: header, size: 20 })],
-      }),
-    ],
-    shading: header ? { fill: 'E8E8E8' } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
-}
-
-interface TableOptions {
-  /** columns to right-align (numbers) */
-  numeric?: number[];
-  /** relative column widths; equal when left out */
-  weights?: number[];
-}
-
-/**
- * A data table whose first row is marked as the header row (repeated on each page, announced by screen
- * readers), as wide as the text column.
- */
-function dataTable(header: string[], rows: string[][], options: TableOptions = {}): Table {
-  const weights = options.weights ?? header.map(() => 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((TEXT_WIDTH_DXA * w) / sum));
-  const numeric = options.numeric ?? [];
-  const row = (values: string[], isHeader: boolean): TableRow =>
-    new TableRow({
-      tableHeader: isHeader,
-      children: values.map((v, i) => cell(v, widths[i] ?? 0, isHeader, numeric.includes(i))),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH_DXA, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [row(header, true), ...rows.map((r) => row(r, false))],
-  });
-}
-
-/** Word puts two tables in a row together; an empty paragraph keeps them apart. */
-const spacer = (): Paragraph => new Paragraph({ text: '' });
-
-function metaParagraphs(meta: PictureMeta, status: string | null): Paragraph[] {
+function metaParagraphs(meta: PictureMeta, status: string | null): FileChild[] {
   const lines = [
-    new Paragraph({ children: [new TextRun({ text: meta.roundTitle, bold: true })] }),
+    boldParagraph(meta.roundTitle),
     ...(meta.topic && meta.topic !== meta.roundTitle ? [paragraph(`Ämne: ${meta.topic}`)] : []),
     paragraph(`Rapporteringstillfälle: ${meta.occasionLabel}`),
     paragraph(`Sista svarsdag: ${formatDate(meta.deadlineAt)}`),
@@ -125,7 +55,7 @@ function metaParagraphs(meta: PictureMeta, status: string | null): Paragraph[] {
   return lines;
 }
 
-function completenessTable(c: Completeness): Table {
+function completenessTable(c: Completeness): FileChild {
   return dataTable(
     ['Svar', 'Antal'],
     [
@@ -148,30 +78,17 @@ async function distributionSection(
     previousMean: null,
     change: { increased: 0, unchanged: 0, decreased: 0 },
   };
-  const entries = distributionEntries(d);
-  const image = svgToPng(await distributionChartSvg(area, d));
-  const fit = Math.min(1, MAX_IMAGE_WIDTH / image.width);
+  const chart = await distributionChart(area, d);
+  const png = svgToPng(chart.svg);
   return [
     heading('Fördelning av bedömningar', 2),
-    new Paragraph({
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: image.png,
-          transformation: { width: Math.round(image.width * fit), height: Math.round(image.height * fit) },
-          altText: {
-            name: `diagram-${area.key}`,
-            title: `Fördelning av bedömningar: ${area.label}`,
-            description: chartDescription(area),
-          },
-        }),
-      ],
+    image({
+      ...png,
+      name: `diagram-${area.key}`,
+      title: `Fördelning av bedömningar: ${area.label}`,
+      description: chart.description,
     }),
-    dataTable(
-      ['Bedömd påverkan', 'Antal svarande'],
-      entries.map((e) => [e.label, String(e.count)]),
-      { numeric: [1], weights: [3, 1] },
-    ),
+    dataTable(chart.table.header, chart.table.rows, { numeric: chart.table.numeric, weights: [3, 1] }),
     paragraphAfterTable(`Medelvärde (skala 1–5, utan ”Vet ej” och obesvarade): ${formatMean(d.mean)}`),
   ];
 }
@@ -193,16 +110,16 @@ function changeSection(
     dataTable(
       ['Förändring', 'Antal'],
       [
-        ['Ökat', String(c.increased)],
-        ['Oförändrat', String(c.unchanged)],
-        ['Minskat', String(c.decreased)],
+        [changeLabels.increased, String(c.increased)],
+        [changeLabels.unchanged, String(c.unchanged)],
+        [changeLabels.decreased, String(c.decreased)],
       ],
       { numeric: [1], weights: [3, 1] },
     ),
   ];
 }
 
-function levelTable(area: AreaRef, rows: RiskRow[], nameHeader: string, codeHeader: string): Table {
+function levelTable(area: AreaRef, rows: RiskRow[], nameHeader: string, codeHeader: string): FileChild {
   return dataTable(
     [nameHeader, codeHeader, 'Bedömning', 'Föregående tillfälle'],
     rows.map((r) => [
@@ -215,7 +132,7 @@ function levelTable(area: AreaRef, rows: RiskRow[], nameHeader: string, codeHead
   );
 }
 
-function measureCountTable(counts: Record<MeasureStatus, number> | undefined): Table {
+function measureCountTable(counts: Record<MeasureStatus, number> | undefined): FileChild {
   return dataTable(
     ['Status', 'Antal åtgärder'],
     measureStatuses.map((s) => [measureStatusLabels[s], String(counts?.[s] ?? 0)]),
@@ -241,14 +158,8 @@ function measureList(measures: MeasureRow[]): FileChild[] {
   ];
 }
 
-function quoteParagraphs(quotes: ChosenQuote[]): Paragraph[] {
-  return quotes.flatMap((q) => [
-    new Paragraph({
-      indent: { left: 400 },
-      children: [new TextRun({ text: `”${q.text.trim()}”`, italics: true })],
-    }),
-    new Paragraph({ indent: { left: 400 }, children: [new TextRun({ text: `– ${q.organisationName}` })] }),
-  ]);
+function quoteParagraphs(quotes: ChosenQuote[]): FileChild[] {
+  return quotes.flatMap((q) => quotation(q.text, q.organisationName));
 }
 
 /**
@@ -260,37 +171,15 @@ function quoteArea(q: ChosenQuote, areas: AreaRef[]): string | null {
   return byLongestKey.find((a) => q.questionId.startsWith(`${a.key}_`))?.key ?? null;
 }
 
-async function renderDocument(title: string, children: FileChild[]): Promise<Buffer> {
-  const doc = new Document({
-    title,
-    creator: 'Samverkan',
-    description: title,
-    styles: {
-      default: {
-        document: {
-          run: { language: { value: 'sv-SE' }, font: 'Arial', size: 22 },
-          paragraph: { spacing: { after: 120 } },
-        },
-      },
-    },
-    sections: [{ children }],
-  });
-  return Packer.toBuffer(doc);
-}
-
 // ---- the reports ------------------------------------------------------------------------------------
 
 /** A county's lägesbild as a Word document: summaries, distributions with charts, levels per municipality. */
 export async function regionalPictureToDocx(p: RegionalPicture): Promise<Buffer> {
   const title = `Regional lägesbild: ${p.county.name}`;
-  const status =
-    p.status === 'submitted' && p.submittedAt
-      ? `Status: Inskickad ${formatDateTime(p.submittedAt)}`
-      : p.status === 'submitted'
-        ? 'Status: Inskickad'
-        : 'Status: Utkast';
+  const submittedAt = p.status === 'submitted' && p.submittedAt ? ` ${formatDateTime(p.submittedAt)}` : '';
+  const status = `Status: ${pictureStatusLabels[p.status]}${submittedAt}`;
   const children: FileChild[] = [
-    new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
+    titleParagraph(title),
     ...metaParagraphs(p.meta, status),
     heading('Svarsfrekvens', 1),
     completenessTable(p.completeness),
@@ -323,7 +212,7 @@ export async function regionalPictureToDocx(p: RegionalPicture): Promise<Buffer>
 
   const otherQuotes = quotesByArea.get(null) ?? [];
   if (otherQuotes.length) children.push(heading('Övriga utvalda citat', 1), ...quoteParagraphs(otherQuotes));
-  return renderDocument(title, children);
+  return renderDocument({ title, children });
 }
 
 /** The national lägesbild as a Word document: counties as rows, the counties' own summaries per area. */
@@ -341,7 +230,7 @@ export async function nationalPictureToDocx(p: NationalPicture): Promise<Buffer>
   const submitted = p.counties.filter((c) => c.regionalSubmitted).length;
 
   const children: FileChild[] = [
-    new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
+    titleParagraph(title),
     ...metaParagraphs(p.meta, null),
     heading('Svarsfrekvens', 1),
     completenessTable(total),
@@ -354,7 +243,7 @@ export async function nationalPictureToDocx(p: NationalPicture): Promise<Buffer>
         String(c.completeness.received),
         String(c.completeness.onTime),
         String(c.completeness.approved),
-        c.regionalSubmitted ? 'Inskickad' : 'Inte inskickad',
+        pictureSubmittedText(c.regionalSubmitted),
       ]),
       { numeric: [1, 2, 3, 4], weights: [3, 2, 2, 2, 2, 2.5] },
     ),
@@ -385,5 +274,5 @@ export async function nationalPictureToDocx(p: NationalPicture): Promise<Buffer>
         : []),
     );
   }
-  return renderDocument(title, children);
+  return renderDocument({ title, children });
 }

@@ -1,16 +1,7 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { defaultDefinition } from '../default-template.ts';
 import type { Definition } from '../../forms/index.ts';
-import { ANSWER_COLUMNS, answerRows, rowsToCsv, rowsToXlsx, type AnswerExportInput } from './tabular.ts';
-
-/** Opens an xlsx the way a reader does (exceljs's types want an ArrayBuffer, not a Node Buffer). */
-async function openXlsx(file: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(new Uint8Array(file).buffer);
-  return workbook;
-}
+import { ANSWER_COLUMNS, answerRows, type AnswerExportInput } from './tabular.ts';
 
 /** The default template's first area and last section, and a section with the other question types. */
 const definition: Definition = {
@@ -126,7 +117,7 @@ describe('answerRows', () => {
       'Västra Götalands län',
       'Borås stad',
       '1490',
-      'Godkänd',
+      'Godkänt',
       '2026-10-05 14:03',
       defaultDefinition.sections[0]!.title,
       'violence_risk',
@@ -149,72 +140,5 @@ describe('answerRows', () => {
     expect(measures).toContain('Utbildning för hemtjänsten');
     expect(measures).toContain('Skolförvaltningen');
     expect(measures).toContain('2026-11-15');
-  });
-});
-
-describe('rowsToCsv', () => {
-  const rows = answerRows(input);
-  const csv = rowsToCsv(rows);
-
-  it('is UTF-8 with a byte order mark, semicolons and CRLF', () => {
-    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = csv.toString('utf8');
-    expect(
-      text.slice(1).startsWith('Län;Organisation;Kommunkod;Status;Inskickad;Avsnitt;Fråga-id;Fråga;Svar\r\n'),
-    ).toBe(true);
-    expect(text.endsWith('\r\n')).toBe(true);
-    expect(text.replace(/\r\n/g, '').includes('\r')).toBe(false);
-    expect(text).toContain('Västra Götalands län;Öckerö kommun;;Utkast;;');
-  });
-
-  it('reads back as the same rows, quoting semicolons, quotes and line breaks', () => {
-    const text = csv.toString('utf8');
-    expect(text).toContain('"Fler anmälningar; särskilt ""äldre"" kvinnor.\nSe bilaga."');
-    const parsed: string[][] = parse(csv, { bom: true, delimiter: ';', relax_column_count: false });
-    const expected = rows.map((r) => r.map((v) => (v.startsWith('=') ? `'${v}` : v)));
-    expect(parsed).toEqual(expected);
-  });
-
-  it('keeps a formula typed by a respondent from running in Excel, but not a negative number', () => {
-    const parsed: string[][] = parse(rowsToCsv([['=1+1', '-2', '+46 8 123', '@SUM(A1)', 'text']]), {
-      bom: true,
-      delimiter: ';',
-    });
-    expect(parsed).toEqual([["'=1+1", '-2', "'+46 8 123", "'@SUM(A1)", 'text']]);
-  });
-});
-
-describe('rowsToXlsx', () => {
-  it('reads back with the same values, a bold frozen header with a filter, and sensible widths', async () => {
-    const rows = answerRows(input);
-    const workbook = await openXlsx(await rowsToXlsx(rows, 'Svar: Höst 2026 [Västra Götaland/län]'));
-
-    const sheet = workbook.worksheets[0]!;
-    expect(workbook.worksheets).toHaveLength(1);
-    expect(sheet.name).toBe('Svar Höst 2026 Västra Götaland');
-    expect(sheet.rowCount).toBe(rows.length);
-    const values = sheet.getSheetValues().slice(1) as unknown[][];
-    expect(values.map((r) => r.slice(1))).toEqual(rows);
-    expect(sheet.getRow(1).getCell(9).value).toBe('Svar');
-    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(sheet.getRow(2).getCell(1).font?.bold).not.toBe(true);
-
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:I1');
-    // exceljs leaves out a column of its default width (9), and reads it back without one
-    const widths = sheet.columns.map((c) => c.width ?? 9);
-    expect(widths).toHaveLength(9);
-    for (const width of widths) {
-      expect(width).toBeGreaterThanOrEqual(8);
-      expect(width).toBeLessThanOrEqual(60);
-    }
-    expect(sheet.getColumn(8).width).toBe(60);
-    expect(sheet.getColumn(8).alignment?.wrapText).toBe(true);
-    expect(sheet.getColumn(3).width).toBeLessThan(15);
-  });
-
-  it('falls back to a sheet name when the given one has nothing left', async () => {
-    const workbook = await openXlsx(await rowsToXlsx([['a']], '[]'));
-    expect(workbook.worksheets[0]!.name).toBe('Svar');
   });
 });

@@ -6,6 +6,7 @@ import { formatAnswer, type AnswerChange } from '../../forms/index.ts';
 import { allQuestions, isShown, type Answers, type Definition } from '../../forms/index.ts';
 import type { Completeness } from '../picture.ts';
 import type { Occasion, RespondentView, ResponseRow, Round } from '../repository.ts';
+import { responseStatusLabels } from '../labels.ts';
 import { CompletenessList, StatusTag, when } from './parts.tsx';
 
 export interface RoundSummary {
@@ -466,7 +467,7 @@ export function ResponsePage({
         <details class="govuk-details">
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text" safe>
-              {`Version ${h.version}: ${h.status === 'draft' ? 'utkast sparat' : h.status === 'submitted' ? 'inskickat' : h.status === 'returned' ? 'återlämnat' : 'godkänt'} ${when(h.changedAt)} av ${h.changedByName ?? 'okänd'}`}
+              {`Version ${h.version}: ${responseStatusLabels[h.status].toLowerCase()} ${when(h.changedAt)} av ${h.changedByName ?? 'okänd'}`}
             </span>
           </summary>
           <div class="govuk-details__text">

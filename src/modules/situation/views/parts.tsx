@@ -1,21 +1,21 @@
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
-import { RISK_SCALE_LABELS } from '../default-template.ts';
+import { changeLabels, levelText, NOT_ANSWERED, responseStatusText } from '../labels.ts';
 import type { AreaDistribution, AreaRef, Completeness, Level, RiskRow } from '../picture.ts';
 import type { ResponseStatus } from '../tables.ts';
 
-export const statusLabels: Record<ResponseStatus | 'none', { text: string; colour: string }> = {
-  none: { text: 'Ej påbörjat', colour: 'grey' },
-  draft: { text: 'Utkast', colour: 'blue' },
-  submitted: { text: 'Inskickat', colour: 'turquoise' },
-  returned: { text: 'Åter för komplettering', colour: 'orange' },
-  approved: { text: 'Godkänt', colour: 'green' },
+const statusColours: Record<ResponseStatus | 'none', string> = {
+  none: 'grey',
+  draft: 'blue',
+  submitted: 'turquoise',
+  returned: 'orange',
+  approved: 'green',
 };
 
+/** A response's status in its one wording (labels.ts), with a colour that is never the only carrier. */
 export function StatusTag({ status }: { status: ResponseStatus | 'none' }): JSX.Element {
-  const s = statusLabels[status];
   return (
-    <strong class={`govuk-tag govuk-tag--${s.colour}`} safe>
-      {s.text}
+    <strong class={`govuk-tag govuk-tag--${statusColours[status]}`} safe>
+      {responseStatusText(status)}
     </strong>
   );
 }
@@ -29,17 +29,20 @@ const levelColours: Record<string, string> = {
   unknown: 'grey',
 };
 
-export const levelText = (level: Level): string =>
-  level === null ? 'Ej besvarad' : (RISK_SCALE_LABELS[level] ?? level);
+export { levelText };
 
 /** A risk level as colour and text: the colour is never the only carrier of meaning. */
 export function LevelTag({ level }: { level: Level }): JSX.Element {
   if (level === null) {
-    return <span class="govuk-body-s sv-muted">Ej besvarad</span>;
+    return (
+      <span class="govuk-body-s sv-muted" safe>
+        {NOT_ANSWERED}
+      </span>
+    );
   }
   return (
     <strong class={`govuk-tag govuk-tag--${levelColours[level] ?? 'grey'} sv-level`} safe>
-      {level === 'unknown' ? 'Vet ej' : `${level} ${levelText(level)}`}
+      {levelText(level)}
     </strong>
   );
 }
@@ -148,7 +151,7 @@ export function DistributionTable({
         {keys.map((k) => (
           <tr class="govuk-table__row">
             <th scope="row" class="govuk-table__header" safe>
-              {k === 'missing' ? 'Ej besvarad' : levelText(k)}
+              {levelText(k)}
             </th>
             <td class="govuk-table__cell govuk-table__cell--numeric" safe>
               {String(d.counts[k] ?? 0)}
@@ -169,7 +172,9 @@ export function DistributionTable({
               {`Förändring sedan ${previousLabel.toLowerCase()}`}
             </th>
             <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-              {`${d.change.increased} ökat, ${d.change.unchanged} oförändrat, ${d.change.decreased} minskat`}
+              {(['increased', 'unchanged', 'decreased'] as const)
+                .map((c) => `${d.change[c]} ${changeLabels[c].toLowerCase()}`)
+                .join(', ')}
             </td>
           </tr>
         ) : (

@@ -12,7 +12,7 @@ import {
   type MapScale,
   type MapShape,
 } from '../../../ui/maps.tsx';
-import { measureStatusLabels } from '../../forms/index.ts';
+import { measureStatusLabels, pictureStatusLabels, pictureSubmittedText } from '../labels.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
 import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
 import { BOUNDARY_VIEWBOX } from '../../reference/index.ts';
@@ -201,9 +201,11 @@ export function RegionalPicturePage({
           <strong
             class="govuk-tag govuk-tag--green"
             safe
-          >{`Inskickad till nationell samordnare ${p.submittedAt ? formatDate(p.submittedAt) : ''}`}</strong>
+          >{`${pictureStatusLabels.submitted} till nationell samordnare ${p.submittedAt ? formatDate(p.submittedAt) : ''}`}</strong>
         ) : (
-          <strong class="govuk-tag govuk-tag--blue">Utkast</strong>
+          <strong class="govuk-tag govuk-tag--blue" safe>
+            {pictureStatusLabels.draft}
+          </strong>
         )}
       </p>
       <p class="govuk-body sv-no-print">
@@ -441,11 +443,12 @@ export function NationalPicturePage({
                 </td>
               ))}
               <td class="govuk-table__cell">
-                {c.regionalSubmitted ? (
-                  <strong class="govuk-tag govuk-tag--green">Inskickad</strong>
-                ) : (
-                  <strong class="govuk-tag govuk-tag--grey">Ej inskickad</strong>
-                )}
+                <strong
+                  class={`govuk-tag govuk-tag--${c.regionalSubmitted ? 'green' : 'grey'}`}
+                  safe
+                >
+                  {pictureSubmittedText(c.regionalSubmitted)}
+                </strong>
               </td>
             </tr>
           ))}
