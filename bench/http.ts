@@ -3,8 +3,17 @@
  *
  * For each page: requests per second and p50/p99 latency of the app, and the same figures for a bare
  * server that replays the app's captured response (status, headers and body) at the same concurrency.
+ * For a signed-in page the bare server also does what any server must before it answers: it reads the
+ * signed session cookie and looks the session up in the same database (the app's own `resolveSession`).
  * The bare server is the physical limit of this machine, Node and the load client for those bytes; the
- * ratio says how much of it the app's routing, session, rendering and database work leaves.
+ * ratio says how much of it the app's routing, rendering and database work leaves.
+ *
+ * The lägesbild pages are measured on a generated national round (national-round.ts): the regional picture
+ * with its charts that a county admin opens, and the national picture with its map that the coordinator
+ * opens. Besides their throughput, `*_ms` is what one user waits for one page when nobody else is on.
+ *
+ * Any error (a status other than 200, a socket error, a timeout) on the app or the bare server fails the
+ * benchmark: it reports no throughput then.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,38 +21,48 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Signer } from '@fastify/cookie';
 import { buildApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
-import { createUser } from '../src/modules/accounts/index.ts';
-import { findCountyBoard } from '../src/modules/reference/repository.ts';
+import { createUser, resolveSession } from '../src/modules/accounts/index.ts';
+import { findCountyBoard, importBoundaries } from '../src/modules/reference/index.ts';
+import type { Role } from '../src/platform/roles.ts';
 import { LoadClient, type LoadResult, type LoadSpec } from './load-client.ts';
+import { generateNationalRound, NATIONAL_ROUND } from './national-round.ts';
 import { result, round, type BenchContext, type Result } from './types.ts';
 
 export const name = 'http';
 
 const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_HTTP_CONCURRENCY ?? 16);
-const WARMUP = Math.min(300, REQUESTS);
+/** The lägesbild pages take a few hundred milliseconds each: fewer requests, a handful of users at once. */
+const HEAVY_REQUESTS = Number(process.env.BENCH_HTTP_LAGESBILD_REQUESTS ?? 100);
+const HEAVY_CONCURRENCY = Number(process.env.BENCH_HTTP_LAGESBILD_CONCURRENCY ?? 4);
+/** One user alone: requests one after another, for the time a person waits for the page. */
+const ALONE_REQUESTS = 20;
 const PASSWORD = 'ett långt lösenord för mätningen';
+const SESSION_SECRET = 'bench-secret-that-is-long-enough-for-the-check';
+/** SCB's boundaries, where ../shared/data is at hand: the national page then draws its municipality map. */
+const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/geo');
+
+type Who = 'anonymous' | 'county_admin' | 'coordinator';
 
 interface Page {
   /** the figure's name */
   key: string;
   path: string;
-  /** sends the county admin's session cookie */
-  signedIn: boolean;
+  who: Who;
+  /** a heavy page: measured with HEAVY_REQUESTS at HEAVY_CONCURRENCY, and alone */
+  heavy: boolean;
 }
-
-const PAGES: Page[] = [
-  { key: 'home', path: '/', signedIn: false },
-  { key: 'healthz', path: '/healthz', signedIn: false },
-  { key: 'county_admin', path: '/uppsala/admin', signedIn: true },
-];
 
 interface Captured {
   status: number;
   headers: http.OutgoingHttpHeaders;
   body: Buffer;
+  /** the bare server looks the session up before it answers */
+  signedIn: boolean;
 }
 
 /** Headers the bare server must not replay: they describe the connection or this one response. */
@@ -57,11 +76,48 @@ const HOP_HEADERS = new Set([
 ]);
 
 export async function run(ctx: BenchContext): Promise<Result[]> {
+  const { db } = ctx.database;
+  const began = process.hrtime.bigint();
+  const data = await generateNationalRound(db, NATIONAL_ROUND);
+  const withMap = fs.existsSync(GEO_DIR);
+  if (withMap) {
+    for (const [kind, file] of [
+      ['municipality', 'swe-maps-kommun.geojson'],
+      ['county', 'swe-maps-lan.geojson'],
+    ] as const)
+      await importBoundaries(db, kind, fs.readFileSync(path.join(GEO_DIR, file), 'utf8'));
+  }
+  ctx.log(
+    `http: national round with ${data.responses} responses generated in ` +
+      `${(Number(process.hrtime.bigint() - began) / 1e9).toFixed(1)} s` +
+      (withMap
+        ? ', boundaries imported'
+        : ', no boundaries (../shared/data/geo missing): no municipality map'),
+  );
+  const occasionId = data.occasionIds.at(-1)!;
+  const pages: Page[] = [
+    { key: 'home', path: '/', who: 'anonymous', heavy: false },
+    { key: 'healthz', path: '/healthz', who: 'anonymous', heavy: false },
+    { key: 'county_admin', path: '/uppsala/admin', who: 'county_admin', heavy: false },
+    {
+      key: 'regional_picture_page',
+      path: `/uppsala/lagesbild/${data.roundId}/${occasionId}/sammanstallning`,
+      who: 'county_admin',
+      heavy: true,
+    },
+    {
+      key: 'national_picture_page',
+      path: `/nationellt/lagesbild/${data.roundId}/${occasionId}`,
+      who: 'coordinator',
+      heavy: true,
+    },
+  ];
+
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-'));
   const config = parseConfig({
     NODE_ENV: 'production',
     DEMO: 'false',
-    SESSION_SECRET: 'bench-secret-that-is-long-enough-for-the-check',
+    SESSION_SECRET,
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     PUBLIC_URL: 'http://127.0.0.1',
@@ -72,34 +128,62 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const sid = await signInAsCountyAdmin(ctx, appUrl);
-    const cookie = `sid=${sid}`;
+    const cookies: Record<Who, string> = {
+      anonymous: '',
+      county_admin: `sid=${await signIn(ctx, appUrl, 'county_admin', '/uppsala/admin')}`,
+      coordinator: `sid=${await signIn(ctx, appUrl, 'national_coordinator', '/nationellt')}`,
+    };
 
     const captured = new Map<string, Captured>();
-    for (const page of PAGES)
-      captured.set(page.path, await capture(appUrl + page.path, page.signedIn ? cookie : ''));
-    bare = await serveCaptured(captured);
+    for (const page of pages) {
+      captured.set(page.path, {
+        ...(await capture(appUrl + page.path, cookies[page.who])),
+        signedIn: page.who !== 'anonymous',
+      });
+    }
+    bare = await serveCaptured(captured, async (token) => (await resolveSession(db, token)).kind === 'user');
     const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
     const results: Result[] = [];
-    for (const page of PAGES) {
-      const spec = (base: string): LoadSpec => ({
+    for (const page of pages) {
+      const requests = page.heavy ? HEAVY_REQUESTS : REQUESTS;
+      const concurrency = page.heavy ? HEAVY_CONCURRENCY : CONCURRENCY;
+      const spec = (base: string, n: number, c: number): LoadSpec => ({
         url: base + page.path,
-        requests: REQUESTS,
-        concurrency: CONCURRENCY,
+        requests: n,
+        concurrency: c,
         expectStatus: 200,
-        headers: page.signedIn ? { cookie } : {},
+        headers: cookies[page.who] ? { cookie: cookies[page.who] } : {},
       });
-      const measure = async (base: string): Promise<LoadResult> => {
-        await client.run({ ...spec(base), requests: WARMUP });
-        return client.run(spec(base));
+      const measure = async (base: string, n: number, c: number): Promise<LoadResult> => {
+        await client.run(spec(base, Math.min(n, page.heavy ? 10 : 300), c));
+        return withoutErrors(
+          page.path,
+          base === appUrl ? 'app' : 'bare server',
+          await client.run(spec(base, n, c)),
+        );
       };
-      const onApp = await measure(appUrl);
-      const onBare = await measure(bareUrl);
+      const onApp = await measure(appUrl, requests, concurrency);
+      const onBare = await measure(bareUrl, requests, concurrency);
       ctx.log(
-        `http ${page.path}: app ${onApp.requestsPerSecond.toFixed(0)}/s, bare ${onBare.requestsPerSecond.toFixed(0)}/s`,
+        `http ${page.key}: app ${onApp.requestsPerSecond.toFixed(1)}/s, bare ${onBare.requestsPerSecond.toFixed(0)}/s`,
       );
-      if (onApp.errors > 0) ctx.log(`  ${onApp.errors} errors on the app, first: ${onApp.firstError ?? '?'}`);
+      const bytes = captured.get(page.path)!.body.length;
+      if (page.heavy) {
+        const alone = await measure(appUrl, ALONE_REQUESTS, 1);
+        const bareAlone = await measure(bareUrl, ALONE_REQUESTS, 1);
+        results.push(
+          result(`${page.key}_ms`, alone.p50Ms, 'ms', bareAlone.p50Ms, 'lower', {
+            path: page.path,
+            note: 'one user alone: median of 20 requests one after another',
+            requests: ALONE_REQUESTS,
+            errors: alone.errors,
+            bytes_per_response: bytes,
+            p99_ms: round(alone.p99Ms),
+            ...(page.key === 'national_picture_page' ? { map: withMap } : {}),
+          }),
+        );
+      }
       results.push(
         result(
           `${page.key}_requests_per_s`,
@@ -109,10 +193,10 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
           'higher',
           {
             path: page.path,
-            requests: REQUESTS,
-            concurrency: CONCURRENCY,
+            requests,
+            concurrency,
             errors: onApp.errors,
-            bytes_per_response: captured.get(page.path)!.body.length,
+            bytes_per_response: bytes,
             p50_ms: round(onApp.p50Ms),
             p99_ms: round(onApp.p99Ms),
             baseline_p50_ms: round(onBare.p50Ms),
@@ -139,18 +223,35 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
   }
 }
 
-/** Makes a county admin of Uppsala län and signs in through the real login form; returns the session. */
-async function signInAsCountyAdmin(ctx: BenchContext, baseUrl: string): Promise<string> {
-  const board = await findCountyBoard(ctx.database.db, '03');
-  if (!board) throw new Error('http: the county board of Uppsala län is missing from the reference data');
-  const email = `bench.${process.pid}.${Date.now()}@bench.example`;
+/** A run with errors measured something else than the page: it fails instead of giving a figure. */
+function withoutErrors(pagePath: string, where: string, r: LoadResult): LoadResult {
+  if (r.errors > 0) {
+    throw new Error(
+      `${pagePath}: ${r.errors} of ${r.requests} requests failed on the ${where} (first: ${r.firstError ?? '?'})`,
+    );
+  }
+  return r;
+}
+
+/** Makes a user with the role and signs in through the real login form; returns the session cookie. */
+async function signIn(
+  ctx: BenchContext,
+  baseUrl: string,
+  role: Extract<Role, 'county_admin' | 'national_coordinator'>,
+  checkPath: string,
+): Promise<string> {
+  // The county admin in Uppsala län; the national coordinator at a county board too (Halland's).
+  const countyCode = role === 'county_admin' ? '03' : '13';
+  const board = await findCountyBoard(ctx.database.db, countyCode);
+  if (!board) throw new Error(`http: the county board of ${countyCode} is missing from the reference data`);
+  const email = `bench.${role}.${process.pid}.${Date.now()}@bench.example`;
   await createUser(ctx.database.db, null, {
     email,
-    name: 'Mätning Länsadmin',
+    name: `Mätning ${role}`,
     password: PASSWORD,
-    role: 'county_admin',
+    role,
     organisationId: board.id,
-    countyCode: '03',
+    countyCode: role === 'county_admin' ? countyCode : null,
   });
 
   const form = await fetch(`${baseUrl}/logga-in`);
@@ -178,12 +279,12 @@ async function signInAsCountyAdmin(ctx: BenchContext, baseUrl: string): Promise<
   remember(posted);
   const sid = cookies.get('sid');
   if (posted.status !== 303 || !sid) throw new Error(`http: signing in failed (status ${posted.status})`);
-  const check = await fetch(`${baseUrl}/uppsala/admin`, {
+  const check = await fetch(`${baseUrl}${checkPath}`, {
     headers: { cookie: `sid=${sid}` },
     redirect: 'manual',
   });
   await check.arrayBuffer();
-  if (check.status !== 200) throw new Error(`http: /uppsala/admin gave ${check.status} to the county admin`);
+  if (check.status !== 200) throw new Error(`http: ${checkPath} gave ${check.status} to the ${role}`);
   return sid;
 }
 
@@ -196,7 +297,7 @@ function decodeHtml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-async function capture(url: string, cookie: string): Promise<Captured> {
+async function capture(url: string, cookie: string): Promise<Omit<Captured, 'signedIn'>> {
   const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
   const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) throw new Error(`http: ${url} gave ${res.status}`);
@@ -210,19 +311,41 @@ async function capture(url: string, cookie: string): Promise<Captured> {
   return { status: res.status, headers, body };
 }
 
-/** The physical limit: a bare node:http server replaying each page's captured response. */
-async function serveCaptured(pages: Map<string, Captured>): Promise<http.Server> {
+/**
+ * The physical limit: a bare node:http server replaying each page's captured response. For a signed-in
+ * page it first unsigns the session cookie and looks the session up (`isSignedIn`), as any server must.
+ */
+async function serveCaptured(
+  pages: Map<string, Captured>,
+  isSignedIn: (token: string | undefined) => Promise<boolean>,
+): Promise<http.Server> {
+  const signer = new Signer(SESSION_SECRET);
   const server = http.createServer((req, res) => {
     const page = pages.get(req.url ?? '');
     if (!page) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(page.status, page.headers).end(page.body);
+    if (!page.signedIn) {
+      res.writeHead(page.status, page.headers).end(page.body);
+      return;
+    }
+    const raw = sessionCookie(req.headers.cookie);
+    const token = raw ? (signer.unsign(raw).value ?? undefined) : undefined;
+    isSignedIn(token).then(
+      (ok) => (ok ? res.writeHead(page.status, page.headers).end(page.body) : res.writeHead(403).end()),
+      () => res.writeHead(500).end(),
+    );
   });
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
+}
+
+/** The `sid` cookie's value, decoded as the app's cookie parser does. */
+function sessionCookie(header: string | undefined): string | undefined {
+  const value = /(?:^|;\s*)sid=([^;]*)/.exec(header ?? '')?.[1];
+  return value === undefined ? undefined : decodeURIComponent(value);
 }
 
 /** Resident memory of a node process that loads nothing. */
