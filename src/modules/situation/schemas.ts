@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fields } from '../../platform/validation.ts';
-import { endOfStockholmDay, isIsoDate, startOfStockholmDay } from '../../platform/time.ts';
+import { endOfStockholmDay, isIsoDate, startOfStockholmDay, stockholmDate } from '../../platform/time.ts';
 
 const date = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
 
@@ -34,14 +34,37 @@ const occasionSchema = z
   }));
 
 /**
- * The round form posts flat fields: title, topic, questionnaireVersionId, occasion1_label … occasion2_locks.
- * An occasion whose fields are all empty is left out; at least one is required.
+ * How many occasions a round is opened with, at most: the form offers this many and the parser reads this
+ * many. Four, because rounds report twice a year (seed 002: before summer and in October) and a round may
+ * span two years.
+ */
+export const OCCASION_SLOTS = 4;
+
+/** The occasion numbers of the round form's fields, 1 … OCCASION_SLOTS. */
+export const occasionSlots: readonly number[] = Array.from({ length: OCCASION_SLOTS }, (_, i) => i + 1);
+
+const DEFAULT_REMINDER_DAYS = '3';
+
+/** A new round form: the first occasion opens today with a deadline in 30 days, locked after 45. */
+export function roundFormDefaults(now = new Date()): Record<string, string> {
+  const plus = (days: number) => stockholmDate(new Date(now.getTime() + days * 86_400_000));
+  return {
+    occasion1_opens: plus(0),
+    occasion1_deadline: plus(30),
+    occasion1_locks: plus(45),
+    ...Object.fromEntries(occasionSlots.map((i) => [`occasion${i}_reminderDays`, DEFAULT_REMINDER_DAYS])),
+  };
+}
+
+/**
+ * The round form posts flat fields: title, topic, questionnaireVersionId, occasion1_label …
+ * occasion4_locks. An occasion whose fields are all empty is left out; at least one is required.
  */
 export function parseRoundForm(body: Record<string, unknown>) {
   const get = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
   const occasions: unknown[] = [];
   const indexes: number[] = [];
-  for (let i = 1; i <= 4; i++) {
+  for (const i of occasionSlots) {
     const parts = ['label', 'opens', 'deadline', 'locks', 'reminderDays'].map((p) =>
       get(`occasion${i}_${p}`).trim(),
     );
@@ -52,7 +75,7 @@ export function parseRoundForm(body: Record<string, unknown>) {
       opens: parts[1],
       deadline: parts[2],
       locks: parts[3],
-      reminderDays: parts[4] || '3',
+      reminderDays: parts[4] || DEFAULT_REMINDER_DAYS,
     });
   }
   return {

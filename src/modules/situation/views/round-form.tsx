@@ -9,6 +9,53 @@ import {
   type Option,
 } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { occasionSlots } from '../schemas.ts';
+
+/** Two occasions (a year's reporting) in view; the rest of the slots folded away below them. */
+const VISIBLE_SLOTS = 2;
+const OCCASION_PARTS = ['label', 'opens', 'deadline', 'locks', 'reminderDays'] as const;
+
+function OccasionFields({ i, form }: { i: number; form: FormState }): JSX.Element {
+  return (
+    <fieldset class="govuk-fieldset govuk-!-margin-bottom-6">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m" safe>
+        {`Rapporteringstillfälle ${i}${i > 1 ? ' (frivilligt)' : ''}`}
+      </legend>
+      <TextInput
+        name={`occasion${i}_label`}
+        label="Benämning"
+        hint={i % 2 === 1 ? 'Till exempel ”Före sommaren”' : 'Till exempel ”Oktober”'}
+        form={form}
+      />
+      <TextInput
+        name={`occasion${i}_opens`}
+        label="Öppnar (ÅÅÅÅ-MM-DD)"
+        width="govuk-input--width-10"
+        form={form}
+      />
+      <TextInput
+        name={`occasion${i}_deadline`}
+        label="Sista svarsdag (ÅÅÅÅ-MM-DD)"
+        hint="Svar tas emot till kl. 23.59 svensk tid den dagen"
+        width="govuk-input--width-10"
+        form={form}
+      />
+      <TextInput
+        name={`occasion${i}_locks`}
+        label="Låses (ÅÅÅÅ-MM-DD)"
+        width="govuk-input--width-10"
+        form={form}
+      />
+      <TextInput
+        name={`occasion${i}_reminderDays`}
+        label="Påminnelse, dagar före sista svarsdag"
+        type="number"
+        width="govuk-input--width-10"
+        form={form}
+      />
+    </fieldset>
+  );
+}
 
 export function RoundFormPage({
   ctx,
@@ -28,6 +75,16 @@ export function RoundFormPage({
   back: { href: string; label: string };
 }): JSX.Element {
   const shareChecked = form.values.shareAnswersNationally === 'yes';
+  // The extra occasions open when the user has written in them or they carry an error.
+  const moreInUse = occasionSlots
+    .slice(VISIBLE_SLOTS)
+    .some((i) =>
+      OCCASION_PARTS.some(
+        (part) =>
+          form.errors[`occasion${i}_${part}`] ||
+          (part !== 'reminderDays' && form.values[`occasion${i}_${part}`]),
+      ),
+    );
   return (
     <Layout
       ctx={ctx}
@@ -72,45 +129,19 @@ export function RoundFormPage({
         ) : (
           ''
         )}
-        {[1, 2].map((i) => (
-          <fieldset class="govuk-fieldset govuk-!-margin-bottom-6">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m" safe>
-              {`Rapporteringstillfälle ${i}${i === 2 ? ' (frivilligt)' : ''}`}
-            </legend>
-            <TextInput
-              name={`occasion${i}_label`}
-              label="Benämning"
-              hint={i === 1 ? 'Till exempel ”Före sommaren”' : 'Till exempel ”Oktober”'}
-              form={form}
-            />
-            <TextInput
-              name={`occasion${i}_opens`}
-              label="Öppnar (ÅÅÅÅ-MM-DD)"
-              width="govuk-input--width-10"
-              form={form}
-            />
-            <TextInput
-              name={`occasion${i}_deadline`}
-              label="Sista svarsdag (ÅÅÅÅ-MM-DD)"
-              hint="Svar tas emot till kl. 23.59 svensk tid den dagen"
-              width="govuk-input--width-10"
-              form={form}
-            />
-            <TextInput
-              name={`occasion${i}_locks`}
-              label="Låses (ÅÅÅÅ-MM-DD)"
-              width="govuk-input--width-10"
-              form={form}
-            />
-            <TextInput
-              name={`occasion${i}_reminderDays`}
-              label="Påminnelse, dagar före sista svarsdag"
-              type="number"
-              width="govuk-input--width-10"
-              form={form}
-            />
-          </fieldset>
+        {occasionSlots.slice(0, VISIBLE_SLOTS).map((i) => (
+          <OccasionFields i={i} form={form} />
         ))}
+        <details class="govuk-details" open={moreInUse}>
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">Fler rapporteringstillfällen</span>
+          </summary>
+          <div class="govuk-details__text">
+            {occasionSlots.slice(VISIBLE_SLOTS).map((i) => (
+              <OccasionFields i={i} form={form} />
+            ))}
+          </div>
+        </details>
         <Button>Öppna omgången</Button>
       </PostForm>
     </Layout>
