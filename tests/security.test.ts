@@ -108,8 +108,11 @@ describe('security baseline', () => {
     const switched = await client.post('/sprak', hidden);
     expect(switched.status).toBe(303);
     const page = await client.follow(switched);
-    expect(page.doc.querySelector('html')?.getAttribute('lang')).toBe('en');
-    expect(page.doc.querySelector('h1')?.text).toBe('Sign in');
+    // The sign-in form is Swedish; the interface around it is now English and says so (WCAG 3.1.1, 3.1.2).
+    expect(page.doc.querySelector('html')?.getAttribute('lang')).toBe('sv');
+    expect(page.doc.querySelector('h1')?.text).toBe('Logga in');
+    expect(page.doc.querySelector('header.govuk-header')?.getAttribute('lang')).toBe('en');
+    expect(page.doc.querySelector('form[action="/sprak"] button')?.text.trim()).toBe('På svenska');
   });
 
   it('survives a language switch with a repeated next field', async () => {

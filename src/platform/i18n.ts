@@ -9,6 +9,7 @@ const messages = {
   },
   'nav.skip': { sv: 'Hoppa till huvudinnehållet', en: 'Skip to main content' },
   'nav.main': { sv: 'Huvudmeny', en: 'Main menu' },
+  'nav.menu': { sv: 'Meny', en: 'Menu' },
   'nav.start': { sv: 'Start', en: 'Home' },
   'nav.login': { sv: 'Logga in', en: 'Sign in' },
   'nav.logout': { sv: 'Logga ut', en: 'Sign out' },

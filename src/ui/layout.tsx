@@ -1,4 +1,5 @@
 import type { Children } from '@kitajs/html';
+import type { Locale } from '../platform/i18n.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './components.tsx';
 
@@ -10,12 +11,24 @@ export interface LayoutProps {
   breadcrumbs?: Array<{ href: string; label: string }>;
   /** a caption shown above the h1, e.g. the county or organisation */
   caption?: string;
+  /**
+   * The language the page's own content (title, main) is written in: Swedish unless the page says
+   * otherwise. A page translated by the interface language passes ctx.locale.
+   */
+  lang?: Locale;
 }
 
-function Header({ ctx }: { ctx: PageContext }): JSX.Element {
+/**
+ * The lang attribute for the interface's own texts (header, navigation, toolbar, footer): set only where
+ * the interface language differs from the page's content, so that each part is read in its language
+ * (WCAG 3.1.1 for the page, 3.1.2 for the parts).
+ */
+type ChromeLang = Locale | undefined;
+
+function Header({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
   const { t } = ctx;
   return (
-    <header class="govuk-header" data-module="govuk-header">
+    <header class="govuk-header" data-module="govuk-header" lang={lang}>
       <div class="govuk-header__container govuk-width-container">
         <div class="govuk-header__logo">
           <a href="/" class="govuk-header__link govuk-header__link--homepage">
@@ -35,8 +48,9 @@ function Header({ ctx }: { ctx: PageContext }): JSX.Element {
                 class="govuk-header__menu-button govuk-js-header-toggle"
                 aria-controls="navigation"
                 hidden
+                safe
               >
-                Meny
+                {t('nav.menu')}
               </button>
               <ul id="navigation" class="govuk-header__navigation-list">
                 {ctx.nav.map((item) => (
@@ -66,10 +80,10 @@ function Header({ ctx }: { ctx: PageContext }): JSX.Element {
   );
 }
 
-function ToolBar({ ctx }: { ctx: PageContext }): JSX.Element {
+function ToolBar({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
   const { t } = ctx;
   return (
-    <div class="govuk-width-container sv-toolbar">
+    <div class="govuk-width-container sv-toolbar" lang={lang}>
       <details class="govuk-details sv-county-switcher">
         <summary class="govuk-details__summary">
           <span class="govuk-details__summary-text" safe>
@@ -127,7 +141,7 @@ function ToolBar({ ctx }: { ctx: PageContext }): JSX.Element {
   );
 }
 
-function FlashBanner({ ctx }: { ctx: PageContext }): JSX.Element {
+function FlashBanner({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
   if (!ctx.flash) return <></>;
   const success = ctx.flash.kind === 'success';
   return (
@@ -138,7 +152,7 @@ function FlashBanner({ ctx }: { ctx: PageContext }): JSX.Element {
       data-module="govuk-notification-banner"
     >
       <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id="flash-title" safe>
+        <h2 class="govuk-notification-banner__title" id="flash-title" lang={lang} safe>
           {success ? ctx.t('flash.success') : ctx.t('flash.info')}
         </h2>
       </div>
@@ -152,12 +166,20 @@ function FlashBanner({ ctx }: { ctx: PageContext }): JSX.Element {
 }
 
 /** The page shell: lang, skip link, header with county switcher, navigation by role, flash, footer. */
-export function Layout({ ctx, title, caption, children, breadcrumbs }: LayoutProps): JSX.Element {
+export function Layout({
+  ctx,
+  title,
+  caption,
+  children,
+  breadcrumbs,
+  lang = 'sv',
+}: LayoutProps): JSX.Element {
   const { t } = ctx;
+  const chrome: ChromeLang = ctx.locale === lang ? undefined : ctx.locale;
   return (
     <>
       {'<!doctype html>'}
-      <html lang={ctx.locale} class="govuk-template">
+      <html lang={lang} class="govuk-template">
         <head>
           <meta charset="utf-8" />
           <title safe>{`${title} – ${t('app.name')}`}</title>
@@ -168,11 +190,11 @@ export function Layout({ ctx, title, caption, children, breadcrumbs }: LayoutPro
           <script type="module" src="/static/app.js"></script>
         </head>
         <body class="govuk-template__body">
-          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" safe>
+          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" lang={chrome} safe>
             {t('nav.skip')}
           </a>
-          <Header ctx={ctx} />
-          <ToolBar ctx={ctx} />
+          <Header ctx={ctx} lang={chrome} />
+          <ToolBar ctx={ctx} lang={chrome} />
           <div class="govuk-width-container">
             {breadcrumbs && breadcrumbs.length > 0 ? (
               <nav class="govuk-breadcrumbs" aria-label="Brödsmulor">
@@ -190,7 +212,7 @@ export function Layout({ ctx, title, caption, children, breadcrumbs }: LayoutPro
               ''
             )}
             <main class="govuk-main-wrapper" id="main-content">
-              <FlashBanner ctx={ctx} />
+              <FlashBanner ctx={ctx} lang={chrome} />
               {caption ? (
                 <span class="govuk-caption-l" safe>
                   {caption}
@@ -204,7 +226,7 @@ export function Layout({ ctx, title, caption, children, breadcrumbs }: LayoutPro
               {children}
             </main>
           </div>
-          <footer class="govuk-footer">
+          <footer class="govuk-footer" lang={chrome}>
             <div class="govuk-width-container">
               <div class="govuk-footer__meta">
                 <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">

@@ -6,6 +6,7 @@ export function HomePage({ ctx }: { ctx: PageContext }): JSX.Element {
   return (
     <Layout
       ctx={ctx}
+      lang={ctx.locale}
       title={
         en ? 'Regional collaboration for social sustainability' : 'Regional samverkan för social hållbarhet'
       }
