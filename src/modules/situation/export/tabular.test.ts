@@ -96,7 +96,7 @@ describe('answerRows', () => {
       'Organisation',
       'Kommunkod',
       'Status',
-      'Inskickad',
+      'Inskickat',
       'Avsnitt',
       'Fråga-id',
       'Fråga',

@@ -9,7 +9,7 @@ export const ANSWER_COLUMNS = [
   'Organisation',
   'Kommunkod',
   'Status',
-  'Inskickad',
+  'Inskickat',
   'Avsnitt',
   'Fråga-id',
   'Fråga',
