@@ -58,8 +58,12 @@ export function normaliseBody(body: unknown): FormBody {
   return out;
 }
 
-/** Holds every body to the form shape before any handler (or the CSRF check) reads it. */
+/**
+ * Holds every body to the form shape before any handler (or the CSRF check) reads it. Only forms
+ * (urlencoded) and JSON are read; anything else — Fastify's own text/plain included — is 415.
+ */
 export function registerInputGate(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', async (req) => {
     if (req.body !== undefined) req.body = normaliseBody(req.body);
   });

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INPUT_LIMITS } from '../src/platform/input.ts';
+import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { TestClient } from './helpers/client.ts';
+import { factories, type TestUser } from './factories.ts';
+
+/**
+ * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
+ * given hostile bodies: NUL and other control characters, overlong text, lists for scalars, objects for lists,
+ * wrong JSON types, malformed UTF-8, an oversized JSON body and unsupported content types. None may answer
+ * with a server error; the content types the app does not read answer 415.
+ */
+describe('hostile input on every POST route', () => {
+  let t: TestApp;
+  const failures: string[] = [];
+  let tried = 0;
+  let params: Record<string, string>;
+  let users: { admin: TestUser; reporter: TestUser };
+  const clients = new Map<string, { client: TestClient; csrf: string }>();
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const make = factories(t.app);
+    const review = await make.response({ county: '03', municipality: '0381', status: 'submitted' });
+    const assignment = await make.response({ round: review, municipality: '0380', status: 'draft' });
+    const national = await make.response({ national: true, municipality: '0382', status: 'submitted' });
+    const questionnaire = await make.questionnaire({ county: '03' });
+    const invitation = await make.invitation({ county: '03' });
+    users = {
+      admin: await make.user('system_admin'),
+      reporter: assignment.reporter,
+    };
+    const reset = await make.passwordReset(await make.user('reporter', { municipalityCode: '0305' }));
+    params = {
+      county: 'uppsala',
+      roundId: review.round.id,
+      occasionId: review.occasion.id,
+      responseId: review.response.id,
+      organisationId: review.organisation.id,
+      questionnaireId: questionnaire.id,
+      version: String(questionnaire.version),
+      sectionId: questionnaire.sectionId,
+      questionId: questionnaire.questionId,
+      id: invitation.mailId,
+      'national:roundId': national.round.id,
+      'national:occasionId': national.occasion.id,
+      'uppdrag:occasionId': assignment.occasion.id,
+      'uppdrag:organisationId': assignment.organisation.id,
+      'inbjudan:token': invitation.token,
+      'aterstall-losenord:token': reset.token,
+      // A sign-in link is only mailed after a lock-out; an unknown one still passes the same body gate.
+      'inloggningslank:token': 'okand-lank',
+    };
+  });
+  afterAll(() => t.close());
+
+  /** The route's address with this test's real ids (national and assignment routes take their own). */
+  function urlOf(route: string): string {
+    const first = route.split('/')[1] ?? '';
+    const scope = route.startsWith('/nationellt/lagesbild') ? 'national' : first;
+    return route.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+      const value = params[`${scope}:${name}`] ?? params[name];
+      if (!value) throw new Error(`Fuzztestet saknar ett värde för :${name} i ${route}`);
+      return value;
+    });
+  }
+
+  /** A signed-in client (or an anonymous one for public routes) with its CSRF token; sign-out gets its own. */
+  async function clientFor(route: string, kind: string): Promise<{ client: TestClient; csrf: string }> {
+    const who = kind === 'public' ? 'anonymous' : route.startsWith('/uppdrag') ? 'reporter' : 'admin';
+    const key = route === '/logga-ut' ? `${who}:${Math.random()}` : who;
+    let entry = clients.get(key);
+    if (!entry) {
+      const client = new TestClient(t.app);
+      if (who !== 'anonymous') await client.login(users[who].email, users[who].password);
+      entry = { client, csrf: await client.csrfToken() };
+      clients.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The fields of the forms posting to this address, as a browser would find them; a few common ones else. */
+  async function fieldsOf(client: TestClient, url: string): Promise<string[]> {
+    const names = new Set(['title', 'comment', 'email', 'name', 'organisationIds', 'version', 'intent']);
+    const page = await client.get(url, { checkPage: false });
+    if (page.status === 200) {
+      for (const form of page.doc.querySelectorAll('form')) {
+        if ((form.getAttribute('action') ?? url) !== url) continue;
+        for (const el of form.querySelectorAll('input, textarea, select')) {
+          const name = el.getAttribute('name');
+          if (name && name !== '_csrf') names.add(name);
+        }
+      }
+    }
+    return [...names];
+  }
+
+  const cookieOf = (client: TestClient) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+
+  /** The hostile bodies: [name, content type, body]. */
+  function payloads(fields: string[], csrf: string): Array<[string, string, string]> {
+    const form = (value: (field: string) => string | string[]) => {
+      const body = new URLSearchParams({ _csrf: csrf });
+      for (const f of fields) for (const v of [value(f)].flat()) body.append(f, v);
+      return body.toString();
+    };
+    const json = (value: (field: string) => unknown) =>
+      JSON.stringify({ _csrf: csrf, ...Object.fromEntries(fields.map((f) => [f, value(f)])) });
+    const urlencoded = 'application/x-www-form-urlencoded';
+    const manyKeys = Object.fromEntries(
+      Array.from({ length: INPUT_LIMITS.fields * 40 }, (_, i) => [`measure_risk_${i}_description`, 'x']),
+    );
+    return [
+      ['NUL and control characters', urlencoded, form(() => 'Rå\u0000d\u0001\u001f\u007f text')],
+      ['overlong text', urlencoded, form(() => 'å'.repeat(INPUT_LIMITS.chars + 10))],
+      ['long text within the limit', urlencoded, form(() => 'ä'.repeat(25_000))],
+      ['lists for scalars', urlencoded, form(() => ['a', 'b', '\u0000'])],
+      [
+        'malformed UTF-8',
+        urlencoded,
+        `_csrf=${encodeURIComponent(csrf)}&${fields.map((f) => `${f}=%FF%FE%C3%28%ED%A0%80`).join('&')}`,
+      ],
+      ['JSON objects for lists', 'application/json', json(() => ({ toString: 'x', valueOf: 'y' }))],
+      ['JSON wrong types', 'application/json', json((f) => (f.length % 2 ? 12345 : [true, null, 1.5]))],
+      ['JSON with NUL', 'application/json', json(() => 'a\u0000b')],
+      ['JSON of 1 MB', 'application/json', JSON.stringify({ _csrf: csrf, ...manyKeys })],
+      ['JSON not an object', 'application/json', '["a", "b"]'],
+      ['malformed JSON', 'application/json', '{"title": '],
+    ];
+  }
+
+  it('answers every hostile body without a server error', { timeout: 300_000 }, async () => {
+    const routes = t.app.routeList.filter((r) => r.method === 'POST');
+    expect(routes.length).toBeGreaterThan(30);
+    for (const route of routes) {
+      const url = urlOf(route.url);
+      const { client, csrf } = await clientFor(route.url, route.access?.kind ?? 'public');
+      const fields = await fieldsOf(client, url);
+      for (const [name, type, body] of payloads(fields, csrf)) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': type, cookie: cookieOf(client), accept: 'text/html' },
+          payload: body,
+        });
+        tried++;
+        if (res.statusCode >= 500) failures.push(`${route.url} (${name}): ${res.statusCode}`);
+        if (res.body.length > 2_000_000)
+          failures.push(`${route.url} (${name}): ${res.body.length} bytes answered`);
+      }
+      for (const type of ['text/plain', 'application/xml', 'multipart/form-data; boundary=x']) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': type, cookie: cookieOf(client) },
+          payload: 'title=x',
+        });
+        tried++;
+        if (res.statusCode !== 415) failures.push(`${route.url} (${type}): ${res.statusCode}, not 415`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(tried).toBeGreaterThan(routes.length * 10);
+  });
+
+  it("gives the answer form's autosave JSON, not an HTML page, when its body is refused", async () => {
+    const { client, csrf } = await clientFor('/uppdrag', 'global');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: urlOf('/uppdrag/:occasionId/:organisationId'),
+      headers: { 'content-type': 'application/json', accept: 'application/json', cookie: cookieOf(client) },
+      payload: JSON.stringify({ _csrf: csrf, version: { toString: 'x' } }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/json');
+    const answer = res.json<{ ok: boolean; errors: Record<string, string> }>();
+    expect(answer.ok).toBe(false);
+    expect(answer.errors._form).toContain('Fältet version har fel form');
+  });
+});
