@@ -9,21 +9,21 @@ import {
   type Definition,
 } from '../../src/modules/forms/index.ts';
 import { findMunicipalityOrganisation, listOrganisations } from '../../src/modules/reference/index.ts';
-import { ensureDefaultQuestionnaire } from '../../src/modules/situation/index.ts';
-// What the situation module's index does not export yet: its services, and its tables for the one state no
-// service reaches (dates in the past).
-import { defaultDefinition } from '../../src/modules/situation/default-template.ts';
-import { saveRegionalPicture } from '../../src/modules/situation/pictures.ts';
-import { QUESTIONNAIRE_OWNER } from '../../src/modules/situation/questionnaires.ts';
-import * as repo from '../../src/modules/situation/repository.ts';
 import {
   approveResponse,
+  ensureDefaultQuestionnaire,
   loadAssignment,
   openRound,
   reopenResponse,
   returnResponse,
+  saveRegionalPicture,
   saveResponse,
-} from '../../src/modules/situation/service.ts';
+} from '../../src/modules/situation/index.ts';
+// What the situation module's index does not export: its template, its repository and its tables for the
+// one state no service reaches (dates in the past).
+import { defaultDefinition } from '../../src/modules/situation/default-template.ts';
+import { QUESTIONNAIRE_OWNER } from '../../src/modules/situation/questionnaires.ts';
+import * as repo from '../../src/modules/situation/repository.ts';
 import { occasions as occasionsTable } from '../../src/modules/situation/tables.ts';
 import { mailDirOf, readMailbox } from '../../src/platform/mail.ts';
 import type { Role } from '../../src/platform/roles.ts';

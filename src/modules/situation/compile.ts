@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { COUNTIES, findCountyByCode } from '../../platform/tenancy.ts';
 import {
@@ -115,7 +115,7 @@ export function completenessOf(
   };
 }
 
-async function loadOccasion(db: Db, occasionId: string) {
+async function loadOccasion(db: Executor, occasionId: string) {
   const context = await repo.findOccasionContext(db, occasionId);
   if (!context) throw new NotFoundError();
   const { occasion, round, definition } = context;
@@ -137,7 +137,7 @@ const roundLevel = (m: number | null): Level =>
 
 /** Compiles a county's regional picture of one occasion from the submitted and approved responses. */
 export async function compileRegionalPicture(
-  db: Db,
+  db: Executor,
   input: { occasionId: string; countyCode: string },
 ): Promise<RegionalPicture> {
   const { occasion, round, previous, definition, meta } = await loadOccasion(db, input.occasionId);
@@ -225,51 +225,38 @@ export async function compileRegionalPicture(
 
 /**
  * Compiles the national picture of one occasion: completeness per county, and from the counties whose
- * regional picture is submitted, each county's mean level per area and every municipality's level. Reads
- * only statuses and risk levels, and counts measures in the database: 311 respondents stay well under a
- * second.
+ * regional picture is submitted, each county's mean level per area and every municipality's level — read
+ * from the submitted pictures' snapshots, so the national picture shows what the counties sent, not what
+ * their responses say today. Counties still working are counted by their responses' statuses only.
  */
 export async function compileNationalPicture(
-  db: Db,
+  db: Executor,
   input: { occasionId: string },
 ): Promise<NationalPicture> {
-  const { occasion, round, previous, definition, meta } = await loadOccasion(db, input.occasionId);
+  const { occasion, round, definition, meta } = await loadOccasion(db, input.occasionId);
   if (round.scope !== 'national') throw new NotFoundError();
-  const aq = areaQuestions(definition);
   const areaKeys = definition.areas.map((a) => a.key);
-  const riskKeys = areaKeys.map((a) => aq[a]!.risk ?? '');
-  const measureKeys = areaKeys.map((a) => aq[a]!.measures).filter((k): k is string => Boolean(k));
-  const [respondents, current, before, pictures, saved] = await Promise.all([
+  const [respondents, statuses, pictures, saved] = await Promise.all([
     repo.listRespondents(db, round.id),
-    repo.listLevelRows(db, occasion.id, riskKeys, measureKeys),
-    previous ? repo.listLevelRows(db, previous.id, riskKeys) : Promise.resolve([]),
-    repo.listRegionalPictures(db, occasion.id),
+    repo.listResponseStatuses(db, occasion.id),
+    submittedPictures(db, occasion.id),
     repo.findNationalPicture(db, occasion.id),
   ]);
-  const submitted = new Map(pictures.filter((p) => p.status === 'submitted').map((p) => [p.countyCode, p]));
-  const byRespondent = new Map(current.map((r) => [r.respondentId, r]));
-  const counted = (r: repo.LevelRow | undefined) => (r && COUNTED.has(r.status) ? r : undefined);
-  const previousByRespondent = new Map(
-    before.filter((r) => COUNTED.has(r.status)).map((r) => [r.respondentId, r]),
-  );
-  const levelsOf = (r: repo.LevelRow | undefined): Record<string, Level> =>
-    Object.fromEntries(areaKeys.map((a, i) => [a, r?.levels[i] ?? null]));
-
+  const submitted = new Map(pictures.map((p) => [p.countyCode, p]));
+  const statusOf = new Map(statuses.map((r) => [r.respondentId, r]));
   const byCounty = new Map<string, repo.RespondentView[]>();
   for (const r of respondents) byCounty.set(r.countyCode, [...(byCounty.get(r.countyCode) ?? []), r]);
 
   const municipalityRows: RiskRow[] = [];
   const countyRows: RiskRow[] = [];
   const municipalityLevels: Record<string, Record<string, Level>> = {};
+  const measureCounts: Record<string, Record<MeasureStatus, number>> = Object.fromEntries(
+    areaKeys.map((a) => [a, { planned: 0, taken: 0 }]),
+  );
   for (const c of COUNTIES) {
-    if (!submitted.has(c.code)) continue;
-    const rows: RiskRow[] = (byCounty.get(c.code) ?? []).map((respondent) => ({
-      id: respondent.organisationId,
-      name: respondent.name,
-      code: respondent.municipalityCode,
-      levels: levelsOf(counted(byRespondent.get(respondent.id))),
-      previousLevels: levelsOf(previousByRespondent.get(respondent.id)),
-    }));
+    const picture = submitted.get(c.code);
+    if (!picture) continue;
+    const rows = picture.rows;
     municipalityRows.push(...rows);
     for (const r of rows) if (r.code) municipalityLevels[r.code] = r.levels;
     const levels: Record<string, Level> = {};
@@ -283,17 +270,11 @@ export async function compileNationalPicture(
       );
     }
     countyRows.push({ id: c.code, name: c.name, code: c.code, levels, previousLevels });
-  }
-
-  const measureCounts: Record<string, Record<MeasureStatus, number>> = Object.fromEntries(
-    areaKeys.map((a) => [a, { planned: 0, taken: 0 }]),
-  );
-  for (const row of current) {
-    if (!COUNTED.has(row.status) || !submitted.has(row.countyCode)) continue;
-    for (const [i, area] of areaKeys.filter((a) => aq[a]!.measures).entries()) {
-      for (const m of row.measures[i] ?? []) {
-        if (m.status === 'planned' || m.status === 'taken') measureCounts[area]![m.status]++;
-      }
+    for (const area of areaKeys) {
+      const counts = picture.measureCounts[area];
+      if (!counts) continue;
+      measureCounts[area]!.planned += counts.planned;
+      measureCounts[area]!.taken += counts.taken;
     }
   }
 
@@ -304,10 +285,12 @@ export async function compileNationalPicture(
       code: c.code,
       name: c.name,
       slug: c.slug,
-      completeness: completenessOf(
-        byCounty.get(c.code)!.map((r) => ({ response: byRespondent.get(r.id) ?? null })),
-        occasion.deadlineAt,
-      ),
+      completeness:
+        submitted.get(c.code)?.completeness ??
+        completenessOf(
+          byCounty.get(c.code)!.map((r) => ({ response: statusOf.get(r.id) ?? null })),
+          occasion.deadlineAt,
+        ),
       regionalSubmitted: submitted.has(c.code),
     })),
     rows: countyRows,
@@ -320,4 +303,52 @@ export async function compileNationalPicture(
     })),
     summaries: saved?.summaries ?? {},
   };
+}
+
+// ---- Submitted pictures: what was sent, as it was sent -----------------------------------------------
+
+/** What is stored at submit: the picture as sent, without the free texts the county did not quote. */
+export const snapshotOf = (p: RegionalPicture): RegionalPicture => ({ ...p, quoteCandidates: [] });
+
+/**
+ * A county's regional picture of an occasion: a submitted one as it was sent (its snapshot), a draft
+ * compiled from the responses now.
+ */
+export async function regionalPictureOf(
+  db: Executor,
+  input: { occasionId: string; countyCode: string },
+): Promise<RegionalPicture> {
+  const row = await repo.findRegionalPicture(db, input.occasionId, input.countyCode);
+  if (row?.status !== 'submitted') return compileRegionalPicture(db, input);
+  return (await repo.findRegionalSnapshot(db, row.id)) ?? freezeUnsnapshotted(db, row.id, input);
+}
+
+/** A county's submitted regional picture as the national coordinator reads it; a draft is the county's own (404). */
+export async function submittedRegionalPicture(
+  db: Executor,
+  input: { occasionId: string; countyCode: string },
+): Promise<RegionalPicture> {
+  const row = await repo.findRegionalPicture(db, input.occasionId, input.countyCode);
+  if (row?.status !== 'submitted') throw new NotFoundError();
+  return regionalPictureOf(db, input);
+}
+
+/** A picture submitted before snapshots existed: its responses no longer change, so it is frozen as it is now. */
+async function freezeUnsnapshotted(
+  db: Executor,
+  pictureId: string,
+  input: { occasionId: string; countyCode: string },
+): Promise<RegionalPicture> {
+  const snapshot = snapshotOf(await compileRegionalPicture(db, input));
+  await repo.storeMissingSnapshot(db, pictureId, snapshot);
+  return (await repo.findRegionalSnapshot(db, pictureId)) ?? snapshot;
+}
+
+/** The submitted pictures of an occasion, the parts the national compilation reads of each snapshot. */
+async function submittedPictures(db: Executor, occasionId: string): Promise<repo.SubmittedPicture[]> {
+  const pictures = await repo.listSubmittedPictures(db, occasionId);
+  const missing = pictures.filter((p) => p.rows === null);
+  if (missing.length === 0) return pictures as repo.SubmittedPicture[];
+  for (const p of missing) await freezeUnsnapshotted(db, p.id, { occasionId, countyCode: p.countyCode });
+  return (await repo.listSubmittedPictures(db, occasionId)) as repo.SubmittedPicture[];
 }

@@ -4,8 +4,9 @@ import { listOrganisations } from '../reference/index.ts';
 import { endOfStockholmDay, startOfStockholmDay } from '../../platform/time.ts';
 import { RISK_AREAS } from './default-template.ts';
 import type { Answers, Measure } from '../forms/index.ts';
+import { compileRegionalPicture, snapshotOf } from './compile.ts';
 import * as repo from './repository.ts';
-import { ensureDefaultQuestionnaire } from './service.ts';
+import { ensureDefaultQuestionnaire } from './rounds.ts';
 
 /** A small deterministic generator, so the demo looks the same on every machine. */
 function rng(seed: string): () => number {
@@ -222,17 +223,20 @@ export async function seedSituationDemo(db: Db): Promise<void> {
     }
     for (const occasion of [summer!, october!]) {
       for (const countyCode of DEMO_COUNTIES) {
-        const picture = await repo.upsertRegionalPicture(tx, {
-          occasionId: occasion.id,
-          countyCode,
+        // Submitted as the county would: what was sent is stored with it (ADR 0004).
+        const picture = await repo.lockRegionalPicture(tx, occasion.id, countyCode);
+        await repo.updateRegionalPicture(tx, picture.id, {
           summaries: SUMMARIES,
           quotes: [],
           updatedBy: null,
         });
+        const at = new Date(occasion.locksAt.getTime() - 5 * 86_400_000);
+        const compiled = await compileRegionalPicture(tx, { occasionId: occasion.id, countyCode });
         await repo.markRegionalPictureSubmitted(
           tx,
-          picture!.id,
-          new Date(occasion.locksAt.getTime() - 5 * 86_400_000),
+          picture.id,
+          snapshotOf({ ...compiled, status: 'submitted', submittedAt: at }),
+          at,
         );
       }
       await repo.upsertNationalPicture(tx, {

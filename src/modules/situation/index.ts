@@ -4,8 +4,13 @@ import { situationMail } from './mail.ts';
 import { situationGlobalPolicy, situationPolicy } from './policy.ts';
 import { registerQuestionnaireBuilder } from '../forms/index.ts';
 import { questionnaireBuilder } from './questionnaires.ts';
-import { registerSituationRoutes } from './routes.ts';
-import { sendDueReminders } from './service.ts';
+import { sendDueReminders } from './answering.ts';
+import { registerAnsweringRoutes } from './routes/answering.ts';
+import { registerExportRoutes } from './routes/exports.ts';
+import { registerNationalRoutes } from './routes/national.ts';
+import { registerPictureRoutes } from './routes/pictures.ts';
+import { registerReviewRoutes } from './routes/review.ts';
+import { registerRoundRoutes } from './routes/rounds.ts';
 import * as tables from './tables.ts';
 
 /** Lägesbild: reporting rounds, answers and their review, the regional and the national picture. */
@@ -15,7 +20,12 @@ export const module: ModuleDescriptor = {
   tables,
   policies: { county: situationPolicy, global: situationGlobalPolicy },
   routes: (app, deps) => {
-    registerSituationRoutes(app, deps);
+    registerRoundRoutes(app, deps);
+    registerReviewRoutes(app, deps);
+    registerAnsweringRoutes(app, deps);
+    registerPictureRoutes(app, deps);
+    registerNationalRoutes(app, deps);
+    registerExportRoutes(app, deps);
     registerQuestionnaireBuilder(app, deps, questionnaireBuilder);
   },
   maintenance: [({ db, config }) => sendDueReminders(db, config.publicUrl)],
@@ -32,5 +42,10 @@ export const module: ModuleDescriptor = {
   ],
 };
 
-export { ensureDefaultQuestionnaire } from './service.ts';
+export { ensureDefaultQuestionnaire, openRound, setRespondents } from './rounds.ts';
+export { loadAssignment, saveResponse, type Assignment } from './answering.ts';
+export { approveResponse, reopenForRespondent, reopenResponse, returnResponse } from './review.ts';
+export { saveRegionalPicture } from './pictures.ts';
+export { compileNationalPicture, compileRegionalPicture, regionalPictureOf } from './compile.ts';
+export { urls } from './urls.ts';
 export { seedSituationDemo } from './demo-seed.ts';

@@ -91,3 +91,9 @@ export interface NationalPicture {
   regionalSummaries: Array<{ countyName: string; summaries: Record<string, string> }>;
   summaries: Record<string, string>;
 }
+
+/** A RegionalPicture as JSON keeps it: its dates as ISO strings. */
+export type StoredRegionalPicture = Omit<RegionalPicture, 'meta' | 'submittedAt'> & {
+  meta: Omit<PictureMeta, 'deadlineAt'> & { deadlineAt: string };
+  submittedAt: string | null;
+};

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
-import { ConflictError, NotFoundError } from '../../platform/errors.ts';
-import { compileRegionalPicture } from './compile.ts';
-import { situationGlobalPolicy, situationPolicy } from './policy.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { compileRegionalPicture, snapshotOf } from './compile.ts';
+import { authorize, situationGlobalPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import type { ChosenQuote } from './tables.ts';
 
@@ -23,36 +23,35 @@ export function readPictureForm(
   return { summaries, quotes };
 }
 
+/**
+ * Saves the analyst's summaries and quotes, or submits the picture. The picture row is locked and its state
+ * asked under the lock, so a save racing the submit either lands before it or is refused; the submit
+ * compiles under the same lock and stores what it sends (the snapshot), which responses — locking the same
+ * row first — can no longer change.
+ */
 export async function saveRegionalPicture(
   db: Db,
   actor: UserActor,
   input: { occasionId: string; countyCode: string; body: Record<string, unknown>; submit: boolean },
 ): Promise<void> {
-  if (!situationPolicy['picture.edit'](actor, { countyCode: input.countyCode })) throw new NotFoundError();
-  if (input.submit && !situationPolicy['round.manage'](actor, { countyCode: input.countyCode }))
-    throw new NotFoundError();
-  const picture = await compileRegionalPicture(db, {
-    occasionId: input.occasionId,
-    countyCode: input.countyCode,
-  });
-  if (picture.status === 'submitted')
-    throw new ConflictError('Den regionala lägesbilden är redan inskickad.');
-  const { summaries, quotes } = readPictureForm(
-    input.body,
-    picture.areas.map((a) => a.key),
-    picture.quoteCandidates,
-  );
+  const action = input.submit ? 'picture.submit' : 'picture.save';
   await db.transaction(async (tx) => {
-    const row = await repo.upsertRegionalPicture(tx, {
+    const row = await repo.lockRegionalPicture(tx, input.occasionId, input.countyCode);
+    authorize(actor, action, { countyCode: input.countyCode, picture: row });
+    const compiled = await compileRegionalPicture(tx, {
       occasionId: input.occasionId,
       countyCode: input.countyCode,
-      summaries,
-      quotes,
-      updatedBy: actor.id,
     });
-    // Submitted by someone else since the page was read: nothing is written.
-    if (!row || (input.submit && !(await repo.markRegionalPictureSubmitted(tx, row.id)))) {
-      throw new ConflictError('Den regionala lägesbilden är redan inskickad.');
+    const { summaries, quotes } = readPictureForm(
+      input.body,
+      compiled.areas.map((a) => a.key),
+      compiled.quoteCandidates,
+    );
+    await repo.updateRegionalPicture(tx, row.id, { summaries, quotes, updatedBy: actor.id });
+    if (input.submit) {
+      const at = new Date();
+      const sent = snapshotOf({ ...compiled, status: 'submitted', submittedAt: at, summaries, quotes });
+      await repo.markRegionalPictureSubmitted(tx, row.id, sent, at);
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -60,7 +59,7 @@ export async function saveRegionalPicture(
       action: input.submit ? 'regional_picture.submitted' : 'regional_picture.saved',
       entityType: 'regional_picture',
       entityId: row.id,
-      before: { summaries: picture.summaries, quotes: picture.quotes.length },
+      before: { summaries: row.summaries, quotes: row.quotes.length },
       after: { summaries, quotes: quotes.length },
     });
   });

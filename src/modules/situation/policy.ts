@@ -2,15 +2,21 @@ import {
   hasAnyRole,
   hasRole,
   isSystemAdmin,
-  memberOf,
   type Actor,
+  type CountyResource,
   type Predicate,
 } from '../../platform/authz.ts';
-import type { CountyResource } from '../../platform/authz.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import * as lifecycle from './lifecycle.ts';
 
 /**
  * Lägesbild. A respondent sees only its own organisation's answers; a county its own respondents; the
  * national coordinator the submitted regional pictures and, where the round allows, the answers beneath.
+ *
+ * Two kinds of rule. The county and global rules below say who may act in a county at all: the route
+ * declarations, the navigation and the platform's vocabulary ask them with a county only. The actions on
+ * a resource (`response.approve`, `picture.submit`, …) add the resource's state: the same role rule and
+ * the lifecycle rule, asked by the services under a lock and by the pages for their buttons.
  */
 export const situationPolicy = {
   /** the county's rounds, completeness and responses */
@@ -38,4 +44,133 @@ export const mayRespondFor = (actor: Actor, organisationId: string): boolean =>
   actor.kind === 'user' &&
   actor.memberships.some((m) => m.role === 'reporter' && m.organisationId === organisationId);
 
-export { memberOf };
+// ---- Actions on a resource in its state ------------------------------------------------------------
+
+/** A response (null: not started) of an organisation, in its occasion, under its county's regional picture. */
+export interface ResponseResource extends CountyResource, lifecycle.ResponseContext {
+  organisationId: string;
+}
+
+/** A county's regional picture of an occasion (null: nothing saved yet). */
+export interface PictureResource extends CountyResource {
+  picture: lifecycle.PictureState | null | undefined;
+}
+
+interface StateRule<R> {
+  /** who may do it (in the resource's county or for its organisation) */
+  who: (actor: Actor, resource: R) => boolean;
+  /** whether the resource's state allows it now */
+  state: (resource: R, now: Date) => lifecycle.Verdict;
+}
+const rule = <R>(r: StateRule<R>): StateRule<R> => r;
+
+const manages = (actor: Actor, r: CountyResource) => situationPolicy['round.manage'](actor, r);
+const answersFor = (actor: Actor, r: ResponseResource) => mayRespondFor(actor, r.organisationId);
+
+const stateRules = {
+  'response.save': rule<ResponseResource>({ who: answersFor, state: lifecycle.responseMaySave }),
+  'response.submit': rule<ResponseResource>({ who: answersFor, state: lifecycle.responseMaySave }),
+  'response.approve': rule<ResponseResource>({ who: manages, state: lifecycle.responseMayApprove }),
+  'response.return': rule<ResponseResource>({ who: manages, state: lifecycle.responseMayReturn }),
+  'response.reopen': rule<ResponseResource>({ who: manages, state: lifecycle.responseMayReopen }),
+  'picture.save': rule<PictureResource>({
+    who: (actor, r) => situationPolicy['picture.edit'](actor, r),
+    state: (r) => lifecycle.pictureMayEdit(r.picture),
+  }),
+  'picture.submit': rule<PictureResource>({
+    who: manages,
+    state: (r) => lifecycle.pictureMaySubmit(r.picture),
+  }),
+};
+
+type StateRules = typeof stateRules;
+export type StateAction = keyof StateRules;
+export type ResourceOf<A extends StateAction> = StateRules[A] extends StateRule<infer R> ? R : never;
+
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; refusal: 'role' }
+  | { allowed: false; refusal: 'state'; reason: string };
+
+/** Asks an action's role rule, then its state rule. */
+export function decide<A extends StateAction>(
+  actor: Actor,
+  action: A,
+  resource: ResourceOf<A>,
+  now = new Date(),
+): Decision {
+  const r = stateRules[action] as StateRule<ResourceOf<A>>;
+  if (!r.who(actor, resource)) return { allowed: false, refusal: 'role' };
+  const verdict = r.state(resource, now);
+  return verdict === true ? { allowed: true } : { allowed: false, refusal: 'state', reason: verdict };
+}
+
+export const can = <A extends StateAction>(
+  actor: Actor,
+  action: A,
+  resource: ResourceOf<A>,
+  now = new Date(),
+) => decide(actor, action, resource, now).allowed;
+
+/**
+ * For services, inside the transaction after locking the rows whose state decides: someone without the role
+ * learns nothing (404), a state that does not allow it is a conflict with the reason.
+ */
+export function authorize<A extends StateAction>(
+  actor: Actor,
+  action: A,
+  resource: ResourceOf<A>,
+  now = new Date(),
+): void {
+  const d = decide(actor, action, resource, now);
+  if (d.allowed) return;
+  if (d.refusal === 'role') throw new NotFoundError();
+  throw new ConflictError(d.reason);
+}
+
+// ---- Abilities: what the pages show, from the same rules -------------------------------------------
+
+export interface ResponseAbilities {
+  canApprove: boolean;
+  canReturn: boolean;
+  canReopen: boolean;
+}
+
+/** The county's buttons on a response (or on a respondent that has not started). */
+export function responseAbilities(actor: Actor, r: ResponseResource, now = new Date()): ResponseAbilities {
+  return {
+    canApprove: can(actor, 'response.approve', r, now),
+    canReturn: can(actor, 'response.return', r, now),
+    canReopen: can(actor, 'response.reopen', r, now),
+  };
+}
+
+export interface AnsweringAbilities {
+  canSave: boolean;
+  /** why the form is read-only, for the respondent */
+  closedReason: string | undefined;
+}
+
+/** The respondent's form: editable, or read-only with the reason. */
+export function answeringAbilities(actor: Actor, r: ResponseResource, now = new Date()): AnsweringAbilities {
+  const d = decide(actor, 'response.save', r, now);
+  return { canSave: d.allowed, closedReason: !d.allowed && d.refusal === 'state' ? d.reason : undefined };
+}
+
+export interface PictureAbilities {
+  canEdit: boolean;
+  canSubmit: boolean;
+}
+
+export function pictureAbilities(actor: Actor, r: PictureResource, now = new Date()): PictureAbilities {
+  return { canEdit: can(actor, 'picture.save', r, now), canSubmit: can(actor, 'picture.submit', r, now) };
+}
+
+export interface CountyAbilities {
+  /** open rounds, choose respondents, manage the county's questionnaires */
+  canManage: boolean;
+}
+
+export const countyAbilities = (actor: Actor, r: CountyResource): CountyAbilities => ({
+  canManage: situationPolicy['round.manage'](actor, r),
+});

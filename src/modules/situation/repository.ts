@@ -8,8 +8,9 @@ import {
   questionnaireVersions,
   type Answers,
   type Definition,
-  type Measure,
+  type MeasureStatus,
 } from '../forms/index.ts';
+import type { Completeness, RegionalPicture, RiskRow, StoredRegionalPicture } from './picture.ts';
 import {
   nationalPictures,
   occasions,
@@ -25,7 +26,9 @@ import {
 export type Round = typeof rounds.$inferSelect;
 export type Occasion = typeof occasions.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
-export type RegionalPictureRow = typeof regionalPictures.$inferSelect;
+export type RespondentRow = typeof respondents.$inferSelect;
+/** A regional picture's row without its snapshot (read only where the submitted picture is shown). */
+export type RegionalPictureRow = Omit<typeof regionalPictures.$inferSelect, 'snapshot'>;
 
 // Rounds, occasions, respondents
 
@@ -128,7 +131,11 @@ export function listRespondents(
     .orderBy(asc(organisations.municipalityCode), asc(organisations.name));
 }
 
-export async function findRespondent(db: Executor, roundId: string, organisationId: string) {
+export async function findRespondent(
+  db: Executor,
+  roundId: string,
+  organisationId: string,
+): Promise<RespondentRow | undefined> {
   const [row] = await db
     .select()
     .from(respondents)
@@ -164,6 +171,29 @@ export async function insertResponse(
   if (row) return row;
   const existing = await findResponse(db, values.occasionId, values.respondentId);
   return existing!;
+}
+
+/**
+ * The response of a respondent at an occasion, locked for the rest of the transaction (FOR UPDATE); an empty
+ * draft is made first where none exists, so a first save and a county's reopening lock the same row.
+ */
+export async function lockOrCreateResponse(
+  tx: Executor,
+  values: {
+    occasionId: string;
+    respondentId: string;
+    countyCode: string;
+    organisationId: string;
+    updatedBy?: string;
+  },
+): Promise<ResponseRow> {
+  await tx.insert(responses).values(values).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(responses)
+    .where(and(eq(responses.occasionId, values.occasionId), eq(responses.respondentId, values.respondentId)))
+    .for('update');
+  return row!;
 }
 
 /** Writes a new state only if nobody saved since `expectedVersion` was read; undefined means a conflict. */
@@ -209,26 +239,6 @@ export async function respondentsOfOtherCounties(db: Executor, roundId: string, 
     .select({ organisationId: respondents.organisationId, countyCode: respondents.countyCode })
     .from(respondents)
     .where(and(eq(respondents.roundId, roundId), sql`${respondents.countyCode} <> ${countyCode}`));
-}
-
-/** Whether the county has submitted its regional picture for any of these occasions. */
-export async function anyRegionalPictureSubmitted(
-  db: Executor,
-  occasionIds: string[],
-  countyCode: string,
-): Promise<boolean> {
-  if (occasionIds.length === 0) return false;
-  const rows = await db
-    .select({ id: regionalPictures.id })
-    .from(regionalPictures)
-    .where(
-      and(
-        inArray(regionalPictures.occasionId, occasionIds),
-        eq(regionalPictures.countyCode, countyCode),
-        eq(regionalPictures.status, 'submitted'),
-      ),
-    );
-  return rows.length > 0;
 }
 
 /** The owning scope of a questionnaire version: null for a national template, else the county. */
@@ -328,6 +338,7 @@ export async function listAssignments(db: Executor, organisationIds: string[]) {
       occasionLabel: occasions.label,
       opensAt: occasions.opensAt,
       deadlineAt: occasions.deadlineAt,
+      locksAt: occasions.locksAt,
       roundId: rounds.id,
       roundTitle: rounds.title,
       organisationId: respondents.organisationId,
@@ -390,56 +401,147 @@ export async function markReminded(db: Executor, occasionId: string): Promise<bo
 
 // Pictures
 
-export async function findRegionalPicture(db: Executor, occasionId: string, countyCode: string) {
+/** Every column but the snapshot: the state and the analyst's texts. */
+const pictureColumns = {
+  id: regionalPictures.id,
+  occasionId: regionalPictures.occasionId,
+  countyCode: regionalPictures.countyCode,
+  status: regionalPictures.status,
+  summaries: regionalPictures.summaries,
+  quotes: regionalPictures.quotes,
+  submittedAt: regionalPictures.submittedAt,
+  updatedBy: regionalPictures.updatedBy,
+  updatedAt: regionalPictures.updatedAt,
+};
+
+export async function findRegionalPicture(
+  db: Executor,
+  occasionId: string,
+  countyCode: string,
+): Promise<RegionalPictureRow | undefined> {
   const [row] = await db
-    .select()
+    .select(pictureColumns)
     .from(regionalPictures)
     .where(and(eq(regionalPictures.occasionId, occasionId), eq(regionalPictures.countyCode, countyCode)));
   return row;
 }
 
-export function listRegionalPictures(db: Executor, occasionId: string) {
-  return db.select().from(regionalPictures).where(eq(regionalPictures.occasionId, occasionId));
+export function listRegionalPictures(db: Executor, occasionId: string): Promise<RegionalPictureRow[]> {
+  return db.select(pictureColumns).from(regionalPictures).where(eq(regionalPictures.occasionId, occasionId));
 }
 
-export async function upsertRegionalPicture(
-  db: Executor,
-  values: {
-    occasionId: string;
-    countyCode: string;
-    summaries: Record<string, string>;
-    quotes: ChosenQuote[];
-    updatedBy: string | null;
-  },
-): Promise<RegionalPictureRow | undefined> {
-  const [row] = await db
-    .insert(regionalPictures)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [regionalPictures.occasionId, regionalPictures.countyCode],
-      set: {
-        summaries: values.summaries,
-        quotes: values.quotes,
-        updatedBy: values.updatedBy,
-        updatedAt: new Date(),
-      },
-    })
-    .returning();
+/**
+ * The county's regional picture of an occasion, locked for the rest of the transaction (FOR UPDATE); a draft
+ * row is made first where none exists. Every change of a response and of the picture takes this lock first,
+ * so a picture's submit and a response's change never overlap.
+ */
+export async function lockRegionalPicture(
+  tx: Executor,
+  occasionId: string,
+  countyCode: string,
+): Promise<RegionalPictureRow> {
+  await tx.insert(regionalPictures).values({ occasionId, countyCode }).onConflictDoNothing();
+  const [row] = await tx
+    .select(pictureColumns)
+    .from(regionalPictures)
+    .where(and(eq(regionalPictures.occasionId, occasionId), eq(regionalPictures.countyCode, countyCode)))
+    .for('update');
   return row!;
 }
 
-/** Submits a draft picture; false when it was already submitted (a second submit changes nothing). */
-export async function markRegionalPictureSubmitted(
-  db: Executor,
+/** The analyst's texts of a draft picture (the caller holds the lock and has asked the lifecycle). */
+export async function updateRegionalPicture(
+  tx: Executor,
   id: string,
+  values: { summaries: Record<string, string>; quotes: ChosenQuote[]; updatedBy: string | null },
+): Promise<void> {
+  await tx
+    .update(regionalPictures)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'draft')));
+}
+
+/** Submits a draft picture with what it sends; false when it was already submitted (nothing changes). */
+export async function markRegionalPictureSubmitted(
+  tx: Executor,
+  id: string,
+  snapshot: RegionalPicture,
   at = new Date(),
 ): Promise<boolean> {
-  const rows = await db
+  const rows = await tx
     .update(regionalPictures)
-    .set({ status: 'submitted', submittedAt: at })
+    .set({ status: 'submitted', submittedAt: at, snapshot: storedPicture(snapshot) })
     .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'draft')))
     .returning({ id: regionalPictures.id });
   return rows.length === 1;
+}
+
+/** A snapshot for a picture submitted before snapshots existed (a first reader makes it). */
+export async function storeMissingSnapshot(
+  db: Executor,
+  id: string,
+  snapshot: RegionalPicture,
+): Promise<void> {
+  await db
+    .update(regionalPictures)
+    .set({ snapshot: storedPicture(snapshot) })
+    .where(
+      and(
+        eq(regionalPictures.id, id),
+        eq(regionalPictures.status, 'submitted'),
+        isNull(regionalPictures.snapshot),
+      ),
+    );
+}
+
+const storedPicture = (p: RegionalPicture): StoredRegionalPicture =>
+  JSON.parse(JSON.stringify(p)) as StoredRegionalPicture;
+
+/** jsonb keeps dates as strings: the picture's two dates become Dates again. */
+const revivedPicture = (p: StoredRegionalPicture): RegionalPicture => ({
+  ...p,
+  meta: { ...p.meta, deadlineAt: new Date(p.meta.deadlineAt) },
+  submittedAt: p.submittedAt === null ? null : new Date(p.submittedAt),
+});
+
+export async function findRegionalSnapshot(db: Executor, id: string): Promise<RegionalPicture | undefined> {
+  const [row] = await db
+    .select({ snapshot: regionalPictures.snapshot })
+    .from(regionalPictures)
+    .where(eq(regionalPictures.id, id));
+  return row?.snapshot ? revivedPicture(row.snapshot) : undefined;
+}
+
+/** What the national compilation reads of a submitted picture's snapshot (null: submitted without one). */
+export interface SubmittedPicture {
+  id: string;
+  countyCode: string;
+  summaries: Record<string, string>;
+  rows: RiskRow[];
+  measureCounts: Record<string, Record<MeasureStatus, number>>;
+  completeness: Completeness;
+}
+
+/** As read: a picture submitted before snapshots existed has none of the snapshot's parts. */
+export type SubmittedPictureRow = Pick<SubmittedPicture, 'id' | 'countyCode' | 'summaries'> & {
+  [K in 'rows' | 'measureCounts' | 'completeness']: SubmittedPicture[K] | null;
+};
+
+/** The submitted pictures of an occasion: only the parts of each snapshot the national picture shows. */
+export function listSubmittedPictures(db: Executor, occasionId: string): Promise<SubmittedPictureRow[]> {
+  return db
+    .select({
+      id: regionalPictures.id,
+      countyCode: regionalPictures.countyCode,
+      summaries: regionalPictures.summaries,
+      rows: sql<RiskRow[] | null>`${regionalPictures.snapshot} -> 'rows'`,
+      measureCounts: sql<
+        SubmittedPicture['measureCounts'] | null
+      >`${regionalPictures.snapshot} -> 'measureCounts'`,
+      completeness: sql<Completeness | null>`${regionalPictures.snapshot} -> 'completeness'`,
+    })
+    .from(regionalPictures)
+    .where(and(eq(regionalPictures.occasionId, occasionId), eq(regionalPictures.status, 'submitted')));
 }
 
 export async function findNationalPicture(db: Executor, occasionId: string) {
@@ -475,56 +577,19 @@ export function aggregateLevels(db: Executor, occasionId: string, questionIds: s
   );
 }
 
-export interface LevelRow {
-  respondentId: string;
-  countyCode: string;
-  status: ResponseStatus;
-  submittedAt: Date | null;
-  /** the answers to `riskKeys`, in that order */
-  levels: Array<string | null>;
-  /** the answers to `measureKeys`, in that order */
-  measures: Array<Measure[] | null>;
-}
-
-/**
- * Each response's status, risk levels and measures only: what the national compilation reads of 311
- * respondents. jsonb_to_record reads each answers document once, where one -> per key would detoast it
- * once per key.
- */
-export async function listLevelRows(
+/** Each response's status at an occasion, for completeness without reading any answers. */
+export function listResponseStatuses(
   db: Executor,
   occasionId: string,
-  riskKeys: string[],
-  measureKeys: string[] = [],
-): Promise<LevelRow[]> {
-  const rows = await queryRows<
-    Record<string, unknown> & {
-      respondent_id: string;
-      county_code: string;
-      status: ResponseStatus;
-      submitted_at: string | Date | null;
-    }
-  >(
-    db,
-    sql`select r.respondent_id, r.county_code, r.status, r.submitted_at, x.*
-        from responses r
-        cross join lateral jsonb_to_record(r.answers) as x(${sql.join(
-          [
-            ...riskKeys.map((k) => sql`${sql.identifier(k)} text`),
-            ...measureKeys.map((k) => sql`${sql.identifier(k)} jsonb`),
-          ],
-          sql`, `,
-        )})
-        where r.occasion_id = ${occasionId}`,
-  );
-  return rows.map((r) => ({
-    respondentId: r.respondent_id,
-    countyCode: r.county_code,
-    status: r.status,
-    submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
-    levels: riskKeys.map((k) => (typeof r[k] === 'string' ? r[k] : null)),
-    measures: measureKeys.map((k) => (Array.isArray(r[k]) ? (r[k] as Measure[]) : null)),
-  }));
+): Promise<Array<{ respondentId: string; status: ResponseStatus; submittedAt: Date | null }>> {
+  return db
+    .select({
+      respondentId: responses.respondentId,
+      status: responses.status,
+      submittedAt: responses.submittedAt,
+    })
+    .from(responses)
+    .where(eq(responses.occasionId, occasionId));
 }
 
 /** An occasion with its round, the round's questionnaire and all the round's occasions: one round trip. */

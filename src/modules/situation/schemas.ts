@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fields } from '../../platform/validation.ts';
+import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import { fields, parseForm } from '../../platform/validation.ts';
 import { endOfStockholmDay, isIsoDate, startOfStockholmDay, stockholmDate } from '../../platform/time.ts';
 
 const date = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
@@ -98,6 +99,28 @@ export const roundSchema = z.object({
   occasions: z.array(occasionSchema).min(1, 'Ange minst ett rapporteringstillfälle'),
 });
 export type RoundInput = z.output<typeof roundSchema>;
+
+/** Maps the round form's zod paths (occasions.0.deadline) back to its fields (occasion1_deadline). */
+function roundFieldErrors(errors: FieldErrors, indexes: number[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const m = /^occasions\.(\d+)\.(\w+)$/.exec(path);
+    if (m) out[`occasion${indexes[Number(m[1])] ?? 1}_${m[2]}`] = message;
+    else out[path === 'occasions' ? 'occasion1_label' : path] = message;
+  }
+  return out;
+}
+
+/** The round form, parsed; invalid input is a ValidationError naming the form's own fields. */
+export function readRoundForm(body: unknown): RoundInput {
+  const { raw, indexes } = parseRoundForm((body ?? {}) as Record<string, unknown>);
+  try {
+    return parseForm(roundSchema, raw);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ValidationError(roundFieldErrors(err.fieldErrors, indexes));
+    throw err;
+  }
+}
 
 export const returnSchema = z.object({
   comment: fields.requiredText('Skriv vad som behöver kompletteras', 2000),

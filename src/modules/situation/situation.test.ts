@@ -11,7 +11,7 @@ import { insertQuestionnaire } from '../forms/index.ts';
 import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
 import { compileNationalPicture, compileRegionalPicture } from './compile.ts';
 import * as repo from './repository.ts';
-import { sendDueReminders } from './service.ts';
+import { sendDueReminders } from './answering.ts';
 
 const day = (offset: number) => stockholmDate(new Date(Date.now() + offset * 86_400_000));
 
@@ -338,7 +338,9 @@ describe('lägesbild: from national round to national picture', () => {
       q_violence_risk: '3',
       intent: 'save',
     });
-    expect(refused.status).toBe(400);
+    // A closed occasion is a conflict with its state, said in the error summary.
+    expect(refused.status).toBe(409);
+    expect(refused.doc.querySelector('.govuk-error-summary')?.text).toContain('Sista svarsdag har passerat');
 
     // The county reopens for a respondent that never started, from the occasion's list.
     const listUrl = `/uppsala/lagesbild/${roundId}/${occasion.id}`;

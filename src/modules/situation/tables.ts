@@ -15,6 +15,7 @@ import {
 import { users } from '../accounts/tables.ts';
 import { counties, organisations } from '../reference/tables.ts';
 import type { Answers } from '../forms/index.ts';
+import type { StoredRegionalPicture } from './picture.ts';
 import { questionnaireVersions } from '../forms/tables.ts';
 
 export const roundScope = pgEnum('round_scope', ['national', 'county']);
@@ -164,6 +165,8 @@ export const regionalPictures = pgTable(
     summaries: jsonb('summaries').$type<Record<string, string>>().notNull().default({}),
     quotes: jsonb('quotes').$type<ChosenQuote[]>().notNull().default([]),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** the compiled picture as submitted (ADR 0004); dates are ISO strings here, revived when read */
+    snapshot: jsonb('snapshot').$type<StoredRegionalPicture>(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true })
       .notNull()

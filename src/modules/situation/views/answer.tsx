@@ -3,7 +3,9 @@ import type { PageContext } from '../../../ui/context.ts';
 import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { conditionHint, QuestionField } from '../../forms/index.ts';
-import type { Assignment } from '../service.ts';
+import type { Assignment } from '../answering.ts';
+import type { AnsweringAbilities } from '../policy.ts';
+import { urls } from '../urls.ts';
 import type { ResponseStatus } from '../tables.ts';
 import { StatusTag } from './parts.tsx';
 
@@ -45,7 +47,7 @@ export function AssignmentsPage({ ctx, items }: { ctx: PageContext; items: Assig
           {items.map((i) => (
             <tr class="govuk-table__row">
               <td class="govuk-table__cell">
-                <a class="govuk-link" href={`/uppdrag/${i.occasionId}/${i.organisationId}`} safe>
+                <a class="govuk-link" href={urls.assignment(i.occasionId, i.organisationId)} safe>
                   {`${i.roundTitle}: ${i.occasionLabel}`}
                 </a>
               </td>
@@ -71,26 +73,26 @@ export function AnswerPage({
   a,
   form,
   version,
-  editable,
-  closedReason,
+  abilities,
   conflict,
 }: {
   ctx: PageContext;
   a: Assignment;
   form: FormState;
   version: number;
-  editable: boolean;
-  closedReason: string | undefined;
+  /** whether the form may be saved, or why it is read-only */
+  abilities: AnsweringAbilities;
   conflict: string | undefined;
 }): JSX.Element {
-  const action = `/uppdrag/${a.occasion.id}/${a.respondent.organisationId}`;
+  const action = urls.assignment(a.occasion.id, a.respondent.organisationId);
+  const { canSave: editable, closedReason } = abilities;
   const status = a.response?.status ?? 'none';
   return (
     <Layout
       ctx={ctx}
       title={`${a.round.title}: ${a.occasion.label}`}
       caption={a.organisationName}
-      breadcrumbs={[{ href: '/uppdrag', label: 'Mina uppdrag' }]}
+      breadcrumbs={[{ href: urls.assignments(), label: 'Mina uppdrag' }]}
     >
       <ErrorSummary errors={form.errors} />
       {conflict ? (

@@ -5,7 +5,9 @@ import { Layout } from '../../../ui/layout.tsx';
 import { formatAnswer, type AnswerChange } from '../../forms/index.ts';
 import { allQuestions, isShown, type Answers, type Definition } from '../../forms/index.ts';
 import type { Completeness } from '../picture.ts';
+import type { CountyAbilities, ResponseAbilities } from '../policy.ts';
 import type { Occasion, RespondentView, ResponseRow, Round } from '../repository.ts';
+import { urls } from '../urls.ts';
 import { responseStatusLabels } from '../labels.ts';
 import { CompletenessList, StatusTag, when } from './parts.tsx';
 
@@ -14,37 +16,41 @@ export interface RoundSummary {
   occasions: Occasion[];
 }
 
+/** The county in whose pages these views stand. */
+export interface CountyOf {
+  name: string;
+  slug: string;
+}
+
 export function CountyRoundsPage({
   ctx,
-  countyName,
-  slug,
+  county,
   rounds,
-  canManage,
+  abilities,
 }: {
   ctx: PageContext;
-  countyName: string;
-  slug: string;
+  county: CountyOf;
   rounds: RoundSummary[];
-  canManage: boolean;
+  abilities: CountyAbilities;
 }): JSX.Element {
   return (
     <Layout
       ctx={ctx}
       title="Lägesbild"
-      caption={countyName}
-      breadcrumbs={[{ href: `/${slug}/admin`, label: 'Länets arbete' }]}
+      caption={county.name}
+      breadcrumbs={[{ href: `/${county.slug}/admin`, label: 'Länets arbete' }]}
     >
       <p class="govuk-body">
         Rapporteringsomgångar där länets kommuner och andra aktörer bedömer risker och redovisar åtgärder.
         Nationella omgångar öppnas av den nationella samordnaren; länet kan också öppna egna.
       </p>
-      {canManage ? (
+      {abilities.canManage ? (
         <p class="govuk-body">
-          <a class="govuk-link" href={`/${slug}/lagesbild/ny`}>
+          <a class="govuk-link" href={urls.newRound(county)}>
             Öppna en ny omgång för länet
           </a>
           {' · '}
-          <a class="govuk-link" href={`/${slug}/lagesbild/formular`}>
+          <a class="govuk-link" href={urls.questionnaires(county)}>
             Länets formulär
           </a>
         </p>
@@ -55,7 +61,7 @@ export function CountyRoundsPage({
       {rounds.map(({ round, occasions }) => (
         <section class="sv-card govuk-!-margin-bottom-6" aria-label={round.title}>
           <h2 class="govuk-heading-m">
-            <a class="govuk-link" href={`/${slug}/lagesbild/${round.id}`} safe>
+            <a class="govuk-link" href={urls.round(county, round)} safe>
               {round.title}
             </a>
           </h2>
@@ -78,23 +84,21 @@ export interface OccasionSummary {
 
 export function RoundPage({
   ctx,
-  countyName,
-  slug,
+  county,
   round,
   occasions,
   candidates,
   chosen,
-  canManage,
+  abilities,
   form,
 }: {
   ctx: PageContext;
-  countyName: string;
-  slug: string;
+  county: CountyOf;
   round: Round;
   occasions: OccasionSummary[];
   candidates: Array<{ id: string; name: string; type: string }>;
   chosen: Set<string>;
-  canManage: boolean;
+  abilities: CountyAbilities;
   form: FormState;
 }): JSX.Element {
   const groups: Array<[string, string[]]> = [
@@ -106,8 +110,8 @@ export function RoundPage({
     <Layout
       ctx={ctx}
       title={round.title}
-      caption={countyName}
-      breadcrumbs={[{ href: `/${slug}/lagesbild`, label: 'Lägesbild' }]}
+      caption={county.name}
+      breadcrumbs={[{ href: urls.rounds(county), label: 'Lägesbild' }]}
     >
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body" safe>
@@ -121,16 +125,12 @@ export function RoundPage({
           <CompletenessList c={completeness} deadlineAt={occasion.deadlineAt} />
           <ul class="govuk-list">
             <li>
-              <a class="govuk-link" href={`/${slug}/lagesbild/${round.id}/${occasion.id}`} safe>
+              <a class="govuk-link" href={urls.occasion(county, round, occasion)} safe>
                 {`Svar per organisation – ${occasion.label}`}
               </a>
             </li>
             <li>
-              <a
-                class="govuk-link"
-                href={`/${slug}/lagesbild/${round.id}/${occasion.id}/sammanstallning`}
-                safe
-              >
+              <a class="govuk-link" href={urls.regional(county, round, occasion)} safe>
                 {`Regional lägesbild – ${occasion.label}`}
               </a>
             </li>
@@ -138,8 +138,8 @@ export function RoundPage({
         </section>
       ))}
       <h2 class="govuk-heading-m">Svarande i länet</h2>
-      {canManage ? (
-        <PostForm action={`/${slug}/lagesbild/${round.id}/svarande`} csrfToken={ctx.csrfToken}>
+      {abilities.canManage ? (
+        <PostForm action={urls.respondents(county, round)} csrfToken={ctx.csrfToken}>
           <div
             class={`govuk-form-group${form.errors.organisationIds ? ' govuk-form-group--error' : ''}`}
             id="organisationIds"
@@ -196,46 +196,46 @@ export function RoundPage({
 
 export function OccasionPage({
   ctx,
-  countyName,
-  slug,
+  county,
   round,
   occasion,
   completeness,
   entries,
-  canReopen,
+  form,
 }: {
   ctx: PageContext;
-  countyName: string;
-  slug: string;
+  county: CountyOf;
   round: Round;
   occasion: Occasion;
   completeness: Completeness;
-  entries: Array<{ respondent: RespondentView; response: ResponseRow | null }>;
-  /** past the deadline, before the lock date, and the actor manages the county */
-  canReopen: boolean;
+  /** each respondent with its response (if started) and what the actor may do with it */
+  entries: Array<{ respondent: RespondentView; response: ResponseRow | null; abilities: ResponseAbilities }>;
+  form: FormState;
 }): JSX.Element {
-  const base = `/${slug}/lagesbild/${round.id}/${occasion.id}`;
+  // The column is there while someone may be reopened; a reopened response says so.
+  const reopening = entries.some((e) => e.abilities.canReopen);
   return (
     <Layout
       ctx={ctx}
       title={`Svar: ${occasion.label}`}
-      caption={`${countyName} – ${round.title}`}
+      caption={`${county.name} – ${round.title}`}
       breadcrumbs={[
-        { href: `/${slug}/lagesbild`, label: 'Lägesbild' },
-        { href: `/${slug}/lagesbild/${round.id}`, label: round.title },
+        { href: urls.rounds(county), label: 'Lägesbild' },
+        { href: urls.round(county, round), label: round.title },
       ]}
     >
+      <ErrorSummary errors={form.errors} />
       <CompletenessList c={completeness} deadlineAt={occasion.deadlineAt} />
       <p class="govuk-body">
-        <a class="govuk-link" href={`${base}/sammanstallning`}>
+        <a class="govuk-link" href={urls.regional(county, round, occasion)}>
           Regional lägesbild
         </a>{' '}
         ·{' '}
-        <a class="govuk-link" href={`${base}/svar.xlsx`}>
+        <a class="govuk-link" href={urls.answers(county, round, occasion, 'xlsx')}>
           Alla svar som Excel
         </a>{' '}
         ·{' '}
-        <a class="govuk-link" href={`${base}/svar.csv`}>
+        <a class="govuk-link" href={urls.answers(county, round, occasion, 'csv')}>
           som CSV
         </a>
       </p>
@@ -255,7 +255,7 @@ export function OccasionPage({
             <th scope="col" class="govuk-table__header">
               I tid
             </th>
-            {canReopen ? (
+            {reopening ? (
               <th scope="col" class="govuk-table__header">
                 Efter sista svarsdag
               </th>
@@ -265,11 +265,11 @@ export function OccasionPage({
           </tr>
         </thead>
         <tbody class="govuk-table__body">
-          {entries.map(({ respondent, response }) => (
+          {entries.map(({ respondent, response, abilities }) => (
             <tr class="govuk-table__row">
               <td class="govuk-table__cell">
                 {response ? (
-                  <a class="govuk-link" href={`/${slug}/lagesbild/svar/${response.id}`} safe>
+                  <a class="govuk-link" href={urls.response(county, response)} safe>
                     {respondent.name}
                   </a>
                 ) : (
@@ -289,11 +289,13 @@ export function OccasionPage({
                     : 'Nej, sent'
                   : '–'}
               </td>
-              {canReopen ? (
+              {reopening ? (
                 <td class="govuk-table__cell">
-                  {(!response || response.status === 'draft' || response.status === 'returned') &&
-                  !response?.reopened ? (
-                    <PostForm action={`${base}/oppna/${respondent.organisationId}`} csrfToken={ctx.csrfToken}>
+                  {abilities.canReopen ? (
+                    <PostForm
+                      action={urls.reopenRespondent(county, round, occasion, respondent.organisationId)}
+                      csrfToken={ctx.csrfToken}
+                    >
                       <button type="submit" class="govuk-button govuk-button--secondary sv-small-button">
                         Öppna för svar
                         <span class="govuk-visually-hidden" safe>{` för ${respondent.name}`}</span>
@@ -361,45 +363,38 @@ export function AnswersView({
 
 export function ResponsePage({
   ctx,
-  slug,
-  countyName,
+  county,
   round,
   occasion,
   organisationName,
   response,
   definition,
   history,
-  canManage,
+  abilities,
   form,
-  afterDeadline,
 }: {
   ctx: PageContext;
-  slug: string;
-  countyName: string;
+  county: CountyOf;
   round: Round;
   occasion: Occasion;
   organisationName: string;
   response: ResponseRow;
   definition: Definition;
   history: HistoryEntry[];
-  canManage: boolean;
+  abilities: ResponseAbilities;
   form: FormState;
-  afterDeadline: boolean;
 }): JSX.Element {
-  const action = `/${slug}/lagesbild/svar/${response.id}`;
   return (
     <Layout
       ctx={ctx}
       title={organisationName}
       caption={`${round.title} – ${occasion.label}`}
-      breadcrumbs={[
-        { href: `/${slug}/lagesbild/${round.id}/${occasion.id}`, label: `Svar: ${occasion.label}` },
-      ]}
+      breadcrumbs={[{ href: urls.occasion(county, round, occasion), label: `Svar: ${occasion.label}` }]}
     >
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
         <StatusTag status={response.status} />{' '}
-        <span safe>{`Inskickat: ${when(response.submittedAt)}. ${countyName}.`}</span>
+        <span safe>{`Inskickat: ${when(response.submittedAt)}. ${county.name}.`}</span>
       </p>
       {response.returnComment && response.status === 'returned' ? (
         <div class="govuk-inset-text">
@@ -409,51 +404,56 @@ export function ResponsePage({
       ) : (
         ''
       )}
-      {canManage && response.status === 'submitted' ? (
+      {abilities.canApprove || abilities.canReturn ? (
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-half">
-            <PostForm action={`${action}/godkann`} csrfToken={ctx.csrfToken}>
-              <input type="hidden" name="version" value={String(response.version)} />
-              <Button>Godkänn svaret</Button>
-            </PostForm>
+            {abilities.canApprove ? (
+              <PostForm action={urls.approve(county, response)} csrfToken={ctx.csrfToken}>
+                <input type="hidden" name="version" value={String(response.version)} />
+                <Button>Godkänn svaret</Button>
+              </PostForm>
+            ) : (
+              ''
+            )}
           </div>
           <div class="govuk-grid-column-one-half">
-            <PostForm action={`${action}/aterlamna`} csrfToken={ctx.csrfToken}>
-              <input type="hidden" name="version" value={String(response.version)} />
-              <div class={`govuk-form-group${form.errors.comment ? ' govuk-form-group--error' : ''}`}>
-                <label class="govuk-label" for="comment">
-                  Vad behöver kompletteras?
-                </label>
-                {form.errors.comment ? (
-                  <p id="comment-error" class="govuk-error-message">
-                    <span class="govuk-visually-hidden">Fel:</span> <span safe>{form.errors.comment}</span>
-                  </p>
-                ) : (
-                  ''
-                )}
-                <textarea
-                  class="govuk-textarea"
-                  id="comment"
-                  name="comment"
-                  rows="3"
-                  aria-describedby={form.errors.comment ? 'comment-error' : undefined}
-                  safe
-                >
-                  {form.values.comment ?? ''}
-                </textarea>
-              </div>
-              <Button variant="secondary">Lämna tillbaka för komplettering</Button>
-            </PostForm>
+            {abilities.canReturn ? (
+              <PostForm action={urls.giveBack(county, response)} csrfToken={ctx.csrfToken}>
+                <input type="hidden" name="version" value={String(response.version)} />
+                <div class={`govuk-form-group${form.errors.comment ? ' govuk-form-group--error' : ''}`}>
+                  <label class="govuk-label" for="comment">
+                    Vad behöver kompletteras?
+                  </label>
+                  {form.errors.comment ? (
+                    <p id="comment-error" class="govuk-error-message">
+                      <span class="govuk-visually-hidden">Fel:</span> <span safe>{form.errors.comment}</span>
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                  <textarea
+                    class="govuk-textarea"
+                    id="comment"
+                    name="comment"
+                    rows="3"
+                    aria-describedby={form.errors.comment ? 'comment-error' : undefined}
+                    safe
+                  >
+                    {form.values.comment ?? ''}
+                  </textarea>
+                </div>
+                <Button variant="secondary">Lämna tillbaka för komplettering</Button>
+              </PostForm>
+            ) : (
+              ''
+            )}
           </div>
         </div>
       ) : (
         ''
       )}
-      {canManage &&
-      afterDeadline &&
-      (response.status === 'draft' || response.status === 'returned') &&
-      !response.reopened ? (
-        <PostForm action={`${action}/oppna`} csrfToken={ctx.csrfToken}>
+      {abilities.canReopen ? (
+        <PostForm action={urls.reopen(county, response)} csrfToken={ctx.csrfToken}>
           <input type="hidden" name="version" value={String(response.version)} />
           <Button variant="secondary">Öppna för svar efter sista svarsdag</Button>
         </PostForm>

@@ -14,6 +14,8 @@ import {
 } from '../../../ui/maps.tsx';
 import { measureStatusLabels, pictureStatusLabels, pictureSubmittedText } from '../labels.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
+import type { PictureAbilities } from '../policy.ts';
+import { urls } from '../urls.ts';
 import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
 import { BOUNDARY_VIEWBOX } from '../../reference/index.ts';
 
@@ -163,30 +165,36 @@ function SummaryField({
   );
 }
 
+/** Where a reader downloads the raw answers, if the reader may. */
+export interface AnswerDownloads {
+  xlsx: string;
+  csv: string;
+}
+
 export function RegionalPicturePage({
   ctx,
   p,
   base,
-  answersBase,
+  docx,
+  answers,
   breadcrumbs,
-  canEdit,
-  canSubmit,
+  abilities,
   charts,
   form,
 }: {
   ctx: PageContext;
   p: RegionalPicture;
-  /** the picture's own address (the form posts here; the Word file is base.docx) */
+  /** the picture's own address (the form posts here) */
   base: string;
-  /** where the raw answers are downloaded (answersBase/svar.xlsx), if the reader may */
-  answersBase: string | undefined;
+  docx: string;
+  answers: AnswerDownloads | undefined;
   breadcrumbs: Array<{ href: string; label: string }>;
-  canEdit: boolean;
-  canSubmit: boolean;
+  abilities: PictureAbilities;
   charts: Record<string, string>;
   form: FormState;
 }): JSX.Element {
-  const readonly = !canEdit || p.status === 'submitted';
+  const readonly = !abilities.canEdit;
+  const canSubmit = abilities.canSubmit;
   const chosen = new Set(p.quotes.map((q) => `${q.responseId}:${q.questionId}`));
   return (
     <Layout
@@ -209,17 +217,17 @@ export function RegionalPicturePage({
         )}
       </p>
       <p class="govuk-body sv-no-print">
-        <a class="govuk-link" href={`${base}.docx`}>
+        <a class="govuk-link" href={docx}>
           Ladda ner som Word
         </a>
-        {answersBase ? (
+        {answers ? (
           <>
             {' · '}
-            <a class="govuk-link" href={`${answersBase}/svar.xlsx`}>
+            <a class="govuk-link" href={answers.xlsx}>
               Svaren som Excel
             </a>
             {' · '}
-            <a class="govuk-link" href={`${answersBase}/svar.csv`}>
+            <a class="govuk-link" href={answers.csv}>
               Svaren som CSV
             </a>
           </>
@@ -254,7 +262,7 @@ export function RegionalPicturePage({
             </div>
             <SummaryField
               area={a}
-              value={form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? ''}
+              value={(readonly ? undefined : form.values[`summary_${a.key}`]) ?? p.summaries[a.key] ?? ''}
               readonly={readonly}
             />
           </section>
@@ -322,7 +330,11 @@ export function RegionalPicturePage({
 /** Risk levels on a map: 1–5 from green to red, "vet ej" grey, nothing reported white. */
 const levelScale: MapScale = {
   steps: [
-    ...['1', '2', '3', '4', '5'].map((l, i) => ({ value: l, label: levelText(l), fill: FIVE_STEP_FILLS[i]! })),
+    ...['1', '2', '3', '4', '5'].map((l, i) => ({
+      value: l,
+      label: levelText(l),
+      fill: FIVE_STEP_FILLS[i]!,
+    })),
     { value: 'unknown', label: levelText('unknown'), fill: UNKNOWN_FILL, mark: '?' },
   ],
   none: { label: levelText(null), fill: NO_VALUE_FILL, mark: '–' },
@@ -368,19 +380,22 @@ export function MunicipalityMap({
 export function NationalPicturePage({
   ctx,
   p,
-  answersShared,
+  answers,
   map,
   base,
+  docx,
   canEdit,
   form,
 }: {
   ctx: PageContext;
   p: NationalPicture;
-  /** the round lets the coordinator read the answers beneath submitted regional pictures */
-  answersShared: boolean;
+  /** where the round lets the coordinator read the answers beneath submitted regional pictures */
+  answers: AnswerDownloads | undefined;
   /** the municipal map, where boundaries are imported */
   map: { area: AreaRef; municipalities: MapShape[]; counties: MapShape[] } | undefined;
+  /** the page's own address (the summaries post here, the map's area choice is a GET here) */
   base: string;
+  docx: string;
   canEdit: boolean;
   form: FormState;
 }): JSX.Element {
@@ -391,21 +406,21 @@ export function NationalPicturePage({
       ctx={ctx}
       title={`Nationell lägesbild: ${p.meta.occasionLabel}`}
       caption={p.meta.roundTitle}
-      breadcrumbs={[{ href: '/nationellt/lagesbild', label: 'Nationell lägesbild' }]}
+      breadcrumbs={[{ href: urls.nationalRounds(), label: 'Nationell lägesbild' }]}
     >
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body sv-no-print">
-        <a class="govuk-link" href={`${base}.docx`}>
+        <a class="govuk-link" href={docx}>
           Ladda ner som Word
         </a>
-        {answersShared ? (
+        {answers ? (
           <>
             {' · '}
-            <a class="govuk-link" href={`${base}/svar.xlsx`}>
+            <a class="govuk-link" href={answers.xlsx}>
               Svaren från län med inskickad lägesbild som Excel
             </a>
             {' · '}
-            <a class="govuk-link" href={`${base}/svar.csv`}>
+            <a class="govuk-link" href={answers.csv}>
               som CSV
             </a>
           </>
@@ -443,10 +458,7 @@ export function NationalPicturePage({
                 </td>
               ))}
               <td class="govuk-table__cell">
-                <strong
-                  class={`govuk-tag govuk-tag--${c.regionalSubmitted ? 'green' : 'grey'}`}
-                  safe
-                >
+                <strong class={`govuk-tag govuk-tag--${c.regionalSubmitted ? 'green' : 'grey'}`} safe>
                   {pictureSubmittedText(c.regionalSubmitted)}
                 </strong>
               </td>
@@ -606,11 +618,11 @@ export function NationalRoundsPage({
       breadcrumbs={[{ href: '/nationellt', label: 'Nationell samordning' }]}
     >
       <p class="govuk-body">
-        <a class="govuk-link" href="/nationellt/lagesbild/ny">
+        <a class="govuk-link" href={urls.newNationalRound()}>
           Öppna en ny nationell rapporteringsomgång
         </a>
         {' · '}
-        <a class="govuk-link" href="/nationellt/formular">
+        <a class="govuk-link" href={urls.nationalQuestionnaires()}>
           Formulär
         </a>
       </p>
@@ -623,7 +635,7 @@ export function NationalRoundsPage({
           <ul class="govuk-list">
             {r.occasions.map((o) => (
               <li>
-                <a class="govuk-link" href={`/nationellt/lagesbild/${r.id}/${o.id}`} safe>
+                <a class="govuk-link" href={urls.national(r, o)} safe>
                   {`${o.label} (sista svarsdag ${formatDate(o.deadlineAt)})`}
                 </a>
               </li>

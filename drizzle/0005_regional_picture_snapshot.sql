@@ -1,0 +1,1 @@
+ALTER TABLE "regional_pictures" ADD COLUMN "snapshot" jsonb;

@@ -1,0 +1,76 @@
+import type { Db } from '../../db/client.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { Definition } from '../forms/index.ts';
+import * as repo from './repository.ts';
+import { definitionOf } from './rounds.ts';
+
+/**
+ * The one way a page or an action finds a round, an occasion, a respondent or a response: within the county
+ * of the URL. A county sees national rounds and its own; anything missing, malformed or another county's is
+ * a NotFoundError (404), so nothing tells that it exists.
+ */
+
+type County = { code: string };
+
+async function round(db: Db, county: County, roundId: string): Promise<repo.Round> {
+  const found = await repo.findRound(db, roundId);
+  if (!found || (found.scope === 'county' && found.countyCode !== county.code)) throw new NotFoundError();
+  return found;
+}
+
+async function occasionOf(db: Db, r: repo.Round, occasionId: string): Promise<repo.Occasion> {
+  const found = await repo.findOccasion(db, occasionId);
+  if (!found || found.roundId !== r.id) throw new NotFoundError();
+  return found;
+}
+
+async function occasion(
+  db: Db,
+  county: County,
+  roundId: string,
+  occasionId: string,
+): Promise<{ round: repo.Round; occasion: repo.Occasion }> {
+  const r = await round(db, county, roundId);
+  return { round: r, occasion: await occasionOf(db, r, occasionId) };
+}
+
+async function respondent(
+  db: Db,
+  county: County,
+  r: repo.Round,
+  organisationId: string,
+): Promise<repo.RespondentView> {
+  const found = (await repo.listRespondents(db, r.id, county.code)).find(
+    (x) => x.organisationId === organisationId,
+  );
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+export interface LoadedResponse {
+  response: repo.ResponseRow;
+  occasion: repo.Occasion;
+  round: repo.Round;
+  definition: Definition;
+}
+
+async function response(db: Db, county: County, responseId: string): Promise<LoadedResponse> {
+  const found = await repo.findResponseById(db, responseId);
+  if (!found || found.countyCode !== county.code) throw new NotFoundError();
+  const o = (await repo.findOccasion(db, found.occasionId))!;
+  const r = await round(db, county, o.roundId);
+  return { response: found, occasion: o, round: r, definition: await definitionOf(db, r) };
+}
+
+/** An occasion of a national round, as the national coordinator reaches it (no county in the URL). */
+async function nationalOccasion(
+  db: Db,
+  roundId: string,
+  occasionId: string,
+): Promise<{ round: repo.Round; occasion: repo.Occasion }> {
+  const found = await repo.findRound(db, roundId);
+  if (!found || found.scope !== 'national') throw new NotFoundError();
+  return { round: found, occasion: await occasionOf(db, found, occasionId) };
+}
+
+export const load = { round, occasion, respondent, response, nationalOccasion };

@@ -1,0 +1,176 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../../platform/deps.ts';
+import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
+import type { CountyRecord } from '../../../platform/tenancy.ts';
+import { parseForm } from '../../../platform/validation.ts';
+import { emptyForm, type FormState } from '../../../ui/components.tsx';
+import { diffAnswers } from '../../forms/index.ts';
+import { listOrganisations } from '../../reference/index.ts';
+import { completenessOf } from '../compile.ts';
+import { load, type LoadedResponse } from '../load.ts';
+import { responseAbilities } from '../policy.ts';
+import * as repo from '../repository.ts';
+import { approveResponse, reopenForRespondent, reopenResponse, returnResponse } from '../review.ts';
+import { returnSchema, versionSchema } from '../schemas.ts';
+import { urls } from '../urls.ts';
+import { OccasionPage, ResponsePage } from '../views/county.tsx';
+import { guard, type Params } from './shared.ts';
+
+/** Review: an occasion's responses in the county, one response with its history, return, approve, reopen. */
+export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db } = deps;
+
+  const occasionPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    { round, occasion }: { round: repo.Round; occasion: repo.Occasion },
+    form: FormState,
+  ) => {
+    const [entries, picture] = await Promise.all([
+      repo.listOccasionResponses(db, occasion.id, round.id, county.code, []),
+      repo.findRegionalPicture(db, occasion.id, county.code),
+    ]);
+    return OccasionPage({
+      ctx: pageContext(req, reply),
+      county,
+      round,
+      occasion,
+      completeness: completenessOf(entries, occasion.deadlineAt),
+      entries: entries.map((e) => ({
+        ...e,
+        abilities: responseAbilities(req.actor, {
+          countyCode: county.code,
+          organisationId: e.respondent.organisationId,
+          response: e.response,
+          occasion,
+          picture,
+        }),
+      })),
+      form,
+    });
+  };
+
+  app.get<{ Params: Params }>(
+    '/:county/lagesbild/:roundId/:occasionId',
+    guard.countyView,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
+      return reply.html(await occasionPage(req, reply, county, loaded, emptyForm()));
+    },
+  );
+
+  // Reopening for one respondent after the deadline, whether or not it has started.
+  app.post<{ Params: Params }>(
+    '/:county/lagesbild/:roundId/:occasionId/oppna/:organisationId',
+    guard.countyManage,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
+      const respondent = await load.respondent(db, county, loaded.round, req.params.organisationId);
+      return handleForm(
+        req,
+        reply,
+        (form) => occasionPage(req, reply, county, loaded, form),
+        async () => {
+          await reopenForRespondent(deps, requireUser(req), loaded.occasion, respondent);
+          reply.setFlash({
+            kind: 'success',
+            text: `${respondent.name} kan svara igen fram till låsdatumet.`,
+          });
+          return reply.redirect(urls.occasion(county, loaded.round, loaded.occasion), 303);
+        },
+      );
+    },
+  );
+
+  // ---- One response ----------------------------------------------------------------------------------
+
+  const responsePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    { response, occasion, round, definition }: LoadedResponse,
+    form: FormState,
+  ) => {
+    const [versions, orgs, picture] = await Promise.all([
+      repo.listResponseVersions(db, response.id),
+      listOrganisations(db, { countyCode: county.code, includeNational: true }),
+      repo.findRegionalPicture(db, occasion.id, county.code),
+    ]);
+    const history = versions.map((v, i) => ({
+      version: v.version,
+      status: v.status,
+      changedAt: v.changedAt,
+      changedByName: v.changedByName,
+      note: v.note,
+      changes: diffAnswers(definition, i > 0 ? versions[i - 1]!.answers : {}, v.answers),
+    }));
+    return ResponsePage({
+      ctx: pageContext(req, reply),
+      county,
+      round,
+      occasion,
+      organisationName: orgs.find((o) => o.id === response.organisationId)?.name ?? '',
+      response,
+      definition,
+      history: history.reverse(),
+      abilities: responseAbilities(req.actor, {
+        countyCode: county.code,
+        organisationId: response.organisationId,
+        response,
+        occasion,
+        picture,
+      }),
+      form,
+    });
+  };
+
+  app.get<{ Params: Params }>('/:county/lagesbild/svar/:responseId', guard.countyView, async (req, reply) => {
+    const county = requireCounty(req);
+    const loaded = await load.response(db, county, req.params.responseId);
+    return reply.html(await responsePage(req, reply, county, loaded, emptyForm()));
+  });
+
+  /** A review action: one scoped load, one service call, flash and redirect; a refusal shows the page again. */
+  const reviewAction = (
+    path: string,
+    run: (req: FastifyRequest, response: repo.ResponseRow, version: number) => Promise<string>,
+  ) =>
+    app.post<{ Params: Params }>(
+      `/:county/lagesbild/svar/:responseId/${path}`,
+      guard.countyManage,
+      async (req, reply) => {
+        const county = requireCounty(req);
+        const loaded = await load.response(db, county, req.params.responseId);
+        return handleForm(
+          req,
+          reply,
+          // Shown again as it is now: whatever refused the action may have changed it.
+          async (form) =>
+            responsePage(req, reply, county, await load.response(db, county, loaded.response.id), form),
+          async () => {
+            // Each action names the version the reviewer read; a response changed since then is a conflict.
+            const { version } = parseForm(versionSchema, req.body);
+            reply.setFlash({ kind: 'success', text: await run(req, loaded.response, version) });
+            return reply.redirect(urls.response(county, loaded.response), 303);
+          },
+        );
+      },
+    );
+
+  reviewAction('godkann', async (req, response, version) => {
+    await approveResponse(deps, requireUser(req), response, version);
+    return 'Svaret är godkänt och låst.';
+  });
+  reviewAction('aterlamna', async (req, response, version) => {
+    const { comment } = parseForm(returnSchema, req.body);
+    await returnResponse(deps, requireUser(req), response, version, comment);
+    return 'Svaret är återlämnat och de svarande har fått e-post.';
+  });
+  reviewAction('oppna', async (req, response, version) => {
+    await reopenResponse(deps, requireUser(req), response, version);
+    return 'Svaret är öppnat för komplettering efter sista svarsdag.';
+  });
+}

@@ -1,0 +1,21 @@
+import { access } from '../../../platform/authz.ts';
+
+/** The path parameters of lägesbild's routes. */
+export type Params = {
+  county: string;
+  roundId: string;
+  occasionId: string;
+  responseId: string;
+  organisationId: string;
+};
+
+/** Who may call a route: every route declares one of these. */
+export const guard = {
+  countyView: { config: { access: access.county('round.view') } },
+  countyManage: { config: { access: access.county('round.manage') } },
+  pictureEdit: { config: { access: access.county('picture.edit') } },
+  national: { config: { access: access.global('national.coordinate') } },
+  respond: { config: { access: access.global('response.answer') } },
+};
+
+export const bodyOf = (body: unknown): Record<string, unknown> => (body ?? {}) as Record<string, unknown>;

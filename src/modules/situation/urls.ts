@@ -1,0 +1,49 @@
+/**
+ * Every address of lägesbild, built in one place for routes, views and mails. The route patterns they
+ * answer to are declared beside the handlers (routes/*.ts); the tests walk both.
+ */
+
+type CountyRef = { slug: string };
+type Ref = { id: string };
+
+const county = (c: CountyRef) => `/${c.slug}/lagesbild`;
+const round = (c: CountyRef, r: Ref) => `${county(c)}/${r.id}`;
+const occasion = (c: CountyRef, r: Ref, o: Ref) => `${round(c, r)}/${o.id}`;
+const response = (c: CountyRef, r: Ref) => `${county(c)}/svar/${r.id}`;
+const national = '/nationellt/lagesbild';
+const nationalOccasion = (r: Ref, o: Ref) => `${national}/${r.id}/${o.id}`;
+
+export const urls = {
+  // The county's rounds and their answers
+  rounds: county,
+  newRound: (c: CountyRef) => `${county(c)}/ny`,
+  questionnaires: (c: CountyRef) => `${county(c)}/formular`,
+  round,
+  respondents: (c: CountyRef, r: Ref) => `${round(c, r)}/svarande`,
+  occasion,
+  reopenRespondent: (c: CountyRef, r: Ref, o: Ref, organisationId: string) =>
+    `${occasion(c, r, o)}/oppna/${organisationId}`,
+  answers: (c: CountyRef, r: Ref, o: Ref, format: 'xlsx' | 'csv') => `${occasion(c, r, o)}/svar.${format}`,
+  regional: (c: CountyRef, r: Ref, o: Ref) => `${occasion(c, r, o)}/sammanstallning`,
+  regionalDocx: (c: CountyRef, r: Ref, o: Ref) => `${occasion(c, r, o)}/sammanstallning.docx`,
+
+  // Review of one response
+  response,
+  approve: (c: CountyRef, r: Ref) => `${response(c, r)}/godkann`,
+  giveBack: (c: CountyRef, r: Ref) => `${response(c, r)}/aterlamna`,
+  reopen: (c: CountyRef, r: Ref) => `${response(c, r)}/oppna`,
+
+  // Answering
+  assignments: () => '/uppdrag',
+  assignment: (occasionId: string, organisationId: string) => `/uppdrag/${occasionId}/${organisationId}`,
+
+  // National
+  nationalRounds: () => national,
+  newNationalRound: () => `${national}/ny`,
+  nationalQuestionnaires: () => '/nationellt/formular',
+  national: nationalOccasion,
+  nationalDocx: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}.docx`,
+  nationalAnswers: (r: Ref, o: Ref, format: 'xlsx' | 'csv') => `${nationalOccasion(r, o)}/svar.${format}`,
+  nationalRegional: (r: Ref, o: Ref, c: CountyRef) => `${nationalOccasion(r, o)}/lan/${c.slug}`,
+  nationalRegionalDocx: (r: Ref, o: Ref, c: CountyRef) => `${nationalOccasion(r, o)}/lan/${c.slug}.docx`,
+} as const;
