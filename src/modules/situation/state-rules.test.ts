@@ -348,6 +348,30 @@ describe('lägesbild state rules', () => {
     expect(rows.find((r) => r.respondent.organisationId === org0381)!.response).toBeNull();
   });
 
+  it('a picture submitted before snapshots existed is frozen as it is at its first read', async () => {
+    const { roundId, occasionIds } = await openRound();
+    const occasionId = occasionIds[0]!;
+    const answer = `/uppdrag/${occasionId}/${org0380}`;
+    expect((await c.r0380.submit(answer, { ...completeAnswer('4'), intent: 'submit' })).status).toBe(303);
+    const picture = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
+    expect((await c.admin.submit(picture, { intent: 'submit' })).status).toBe(303);
+    await t.database.db.execute(
+      sql`update regional_pictures set snapshot = null where occasion_id = ${occasionId} and county_code = '03'`,
+    );
+    const national = `/nationellt/lagesbild/${roundId}/${occasionId}`;
+    const first = mainText(await c.coordinator.get(national));
+    expect(first).toContain('4 – Stor påverkan');
+    const [stored] = await queryRows<{ snap: boolean }>(
+      t.database.db,
+      sql`select snapshot is not null as snap from regional_pictures where occasion_id = ${occasionId} and county_code = '03'`,
+    );
+    expect(stored!.snap).toBe(true);
+    await t.database.db.execute(
+      sql`update responses set answers = answers || '{"violence_risk": "1"}'::jsonb where occasion_id = ${occasionId}`,
+    );
+    expect(mainText(await c.coordinator.get(national))).toBe(first);
+  });
+
   it('the assignment list and the form agree that a reopened response is closed after the lock date', async () => {
     const { occasionIds } = await openRound();
     const occasionId = occasionIds[0]!;
