@@ -66,6 +66,7 @@ export {
   type MayEdit,
 } from './service.ts';
 export { registerQuestionnaireBuilder, type BuilderOptions, type BuilderPlace } from './routes.ts';
+export type { UseWords } from './views/builder.tsx';
 export { QuestionField } from './views/question-field.tsx';
 /** For a capability's own joins that read a version's definition with its rows in one round trip. */
 export { questionnaireVersions } from './tables.ts';

@@ -19,6 +19,7 @@ import {
   titleFormKey,
   type EditorState,
   type QuestionnaireScopeView,
+  type UseWords,
 } from './views/builder.tsx';
 
 type Params = {
@@ -31,7 +32,7 @@ type Params = {
 type Req = FastifyRequest<{ Params: Params }>;
 
 /** Where one scope's builder lives, as the owning capability places it. */
-export interface BuilderPlace extends QuestionnaireScopeView {
+export interface BuilderPlace extends Omit<QuestionnaireScopeView, 'usedIn'> {
   /** the scope's county, or null for the capability's national questionnaires */
   countyCode: string | null;
 }
@@ -44,15 +45,17 @@ export interface BuilderOptions {
   mayEdit: builder.MayEdit;
   /** one entry per kind of scope: the route prefix, its access declaration and the place of a request */
   places: Array<{ prefix: string; access: RouteAccess; place: (req: FastifyRequest) => BuilderPlace }>;
+  /** what the capability calls a use of a questionnaire, in its pages and messages: "en omgång", "omgångar" */
+  usedIn: UseWords;
   /** a national questionnaire that always exists (made on first use) and that a new one starts as a copy of */
   defaultTemplate?: { title: string; definition: Definition };
 }
 
-const savedText = (r: builder.SaveResult, done: string): string =>
+const savedText = (r: builder.SaveResult, done: string, usedIn: UseWords): string =>
   !r.changed
     ? 'Inget behövde ändras.'
     : r.newVersion
-      ? `Formuläret används i en omgång, så ändringen sparades som version ${r.version}.`
+      ? `Formuläret används i ${usedIn.one}, så ändringen sparades som version ${r.version}.`
       : done;
 
 /**
@@ -66,7 +69,7 @@ export function registerQuestionnaireBuilder(
   options: BuilderOptions,
 ): void {
   const { db } = deps;
-  const { owner, mayEdit, defaultTemplate } = options;
+  const { owner, mayEdit, defaultTemplate, usedIn } = options;
   const viewer = (req: FastifyRequest): builder.Editor<typeof req.actor> => ({
     actor: req.actor,
     owner,
@@ -78,7 +81,8 @@ export function registerQuestionnaireBuilder(
       ? builder.ensureQuestionnaire(db, owner, defaultTemplate.title, defaultTemplate.definition)
       : Promise.resolve(undefined);
 
-  for (const { prefix, access: routeAccess, place } of options.places) {
+  for (const { prefix, access: routeAccess, place: placeOf } of options.places) {
+    const place = (req: FastifyRequest) => ({ ...placeOf(req), usedIn });
     const opts = { config: { access: routeAccess } };
 
     app.get(prefix, opts, async (req, reply) => {
@@ -206,7 +210,7 @@ export function registerQuestionnaireBuilder(
       async (req, id) => {
         const input = parseForm(builder.sectionFormSchema, req.body);
         const r = await builder.addSection(db, editor(req), id, input);
-        return { text: savedText(r, `Avsnittet ”${input.title}” är tillagt.`) };
+        return { text: savedText(r, `Avsnittet ”${input.title}” är tillagt.`, usedIn) };
       },
     );
 
@@ -216,7 +220,10 @@ export function registerQuestionnaireBuilder(
       async (req, id) => {
         const input = parseForm(builder.sectionFormSchema, req.body);
         const r = await builder.editSection(db, editor(req), id, req.params.sectionId, input);
-        return { text: savedText(r, 'Avsnittet är sparat.'), anchor: `avsnitt-${req.params.sectionId}` };
+        return {
+          text: savedText(r, 'Avsnittet är sparat.', usedIn),
+          anchor: `avsnitt-${req.params.sectionId}`,
+        };
       },
     );
 
@@ -225,7 +232,7 @@ export function registerQuestionnaireBuilder(
       (params) => sectionFormKey(params.sectionId),
       async (req, id) => {
         const r = await builder.removeSection(db, editor(req), id, req.params.sectionId);
-        return { text: savedText(r, 'Avsnittet är borttaget.') };
+        return { text: savedText(r, 'Avsnittet är borttaget.', usedIn) };
       },
     );
 
@@ -235,7 +242,10 @@ export function registerQuestionnaireBuilder(
       async (req, id) => {
         const { direction } = parseForm(builder.moveSchema, req.body);
         const r = await builder.moveSection(db, editor(req), id, req.params.sectionId, direction);
-        return { text: savedText(r, 'Avsnittet är flyttat.'), anchor: `avsnitt-${req.params.sectionId}` };
+        return {
+          text: savedText(r, 'Avsnittet är flyttat.', usedIn),
+          anchor: `avsnitt-${req.params.sectionId}`,
+        };
       },
     );
 
@@ -245,7 +255,10 @@ export function registerQuestionnaireBuilder(
       async (req, id) => {
         const input = parseForm(builder.questionFormSchema, req.body);
         const r = await builder.addQuestion(db, editor(req), id, req.params.sectionId, input);
-        return { text: savedText(r, 'Frågan är tillagd.'), anchor: `avsnitt-${req.params.sectionId}` };
+        return {
+          text: savedText(r, 'Frågan är tillagd.', usedIn),
+          anchor: `avsnitt-${req.params.sectionId}`,
+        };
       },
     );
 
@@ -255,7 +268,7 @@ export function registerQuestionnaireBuilder(
       async (req, id) => {
         const input = parseForm(builder.questionFormSchema, req.body);
         const r = await builder.editQuestion(db, editor(req), id, req.params.questionId, input);
-        return { text: savedText(r, 'Frågan är sparad.'), anchor: `fraga-${req.params.questionId}` };
+        return { text: savedText(r, 'Frågan är sparad.', usedIn), anchor: `fraga-${req.params.questionId}` };
       },
     );
 
@@ -264,7 +277,7 @@ export function registerQuestionnaireBuilder(
       (params) => questionFormKey(params.questionId),
       async (req, id) => {
         const r = await builder.removeQuestion(db, editor(req), id, req.params.questionId);
-        return { text: savedText(r, 'Frågan är borttagen.') };
+        return { text: savedText(r, 'Frågan är borttagen.', usedIn) };
       },
     );
 
@@ -274,7 +287,7 @@ export function registerQuestionnaireBuilder(
       async (req, id) => {
         const { direction } = parseForm(builder.moveSchema, req.body);
         const r = await builder.moveQuestion(db, editor(req), id, req.params.questionId, direction);
-        return { text: savedText(r, 'Frågan är flyttad.'), anchor: `fraga-${req.params.questionId}` };
+        return { text: savedText(r, 'Frågan är flyttad.', usedIn), anchor: `fraga-${req.params.questionId}` };
       },
     );
   }

@@ -18,6 +18,7 @@ export const questionnaireBuilder: BuilderOptions = {
   owner: QUESTIONNAIRE_OWNER,
   mayEdit: mayEditQuestionnaires,
   defaultTemplate: { title: DEFAULT_TEMPLATE_TITLE, definition: defaultDefinition },
+  usedIn: { one: 'en omgång', many: 'omgångar' },
   places: [
     {
       prefix: '/nationellt/formular',

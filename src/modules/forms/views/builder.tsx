@@ -34,11 +34,18 @@ import { isConditionSource, questionFormValues, questionRoleLabels, questionType
 
 type Crumb = { href: string; label: string };
 
-/** Where the pages live: /nationellt/formular or /{län}/lagesbild/formular. */
+/** What the owning capability calls the use of a questionnaire: "en omgång", "omgångar". */
+export interface UseWords {
+  one: string;
+  many: string;
+}
+
+/** Where the pages live (e.g. /nationellt/formular or /{län}/lagesbild/formular) and the owner's words. */
 export interface QuestionnaireScopeView {
   base: string;
   caption: string;
   breadcrumbs: Crumb[];
+  usedIn: UseWords;
 }
 
 /** One form on a page of many: its own ids (its key), and the posted input and errors only if it was the one posted. */
@@ -53,10 +60,12 @@ function QuestionnaireTable({
   caption,
   rows,
   href,
+  usedIn,
 }: {
   caption: string;
   rows: QuestionnaireSummary[];
   href: (q: QuestionnaireSummary) => string;
+  usedIn: UseWords;
 }): JSX.Element {
   return (
     <Table
@@ -80,7 +89,7 @@ function QuestionnaireTable({
           header: 'Används',
           cell: (q) =>
             q.inUse ? (
-              <Tag text="Används i en omgång" colour="blue" />
+              <Tag text={`Används i ${usedIn.one}`} colour="blue" />
             ) : (
               <Tag text="Används inte" colour="grey" />
             ),
@@ -105,8 +114,9 @@ export function QuestionnaireListPage({
   return (
     <Layout ctx={ctx} title="Formulär" caption={scope.caption} breadcrumbs={scope.breadcrumbs}>
       <p class="govuk-body">
-        Formulären som de svarande fyller i under en rapporteringsomgång. Ett formulär som används i en omgång
-        ändras aldrig under svaren: en ändring sparas då som en ny version.
+        <span
+          safe
+        >{`Formulären som de svarande fyller i. Ett formulär som används i ${scope.usedIn.one} ändras aldrig under svaren: en ändring sparas då som en ny version.`}</span>
       </p>
       <p class="govuk-body">
         <a class="govuk-button" href={`${scope.base}/nytt`}>
@@ -120,6 +130,7 @@ export function QuestionnaireListPage({
           caption={national ? 'Länets formulär' : 'Nationella formulär'}
           rows={own}
           href={(q) => `${scope.base}/${q.id}`}
+          usedIn={scope.usedIn}
         />
       )}
       {national && national.length > 0 ? (
@@ -128,10 +139,12 @@ export function QuestionnaireListPage({
             caption="Nationella formulär"
             rows={national}
             href={(q) => `${scope.base}/${q.id}/version/${q.latestVersion}`}
+            usedIn={scope.usedIn}
           />
           <p class="govuk-body-s">
-            Nationella formulär ändras av den nationella samordnaren. Länet kan använda dem i egna omgångar
-            eller göra en egen kopia att ändra i.
+            <span
+              safe
+            >{`Nationella formulär ändras av den nationella samordnaren. Länet kan använda dem i egna ${scope.usedIn.many} eller göra en egen kopia att ändra i.`}</span>
           </p>
         </>
       ) : (
@@ -538,15 +551,17 @@ export function QuestionnaireEditorPage({
         <span safe>{`Version ${latest.version}. `}</span>
         {latest.inUse ? (
           <>
-            <Tag text="Används i en omgång" colour="blue" />{' '}
-            <span>
-              Ändringar sparas som en ny version; omgångar som redan använder formuläret behåller sin.
-            </span>
+            <Tag text={`Används i ${scope.usedIn.one}`} colour="blue" />{' '}
+            <span
+              safe
+            >{`Ändringar sparas som en ny version; ${scope.usedIn.many} som redan använder formuläret behåller sin.`}</span>
           </>
         ) : (
           <>
             <Tag text="Används inte" colour="grey" />{' '}
-            <span>Ändringar sparas i den här versionen tills en omgång börjar använda den.</span>
+            <span
+              safe
+            >{`Ändringar sparas i den här versionen tills ${scope.usedIn.one} börjar använda den.`}</span>
           </>
         )}
       </p>
@@ -586,7 +601,7 @@ export function QuestionnaireEditorPage({
               </a>{' '}
               <span
                 safe
-              >{`skapad ${formatDateTime(v.createdAt)}${v.inUse ? ', används i en omgång' : ''}`}</span>
+              >{`skapad ${formatDateTime(v.createdAt)}${v.inUse ? `, används i ${scope.usedIn.one}` : ''}`}</span>
             </li>
           ))}
         </ul>
