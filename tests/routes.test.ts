@@ -22,7 +22,7 @@ interface Row {
   /** a state of the resources other than the usual one, e.g. [inskickad] */
   state: string | undefined;
   cells: Record<Who, Cell>;
-  /** the POST destroys what it acts on (removes a section): each actor gets resources of its own */
+  /** the POST removes or uses up what it acts on (a section, a link): each actor gets its own */
   freshIds: boolean;
   /** the POST ends the session: each actor signs in anew for it */
   freshSession: boolean;
@@ -31,116 +31,122 @@ interface Row {
 /**
  * Who may do what, route by route: the readable spec, and what the test holds the app to. County roles hold
  * their role in Uppsala län (03) and the cells are their own county, with the county's real round, occasion,
- * response, organisation and questionnaire. Rules that hold for every row, so they need no column:
+ * response, organisation and questionnaire made by the factories. Rules that hold for every row, so they
+ * need no column:
  *
- * - another county's pages (Västernorrland, with its own ids) are 404 to all but the system admin;
+ * - another county's pages (Västernorrland, with its own ids) are 404 to all but the system admin; a public
+ *   page is the same in every county;
  * - another county's ids under one's own county's address are 404 to everyone;
  * - a national page (or an assignment) with ids that are not national (or not one's own) is 404 to those the
- *   cell lets in, and a token or mail id that does not exist is 404;
+ *   cell lets in; a token or mail id that does not exist is 404 (a POST's empty form may be refused first, 400);
  * - a POST without a CSRF token is 403 to everyone.
  *
- * A row `[state]` repeats a route with its resources in another state.
+ * `[state]` repeats a route with its resources in another state. `(removes)` / `(uses up)`: each actor gets
+ * resources of its own; `(signs out)`: each actor signs in anew for it.
  */
 const spec = table(`
-  route                                                                   anon   sys    nat    cadm   cedt   rep    cncl
-  GET  /healthz                                                           ok     ok     ok     ok     ok     ok     ok
-  GET  /readyz                                                            ok     ok     ok     ok     ok     ok     ok
-  GET  /                                                                  ok     ok     ok     ok     ok     ok     ok
-  POST /sprak                                                             ok     ok     ok     ok     ok     ok     ok
-  GET  /:county/                                                          ok     ok     ok     ok     ok     ok     ok
-  GET  /:county                                                           301    301    301    301    301    301    301
+  route                                                                                   anon   sys    nat    cadm   cedt   rep    cncl
+  GET  /healthz                                                                           ok     ok     ok     ok     ok     ok     ok
+  GET  /readyz                                                                            ok     ok     ok     ok     ok     ok     ok
+  GET  /                                                                                  ok     ok     ok     ok     ok     ok     ok
+  POST /sprak                                                                             ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/                                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /:county                                                                           301    301    301    301    301    301    301
 
-  GET  /logga-in                                                          ok     303    303    303    303    303    303
-  POST /logga-in                                                          ok     ok     ok     ok     ok     ok     ok
-  POST /logga-ut  (signs out)                                             ok     ok     ok     ok     ok     ok     ok
-  GET  /start                                                             login  303    303    303    303    303    303
-  GET  /glomt-losenord                                                    ok     ok     ok     ok     ok     ok     ok
-  POST /glomt-losenord                                                    ok     ok     ok     ok     ok     ok     ok
-  GET  /aterstall-losenord/:token                                         ok     ok     ok     ok     ok     ok     ok
-  POST /aterstall-losenord/:token                                         ok     ok     ok     ok     ok     ok     ok
-  GET  /inbjudan/:token                                                   ok     ok     ok     ok     ok     ok     ok
-  POST /inbjudan/:token                                                   ok     ok     ok     ok     ok     ok     ok
+  GET  /logga-in                                                                          ok     303    303    303    303    303    303
+  POST /logga-in                                                                          ok     ok     ok     ok     ok     ok     ok
+  POST /logga-ut (signs out)                                                              ok     ok     ok     ok     ok     ok     ok
+  GET  /start                                                                             login  303    303    303    303    303    303
+  GET  /glomt-losenord                                                                    ok     ok     ok     ok     ok     ok     ok
+  POST /glomt-losenord                                                                    ok     ok     ok     ok     ok     ok     ok
+  GET  /aterstall-losenord/:token                                                         ok     ok     ok     ok     ok     ok     ok
+  POST /aterstall-losenord/:token                                                         ok     ok     ok     ok     ok     ok     ok
+  GET  /inbjudan/:token                                                                   ok     ok     ok     ok     ok     ok     ok
+  POST /inbjudan/:token                                                                   ok     ok     ok     ok     ok     ok     ok
+  GET  /inloggningslank/:token                                                            ok     ok     ok     ok     ok     ok     ok
+  POST /inloggningslank/:token (signs out, uses up)                                       ok     ok     ok     ok     ok     ok     ok
 
-  GET  /:county/admin                                                     login  ok     404    ok     ok     404    404
-  GET  /:county/admin/personer                                            login  ok     404    ok     ok     404    404
-  POST /:county/admin/personer                                            login  ok     404    ok     404    404    404
-  GET  /:county/rad                                                       login  ok     404    ok     ok     404    ok
-  GET  /min-organisation                                                  login  403    403    403    403    ok     403
-  GET  /nationellt                                                        login  ok     ok     403    403    403    403
+  GET  /:county/admin                                                                     login  ok     404    ok     ok     404    404
+  GET  /:county/admin/personer                                                            login  ok     404    ok     ok     404    404
+  POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
+  GET  /:county/rad                                                                       login  ok     404    ok     ok     404    ok
+  GET  /min-organisation                                                                  login  403    403    403    403    ok     403
+  GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
-  GET  /admin                                                             login  ok     403    403    403    403    403
-  GET  /admin/organisationer                                              login  ok     403    403    403    403    403
-  GET  /admin/organisationer/ny                                           login  ok     403    403    403    403    403
-  POST /admin/organisationer/ny                                           login  ok     403    403    403    403    403
-  GET  /admin/anvandare                                                   login  ok     403    403    403    403    403
-  GET  /admin/e-post                                                      login  ok     403    403    403    403    403
-  GET  /admin/e-post/:id                                                  login  ok     403    403    403    403    403
-  GET  /admin/granskningslogg                                             login  ok     403    403    403    403    403
+  GET  /admin                                                                             login  ok     403    403    403    403    403
+  GET  /admin/organisationer                                                              login  ok     403    403    403    403    403
+  GET  /admin/organisationer/ny                                                           login  ok     403    403    403    403    403
+  POST /admin/organisationer/ny                                                           login  ok     403    403    403    403    403
+  GET  /admin/anvandare                                                                   login  ok     403    403    403    403    403
+  GET  /admin/e-post                                                                      login  ok     403    403    403    403    403
+  GET  /admin/e-post/:id                                                                  login  ok     403    403    403    403    403
+  GET  /admin/granskningslogg                                                             login  ok     403    403    403    403    403
 
-  GET  /:county/lagesbild                                                 login  ok     404    ok     ok     404    404
-  GET  /:county/lagesbild/ny                                              login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/ny                                              login  ok     404    ok     404    404    404
-  GET  /:county/lagesbild/:roundId                                        login  ok     404    ok     ok     404    404
-  POST /:county/lagesbild/:roundId/svarande                               login  ok     404    ok     404    404    404
-  GET  /:county/lagesbild/:roundId/:occasionId                            login  ok     404    ok     ok     404    404
-  POST /:county/lagesbild/:roundId/:occasionId/oppna/:organisationId      login  ok     404    ok     404    404    404
-  GET  /:county/lagesbild/:roundId/:occasionId/svar.xlsx                  login  ok     404    ok     ok     404    404
-  GET  /:county/lagesbild/:roundId/:occasionId/svar.csv                   login  ok     404    ok     ok     404    404
-  GET  /:county/lagesbild/:roundId/:occasionId/sammanstallning            login  ok     404    ok     ok     404    404
-  GET  /:county/lagesbild/:roundId/:occasionId/sammanstallning.docx       login  ok     404    ok     ok     404    404
-  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning            login  ok     404    ok     ok     404    404
-  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning [inskickad] login 409    404    409    409    404    404
-  GET  /:county/lagesbild/svar/:responseId                                login  ok     404    ok     ok     404    404
-  POST /:county/lagesbild/svar/:responseId/godkann                        login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/svar/:responseId/aterlamna                      login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/svar/:responseId/oppna                          login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild                                                                 login  ok     404    ok     ok     404    404
+  GET  /:county/lagesbild/ny                                                              login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/ny                                                              login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/:roundId                                                        login  ok     404    ok     ok     404    404
+  POST /:county/lagesbild/:roundId/svarande                                               login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/:roundId/:occasionId                                            login  ok     404    ok     ok     404    404
+  POST /:county/lagesbild/:roundId/:occasionId/oppna/:organisationId                      login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/:roundId/:occasionId/svar.xlsx                                  login  ok     404    ok     ok     404    404
+  GET  /:county/lagesbild/:roundId/:occasionId/svar.csv                                   login  ok     404    ok     ok     404    404
+  GET  /:county/lagesbild/:roundId/:occasionId/sammanstallning                            login  ok     404    ok     ok     404    404
+  GET  /:county/lagesbild/:roundId/:occasionId/sammanstallning.docx                       login  ok     404    ok     ok     404    404
+  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning                            login  ok     404    ok     ok     404    404
+  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning [inskickad]                login  409    404    409    409    404    404
+  GET  /:county/lagesbild/svar/:responseId                                                login  ok     404    ok     ok     404    404
+  POST /:county/lagesbild/svar/:responseId/godkann                                        login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/svar/:responseId/aterlamna                                      login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/svar/:responseId/oppna                                          login  ok     404    ok     404    404    404
 
-  GET  /uppdrag                                                           login  403    403    403    403    ok     403
-  GET  /uppdrag/:occasionId/:organisationId                               login  403    403    403    403    ok     403
-  POST /uppdrag/:occasionId/:organisationId                               login  403    403    403    403    ok     403
+  GET  /uppdrag                                                                           login  403    403    403    403    ok     403
+  GET  /uppdrag/:occasionId/:organisationId                                               login  403    403    403    403    ok     403
+  POST /uppdrag/:occasionId/:organisationId                                               login  403    403    403    403    ok     403
 
-  GET  /nationellt/lagesbild                                              login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/ny                                           login  ok     ok     403    403    403    403
-  POST /nationellt/lagesbild/ny                                           login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId                         login  ok     ok     403    403    403    403
-  POST /nationellt/lagesbild/:roundId/:occasionId                         login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId.docx                    login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county             login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county [utkast]    login  404    404    403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county.docx        login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId/svar.xlsx               login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId/svar.csv                login  ok     ok     403    403    403    403
-  GET  /nationellt/lagesbild/:roundId/:occasionId/svar.csv [delas inte]   login  404    404    403    403    403    403
+  GET  /nationellt/lagesbild                                                              login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/ny                                                           login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/ny                                                           login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId                                         login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/:roundId/:occasionId                                         login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId.docx                                    login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county                             login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county [utkast]                    login  404    404    403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county.docx                        login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/svar.xlsx                               login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/svar.csv                                login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/svar.csv [delas inte]                   login  404    404    403    403    403    403
 
-  GET  /nationellt/formular                                               login  ok     ok     403    403    403    403
-  GET  /nationellt/formular/nytt                                          login  ok     ok     403    403    403    403
-  POST /nationellt/formular/nytt                                          login  ok     ok     403    403    403    403
-  GET  /nationellt/formular/:questionnaireId                              login  ok     ok     403    403    403    403
-  GET  /nationellt/formular/:questionnaireId/version/:version             login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/rubrik                       login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/avsnitt                      login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId           login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)  login ok ok 403    403    403    403
-  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/flytta    login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/fragor    login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/fragor/:questionId           login  ok     ok     403    403    403    403
-  POST /nationellt/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)  login ok ok 403    403    403    403
-  POST /nationellt/formular/:questionnaireId/fragor/:questionId/flytta    login  ok     ok     403    403    403    403
+  GET  /nationellt/formular                                                               login  ok     ok     403    403    403    403
+  GET  /nationellt/formular/nytt                                                          login  ok     ok     403    403    403    403
+  POST /nationellt/formular/nytt                                                          login  ok     ok     403    403    403    403
+  GET  /nationellt/formular/:questionnaireId                                              login  ok     ok     403    403    403    403
+  GET  /nationellt/formular/:questionnaireId/version/:version                             login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/rubrik                                       login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/avsnitt                                      login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId                           login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)         login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/flytta                    login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/fragor                    login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/fragor/:questionId                           login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)         login  ok     ok     403    403    403    403
+  POST /nationellt/formular/:questionnaireId/fragor/:questionId/flytta                    login  ok     ok     403    403    403    403
 
-  GET  /:county/lagesbild/formular                                        login  ok     404    ok     404    404    404
-  GET  /:county/lagesbild/formular/nytt                                   login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/formular/nytt                                   login  ok     404    ok     404    404    404
-  GET  /:county/lagesbild/formular/:questionnaireId                       login  ok     404    ok     404    404    404
-  GET  /:county/lagesbild/formular/:questionnaireId/version/:version      login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/rubrik                login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/avsnitt               login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId    login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)  login ok 404 ok 404 404    404
-  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/flytta  login ok   404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/fragor  login ok   404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId    login  ok     404    ok     404    404    404
-  POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)  login ok 404 ok 404 404    404
-  POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/flytta  login ok   404    ok     404    404    404
+  GET  /:county/lagesbild/formular                                                        login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/formular/nytt                                                   login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/nytt                                                   login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/formular/:questionnaireId                                       login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/formular/:questionnaireId/version/:version                      login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/rubrik                                login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/avsnitt                               login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId                    login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)  login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/flytta             login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/fragor             login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId                    login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)  login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/flytta             login  ok     404    ok     404    404    404
+
 `);
 
 /** Parses the spec: a header line, then `METHOD route [state] (note) cell × 7` per line. */
@@ -169,11 +175,14 @@ function table(text: string): Row[] {
           return [w, c === 'ok' || c === 'login' ? c : Number(c)];
         }),
       ) as Record<Who, Cell>,
-      freshIds: note === 'removes',
-      freshSession: note === 'signs out',
+      freshIds: /removes|uses up/.test(note ?? ''),
+      freshSession: /signs out/.test(note ?? ''),
     };
   });
 }
+
+/** Routes whose parameter is a token from an e-mail. */
+const TOKEN_ROUTES = ['/inbjudan', '/aterstall-losenord', '/inloggningslank'] as const;
 
 /** The three places a route is tried: its own county (or national) ids, another county's, foreign ids. */
 type Place = 'own' | 'other' | 'foreign';
@@ -239,6 +248,7 @@ describe('every route, for every role, with real ids', () => {
     ]);
     const invitation = await make.invitation({ county: '03' });
     const reset = await make.passwordReset(await make.user('reporter', { municipalityCode: '0382' }));
+    const linkOwner = await make.user('reporter', { municipalityCode: '0382' });
     const questionnaire = (q: typeof qNational) => ({
       questionnaireId: q.id,
       version: String(q.version),
@@ -289,21 +299,26 @@ describe('every route, for every role, with real ids', () => {
         } as Record<string, Record<string, string>>,
       },
       tokens: {
-        own: { '/inbjudan': invitation.token, '/aterstall-losenord': reset.token, mail: invitation.mailId },
-        foreign: { '/inbjudan': 'ingen-sadan-token', '/aterstall-losenord': 'ingen-sadan-token', mail: '1' },
-      },
+        '/inbjudan': invitation.token,
+        '/aterstall-losenord': reset.token,
+        '/inloggningslank': (await make.loginLink(linkOwner)).token,
+      } satisfies Record<(typeof TOKEN_ROUTES)[number], string>,
+      linkOwner,
+      mailId: invitation.mailId,
     };
   }
 
   /** The route's parameters in a place (and state); with `fresh`, a questionnaire of its own. */
   async function paramsFor(row: Row, place: Place, fresh: boolean): Promise<Record<string, string>> {
     const { route, state } = row;
-    if (route.startsWith('/inbjudan') || route.startsWith('/aterstall-losenord')) {
-      const tokens = world.tokens[place === 'own' ? 'own' : 'foreign'];
-      return { token: route.startsWith('/inbjudan') ? tokens['/inbjudan'] : tokens['/aterstall-losenord'] };
+    const tokenRoute = TOKEN_ROUTES.find((prefix) => route.startsWith(prefix));
+    if (tokenRoute) {
+      if (place !== 'own') return { token: 'ingen-sadan-token' };
+      if (fresh && tokenRoute === '/inloggningslank')
+        return { token: (await make.loginLink(world.linkOwner)).token };
+      return { token: world.tokens[tokenRoute] };
     }
-    if (route.startsWith('/admin/e-post/'))
-      return { id: world.tokens[place === 'own' ? 'own' : 'foreign'].mail };
+    if (route.startsWith('/admin/e-post/')) return { id: place === 'own' ? world.mailId : '1' };
     if (route.startsWith('/uppdrag'))
       return place === 'own' ? world.assignment.own : world.assignment.foreign;
     const countyOf = (p: Place) => (p === 'own' ? '03' : '22');

@@ -25,6 +25,7 @@ import { defaultDefinition } from '../../src/modules/situation/default-template.
 import { QUESTIONNAIRE_OWNER } from '../../src/modules/situation/questionnaires.ts';
 import * as repo from '../../src/modules/situation/repository.ts';
 import { occasions as occasionsTable } from '../../src/modules/situation/tables.ts';
+import { enqueueJob } from '../../src/platform/jobs.ts';
 import { mailDirOf, readMailbox } from '../../src/platform/mail.ts';
 import type { Role } from '../../src/platform/roles.ts';
 import { findCountyByCode } from '../../src/platform/tenancy.ts';
@@ -282,13 +283,16 @@ export function factories(app: App) {
       county: string;
       submitted?: boolean;
       summaries?: Record<string, string>;
+      /** free-text answers quoted in the picture */
+      quotes?: Array<{ responseId: string; questionId: string }>;
     }): Promise<void> {
-      const body = Object.fromEntries(
+      const body: Record<string, unknown> = Object.fromEntries(
         Object.entries(opts.summaries ?? { violence: 'Länets sammanfattning' }).map(([k, v]) => [
           `summary_${k}`,
           v,
         ]),
       );
+      body.quote = (opts.quotes ?? []).map((q) => `${q.responseId}:${q.questionId}`);
       await saveRegionalPicture(db, (await countyAdmin(opts.county)).actor, {
         occasionId: opts.occasionId,
         countyCode: opts.county,
@@ -321,6 +325,14 @@ export function factories(app: App) {
       const page = await new TestClient(app).submit('/glomt-losenord', { email: user.email });
       if (page.status !== 200) throw new Error(`återställning av lösenord gav ${page.status}`);
       return mailedLink(user.email, /\/aterstall-losenord\/([\w-]+)/);
+    },
+    /**
+     * A single-use sign-in link for the user, as the lock-out mail carries it (the job the lock-out queues
+     * sends it), with the e-mail's id.
+     */
+    async loginLink(user: TestUser) {
+      await enqueueJob(db, 'accounts.login-link', { email: user.email });
+      return mailedLink(user.email, /\/inloggningslank\/([\w-]+)/);
     },
   };
 

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, type TestUser } from '../../../tests/factories.ts';
+import {
+  completeAnswers,
+  createTestUser,
+  factories,
+  type Factories,
+  type TestUser,
+} from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { pageProblems, TestClient, type Page } from '../../../tests/helpers/client.ts';
 import { queryRows } from '../../db/client.ts';
@@ -10,6 +16,7 @@ import { mailDirOf, readMailbox } from '../../platform/mail.ts';
 import { insertQuestionnaire } from '../forms/index.ts';
 import { findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
 import { compileNationalPicture, compileRegionalPicture } from './compile.ts';
+import { defaultDefinition } from './default-template.ts';
 import * as repo from './repository.ts';
 import { sendDueReminders } from './answering.ts';
 
@@ -39,12 +46,12 @@ describe('lägesbild: from national round to national picture', () => {
   let coordinator: TestUser, uppsala: TestUser, vnorr: TestUser, editor: TestUser;
   let r0380: TestUser, r0381: TestUser, r2281: TestUser;
   let c: Record<string, TestClient>;
-  let roundId = '';
-  let occasionId = '';
-  const title = `Testomgång ${Math.random().toString(36).slice(2, 8)}`;
+  /** Each test makes the rounds and answers it stands on, so none depends on another having run. */
+  let make: Factories;
 
   beforeAll(async () => {
     t = await buildTestApp();
+    make = factories(t.app);
     const db = t.database.db;
     [coordinator, uppsala, vnorr, editor, r0380, r0381, r2281] = await Promise.all([
       createTestUser(db, 'national_coordinator'),
@@ -71,6 +78,7 @@ describe('lägesbild: from national round to national picture', () => {
     page.doc.querySelectorAll('.govuk-error-summary a').map((a) => a.getAttribute('href'));
 
   it('the national coordinator opens a round; bad dates are shown next to their fields with the input kept', async () => {
+    const title = `Testomgång ${Math.random().toString(36).slice(2, 8)}`;
     const form = ok(await c.coordinator!.get('/nationellt/lagesbild/ny'));
     const versionId = form.doc
       .querySelector('#questionnaireVersionId option:not([value=""])')!
@@ -111,7 +119,6 @@ describe('lägesbild: from national round to national picture', () => {
     });
     expect(done.status).toBe(303);
     const round = (await repo.listNationalRounds(t.database.db)).find((r) => r.title === title)!;
-    roundId = round.id;
     const occasions = await repo.listOccasions(t.database.db, round.id);
     expect(occasions.map((o) => o.label)).toEqual(['Före sommaren', 'Oktober']);
     // 23:59:59 Swedish time on the deadline day
@@ -121,11 +128,12 @@ describe('lägesbild: from national round to national picture', () => {
         occasions[0]!.deadlineAt,
       ),
     ).toBe('23:59:59');
-    occasionId = occasions[0]!.id;
     expect(await repo.listRespondents(t.database.db, round.id)).toHaveLength(290);
   });
 
   it('each county admin sees the round and chooses its respondents; the choice is the county’s own', async () => {
+    const { round } = await make.round();
+    const [roundId, title] = [round.id, round.title];
     const list = ok(await c.uppsala!.get('/uppsala/lagesbild'));
     expect(list.body).toContain(title);
     expect((await c.vnorr!.get('/vasternorrland/lagesbild')).body).toContain(title);
@@ -178,6 +186,8 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('a reporter saves a draft, is told what is missing on submit, and cannot reach another organisation', async () => {
+    const { round, occasions } = await make.round();
+    const [occasionId, title] = [occasions[0]!.id, round.title];
     const org0380 = await findMunicipalityOrganisation(t.database.db, '0380');
     const url = `/uppdrag/${occasionId}/${org0380!.id}`;
     expect(ok(await c.r0380!.get('/uppdrag')).body).toContain(title);
@@ -218,6 +228,7 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('two people editing one response: the second save is refused and nothing is overwritten', async () => {
+    const occasionId = (await make.round()).occasions[0]!.id;
     const org = await findMunicipalityOrganisation(t.database.db, '0381');
     const url = `/uppdrag/${occasionId}/${org!.id}`;
     const second = new TestClient(t.app);
@@ -238,6 +249,8 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('the county returns a response with a comment (the reporter is e-mailed), then approves it, which locks it', async () => {
+    const { round, occasions } = await make.round();
+    const [roundId, occasionId] = [round.id, occasions[0]!.id];
     const org = await findMunicipalityOrganisation(t.database.db, '0380');
     const url = `/uppdrag/${occasionId}/${org!.id}`;
     const submitted = await c.r0380!.submit(url, {
@@ -323,10 +336,8 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('after the deadline answering closes until the county reopens it for one respondent', async () => {
-    const occasion = (await repo.listOccasions(t.database.db, roundId))[1]!;
-    await t.database.db.execute(
-      sql`update occasions set opens_at = now() - interval '3 days', deadline_at = now() - interval '1 day' where id = ${occasion.id}`,
-    );
+    const { round, occasions } = await make.round({ window: 'pastDeadline' });
+    const [roundId, occasion] = [round.id, occasions[0]!];
     const org = await findMunicipalityOrganisation(t.database.db, '0381');
     const url = `/uppdrag/${occasion.id}/${org!.id}`;
     const closed = await c.r0381!.get(url);
@@ -353,7 +364,10 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('reminds respondents that have not submitted, once, a set number of days before the deadline', async () => {
-    const [occasion] = await repo.listOccasions(t.database.db, roundId);
+    const made = await make.round();
+    const occasion = made.occasions[0];
+    await make.response({ round: made, municipality: '0380', status: 'approved' });
+    await make.response({ round: made, municipality: '0381', status: 'draft' });
     await t.database.db.execute(
       sql`update occasions set reminder_days_before = 30, reminded_at = null where id = ${occasion!.id}`,
     );
@@ -367,12 +381,22 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('compiles the regional picture, which the editor may write but only the admin may submit', async () => {
+    const { round, occasion } = await make.response({
+      national: true,
+      municipality: '0380',
+      status: 'approved',
+      answers: {
+        ...completeAnswers(defaultDefinition, '4'),
+        violence_explanation: 'Kompletterad beskrivning',
+      },
+    });
+    const [roundId, occasionId] = [round.id, occasion.id];
     const p = await compileRegionalPicture(t.database.db, { occasionId, countyCode: '03' });
-    expect(p.completeness).toMatchObject({ expected: 9, received: 1, approved: 1 });
+    expect(p.completeness).toMatchObject({ expected: 8, received: 1, approved: 1 });
     expect(p.rows.find((r) => r.name === 'Uppsala kommun')!.levels.violence).toBe('4');
     expect(p.rows.find((r) => r.name === 'Knivsta kommun')!.levels.violence).toBeNull();
     expect(p.distribution.violence!.counts['4']).toBe(1);
-    expect(p.distribution.violence!.counts.missing).toBe(8);
+    expect(p.distribution.violence!.counts.missing).toBe(7);
     expect(p.quoteCandidates.some((q) => q.text === 'Kompletterad beskrivning')).toBe(true);
 
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
@@ -397,6 +421,19 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('the national picture counts only submitted regional pictures, and only the coordinator sees it', async () => {
+    const { round, occasion } = await make.response({
+      national: true,
+      municipality: '0380',
+      status: 'approved',
+      answers: completeAnswers(defaultDefinition, '4'),
+    });
+    const [roundId, occasionId] = [round.id, occasion.id];
+    await make.regionalPicture({
+      occasionId,
+      county: '03',
+      submitted: true,
+      summaries: { violence: 'Länets analys' },
+    });
     const p = await compileNationalPicture(t.database.db, { occasionId });
     expect(p.counties).toHaveLength(21);
     expect(p.counties.find((x) => x.code === '03')).toMatchObject({ regionalSubmitted: true });
@@ -424,6 +461,13 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('exports the answers as CSV and Excel and the pictures as Word', async () => {
+    const { round, occasion } = await make.response({
+      national: true,
+      municipality: '0380',
+      status: 'approved',
+      pictureSubmitted: true,
+    });
+    const [roundId, occasionId] = [round.id, occasion.id];
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}`;
     const picture = await c.uppsala!.get(`${base}/sammanstallning`);
     const links = picture.doc
@@ -465,6 +509,13 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('lets the coordinator read the answers beneath submitted regional pictures only where the round allows', async () => {
+    const { round, occasion } = await make.response({
+      national: true,
+      municipality: '0380',
+      status: 'approved',
+      pictureSubmitted: true,
+    });
+    const [roundId, occasionId] = [round.id, occasion.id];
     const sundsvall = await findMunicipalityOrganisation(t.database.db, '2281');
     expect(
       (
@@ -488,7 +539,6 @@ describe('lägesbild: from national round to national picture', () => {
     expect((await c.coordinator!.get(`/nationellt/lagesbild/${roundId}/${occasionId}/svar.csv`)).status).toBe(
       404,
     );
-    await t.database.db.execute(sql`update rounds set share_answers_nationally = true where id = ${roundId}`);
   });
 
   it("a county admin opens the county's own round; other counties do not see it", async () => {
@@ -519,6 +569,18 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('once the county has submitted its picture, what the coordinator received cannot change under it', async () => {
+    const { round, occasion } = await make.response({
+      national: true,
+      municipality: '0380',
+      status: 'approved',
+    });
+    const [roundId, occasionId] = [round.id, occasion.id];
+    await make.regionalPicture({
+      occasionId,
+      county: '03',
+      submitted: true,
+      summaries: { violence: 'Länets analys' },
+    });
     // A second submit, respondents, returns and late answers are all refused.
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
     const page = await c.uppsala!.get(base);
@@ -559,6 +621,19 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('the national coordinator reads the regional picture without the free texts the county did not quote', async () => {
+    const { round, occasion, response } = await make.response({
+      national: true,
+      municipality: '0380',
+      status: 'approved',
+      answers: completeAnswers(defaultDefinition, '4'),
+    });
+    const [roundId, occasionId] = [round.id, occasion.id];
+    await make.regionalPicture({
+      occasionId,
+      county: '03',
+      submitted: true,
+      quotes: [{ responseId: response.id, questionId: 'violence_explanation' }],
+    });
     const page = await c.coordinator!.get(`/nationellt/lagesbild/${roundId}/${occasionId}/lan/uppsala`);
     expect(page.status).toBe(200);
     expect(page.doc.querySelectorAll('input[name="quote"]')).toHaveLength(0);
@@ -590,9 +665,46 @@ describe('lägesbild: from national round to national picture', () => {
   });
 
   it('records every change in the audit log', async () => {
+    const db = t.database.db;
+    const made = await make.round();
+    const [round, occasion] = [made.round, made.occasions[0]!];
+    const respondentsPage = await c.uppsala!.get(`/uppsala/lagesbild/${round.id}`);
+    const alvkarleby = await findMunicipalityOrganisation(db, '0319');
+    const chosen = respondentsPage.doc
+      .querySelectorAll('input[name="organisationIds"][checked]')
+      .map((i) => i.getAttribute('value')!)
+      .filter((id) => id !== alvkarleby!.id);
+    expect(
+      (
+        await c.uppsala!.submitOn(
+          respondentsPage,
+          { organisationIds: chosen },
+          `/uppsala/lagesbild/${round.id}/svarande`,
+        )
+      ).status,
+    ).toBe(303);
+    const returned = await make.response({ round: made, municipality: '0380', status: 'returned' });
+    const approved = await make.response({ round: made, municipality: '0381', status: 'approved' });
+    await make.regionalPicture({ occasionId: occasion.id, county: '03' });
+    await make.regionalPicture({ occasionId: occasion.id, county: '03', submitted: true });
+    const national = await c.coordinator!.get(`/nationellt/lagesbild/${round.id}/${occasion.id}`);
+    expect((await c.coordinator!.submitOn(national, { summary_violence: 'Nationell analys' })).status).toBe(
+      303,
+    );
+    // Reopening needs the deadline passed: an occasion of its own.
+    const reopened = await make.response({ county: '03', municipality: '0382', reopened: true });
+    const picture = await repo.findRegionalPicture(db, occasion.id, '03');
+    const ids = [
+      round.id,
+      occasion.id,
+      returned.response.id,
+      approved.response.id,
+      reopened.response.id,
+      picture!.id,
+    ];
     const rows = await queryRows<{ action: string }>(
-      t.database.db,
-      sql`select distinct action from audit_log where action like 'round.%' or action like 'response.%' or action like '%picture%'`,
+      db,
+      sql`select distinct action from audit_log where entity_id::text in (${sql.join(ids, sql`, `)})`,
     );
     expect(rows.map((r) => r.action).sort()).toEqual(
       expect.arrayContaining([
