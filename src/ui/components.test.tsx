@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { emptyForm, scopedErrors, Select, Table, TextArea, TextInput } from './components.tsx';
+import { Choices, emptyForm, scopedErrors, Select, Table, TextArea, TextInput } from './components.tsx';
 
 const html = async (el: JSX.Element) => parse(await el);
 
@@ -52,5 +52,39 @@ describe('ui components', () => {
       'add-a-label': 'Skriv frågan',
       _form: 'Fel',
     });
+  });
+
+  it('Choices: radios or checkboxes in a fieldset, the posted answers kept, the group named by its id', async () => {
+    const options = [
+      { value: 'a', label: 'Alfa' },
+      { value: 'b', label: 'Beta' },
+      { value: 'c', label: 'Gamma' },
+    ];
+    const doc = await html(
+      <>
+        <Choices name="one" label="Ett svar" form={emptyForm({ one: 'b' })} options={options} />
+        <Choices
+          name="many"
+          label="Flera svar"
+          form={{ values: { many: 'a,c' }, errors: { many: 'Välj' } }}
+          options={options}
+          multiple
+          disabled
+          attrs={{ 'data-show-if': 'q_x' }}
+        />
+      </>,
+    );
+    expect(doc.querySelectorAll('#one input[type="radio"]').map((i) => i.getAttribute('id'))).toEqual([
+      'one-0',
+      'one-1',
+      'one-2',
+    ]);
+    expect(doc.querySelector('#one input[checked]')?.getAttribute('value')).toBe('b');
+    const many = doc.querySelector('#many')!;
+    expect(many.getAttribute('data-show-if')).toBe('q_x');
+    expect(many.querySelector('legend')?.text).toBe('Flera svar');
+    expect(many.querySelectorAll('input[checked]').map((i) => i.getAttribute('value'))).toEqual(['a', 'c']);
+    expect(many.querySelectorAll('input[disabled]')).toHaveLength(3);
+    expect(many.querySelector('fieldset')?.getAttribute('aria-describedby')).toBe('many-error');
   });
 });

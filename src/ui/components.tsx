@@ -198,6 +198,55 @@ export function Select(p: FieldProps & { options: Option[]; placeholder?: string
   );
 }
 
+/**
+ * Radios (one answer) or checkboxes (several answers) in a fieldset whose legend is the label. The group
+ * carries the field's id (the error summary links to it), each option `id-0`, `id-1`, …; the posted value of
+ * several answers is kept comma-separated in the form state.
+ */
+export function Choices(
+  p: FieldProps & {
+    options: Option[];
+    multiple?: boolean;
+    disabled?: boolean;
+    /** extra attributes on the group (data attributes for a small script) */
+    attrs?: Record<string, string | undefined>;
+  },
+): JSX.Element {
+  const id = fieldId(p.name, p.idPrefix);
+  const error = p.form.errors[p.name];
+  const selected = new Set((p.form.values[p.name] ?? '').split(',').filter(Boolean));
+  const kind = p.multiple ? 'checkboxes' : 'radios';
+  return (
+    <div {...p.attrs} class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} id={id}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, p.hint, error)}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
+          {p.label}
+        </legend>
+        <Hint id={id} text={p.hint} />
+        <ErrorMessage id={id} message={error} />
+        <div class={`govuk-${kind} govuk-${kind}--small`}>
+          {p.options.map((o, i) => (
+            <div class={`govuk-${kind}__item`}>
+              <input
+                class={`govuk-${kind}__input`}
+                id={`${id}-${i}`}
+                name={p.name}
+                type={p.multiple ? 'checkbox' : 'radio'}
+                value={o.value}
+                checked={selected.has(o.value)}
+                disabled={p.disabled}
+              />
+              <label class={`govuk-label govuk-${kind}__label`} for={`${id}-${i}`} safe>
+                {o.label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 /** One yes/no checkbox: posts `yes` when ticked, nothing otherwise. */
 export function Checkbox(p: FieldProps): JSX.Element {
   const id = fieldId(p.name, p.idPrefix);

@@ -15,7 +15,7 @@ import {
 } from './definition.ts';
 
 /** Form field names: q_<question> for a value, m_<question>_<row>_<part> for a measure's parts. */
-export const fieldName = (q: Question): string => `q_${q.id}`;
+export const fieldName = (q: Pick<Question, 'id'>): string => `q_${q.id}`;
 export const measureField = (q: Question, row: number, part: keyof Measure): string =>
   `m_${q.id}_${row}_${part}`;
 const MEASURE_PARTS: Array<keyof Measure> = [

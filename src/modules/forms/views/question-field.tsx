@@ -1,6 +1,13 @@
-import { ErrorMessage, Hint, type FormState } from '../../../ui/components.tsx';
+import { Choices, ErrorMessage, Hint, type FormState } from '../../../ui/components.tsx';
 import { fieldName, measureField } from '../answers.ts';
-import { measureStatusLabels, measureStatuses, UNKNOWN, type Measure, type Question } from '../definition.ts';
+import {
+  answerChoices,
+  measureStatusLabels,
+  measureStatuses,
+  UNKNOWN,
+  type Measure,
+  type Question,
+} from '../definition.ts';
 
 /** One question as the respondent sees it; read-only in the builder's preview. */
 export function QuestionField({
@@ -20,65 +27,32 @@ export function QuestionField({
   const value = form.values[name] ?? '';
 
   const hint = [q.help ?? '', condition].filter(Boolean).join(' ');
-  const groupAttrs = {
-    class: `govuk-form-group${error ? ' govuk-form-group--error' : ''}`,
-    'data-show-if': q.showIf ? `q_${q.showIf.questionId}` : undefined,
+  // A small script shows a conditional question only when the answer it depends on allows it.
+  const showIfAttrs = {
+    'data-show-if': q.showIf ? fieldName({ id: q.showIf.questionId }) : undefined,
     'data-show-values': q.showIf ? q.showIf.anyOf.join(',') : undefined,
   };
+  const groupAttrs = { class: `govuk-form-group${error ? ' govuk-form-group--error' : ''}`, ...showIfAttrs };
   const describedBy =
     [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   if (q.type === 'scale' || q.type === 'single' || q.type === 'yesno' || q.type === 'multiple') {
-    const options =
-      q.type === 'scale'
-        ? [
-            ...Array.from({ length: q.scale?.max ?? 5 }, (_, i) => ({
-              value: String(i + 1),
-              label: `${i + 1} – ${q.scale?.labels[String(i + 1)] ?? ''}`,
-            })),
-            ...(q.scale?.allowUnknown ? [{ value: UNKNOWN, label: 'Vet ej' }] : []),
-          ]
-        : q.type === 'yesno'
-          ? [
-              { value: 'yes', label: 'Ja' },
-              { value: 'no', label: 'Nej' },
-            ]
-          : (q.options ?? []);
-    const multiple = q.type === 'multiple';
-    const selected = new Set(value.split(',').filter(Boolean));
+    // A scale's steps show their number beside their words: "4 – Stor påverkan".
+    const options = answerChoices(q).map((c) =>
+      q.type === 'scale' && c.value !== UNKNOWN && c.label !== c.value
+        ? { ...c, label: `${c.value} – ${c.label}` }
+        : c,
+    );
     return (
-      <div {...groupAttrs} id={name}>
-        <fieldset class="govuk-fieldset" aria-describedby={describedBy}>
-          <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
-            {q.label}
-          </legend>
-          <Hint id={name} text={hint} />
-          <ErrorMessage id={name} message={error} />
-          <div
-            class={multiple ? 'govuk-checkboxes govuk-checkboxes--small' : 'govuk-radios govuk-radios--small'}
-          >
-            {options.map((o, i) => (
-              <div class={multiple ? 'govuk-checkboxes__item' : 'govuk-radios__item'}>
-                <input
-                  class={multiple ? 'govuk-checkboxes__input' : 'govuk-radios__input'}
-                  id={`${name}-${i}`}
-                  name={name}
-                  type={multiple ? 'checkbox' : 'radio'}
-                  value={o.value}
-                  checked={selected.has(o.value)}
-                  disabled={readonly}
-                />
-                <label
-                  class={`govuk-label ${multiple ? 'govuk-checkboxes__label' : 'govuk-radios__label'}`}
-                  for={`${name}-${i}`}
-                  safe
-                >
-                  {o.label}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      <Choices
+        name={name}
+        label={q.label}
+        form={form}
+        hint={hint}
+        options={options}
+        multiple={q.type === 'multiple'}
+        disabled={readonly}
+        attrs={showIfAttrs}
+      />
     );
   }
   if (q.type === 'measures') {
