@@ -13,23 +13,33 @@ import * as lifecycle from './lifecycle.ts';
  * Lägesbild. A respondent sees only its own organisation's answers; a county its own respondents; the
  * national coordinator the submitted regional pictures and, where the round allows, the answers beneath.
  *
- * Two kinds of rule. The county and global rules below say who may act in a county at all: the route
- * declarations, the navigation and the platform's vocabulary ask them with a county only. The actions on
- * a resource (`response.approve`, `picture.submit`, …) add the resource's state: the same role rule and
- * the lifecycle rule, asked by the services under a lock and by the pages for their buttons.
+ * One vocabulary, two questions. The county and global rules below say who may take an action in a county at
+ * all: the route declarations, the navigation and the platform's vocabulary ask them with a county only.
+ * For an action on a resource (`response.approve`, `picture.submit`, …) `decide`/`authorize` ask the same
+ * role rule and then the lifecycle rule with the resource's state: the services under a lock, the pages for
+ * their buttons.
  */
+const viewsRounds = ((actor: Actor, r: CountyResource) =>
+  isSystemAdmin(actor) ||
+  hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>;
+const manages = ((actor: Actor, r: CountyResource) =>
+  isSystemAdmin(actor) || hasRole(actor, 'county_admin', r.countyCode)) satisfies Predicate<CountyResource>;
+
 export const situationPolicy = {
   /** the county's rounds, completeness and responses */
-  'round.view': ((actor: Actor, r: CountyResource) =>
-    isSystemAdmin(actor) ||
-    hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>,
-  /** open a county round, choose respondents, return, approve, reopen, submit the regional picture */
-  'round.manage': ((actor: Actor, r: CountyResource) =>
-    isSystemAdmin(actor) || hasRole(actor, 'county_admin', r.countyCode)) satisfies Predicate<CountyResource>,
+  'round.view': viewsRounds,
+  /** open a county round, choose its respondents, keep the county's questionnaires */
+  'round.manage': manages,
+  /** approve a submitted response (its state: see response.approve below) */
+  'response.approve': manages,
+  /** return a submitted response for completion */
+  'response.return': manages,
+  /** open answering again after the deadline for one respondent */
+  'response.reopen': manages,
   /** write the regional picture's summaries and choose quotes */
-  'picture.edit': ((actor: Actor, r: CountyResource) =>
-    isSystemAdmin(actor) ||
-    hasAnyRole(actor, ['county_admin', 'county_editor'], r.countyCode)) satisfies Predicate<CountyResource>,
+  'picture.save': viewsRounds,
+  /** send the regional picture to the national coordinator */
+  'picture.submit': manages,
 } as const;
 
 export const situationGlobalPolicy = {
@@ -64,21 +74,29 @@ interface StateRule<R> {
 }
 const rule = <R>(r: StateRule<R>): StateRule<R> => r;
 
-const manages = (actor: Actor, r: CountyResource) => situationPolicy['round.manage'](actor, r);
 const answersFor = (actor: Actor, r: ResponseResource) => mayRespondFor(actor, r.organisationId);
 
 const stateRules = {
   'response.save': rule<ResponseResource>({ who: answersFor, state: lifecycle.responseMaySave }),
   'response.submit': rule<ResponseResource>({ who: answersFor, state: lifecycle.responseMaySave }),
-  'response.approve': rule<ResponseResource>({ who: manages, state: lifecycle.responseMayApprove }),
-  'response.return': rule<ResponseResource>({ who: manages, state: lifecycle.responseMayReturn }),
-  'response.reopen': rule<ResponseResource>({ who: manages, state: lifecycle.responseMayReopen }),
+  'response.approve': rule<ResponseResource>({
+    who: situationPolicy['response.approve'],
+    state: lifecycle.responseMayApprove,
+  }),
+  'response.return': rule<ResponseResource>({
+    who: situationPolicy['response.return'],
+    state: lifecycle.responseMayReturn,
+  }),
+  'response.reopen': rule<ResponseResource>({
+    who: situationPolicy['response.reopen'],
+    state: lifecycle.responseMayReopen,
+  }),
   'picture.save': rule<PictureResource>({
-    who: (actor, r) => situationPolicy['picture.edit'](actor, r),
+    who: situationPolicy['picture.save'],
     state: (r) => lifecycle.pictureMayEdit(r.picture),
   }),
   'picture.submit': rule<PictureResource>({
-    who: manages,
+    who: situationPolicy['picture.submit'],
     state: (r) => lifecycle.pictureMaySubmit(r.picture),
   }),
 };

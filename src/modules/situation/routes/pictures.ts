@@ -66,7 +66,7 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId/sammanstallning',
-    guard.pictureEdit,
+    guard.pictureSave,
     async (req, reply) => {
       const county = requireCounty(req);
       const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);

@@ -64,7 +64,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
   // Reopening for one respondent after the deadline, whether or not it has started.
   app.post<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId/oppna/:organisationId',
-    guard.countyManage,
+    guard.reopen,
     async (req, reply) => {
       const county = requireCounty(req);
       const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
@@ -136,40 +136,37 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
   /** A review action: one scoped load, one service call, flash and redirect; a refusal shows the page again. */
   const reviewAction = (
     path: string,
+    gate: (typeof guard)['approve' | 'return' | 'reopen'],
     run: (req: FastifyRequest, response: repo.ResponseRow, version: number) => Promise<string>,
   ) =>
-    app.post<{ Params: Params }>(
-      `/:county/lagesbild/svar/:responseId/${path}`,
-      guard.countyManage,
-      async (req, reply) => {
-        const county = requireCounty(req);
-        const loaded = await load.response(db, county, req.params.responseId);
-        return handleForm(
-          req,
-          reply,
-          // Shown again as it is now: whatever refused the action may have changed it.
-          async (form) =>
-            responsePage(req, reply, county, await load.response(db, county, loaded.response.id), form),
-          async () => {
-            // Each action names the version the reviewer read; a response changed since then is a conflict.
-            const { version } = parseForm(versionSchema, req.body);
-            reply.setFlash({ kind: 'success', text: await run(req, loaded.response, version) });
-            return reply.redirect(urls.response(county, loaded.response), 303);
-          },
-        );
-      },
-    );
+    app.post<{ Params: Params }>(`/:county/lagesbild/svar/:responseId/${path}`, gate, async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.response(db, county, req.params.responseId);
+      return handleForm(
+        req,
+        reply,
+        // Shown again as it is now: whatever refused the action may have changed it.
+        async (form) =>
+          responsePage(req, reply, county, await load.response(db, county, loaded.response.id), form),
+        async () => {
+          // Each action names the version the reviewer read; a response changed since then is a conflict.
+          const { version } = parseForm(versionSchema, req.body);
+          reply.setFlash({ kind: 'success', text: await run(req, loaded.response, version) });
+          return reply.redirect(urls.response(county, loaded.response), 303);
+        },
+      );
+    });
 
-  reviewAction('godkann', async (req, response, version) => {
+  reviewAction('godkann', guard.approve, async (req, response, version) => {
     await approveResponse(deps, requireUser(req), response, version);
     return 'Svaret är godkänt och låst.';
   });
-  reviewAction('aterlamna', async (req, response, version) => {
+  reviewAction('aterlamna', guard.return, async (req, response, version) => {
     const { comment } = parseForm(returnSchema, req.body);
     await returnResponse(deps, requireUser(req), response, version, comment);
     return 'Svaret är återlämnat och de svarande har fått e-post.';
   });
-  reviewAction('oppna', async (req, response, version) => {
+  reviewAction('oppna', guard.reopen, async (req, response, version) => {
     await reopenResponse(deps, requireUser(req), response, version);
     return 'Svaret är öppnat för komplettering efter sista svarsdag.';
   });

@@ -13,7 +13,10 @@ export type Params = {
 export const guard = {
   countyView: { config: { access: access.county('round.view') } },
   countyManage: { config: { access: access.county('round.manage') } },
-  pictureEdit: { config: { access: access.county('picture.edit') } },
+  pictureSave: { config: { access: access.county('picture.save') } },
+  approve: { config: { access: access.county('response.approve') } },
+  return: { config: { access: access.county('response.return') } },
+  reopen: { config: { access: access.county('response.reopen') } },
   national: { config: { access: access.global('national.coordinate') } },
   respond: { config: { access: access.global('response.answer') } },
 };
