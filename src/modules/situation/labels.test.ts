@@ -160,7 +160,7 @@ describe('one wording per concept in the web pages, Excel, CSV and Word', () => 
       const word = measureStatusLabels[m.status];
       const webRow = page
         .querySelectorAll('main tr')
-        .map((tr) => tr.querySelectorAll('td').map((c) => c.text.trim()))
+        .map((tr) => tr.querySelectorAll('th, td').map((c) => c.text.trim()))
         .find((r) => r.includes(m.description));
       expect(webRow).toContain(word);
       const i = cells.indexOf(m.description);

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
+import { ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { conditionHint, QuestionField } from '../../forms/index.ts';
 import type { Assignment } from '../answering.ts';
@@ -24,46 +24,27 @@ export interface AssignmentItem {
 export function AssignmentsPage({ ctx, items }: { ctx: PageContext; items: AssignmentItem[] }): JSX.Element {
   return (
     <Layout ctx={ctx} title="Mina uppdrag">
-      {items.length === 0 ? <p class="govuk-body">Ni har inga rapporteringsuppdrag just nu.</p> : ''}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Rapportering av lägesbild</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Omgång och tillfälle
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Organisation
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Sista svarsdag
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {items.map((i) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">
-                <a class="govuk-link" href={urls.assignment(i.occasionId, i.organisationId)} safe>
-                  {`${i.roundTitle}: ${i.occasionLabel}`}
-                </a>
-              </td>
-              <td class="govuk-table__cell" safe>
-                {i.organisationName}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {`${formatDate(i.deadlineAt)}${i.open ? '' : ' (stängd)'}`}
-              </td>
-              <td class="govuk-table__cell">
-                <StatusTag status={i.status ?? 'none'} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Rapportering av lägesbild"
+        rows={items}
+        empty="Ni har inga rapporteringsuppdrag just nu."
+        columns={[
+          {
+            header: 'Omgång och tillfälle',
+            cell: (i) => (
+              <a class="govuk-link" href={urls.assignment(i.occasionId, i.organisationId)} safe>
+                {`${i.roundTitle}: ${i.occasionLabel}`}
+              </a>
+            ),
+          },
+          { header: 'Organisation', cell: (i) => <span safe>{i.organisationName}</span> },
+          {
+            header: 'Sista svarsdag',
+            cell: (i) => <span safe>{`${formatDate(i.deadlineAt)}${i.open ? '' : ' (stängd)'}`}</span>,
+          },
+          { header: 'Status', cell: (i) => <StatusTag status={i.status ?? 'none'} /> },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { Button, ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
+import { Button, ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { formatAnswer, type AnswerChange } from '../../forms/index.ts';
 import { allQuestions, isShown, type Answers, type Definition } from '../../forms/index.ts';
@@ -239,81 +239,63 @@ export function OccasionPage({
           som CSV
         </a>
       </p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Svar per organisation</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Organisation
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Inskickat
-            </th>
-            <th scope="col" class="govuk-table__header">
-              I tid
-            </th>
-            {reopening ? (
-              <th scope="col" class="govuk-table__header">
-                Efter sista svarsdag
-              </th>
-            ) : (
-              ''
-            )}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {entries.map(({ respondent, response, abilities }) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">
-                {response ? (
-                  <a class="govuk-link" href={urls.response(county, response)} safe>
-                    {respondent.name}
-                  </a>
-                ) : (
-                  <span safe>{respondent.name}</span>
-                )}
-              </td>
-              <td class="govuk-table__cell">
-                <StatusTag status={response?.status ?? 'none'} />
-              </td>
-              <td class="govuk-table__cell" safe>
-                {when(response?.submittedAt)}
-              </td>
-              <td class="govuk-table__cell">
+      <Table
+        caption="Svar per organisation"
+        rows={entries}
+        columns={[
+          {
+            header: 'Organisation',
+            cell: ({ respondent, response }) =>
+              response ? (
+                <a class="govuk-link" href={urls.response(county, response)} safe>
+                  {respondent.name}
+                </a>
+              ) : (
+                <span safe>{respondent.name}</span>
+              ),
+          },
+          { header: 'Status', cell: ({ response }) => <StatusTag status={response?.status ?? 'none'} /> },
+          { header: 'Inskickat', cell: ({ response }) => <span safe>{when(response?.submittedAt)}</span> },
+          {
+            header: 'I tid',
+            cell: ({ response }) => (
+              <span>
                 {response?.submittedAt
                   ? response.submittedAt <= occasion.deadlineAt
                     ? 'Ja'
                     : 'Nej, sent'
                   : '–'}
-              </td>
-              {reopening ? (
-                <td class="govuk-table__cell">
-                  {abilities.canReopen ? (
-                    <PostForm
-                      action={urls.reopenRespondent(county, round, occasion, respondent.organisationId)}
-                      csrfToken={ctx.csrfToken}
-                    >
-                      <button type="submit" class="govuk-button govuk-button--secondary sv-small-button">
-                        Öppna för svar
-                        <span class="govuk-visually-hidden" safe>{` för ${respondent.name}`}</span>
-                      </button>
-                    </PostForm>
-                  ) : response?.reopened ? (
-                    'Öppnad'
-                  ) : (
-                    ''
-                  )}
-                </td>
-              ) : (
-                ''
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </span>
+            ),
+          },
+          ...(reopening
+            ? [
+                {
+                  header: 'Efter sista svarsdag',
+                  cell: ({ respondent, response, abilities }: (typeof entries)[number]) => (
+                    <>
+                      {abilities.canReopen ? (
+                        <PostForm
+                          action={urls.reopenRespondent(county, round, occasion, respondent.organisationId)}
+                          csrfToken={ctx.csrfToken}
+                        >
+                          <button type="submit" class="govuk-button govuk-button--secondary sv-small-button">
+                            Öppna för svar
+                            <span class="govuk-visually-hidden" safe>{` för ${respondent.name}`}</span>
+                          </button>
+                        </PostForm>
+                      ) : response?.reopened ? (
+                        'Öppnad'
+                      ) : (
+                        ''
+                      )}
+                    </>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </Layout>
   );
 }
@@ -475,37 +457,16 @@ export function ResponsePage({
             {h.changes.length === 0 ? (
               <p class="govuk-body">Inga ändrade svar.</p>
             ) : (
-              <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--s">Ändrade svar</caption>
-                <thead class="govuk-table__head">
-                  <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">
-                      Fråga
-                    </th>
-                    <th scope="col" class="govuk-table__header">
-                      Före
-                    </th>
-                    <th scope="col" class="govuk-table__header">
-                      Efter
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                  {h.changes.map((c) => (
-                    <tr class="govuk-table__row">
-                      <td class="govuk-table__cell" safe>
-                        {c.label}
-                      </td>
-                      <td class="govuk-table__cell">
-                        <del safe>{c.before || '–'}</del>
-                      </td>
-                      <td class="govuk-table__cell">
-                        <ins safe>{c.after || '–'}</ins>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption="Ändrade svar"
+                captionSize="s"
+                rows={h.changes}
+                columns={[
+                  { header: 'Fråga', cell: (c) => <span safe>{c.label}</span> },
+                  { header: 'Före', cell: (c) => <del safe>{c.before || '–'}</del> },
+                  { header: 'Efter', cell: (c) => <ins safe>{c.after || '–'}</ins> },
+                ]}
+              />
             )}
           </div>
         </details>

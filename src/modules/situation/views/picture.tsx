@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { ErrorSummary, PostForm, type FormState } from '../../../ui/components.tsx';
+import { ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import {
   AreaMap,
@@ -29,37 +29,23 @@ function MeasuresSection({
       <h2 class="govuk-heading-l" id="measures-h">
         Åtgärder
       </h2>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Åtgärder per område och status</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Område
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Planerade
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Vidtagna
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {p.areas.map((a) => (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header" safe>
-                {a.label}
-              </th>
-              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                {String(p.measureCounts[a.key]?.planned ?? 0)}
-              </td>
-              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                {String(p.measureCounts[a.key]?.taken ?? 0)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Åtgärder per område och status"
+        rows={p.areas}
+        columns={[
+          { header: 'Område', cell: (a) => <span safe>{a.label}</span> },
+          {
+            header: 'Planerade',
+            numeric: true,
+            cell: (a) => <span safe>{String(p.measureCounts[a.key]?.planned ?? 0)}</span>,
+          },
+          {
+            header: 'Vidtagna',
+            numeric: true,
+            cell: (a) => <span safe>{String(p.measureCounts[a.key]?.taken ?? 0)}</span>,
+          },
+        ]}
+      />
       {p.measures && p.measures.length > 0 ? (
         <details class="govuk-details">
           <summary class="govuk-details__summary">
@@ -68,39 +54,24 @@ function MeasuresSection({
             </span>
           </summary>
           <div class="govuk-details__text">
-            <table class="govuk-table">
-              <caption class="govuk-table__caption govuk-table__caption--s">Åtgärder</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  {['Område', 'Organisation', 'Åtgärd', 'Status', 'Målgrupp', 'Ansvarig', 'Start'].map(
-                    (h) => (
-                      <th scope="col" class="govuk-table__header" safe>
-                        {h}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {p.measures.map((m) => (
-                  <tr class="govuk-table__row">
-                    {[
-                      p.areas.find((a) => a.key === m.area)?.label ?? m.area,
-                      m.organisationName,
-                      m.description,
-                      measureStatusLabels[m.status],
-                      m.targetGroup,
-                      m.responsible,
-                      m.startDate,
-                    ].map((v) => (
-                      <td class="govuk-table__cell" safe>
-                        {v}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Åtgärder"
+              captionSize="s"
+              rows={p.measures}
+              rowHeader={2}
+              columns={[
+                {
+                  header: 'Område',
+                  cell: (m) => <span safe>{p.areas.find((a) => a.key === m.area)?.label ?? m.area}</span>,
+                },
+                { header: 'Organisation', cell: (m) => <span safe>{m.organisationName}</span> },
+                { header: 'Åtgärd', cell: (m) => <span safe>{m.description}</span> },
+                { header: 'Status', cell: (m) => <span safe>{measureStatusLabels[m.status]}</span> },
+                { header: 'Målgrupp', cell: (m) => <span safe>{m.targetGroup}</span> },
+                { header: 'Ansvarig', cell: (m) => <span safe>{m.responsible}</span> },
+                { header: 'Start', cell: (m) => <span safe>{m.startDate}</span> },
+              ]}
+            />
           </div>
         </details>
       ) : (
@@ -428,44 +399,37 @@ export function NationalPicturePage({
           ''
         )}
       </p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m" safe>
-          {`Länen: ${submitted} av ${p.counties.length} har skickat in sin regionala lägesbild`}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {['Län', 'Förväntade svar', 'Inkomna', 'I tid', 'Godkända', 'Regional lägesbild'].map((h) => (
-              <th scope="col" class="govuk-table__header" safe>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {p.counties.map((c) => (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header" safe>
-                {c.name}
-              </th>
-              {[
-                c.completeness.expected,
-                c.completeness.received,
-                c.completeness.onTime,
-                c.completeness.approved,
-              ].map((n) => (
-                <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                  {String(n)}
-                </td>
-              ))}
-              <td class="govuk-table__cell">
-                <strong class={`govuk-tag govuk-tag--${c.regionalSubmitted ? 'green' : 'grey'}`} safe>
-                  {pictureSubmittedText(c.regionalSubmitted)}
-                </strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={`Länen: ${submitted} av ${p.counties.length} har skickat in sin regionala lägesbild`}
+        rows={p.counties}
+        columns={[
+          { header: 'Län', cell: (c) => <span safe>{c.name}</span> },
+          {
+            header: 'Förväntade svar',
+            numeric: true,
+            cell: (c) => <span safe>{String(c.completeness.expected)}</span>,
+          },
+          {
+            header: 'Inkomna',
+            numeric: true,
+            cell: (c) => <span safe>{String(c.completeness.received)}</span>,
+          },
+          { header: 'I tid', numeric: true, cell: (c) => <span safe>{String(c.completeness.onTime)}</span> },
+          {
+            header: 'Godkända',
+            numeric: true,
+            cell: (c) => <span safe>{String(c.completeness.approved)}</span>,
+          },
+          {
+            header: 'Regional lägesbild',
+            cell: (c) => (
+              <strong class={`govuk-tag govuk-tag--${c.regionalSubmitted ? 'green' : 'grey'}`} safe>
+                {pictureSubmittedText(c.regionalSubmitted)}
+              </strong>
+            ),
+          },
+        ]}
+      />
       <RiskTable
         caption="Bedömd påverkan per område och län (medelvärde av kommunernas bedömningar)"
         firstHeader="Län"
@@ -563,39 +527,18 @@ export function NationalPicturePage({
           ).
         </p>
       )}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">
-          Bedömd påverkan per kommun (län med inskickad regional lägesbild)
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Kommunkod
-            </th>
-            {p.areas.map((a) => (
-              <th scope="col" class="govuk-table__header" safe>
-                {a.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {Object.entries(p.municipalityLevels)
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([code, levels]) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {code}
-                </th>
-                {p.areas.map((a) => (
-                  <td class="govuk-table__cell">
-                    <LevelTag level={levels[a.key] ?? null} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Bedömd påverkan per kommun (län med inskickad regional lägesbild)"
+        rows={Object.entries(p.municipalityLevels).sort(([a], [b]) => a.localeCompare(b))}
+        empty="Inget län har skickat in sin regionala lägesbild ännu."
+        columns={[
+          { header: 'Kommunkod', cell: ([code]) => <span safe>{code}</span> },
+          ...p.areas.map((a) => ({
+            header: a.label,
+            cell: ([, levels]: [string, Record<string, Level>]) => <LevelTag level={levels[a.key] ?? null} />,
+          })),
+        ]}
+      />
     </Layout>
   );
 }
