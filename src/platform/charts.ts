@@ -1,6 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+// vega and vega-lite take a third of a second to load: only a process that draws a chart pays for them.
+let renderer: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+const loadRenderer = () => (renderer ??= Promise.all([import('vega'), import('vega-lite')]));
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -66,7 +69,8 @@ export async function renderChart<Row extends Record<string, unknown>>(
     data: { values: input.rows },
     description: input.description,
   } as TopLevelSpec;
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const [vega, vegaLite] = await loadRenderer();
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   let svg: string;
   try {
     svg = await view.toSVG();

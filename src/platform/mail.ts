@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { simpleParser } from 'mailparser';
 import type { Executor } from '../db/client.ts';
 import { enqueueJob, type JobHandler } from './jobs.ts';
 
@@ -84,6 +83,8 @@ export async function readMailboxEntry(mailDir: string, id: string): Promise<Mai
   if (!/^\d+$/.test(id)) return undefined;
   const file = path.join(mailDir, `${id}.eml`);
   if (!fs.existsSync(file)) return undefined;
+  // mailparser takes half a second to load; only the administrator's mailbox page reads mail back.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(fs.readFileSync(file));
   const to = Array.isArray(parsed.to) ? parsed.to.map((a) => a.text).join(', ') : (parsed.to?.text ?? '');
   return { id, to, subject: parsed.subject ?? '', date: parsed.date, text: parsed.text ?? '' };

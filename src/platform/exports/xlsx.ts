@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs loads in a fifth of a second: only a process that writes a workbook pays for it.
+const loadExcel = async () => (await import('exceljs')).default;
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
@@ -29,6 +30,7 @@ function columnWidth(rows: string[][], col: number): number {
  * content (capped, the widest wrapped). Values stay text: what the reader sees is what the export wrote.
  */
 export async function rowsToXlsx(rows: string[][], sheetName: string): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Samverkan';
   workbook.created = new Date();
