@@ -1,8 +1,10 @@
 import { Resvg } from '@resvg/resvg-js';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
 // vega and vega-lite take a third of a second to load: only a process that draws a chart pays for them.
-let renderer: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+let renderer: Promise<[typeof Vega, typeof VegaLite]> | undefined;
 const loadRenderer = () => (renderer ??= Promise.all([import('vega'), import('vega-lite')]));
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
