@@ -34,11 +34,7 @@ export { levelText };
 /** A risk level as colour and text: the colour is never the only carrier of meaning. */
 export function LevelTag({ level }: { level: Level }): JSX.Element {
   if (level === null) {
-    return (
-      <span class="govuk-body-s sv-muted" safe>
-        {NOT_ANSWERED}
-      </span>
-    );
+    return <span class="govuk-body-s sv-muted">{NOT_ANSWERED}</span>;
   }
   return (
     <strong class={`govuk-tag govuk-tag--${levelColours[level] ?? 'grey'} sv-level`} safe>
