@@ -53,6 +53,21 @@ describe('renderChart', () => {
     });
   });
 
+  it('draws a chart once per version of its data: the same input is served again, new data is drawn anew', async () => {
+    const input = (count: number) => ({
+      spec,
+      rows: [{ label: 'Ökat', count }],
+      description: `Ökat: ${count}.`,
+      table: { caption: 'Förändring', columns: [{ field: 'label' as const, title: 'Förändring' }] },
+    });
+    const first = renderChart(input(7));
+    expect(renderChart(input(7))).toBe(first);
+    const other = renderChart(input(8));
+    expect(other).not.toBe(first);
+    expect((await other).description).toBe('Ökat: 8.');
+    expect((await first).svg).not.toBe((await other).svg);
+  });
+
   it('rasterises to a PNG twice the size, reporting its size in CSS pixels', async () => {
     const chart = await renderChart({
       spec,

@@ -59,13 +59,33 @@ function cellText(value: unknown): string {
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Charts drawn lately, by everything they are drawn from: a page read again costs no second drawing. */
+const drawn = new Map<string, Promise<Chart>>();
+const DRAWN_MAX = 500;
+
 /**
  * Renders a vega-lite chart to SVG on the server (vega without a browser) and returns it with its text
- * description and the table of the same rows, so that every chart shown anywhere can carry both.
+ * description and the table of the same rows, so that every chart shown anywhere can carry both. The same
+ * input gives the same chart, so a chart is drawn once per version of its data (a submitted picture's
+ * charts once ever), however many read the page.
  */
-export async function renderChart<Row extends Record<string, unknown>>(
-  input: ChartInput<Row>,
-): Promise<Chart> {
+export function renderChart<Row extends Record<string, unknown>>(input: ChartInput<Row>): Promise<Chart> {
+  const key = JSON.stringify([input.spec, input.rows, input.description, input.table]);
+  const hit = drawn.get(key);
+  if (hit) {
+    // Most recently used last: the oldest is the first to go.
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const chart = draw(input);
+  drawn.set(key, chart);
+  chart.catch(() => drawn.delete(key));
+  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  return chart;
+}
+
+async function draw<Row extends Record<string, unknown>>(input: ChartInput<Row>): Promise<Chart> {
   const spec = {
     ...input.spec,
     data: { values: input.rows },

@@ -6,7 +6,7 @@ import { migrate } from '../../db/migrate.ts';
 import { openDatabase } from '../../db/client.ts';
 import { BOUNDARY_VIEWBOX, BoundaryFileError, geojsonToPaths, simplify } from './boundaries.ts';
 import { listBoundaries } from './repository.ts';
-import { importBoundaries, seedReferenceData } from './service.ts';
+import { boundariesOf, importBoundaries, seedReferenceData } from './service.ts';
 
 const geoDir = path.resolve(import.meta.dirname, '../../../../shared/data/geo');
 
@@ -72,6 +72,22 @@ describe('boundaries', () => {
           JSON.stringify({ type: 'FeatureCollection', features: [square('9999')] }),
         ),
       ).rejects.toThrow(/Okända koder i filen: 9999/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('reads the boundaries once per import, and sees a new import at once', async () => {
+    const db = await freshPglite();
+    const collection = (...codes: string[]) =>
+      JSON.stringify({ type: 'FeatureCollection', features: codes.map(square) });
+    try {
+      await importBoundaries(db.db, 'municipality', collection('0380', '0381'));
+      const first = await boundariesOf(db.db, 'municipality');
+      expect(first.map((b) => b.code)).toEqual(['0380', '0381']);
+      expect(await boundariesOf(db.db, 'municipality')).toBe(first);
+      await importBoundaries(db.db, 'municipality', collection('0305'));
+      expect((await boundariesOf(db.db, 'municipality')).map((b) => b.code)).toEqual(['0305']);
     } finally {
       await db.close();
     }

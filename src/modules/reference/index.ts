@@ -32,6 +32,7 @@ export {
   type Organisation,
 } from './repository.ts';
 export {
+  boundariesOf,
   countyBoardName,
   createOrganisation,
   importBoundaries,

@@ -130,6 +130,18 @@ export function listBoundaries(db: Executor, kind: 'county' | 'municipality'): P
   return db.select().from(boundaries).where(eq(boundaries.kind, kind)).orderBy(asc(boundaries.code));
 }
 
+/** What identifies the boundaries as imported: a new import changes it. */
+export async function boundaryVersion(db: Executor, kind: 'county' | 'municipality'): Promise<string> {
+  const [row] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      at: sql<string>`coalesce(max(${boundaries.importedAt})::text, '')`,
+    })
+    .from(boundaries)
+    .where(eq(boundaries.kind, kind));
+  return `${row?.n ?? 0}:${row?.at ?? ''}`;
+}
+
 export async function replaceBoundaries(
   db: Executor,
   kind: 'county' | 'municipality',

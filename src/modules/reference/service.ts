@@ -141,3 +141,22 @@ export async function importBoundaries(
   });
   return paths.length;
 }
+
+/** The boundaries read last, per database and kind, with the version they were read at. */
+type BoundaryCache = Map<string, { version: string; rows: repo.Boundary[] }>;
+const boundaryCache = new WeakMap<Db, BoundaryCache>();
+
+/**
+ * The map's boundaries (hundreds of SVG paths, about a megabyte): read from the database once per import and
+ * kept, so a map page asks only whether they changed — a new import anywhere (the CLI) is seen at once.
+ */
+export async function boundariesOf(db: Db, kind: 'county' | 'municipality'): Promise<repo.Boundary[]> {
+  let byKind = boundaryCache.get(db);
+  if (!byKind) boundaryCache.set(db, (byKind = new Map() as BoundaryCache));
+  const version = await repo.boundaryVersion(db, kind);
+  const hit = byKind.get(kind);
+  if (hit && hit.version === version) return hit.rows;
+  const rows = await repo.listBoundaries(db, kind);
+  byKind.set(kind, { version, rows });
+  return rows;
+}

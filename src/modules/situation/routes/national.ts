@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
-import { listBoundaries } from '../../reference/index.ts';
+import { boundariesOf } from '../../reference/index.ts';
 import { compileNationalPicture, submittedRegionalPicture } from '../compile.ts';
 import { load } from '../load.ts';
 import { situationGlobalPolicy } from '../policy.ts';
@@ -26,8 +26,8 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
   ) => {
     const [p, municipalities, counties] = await Promise.all([
       compileNationalPicture(db, { occasionId: occasion.id }),
-      listBoundaries(db, 'municipality'),
-      listBoundaries(db, 'county'),
+      boundariesOf(db, 'municipality'),
+      boundariesOf(db, 'county'),
     ]);
     const chosen = (req.query as { omrade?: string }).omrade;
     const area = p.areas.find((a) => a.key === chosen) ?? p.areas[0];
