@@ -4,7 +4,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import qs from 'node:querystring';
 import { sql } from 'drizzle-orm';
@@ -16,6 +15,7 @@ import type { Policies, RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerHttp } from './platform/http.ts';
 import { registerInputGate } from './platform/input.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
@@ -114,7 +114,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     cookieKey: 'csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure },
   });
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

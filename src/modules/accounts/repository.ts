@@ -299,14 +299,15 @@ export async function findSessionActor(
 
 // Counts other capabilities' overview pages show (the county's work room, the national overview).
 
-/** Distinct people with a role in each county. */
-export async function countPeopleByCounty(db: Executor): Promise<Map<string, number>> {
+/** Distinct people with a role in each county (or in the one county named). */
+export async function countPeopleByCounty(db: Executor, countyCode?: string): Promise<Map<string, number>> {
   const rows = await db
     .select({
       countyCode: memberships.countyCode,
       n: sql<number>`count(distinct ${memberships.userId})::int`,
     })
     .from(memberships)
+    .where(countyCode ? eq(memberships.countyCode, countyCode) : undefined)
     .groupBy(memberships.countyCode);
   return new Map(rows.filter((r) => r.countyCode !== null).map((r) => [r.countyCode!, Number(r.n)]));
 }

@@ -50,7 +50,7 @@ export async function municipalityReadiness(
 ): Promise<MunicipalityReadiness[]> {
   const [orgs, reporters] = await Promise.all([
     listOrganisations(db, { countyCode, type: 'municipality' }),
-    countMembersByOrganisation(db, 'reporter'),
+    countMembersByOrganisation(db, 'reporter', countyCode),
   ]);
   return orgs
     .filter((o) => o.municipalityCode !== null)
@@ -64,7 +64,7 @@ export async function countyCounts(
 ): Promise<{ organisations: number; people: number; invitations: number }> {
   const [orgs, people, invitations] = await Promise.all([
     listOrganisations(db, { countyCode }),
-    countPeopleByCounty(db),
+    countPeopleByCounty(db, countyCode),
     countLiveInvitations(db, countyCode),
   ]);
   return { organisations: orgs.length, people: people.get(countyCode) ?? 0, invitations };
