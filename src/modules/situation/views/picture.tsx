@@ -324,7 +324,15 @@ export function CountyTileMap({
   return <TileMap title={area.label} values={levels} names={names} scale={levelScale} />;
 }
 
-/** Municipalities coloured by one area's level, on imported SCB boundaries; white where nothing is reported. */
+/** Maps drawn lately, per set of boundaries (read once per import) and by the values they show. */
+const drawnMaps = new WeakMap<MapShape[], WeakMap<MapShape[], Map<string, JSX.Element>>>();
+const DRAWN_MAPS_MAX = 64;
+
+/**
+ * Municipalities coloured by one area's level, on imported SCB boundaries; white where nothing is reported.
+ * Hundreds of paths: drawn once per area and set of levels (a submitted picture's never change), not per
+ * request.
+ */
 export function MunicipalityMap({
   area,
   levels,
@@ -336,16 +344,27 @@ export function MunicipalityMap({
   municipalities: MapShape[];
   counties: MapShape[];
 }): JSX.Element {
-  return (
+  const values = Object.fromEntries(municipalities.map((m) => [m.code, levels[m.code]?.[area.key] ?? null]));
+  let byOutlines = drawnMaps.get(municipalities);
+  if (!byOutlines) drawnMaps.set(municipalities, (byOutlines = new WeakMap()));
+  let drawn = byOutlines.get(counties);
+  if (!drawn) byOutlines.set(counties, (drawn = new Map<string, JSX.Element>()));
+  const key = JSON.stringify([area.key, area.label, values]);
+  const hit = drawn.get(key);
+  if (hit !== undefined) return hit;
+  const map = (
     <AreaMap
       description={`Karta över kommunernas bedömning: ${area.label}. Kommuner utan inskickad bedömning är vita. Samma uppgifter finns i tabellen över kommunernas bedömningar.`}
       shapes={municipalities}
-      values={Object.fromEntries(municipalities.map((m) => [m.code, levels[m.code]?.[area.key] ?? null]))}
+      values={values}
       outlines={counties}
       viewBox={BOUNDARY_VIEWBOX}
       scale={levelScale}
     />
   );
+  drawn.set(key, map);
+  if (drawn.size > DRAWN_MAPS_MAX) drawn.delete(drawn.keys().next().value!);
+  return map;
 }
 
 export function NationalPicturePage({
