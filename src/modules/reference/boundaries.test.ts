@@ -78,7 +78,10 @@ describe('boundaries', () => {
   });
 
   it('reads the boundaries once per import, and sees a new import at once', async () => {
-    const db = await freshPglite();
+    // A database of its own, migrated and seeded (the shared one keeps the real boundaries other tests draw).
+    const db = await openDatabase({ dataDir: 'memory' });
+    await migrate(db.db);
+    await seedReferenceData(db.db);
     const collection = (...codes: string[]) =>
       JSON.stringify({ type: 'FeatureCollection', features: codes.map(square) });
     try {
