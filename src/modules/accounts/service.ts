@@ -111,60 +111,43 @@ export async function requestPasswordReset(deps: Deps, email: string, clientKey:
   await enqueueJob(deps.db, PASSWORD_RESET_JOB, { email });
 }
 
-/** Mails a known, active address a single-use link to set a new password (valid one hour). */
-async function sendResetLink(ctx: ModuleContext, email: string): Promise<void> {
-  const user = await repo.findUserByEmail(ctx.db, email);
-  if (!user || user.disabledAt) return;
-  const { token, hash: tokenHash } = newToken();
-  await ctx.db.transaction(async (tx) => {
-    await repo.insertPasswordReset(tx, {
-      tokenHash,
-      userId: user.id,
-      expiresAt: new Date(Date.now() + RESET_TTL_MS),
-    });
-    await enqueueTemplatedMail(tx, {
-      to: user.email,
-      template: 'accounts.password-reset',
-      locale: parseLocale(user.locale),
-      vars: { name: user.name, url: `${ctx.config.publicUrl}/aterstall-losenord/${token}` },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'password_reset.requested',
-      entityType: 'user',
-      entityId: user.id,
-    });
-  });
-}
+/** The two single-use links: how long each lives, where it leads, what the audit log calls sending it. */
+const LINKS = {
+  reset: { ttlMs: RESET_TTL_MS, path: '/aterstall-losenord', audit: 'password_reset.requested' },
+  login: { ttlMs: LOGIN_LINK_TTL_MS, path: '/inloggningslank', audit: 'login_link.sent' },
+} as const;
 
-/** Mails a known, active address a single-use link that signs its owner in while passwords are locked. */
-async function sendLoginLink(ctx: ModuleContext, email: string): Promise<void> {
+/**
+ * Mails a known, active address a single-use link: to set a new password (valid one hour), or to sign its
+ * owner in while passwords are locked (valid 15 minutes). Any other address gets nothing.
+ */
+async function mailLink(ctx: ModuleContext, email: string, purpose: repo.TokenPurpose): Promise<void> {
   const user = await repo.findUserByEmail(ctx.db, email);
   if (!user || user.disabledAt) return;
+  const link = LINKS[purpose];
   const { token, hash: tokenHash } = newToken();
+  const url = `${ctx.config.publicUrl}${link.path}/${token}`;
+  const mail = { to: user.email, locale: parseLocale(user.locale) };
   await ctx.db.transaction(async (tx) => {
     await repo.insertPasswordReset(tx, {
       tokenHash,
       userId: user.id,
-      expiresAt: new Date(Date.now() + LOGIN_LINK_TTL_MS),
-      purpose: 'login',
+      expiresAt: new Date(Date.now() + link.ttlMs),
+      purpose,
     });
-    await enqueueTemplatedMail(tx, {
-      to: user.email,
-      template: 'accounts.login-link',
-      locale: parseLocale(user.locale),
-      vars: {
-        name: user.name,
-        url: `${ctx.config.publicUrl}/inloggningslank/${token}`,
-        minutes: LOGIN_LINK_TTL_MS / 60_000,
-      },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'login_link.sent',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    if (purpose === 'reset')
+      await enqueueTemplatedMail(tx, {
+        ...mail,
+        template: 'accounts.password-reset',
+        vars: { name: user.name, url },
+      });
+    else
+      await enqueueTemplatedMail(tx, {
+        ...mail,
+        template: 'accounts.login-link',
+        vars: { name: user.name, url, minutes: link.ttlMs / 60_000 },
+      });
+    await recordAudit(tx, { actorId: user.id, action: link.audit, entityType: 'user', entityId: user.id });
   });
 }
 
@@ -175,8 +158,8 @@ const emailOf = (payload: unknown): string => {
 
 /** The background jobs behind the two "we have sent you a link" answers. */
 export const accountJobs = (ctx: ModuleContext) => ({
-  [PASSWORD_RESET_JOB]: (payload: unknown) => sendResetLink(ctx, emailOf(payload)),
-  [LOGIN_LINK_JOB]: (payload: unknown) => sendLoginLink(ctx, emailOf(payload)),
+  [PASSWORD_RESET_JOB]: (payload: unknown) => mailLink(ctx, emailOf(payload), 'reset'),
+  [LOGIN_LINK_JOB]: (payload: unknown) => mailLink(ctx, emailOf(payload), 'login'),
 });
 
 /**
