@@ -18,10 +18,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
 
   app.get('/:county/admin', { config: { access: access.county('workspace.view') } }, async (req, reply) => {
     const county = requireCounty(req);
-    const [counts, municipalities] = await Promise.all([
-      repo.countyCounts(deps.db, county.code),
-      repo.municipalityReadiness(deps.db, county.code),
-    ]);
+    const { counts, municipalities } = await repo.countyWorkroom(deps.db, county.code);
     return reply.html(
       CountyWorkspacePage({
         ctx: pageContext(req, reply),
@@ -30,7 +27,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
           countySlug: county.slug,
           boardName: countyBoardName(county.name),
           counts,
-          municipalities: municipalities.sort((a, b) => swedishCollator.compare(a.name, b.name)),
+          municipalities,
           canManagePeople: allowedInCounty(req, 'people.invite'),
         },
       }),

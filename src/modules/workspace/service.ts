@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.ts';
+import { swedishCollator } from '../../platform/i18n.ts';
 import type { Role } from '../../platform/roles.ts';
 import { COUNTIES } from '../../platform/tenancy.ts';
 import {
@@ -43,31 +44,27 @@ export interface MunicipalityReadiness {
   reporters: number;
 }
 
-/** The county's municipalities with how many reporters each has (a municipality without one cannot answer). */
-export async function municipalityReadiness(
-  db: Executor,
-  countyCode: string,
-): Promise<MunicipalityReadiness[]> {
-  const [orgs, reporters] = await Promise.all([
-    listOrganisations(db, { countyCode, type: 'municipality' }),
-    countMembersByOrganisation(db, 'reporter', countyCode),
-  ]);
-  return orgs
-    .filter((o) => o.municipalityCode !== null)
-    .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: reporters.get(o.id) ?? 0 }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+export interface CountyWorkroom {
+  counts: { organisations: number; people: number; invitations: number };
+  /** the county's municipalities by Swedish name, with how many reporters each has (none: it cannot answer) */
+  municipalities: MunicipalityReadiness[];
 }
 
-export async function countyCounts(
-  db: Executor,
-  countyCode: string,
-): Promise<{ organisations: number; people: number; invitations: number }> {
-  const [orgs, people, invitations] = await Promise.all([
+/** What the county's work room shows: its counts and its municipalities' readiness, the organisations read once. */
+export async function countyWorkroom(db: Executor, countyCode: string): Promise<CountyWorkroom> {
+  const [orgs, reporters, people, invitations] = await Promise.all([
     listOrganisations(db, { countyCode }),
+    countMembersByOrganisation(db, 'reporter', countyCode),
     countPeopleByCounty(db, countyCode),
     countLiveInvitations(db, countyCode),
   ]);
-  return { organisations: orgs.length, people: people.get(countyCode) ?? 0, invitations };
+  return {
+    counts: { organisations: orgs.length, people: people.get(countyCode) ?? 0, invitations },
+    municipalities: orgs
+      .filter((o) => o.type === 'municipality' && o.municipalityCode !== null)
+      .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: reporters.get(o.id) ?? 0 }))
+      .sort((a, b) => swedishCollator.compare(a.name, b.name)),
+  };
 }
 
 export interface Colleague {
