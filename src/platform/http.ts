@@ -36,11 +36,10 @@ declare module 'fastify' {
   }
 }
 
-export const findCounty = findCountyBySlug;
 
 /** The county in the URL; unknown slugs are 404. */
 export function requireCounty(req: FastifyRequest): CountyRecord {
-  const county = req.county ?? findCounty((req.params as { county?: string }).county);
+  const county = req.county ?? findCountyBySlug((req.params as { county?: string }).county);
   if (!county) throw new NotFoundError();
   return county;
 }
@@ -62,7 +61,7 @@ export function requireUser(req: FastifyRequest): UserActor {
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
   const t = translator(req.locale);
-  const county = req.county ?? findCounty((req.params as { county?: string } | undefined)?.county);
+  const county = req.county ?? findCountyBySlug((req.params as { county?: string } | undefined)?.county);
   return {
     locale: req.locale,
     t,
@@ -188,7 +187,7 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
     if (!access) throw new Error(`Route ${req.routeOptions.url} saknar behörighetsdeklaration`);
     if (access.kind === 'public') return;
     if (access.kind === 'county') {
-      const county = findCounty((req.params as { county?: string }).county);
+      const county = findCountyBySlug((req.params as { county?: string }).county);
       if (!county) throw new NotFoundError();
       req.county = county;
     }
