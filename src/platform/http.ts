@@ -36,7 +36,6 @@ declare module 'fastify' {
   }
 }
 
-
 /** The county in the URL; unknown slugs are 404. */
 export function requireCounty(req: FastifyRequest): CountyRecord {
   const county = req.county ?? findCountyBySlug((req.params as { county?: string }).county);
