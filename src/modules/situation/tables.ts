@@ -175,6 +175,29 @@ export const regionalPictures = pgTable(
   (t) => [unique('regional_pictures_uq').on(t.occasionId, t.countyCode)],
 );
 
+/**
+ * Every time a county sent its regional picture: what was sent (the snapshot, ADR 0004) and, if the county
+ * recalled it before the national compilation was closed, when and by whom. Never changed but for the recall.
+ */
+export const regionalPictureSubmissions = pgTable(
+  'regional_picture_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pictureId: uuid('picture_id')
+      .notNull()
+      .references(() => regionalPictures.id, { onDelete: 'cascade' }),
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    snapshot: jsonb('snapshot').$type<StoredRegionalPicture>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    recalledAt: timestamp('recalled_at', { withTimezone: true }),
+    recalledBy: uuid('recalled_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('regional_picture_submissions_picture_idx').on(t.pictureId, t.submittedAt)],
+);
+
 /** nationell lägesbild: the national coordinator's compilation of one occasion of a national round. */
 export const nationalPictures = pgTable('national_pictures', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -183,6 +206,9 @@ export const nationalPictures = pgTable('national_pictures', {
     .unique()
     .references(() => occasions.id, { onDelete: 'cascade' }),
   summaries: jsonb('summaries').$type<Record<string, string>>().notNull().default({}),
+  /** the coordinator closed the compilation: the counties' pictures can no longer be recalled */
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true })
     .notNull()
