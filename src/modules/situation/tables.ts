@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -33,6 +34,12 @@ export const rounds = pgTable('rounds', {
     .references(() => questionnaireVersions.id),
   /** whether the national coordinator may read the answers beneath a submitted regional picture */
   shareAnswersNationally: boolean('share_answers_nationally').notNull().default(false),
+  /** a trial round: it may be removed altogether while nobody has answered */
+  isTest: boolean('is_test').notNull().default(false),
+  /** closed early: answering ended before the last deadline (the occasions' deadlines moved to then) */
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  /** cancelled before anyone answered: kept for the history, shown to nobody as a task */
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true })
     .notNull()
@@ -78,6 +85,26 @@ export const respondents = pgTable(
     unique('respondents_uq').on(t.roundId, t.organisationId),
     index('respondents_county_idx').on(t.roundId, t.countyCode),
   ],
+);
+
+/**
+ * That a respondent's reporters were told an occasion is open for them (with its deadline and a link): one row
+ * per occasion and respondent, written in the transaction that enqueues the mail, so each is told once.
+ */
+export const occasionNotices = pgTable(
+  'occasion_notices',
+  {
+    occasionId: uuid('occasion_id')
+      .notNull()
+      .references(() => occasions.id, { onDelete: 'cascade' }),
+    respondentId: uuid('respondent_id')
+      .notNull()
+      .references(() => respondents.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.occasionId, t.respondentId] })],
 );
 
 export const responseStatus = pgEnum('response_status', ['draft', 'submitted', 'returned', 'approved']);
