@@ -23,7 +23,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Signer } from '@fastify/cookie';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
+import { queryRows } from '../src/db/client.ts';
 import { parseConfig } from '../src/config.ts';
 import { createUser, resolveSession } from '../src/modules/accounts/index.ts';
 import { findCountyBoard, importBoundaries } from '../src/modules/reference/index.ts';
@@ -41,6 +43,11 @@ const HEAVY_REQUESTS = Number(process.env.BENCH_HTTP_LAGESBILD_REQUESTS ?? 100);
 const HEAVY_CONCURRENCY = Number(process.env.BENCH_HTTP_LAGESBILD_CONCURRENCY ?? 4);
 /** One user alone: requests one after another, for the time a person waits for the page. */
 const ALONE_REQUESTS = 20;
+/** Many users at once: the county admin's pages in turn, over 50 connections. */
+const MIX_REQUESTS = Number(process.env.BENCH_HTTP_MIX_REQUESTS ?? 3000);
+const MIX_CONCURRENCY = Number(process.env.BENCH_HTTP_MIX_CONCURRENCY ?? 50);
+/** Only these figures' pages (comma-separated keys, e.g. `home,signed_in_mix`): for profiling one page. */
+const ONLY = process.env.BENCH_HTTP_ONLY?.split(',').map((k) => k.trim());
 const PASSWORD = 'ett långt lösenord för mätningen';
 const SESSION_SECRET = 'bench-secret-that-is-long-enough-for-the-check';
 /** SCB's boundaries, where ../shared/data is at hand: the national page then draws its municipality map. */
@@ -95,7 +102,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         : ', no boundaries (../shared/data/geo missing): no municipality map'),
   );
   const occasionId = data.occasionIds.at(-1)!;
-  const pages: Page[] = [
+  const allPages: Page[] = [
     { key: 'home', path: '/', who: 'anonymous', heavy: false },
     { key: 'healthz', path: '/healthz', who: 'anonymous', heavy: false },
     { key: 'county_admin', path: '/uppsala/admin', who: 'county_admin', heavy: false },
@@ -112,6 +119,24 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
       heavy: true,
     },
   ];
+  const pages = allPages.filter((p) => !ONLY || ONLY.includes(p.key));
+  const [{ id: responseId } = { id: '' }] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from responses where occasion_id = ${occasionId} and county_code = '03' order by id limit 1`,
+  );
+  /** What a county admin clicks through in a working day: work room, people, rounds, a round, answers, one answer, the regional picture. */
+  const mixPaths =
+    !ONLY || ONLY.includes('signed_in_mix')
+      ? [
+          '/uppsala/admin',
+          '/uppsala/admin/personer',
+          '/uppsala/lagesbild',
+          `/uppsala/lagesbild/${data.roundId}`,
+          `/uppsala/lagesbild/${data.roundId}/${occasionId}`,
+          `/uppsala/lagesbild/svar/${responseId}`,
+          `/uppsala/lagesbild/${data.roundId}/${occasionId}/sammanstallning`,
+        ]
+      : [];
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-'));
   const config = parseConfig({
@@ -140,6 +165,10 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         ...(await capture(appUrl + page.path, cookies[page.who])),
         signedIn: page.who !== 'anonymous',
       });
+    }
+    for (const p of mixPaths) {
+      if (!captured.has(p))
+        captured.set(p, { ...(await capture(appUrl + p, cookies.county_admin)), signedIn: true });
     }
     bare = await serveCaptured(captured, async (token) => (await resolveSession(db, token)).kind === 'user');
     const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
@@ -204,6 +233,47 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
           },
         ),
         result(`${page.key}_p99_ms`, onApp.p99Ms, 'ms', onBare.p99Ms, 'lower', { path: page.path }),
+      );
+    }
+
+    if (mixPaths.length > 0) {
+      const spec = (base: string, n: number): LoadSpec => ({
+        url: base + mixPaths[0],
+        paths: mixPaths,
+        requests: n,
+        concurrency: MIX_CONCURRENCY,
+        expectStatus: 200,
+        headers: { cookie: cookies.county_admin },
+      });
+      const measure = async (base: string): Promise<LoadResult> => {
+        await client.run(spec(base, 350));
+        return withoutErrors(
+          'the mix',
+          base === appUrl ? 'app' : 'bare server',
+          await client.run(spec(base, MIX_REQUESTS)),
+        );
+      };
+      const onApp = await measure(appUrl);
+      const onBare = await measure(bareUrl);
+      ctx.log(`http signed_in_mix: app p99 ${onApp.p99Ms.toFixed(1)} ms, bare ${onBare.p99Ms.toFixed(1)} ms`);
+      const details = {
+        paths: mixPaths.length,
+        requests: MIX_REQUESTS,
+        concurrency: MIX_CONCURRENCY,
+        errors: onApp.errors,
+        p50_ms: round(onApp.p50Ms),
+        baseline_p50_ms: round(onBare.p50Ms),
+      };
+      results.push(
+        result('signed_in_mix_p99_ms', onApp.p99Ms, 'ms', onBare.p99Ms, 'lower', details),
+        result(
+          'signed_in_mix_requests_per_s',
+          onApp.requestsPerSecond,
+          '1/s',
+          onBare.requestsPerSecond,
+          'higher',
+          details,
+        ),
       );
     }
 

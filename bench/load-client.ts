@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 export interface LoadSpec {
   /** http://127.0.0.1:PORT/path */
   url: string;
+  /** a mix of pages on that server: request i asks for paths[i % paths.length] instead of the url's path */
+  paths?: string[];
   requests: number;
   concurrency: number;
   headers?: Record<string, string>;
@@ -51,7 +53,8 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let bytes = 0;
   let firstError: string | undefined;
 
-  const one = (): Promise<void> =>
+  const paths = spec.paths?.length ? spec.paths : [url.pathname + url.search];
+  const one = (n: number): Promise<void> =>
     new Promise((resolve) => {
       const start = process.hrtime.bigint();
       const fail = (why: string): void => {
@@ -59,7 +62,7 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         firstError ??= why;
       };
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: spec.headers },
+        { host: url.hostname, port: url.port, path: paths[n % paths.length], agent, headers: spec.headers },
         (res) => {
           if (res.statusCode !== spec.expectStatus) fail(`status ${res.statusCode ?? '?'}`);
           res.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -82,10 +85,7 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     });
 
   const worker = async (): Promise<void> => {
-    while (issued < spec.requests) {
-      issued++;
-      await one();
-    }
+    while (issued < spec.requests) await one(issued++);
   };
 
   const start = process.hrtime.bigint();
