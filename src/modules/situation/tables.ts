@@ -130,6 +130,11 @@ export const responses = pgTable(
       .references(() => organisations.id),
     status: responseStatus('status').notNull().default('draft'),
     answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    /**
+     * What the respondent typed that is not yet a valid answer (a date that does not exist, a measure without
+     * status), kept as typed by form field name so a draft never loses text; empty once every answer is valid.
+     */
+    invalidInput: jsonb('invalid_input').$type<Record<string, string>>().notNull().default({}),
     version: integer('version').notNull().default(1),
     /** the county reopened answering after the deadline */
     reopened: boolean('reopened').notNull().default(false),

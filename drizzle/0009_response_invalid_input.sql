@@ -1,0 +1,1 @@
+ALTER TABLE "responses" ADD COLUMN "invalid_input" jsonb DEFAULT '{}'::jsonb NOT NULL;
