@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type FieldErrors } from './errors.ts';
+import { isIsoDate } from './time.ts';
 
 z.config(z.locales.sv());
 
@@ -43,6 +44,45 @@ export function parseForm<T extends z.ZodType>(schema: T, body: unknown): z.outp
   return result.data;
 }
 
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** A date's name in the message: indefinite ("startdatum") and definite ("startdatumet"). */
+export interface DateName {
+  a: string;
+  the: string;
+}
+
+/**
+ * Why a date typed as ÅÅÅÅ-MM-DD is not one, in Swedish, or undefined when it is a real date. A date in the
+ * right shape that the calendar lacks (2026-02-30, 2026-13-45) says that it does not exist, and why.
+ */
+export function dateProblem(
+  value: string,
+  name: DateName = { a: 'datum', the: 'datumet' },
+): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return `Ange ${name.a} som ÅÅÅÅ-MM-DD, till exempel 2026-09-01`;
+  if (isIsoDate(value.trim())) return undefined;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  const The = name.the.charAt(0).toUpperCase() + name.the.slice(1);
+  if (month < 1 || month > 12) return `${The} ${value.trim()} finns inte: månaden ska vara 01–12`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${The} ${value.trim()} finns inte: ${MONTHS[month - 1]} ${year} har ${days} dagar`;
+}
+
 /** Common field schemas with Swedish messages. */
 export const fields = {
   email: (label = 'e-postadress') =>
@@ -55,6 +95,15 @@ export const fields = {
       .transform((s) => s.toLowerCase()),
   requiredText: (message: string, max = 500) =>
     z.string({ error: message }).trim().min(1, message).max(max, `Högst ${max} tecken`),
+  /** A date typed as ÅÅÅÅ-MM-DD that the calendar has (see dateProblem). */
+  date: (name: DateName) =>
+    z
+      .string({ error: `Ange ${name.a} som ÅÅÅÅ-MM-DD` })
+      .trim()
+      .superRefine((value, ctx) => {
+        const problem = dateProblem(value, name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   password: () =>
     z
       .string({ error: 'Ange ett lösenord' })

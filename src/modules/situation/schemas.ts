@@ -3,15 +3,13 @@ import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { fields, parseForm } from '../../platform/validation.ts';
 import { endOfStockholmDay, isIsoDate, startOfStockholmDay, stockholmDate } from '../../platform/time.ts';
 
-const date = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
-
 /** One occasion as entered: dates in Swedish time; the deadline is 23:59:59 that day. */
 const occasionSchema = z
   .object({
     label: fields.requiredText('Ange en benämning, till exempel ”Före sommaren”', 100),
-    opens: date('Ange öppningsdatum som ÅÅÅÅ-MM-DD'),
-    deadline: date('Ange sista svarsdag som ÅÅÅÅ-MM-DD'),
-    locks: date('Ange låsdatum som ÅÅÅÅ-MM-DD'),
+    opens: fields.date({ a: 'öppningsdatum', the: 'öppningsdatumet' }),
+    deadline: fields.date({ a: 'sista svarsdag', the: 'sista svarsdagen' }),
+    locks: fields.date({ a: 'låsdatum', the: 'låsdatumet' }),
     reminderDays: z.coerce
       .number({ error: 'Ange antal dagar' })
       .int('Ange ett heltal')
@@ -85,6 +83,7 @@ export function parseRoundForm(body: Record<string, unknown>) {
       topic: get('topic'),
       questionnaireVersionId: get('questionnaireVersionId'),
       shareAnswersNationally: get('shareAnswersNationally') === 'yes',
+      isTest: get('isTest') === 'yes',
       occasions,
     },
     indexes,
@@ -96,9 +95,11 @@ export const roundSchema = z.object({
   topic: fields.requiredText('Beskriv vad omgången handlar om', 2000),
   questionnaireVersionId: z.string().uuid('Välj ett formulär'),
   shareAnswersNationally: z.boolean(),
+  isTest: z.boolean(),
   occasions: z.array(occasionSchema).min(1, 'Ange minst ett rapporteringstillfälle'),
 });
 export type RoundInput = z.output<typeof roundSchema>;
+export type OccasionInput = z.output<typeof occasionSchema>;
 
 /** Maps the round form's zod paths (occasions.0.deadline) back to its fields (occasion1_deadline). */
 function roundFieldErrors(errors: FieldErrors, indexes: number[]): FieldErrors {
@@ -132,3 +133,68 @@ export const summariesPrefix = 'summary_';
 export const versionSchema = z.object({
   version: z.coerce.number({ error: 'Versionsuppgift saknas' }).int().min(0),
 });
+
+const roundEditSchema = z.object({
+  title: roundSchema.shape.title,
+  topic: roundSchema.shape.topic,
+  occasions: z.array(occasionSchema),
+  added: occasionSchema.optional(),
+});
+
+/** A round's changes: its texts, the occasions that may move (by sequence) and perhaps one more occasion. */
+export interface RoundEditInput {
+  title: string;
+  topic: string;
+  /** sequence → the occasion as entered */
+  occasions: Array<[number, OccasionInput]>;
+  added: OccasionInput | undefined;
+}
+
+/**
+ * The edit form posts the round form's fields: occasion<sequence>_… for each occasion that may move (an
+ * opening date not on the form keeps its value from `opens`), and occasion<next>_… for a new one, left out
+ * when all empty.
+ */
+export function readRoundEditForm(
+  body: unknown,
+  movable: Array<{ sequence: number; opens: string }>,
+  next: number,
+): RoundEditInput {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const get = (k: string) => (typeof b[k] === 'string' ? b[k].trim() : '');
+  const occasionOf = (i: number, opens?: string) => ({
+    label: get(`occasion${i}_label`),
+    opens: b[`occasion${i}_opens`] === undefined && opens !== undefined ? opens : get(`occasion${i}_opens`),
+    deadline: get(`occasion${i}_deadline`),
+    locks: get(`occasion${i}_locks`),
+    reminderDays: get(`occasion${i}_reminderDays`) || DEFAULT_REMINDER_DAYS,
+  });
+  const newOne = occasionOf(next);
+  const adding = [newOne.label, newOne.opens, newOne.deadline, newOne.locks].some((p) => p !== '');
+  const raw = {
+    title: get('title'),
+    topic: get('topic'),
+    occasions: movable.map((m) => occasionOf(m.sequence, m.opens)),
+    added: adding ? newOne : undefined,
+  };
+  try {
+    const parsed = parseForm(roundEditSchema, raw);
+    return {
+      title: parsed.title,
+      topic: parsed.topic,
+      occasions: parsed.occasions.map((o, i) => [movable[i]!.sequence, o]),
+      added: parsed.added,
+    };
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const out: FieldErrors = {};
+    for (const [path, message] of Object.entries(err.fieldErrors)) {
+      const m = /^occasions\.(\d+)\.(\w+)$/.exec(path);
+      const a = /^added\.(\w+)$/.exec(path);
+      if (m) out[`occasion${movable[Number(m[1])]?.sequence ?? 1}_${m[2]}`] = message;
+      else if (a) out[`occasion${next}_${a[1]}`] = message;
+      else out[path] = message;
+    }
+    throw new ValidationError(out);
+  }
+}
