@@ -202,7 +202,10 @@ export async function updateResponse(
   id: string,
   expectedVersion: number,
   values: Partial<
-    Pick<ResponseRow, 'answers' | 'status' | 'submittedAt' | 'approvedAt' | 'returnComment' | 'reopened'>
+    Pick<
+      ResponseRow,
+      'answers' | 'invalidInput' | 'status' | 'submittedAt' | 'approvedAt' | 'returnComment' | 'reopened'
+    >
   > & {
     updatedBy: string | null;
   },
@@ -312,6 +315,7 @@ export async function listOccasionResponses(
         answers,
         version: responses.version,
         reopened: responses.reopened,
+        invalidInput: responses.invalidInput,
         returnComment: responses.returnComment,
         submittedAt: responses.submittedAt,
         approvedAt: responses.approvedAt,
