@@ -125,10 +125,12 @@ const spec = table(`
   POST /nationellt/formular/:questionnaireId/rubrik                                       login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/avsnitt                                      login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId                           login  ok     ok     403    403    403    403
+  GET  /nationellt/formular/:questionnaireId/avsnitt/:sectionId/ta-bort                   login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)         login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/flytta                    login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/avsnitt/:sectionId/fragor                    login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/fragor/:questionId                           login  ok     ok     403    403    403    403
+  GET  /nationellt/formular/:questionnaireId/fragor/:questionId/ta-bort                   login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)         login  ok     ok     403    403    403    403
   POST /nationellt/formular/:questionnaireId/fragor/:questionId/flytta                    login  ok     ok     403    403    403    403
 
@@ -140,10 +142,12 @@ const spec = table(`
   POST /:county/lagesbild/formular/:questionnaireId/rubrik                                login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/avsnitt                               login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId                    login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/ta-bort            login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)  login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/flytta             login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/avsnitt/:sectionId/fragor             login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId                    login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/ta-bort            login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)  login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/flytta             login  ok     404    ok     404    404    404
 

@@ -141,14 +141,15 @@ export class TestClient {
   ): Promise<Page> {
     const forms = page.doc
       .querySelectorAll('main form[method="post"]')
-      .filter((f) => action === undefined || f.getAttribute('action') === action);
+      // A form's action may end in a fragment (where the page comes back to); the browser never sends it.
+      .filter((f) => action === undefined || f.getAttribute('action')?.split('#')[0] === action);
     const form = forms[0];
     if (!form) throw new Error(`Inget formulär ${action ?? ''} på sidan`);
     const values: Record<string, string | string[]> = {};
     for (const input of form.querySelectorAll('input[type="hidden"]')) {
       values[input.getAttribute('name')!] = input.getAttribute('value') ?? '';
     }
-    return this.post(form.getAttribute('action')!, { ...values, ...fields }, opts);
+    return this.post(form.getAttribute('action')!.split('#')[0]!, { ...values, ...fields }, opts);
   }
 
   /** A CSRF token that fits this client's session, read from the language form every page carries. */

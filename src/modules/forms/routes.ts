@@ -1,14 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteAccess } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { handleForm, pageContext, requireUser } from '../../platform/http.ts';
-import { parseForm } from '../../platform/validation.ts';
+import type { FormBody } from '../../platform/input.ts';
+import { formValues, parseForm } from '../../platform/validation.ts';
 import { emptyForm, type FormState } from '../../ui/components.tsx';
-import type { Definition } from './definition.ts';
+import { allQuestions, type Definition } from './definition.ts';
+import { applyFormStep, readQuestionForm, type QuestionInput } from './question-form.ts';
 import * as qrepo from './repository.ts';
 import * as builder from './service.ts';
 import {
   addQuestionFormKey,
+  ConfirmRemovalPage,
   NewQuestionnairePage,
   newSectionFormKey,
   QuestionnaireEditorPage,
@@ -18,6 +22,7 @@ import {
   sectionFormKey,
   titleFormKey,
   type EditorState,
+  type RemovalView,
   type QuestionnaireScopeView,
   type UseWords,
 } from './views/builder.tsx';
@@ -50,6 +55,19 @@ export interface BuilderOptions {
   /** a national questionnaire that always exists (made on first use) and that a new one starts as a copy of */
   defaultTemplate?: { title: string; definition: Definition };
 }
+
+/** The question form's input; bad rows and fields all at once, beside each. */
+function questionInput(body: unknown): QuestionInput {
+  const { input, errors } = readQuestionForm((body ?? {}) as FormBody);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return input;
+}
+
+/** The step a question form's smaller button asks for (add an option row …), if the post is one. */
+const stepOf = (body: unknown): string | undefined => {
+  const step = (body as FormBody | undefined)?.step;
+  return typeof step === 'string' ? step : undefined;
+};
 
 const savedText = (r: builder.SaveResult, done: string, usedIn: UseWords): string =>
   !r.changed
@@ -171,6 +189,59 @@ export function registerQuestionnaireBuilder(
     });
 
     /**
+     * Removing asks first: a page that says what goes (a section with its questions, the questions whose
+     * condition refers to what goes) and posts the removal; "Avbryt" leads back unchanged.
+     */
+    const confirmRemoval = (path: string, what: (req: Req, def: Definition) => RemovalView | undefined) =>
+      app.get<{ Params: Params }>(`${prefix}/:questionnaireId${path}`, opts, async (req, reply) => {
+        const p = place(req);
+        const { questionnaire, latest } = await builder.loadQuestionnaireWithVersions(
+          db,
+          viewer(req),
+          p.countyCode,
+          req.params.questionnaireId,
+        );
+        const removal = what(req, latest.definition);
+        if (!removal) throw new NotFoundError();
+        return reply.html(
+          ConfirmRemovalPage({
+            ctx: pageContext(req, reply),
+            scope: p,
+            questionnaire,
+            inUse: latest.inUse,
+            removal,
+          }),
+        );
+      });
+
+    confirmRemoval('/avsnitt/:sectionId/ta-bort', (req, def) => {
+      const section = def.sections.find((s) => s.id === req.params.sectionId);
+      if (!section) return undefined;
+      const going = new Set(section.questions.map((q) => q.id));
+      return {
+        kind: 'section',
+        title: section.title,
+        questions: section.questions.map((q) => q.label),
+        dependents: dependentsOf(def, going),
+        action: `/avsnitt/${section.id}/ta-bort`,
+        back: `avsnitt-${section.id}`,
+      };
+    });
+
+    confirmRemoval('/fragor/:questionId/ta-bort', (req, def) => {
+      const question = allQuestions(def).find((q) => q.id === req.params.questionId);
+      if (!question) return undefined;
+      return {
+        kind: 'question',
+        title: question.label,
+        questions: [],
+        dependents: dependentsOf(def, new Set([question.id])),
+        action: `/fragor/${question.id}/ta-bort`,
+        back: `fraga-${question.id}`,
+      };
+    });
+
+    /**
      * One editing action: the questionnaire is loaded within the scope (foreign → 404), the action runs,
      * and on invalid input the editor is shown again with the posted form (by its key) open.
      */
@@ -178,10 +249,21 @@ export function registerQuestionnaireBuilder(
       path: string,
       formKey: (params: Params) => string,
       run: (req: Req, questionnaireId: string) => Promise<{ text: string; anchor?: string }>,
+      { steps = false }: { steps?: boolean } = {},
     ) =>
       app.post<{ Params: Params }>(`${prefix}/:questionnaireId${path}`, opts, async (req, reply) => {
         const p = place(req);
         const q = await builder.loadQuestionnaire(db, viewer(req), p.countyCode, req.params.questionnaireId);
+        // A step of the form (without JavaScript): the page again with the form changed, nothing saved.
+        const stepped = steps ? applyFormStep(formValues(req.body), stepOf(req.body)) : undefined;
+        if (stepped)
+          return reply.html(
+            await editorPage(req, reply, {
+              formKey: formKey(req.params),
+              form: { values: stepped, errors: {} },
+              open: true,
+            }),
+          );
         return handleForm(
           req,
           reply,
@@ -253,23 +335,25 @@ export function registerQuestionnaireBuilder(
       '/avsnitt/:sectionId/fragor',
       (params) => addQuestionFormKey(params.sectionId),
       async (req, id) => {
-        const input = parseForm(builder.questionFormSchema, req.body);
+        const input = questionInput(req.body);
         const r = await builder.addQuestion(db, editor(req), id, req.params.sectionId, input);
         return {
           text: savedText(r, 'Frågan är tillagd.', usedIn),
           anchor: `avsnitt-${req.params.sectionId}`,
         };
       },
+      { steps: true },
     );
 
     edit(
       '/fragor/:questionId',
       (params) => questionFormKey(params.questionId),
       async (req, id) => {
-        const input = parseForm(builder.questionFormSchema, req.body);
+        const input = questionInput(req.body);
         const r = await builder.editQuestion(db, editor(req), id, req.params.questionId, input);
         return { text: savedText(r, 'Frågan är sparad.', usedIn), anchor: `fraga-${req.params.questionId}` };
       },
+      { steps: true },
     );
 
     edit(
@@ -291,4 +375,11 @@ export function registerQuestionnaireBuilder(
       },
     );
   }
+}
+
+/** The questions outside `going` whose condition refers to a question in it. */
+function dependentsOf(def: Definition, going: Set<string>): string[] {
+  return allQuestions(def)
+    .filter((q) => !going.has(q.id) && q.showIf && going.has(q.showIf.questionId))
+    .map((q) => q.label);
 }

@@ -7,8 +7,6 @@ import { fields } from '../../platform/validation.ts';
 import {
   allQuestions,
   definitionSchema,
-  questionRoles,
-  questionTypes,
   RISK_SCALE,
   RISK_SCALE_LABELS,
   RISK_SCALE_MAX,
@@ -22,6 +20,7 @@ import {
 import * as qrepo from './repository.ts';
 import type { FormScope } from './repository.ts';
 import { answerChoices } from './definition.ts';
+import { MAX_SCALE_STEPS, scaleLabelField, usesOptions, type QuestionInput } from './question-form.ts';
 export { answerChoices };
 
 /**
@@ -139,24 +138,7 @@ export const sectionFormSchema = z.object({
 });
 export type SectionInput = z.output<typeof sectionFormSchema>;
 
-export const questionFormSchema = z.object({
-  type: z.enum(questionTypes, { error: 'Välj en frågetyp' }),
-  label: fields.requiredText('Skriv frågan', 500),
-  help: text(2000),
-  required: checkbox,
-  options: text(5000),
-  scaleMax: text(10),
-  scaleLabels: text(2000),
-  allowUnknown: checkbox,
-  showIfQuestion: text(100),
-  showIfValues: text(500),
-  area: text(100),
-  role: z.preprocess(
-    (v) => (v === '' || v === undefined ? 'other' : v),
-    z.enum(questionRoles, { error: 'Välj en roll' }),
-  ),
-});
-export type QuestionInput = z.output<typeof questionFormSchema>;
+export { questionFormValues, readQuestionForm, type QuestionInput } from './question-form.ts';
 
 export const moveSchema = z.object({
   direction: z.enum(['up', 'down'], { error: 'Välj riktning' }),
@@ -187,34 +169,6 @@ const choiceTypes: QuestionType[] = ['scale', 'single', 'yesno', 'multiple'];
 /** Types another question's condition may refer to. */
 export const isConditionSource = (q: Question): boolean => choiceTypes.includes(q.type);
 
-/** The answers a choice question can have, as value and label. */
-export const formatOptionLines = (q: Question): string =>
-  (q.options ?? []).map((o) => `${o.value}|${o.label}`).join('\n');
-
-export const formatScaleLabelLines = (q: Question): string =>
-  Object.entries(q.scale?.labels ?? {})
-    .sort(([a], [b]) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : Number(a) - Number(b)))
-    .map(([k, v]) => `${k}|${v}`)
-    .join('\n');
-
-/** A question as the values of its edit form. */
-export function questionFormValues(q: Question): Record<string, string> {
-  return {
-    type: q.type,
-    label: q.label,
-    help: q.help ?? '',
-    required: q.required ? 'yes' : '',
-    options: formatOptionLines(q),
-    scaleMax: q.scale ? String(q.scale.max) : '',
-    scaleLabels: formatScaleLabelLines(q),
-    allowUnknown: q.scale?.allowUnknown ? 'yes' : '',
-    showIfQuestion: q.showIf?.questionId ?? '',
-    showIfValues: q.showIf?.anyOf.join(', ') ?? '',
-    area: q.area ?? '',
-    role: q.role,
-  };
-}
-
 /** A lower-case identifier from Swedish text: "Våld i nära relationer" → "vald_i_nara_relationer". */
 export function slugify(textValue: string, fallback: string): string {
   const slug = textValue
@@ -233,34 +187,29 @@ function uniqueId(base: string, taken: Set<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
 }
 
-const lines = (s: string) =>
-  s
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-function parseOptions(raw: string): Array<{ value: string; label: string }> {
+/**
+ * The option rows as stored options: a row keeps the value it was given when first saved (answers and
+ * conditions refer to it), so its label may change freely; a new row gets a value made from its label.
+ */
+function parseOptions(rows: QuestionInput['options']): Array<{ value: string; label: string }> {
+  const kept = rows.map((r) => (/^[A-Za-z0-9_-]{1,60}$/.test(r.value) ? r.value : ''));
   const taken = new Set<string>();
-  return lines(raw).map((line, i) => {
-    const bar = line.indexOf('|');
-    const label = (bar >= 0 ? line.slice(bar + 1) : line).trim();
-    const explicit = bar >= 0 ? line.slice(0, bar).trim() : '';
-    if (!label) throw new ValidationError({ options: `Rad ${i + 1} saknar etikett efter |` });
-    if (explicit && !/^[A-Za-z0-9_-]+$/.test(explicit))
-      throw new ValidationError({
-        options: `Värdet ”${explicit}” på rad ${i + 1} får bara innehålla a–z, 0–9, - och _`,
-      });
-    const value = explicit || uniqueId(slugify(label, `alt${i + 1}`), taken);
+  return rows.map((row, i) => {
+    const own = kept[i]!;
+    const value =
+      own && !taken.has(own)
+        ? own
+        : uniqueId(slugify(row.label, `alt${i + 1}`), new Set([...taken, ...kept]));
     taken.add(value);
-    return { value, label };
+    return { value, label: row.label };
   });
 }
 
 const riskScaleWords = (): string =>
   Array.from({ length: RISK_SCALE_MAX }, (_, i) => `${i + 1} ${RISK_SCALE_LABELS[String(i + 1)]}`).join(', ');
 
-export const riskScaleStepsMessage = `En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX}. Lämna fältet tomt eller skriv ${RISK_SCALE_MAX}.`;
-export const riskScaleLabelsMessage = `En riskbedömning har alltid skalans egna ord (${riskScaleWords()}). Lämna fältet tomt.`;
+export const riskScaleStepsMessage = `En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX}. Välj ${RISK_SCALE_MAX} steg.`;
+export const riskScaleLabelsMessage = `En riskbedömning har alltid skalans egna ord (${riskScaleWords()}). Lämna etiketterna tomma.`;
 
 /** Whether a risk question's scale is the risk scale: its steps and its words (the compilation reads both). */
 function isRiskScale(scale: Question['scale']): { steps: boolean; labels: boolean } {
@@ -278,48 +227,34 @@ function isRiskScale(scale: Question['scale']): { steps: boolean; labels: boolea
 function parseRiskScale(input: QuestionInput): NonNullable<Question['scale']> {
   if (input.scaleMax !== '' && input.scaleMax !== String(RISK_SCALE_MAX))
     throw new ValidationError({ scaleMax: riskScaleStepsMessage });
-  for (const line of lines(input.scaleLabels)) {
-    const bar = line.indexOf('|');
-    const key = bar >= 0 ? line.slice(0, bar).trim().toLowerCase() : '';
-    const step = key === 'vet ej' ? UNKNOWN : key;
-    if (RISK_SCALE_LABELS[step] === undefined || RISK_SCALE_LABELS[step] !== line.slice(bar + 1).trim())
-      throw new ValidationError({ scaleLabels: riskScaleLabelsMessage });
-  }
+  for (const [step, label] of Object.entries(input.scaleLabels))
+    if (RISK_SCALE_LABELS[step] !== label)
+      throw new ValidationError({ [scaleLabelField(Number(step))]: riskScaleLabelsMessage });
   return { ...RISK_SCALE, labels: { ...RISK_SCALE.labels }, allowUnknown: input.allowUnknown };
 }
 
-function parseScale(input: QuestionInput): NonNullable<Question['scale']> {
+function parseScale(input: QuestionInput, previous: Question | undefined): NonNullable<Question['scale']> {
   if (input.role === 'risk') return parseRiskScale(input);
   const max = Number(input.scaleMax);
-  if (!/^\d+$/.test(input.scaleMax) || max < 2 || max > 10)
-    throw new ValidationError({ scaleMax: 'Ange hur många steg skalan har, ett heltal från 2 till 10' });
+  if (!/^\d+$/.test(input.scaleMax) || max < 2 || max > MAX_SCALE_STEPS)
+    throw new ValidationError({ scaleMax: `Välj hur många steg skalan har, från 2 till ${MAX_SCALE_STEPS}` });
   const labels: Record<string, string> = {};
-  for (const line of lines(input.scaleLabels)) {
-    const bar = line.indexOf('|');
-    const key = bar >= 0 ? line.slice(0, bar).trim().toLowerCase() : '';
-    const label = bar >= 0 ? line.slice(bar + 1).trim() : '';
-    const step = key === 'vet ej' ? UNKNOWN : key;
-    if (!label || !(step === UNKNOWN || (/^\d+$/.test(step) && Number(step) >= 1 && Number(step) <= max)))
-      throw new ValidationError({
-        scaleLabels: `Skriv varje etikett som steg|etikett med ett steg från 1 till ${max}, till exempel 1|Ingen påverkan`,
-      });
-    labels[step] = label;
-  }
+  for (const [step, label] of Object.entries(input.scaleLabels))
+    if (Number(step) <= max) labels[step] = label;
+  // "Vet ej" has no field of its own; a word given to it before is kept.
+  const unknownLabel = previous?.scale?.labels[UNKNOWN];
+  if (input.allowUnknown && unknownLabel) labels[UNKNOWN] = unknownLabel;
   return { max, labels, allowUnknown: input.allowUnknown };
 }
 
-/** Condition values may be written as values or as the answers' labels ("Ja", "Vet ej"). */
+/** The condition's answers are the earlier question's own values (a label is understood too). */
 function parseCondition(input: QuestionInput, def: Definition): Question['showIf'] {
   if (!input.showIfQuestion) return undefined;
-  const written = input.showIfValues
-    .split(/[,\n]/)
-    .map((v) => v.trim())
-    .filter(Boolean);
-  if (written.length === 0)
-    throw new ValidationError({ showIfValues: 'Ange minst ett svar som gör att frågan visas' });
+  if (input.showIfValues.length === 0)
+    throw new ValidationError({ showIfValues: 'Välj minst ett svar som gör att frågan visas' });
   const source = allQuestions(def).find((q) => q.id === input.showIfQuestion);
   const choices = source ? answerChoices(source) : [];
-  const anyOf = written.map(
+  const anyOf = input.showIfValues.map(
     (w) =>
       choices.find((c) => c.value === w)?.value ??
       choices.find((c) => c.label.toLowerCase() === w.toLowerCase())?.value ??
@@ -329,7 +264,7 @@ function parseCondition(input: QuestionInput, def: Definition): Question['showIf
 }
 
 /** Builds a question from its form; the id is kept when editing and made from the label when adding. */
-function buildQuestion(input: QuestionInput, id: string, def: Definition): Question {
+function buildQuestion(input: QuestionInput, id: string, def: Definition, previous?: Question): Question {
   const q: Question = {
     id,
     type: input.type,
@@ -338,8 +273,8 @@ function buildQuestion(input: QuestionInput, id: string, def: Definition): Quest
     role: input.role,
   };
   if (input.help) q.help = input.help;
-  if (input.type === 'single' || input.type === 'multiple') q.options = parseOptions(input.options);
-  if (input.type === 'scale') q.scale = parseScale(input);
+  if (usesOptions(input.type)) q.options = parseOptions(input.options);
+  if (input.type === 'scale') q.scale = parseScale(input, previous);
   const showIf = parseCondition(input, def);
   if (showIf) q.showIf = showIf;
   if (input.area) q.area = input.area;
@@ -374,13 +309,13 @@ export function checkDefinition(def: Definition): Problem[] {
     if (earlier.has(q.id)) add('label', `Fråge-id:t ${q.id} finns redan i formuläret`);
     if (q.type === 'single' || q.type === 'multiple') {
       const options = q.options ?? [];
-      if (options.length < 2) add('options', 'Ange minst två svarsalternativ, ett per rad');
+      if (options.length < 2) add('options', 'Skriv minst två svarsalternativ');
       const values = options.map((o) => o.value);
       const dup = values.find((v, i) => values.indexOf(v) !== i);
       if (dup) add('options', `Värdet ”${dup}” finns på flera svarsalternativ`);
     }
     if (q.type === 'scale' && !q.scale)
-      add('scaleMax', 'Ange hur många steg skalan har, ett heltal från 2 till 10');
+      add('scaleMax', `Välj hur många steg skalan har, från 2 till ${MAX_SCALE_STEPS}`);
     if (q.showIf) {
       const source = earlier.get(q.showIf.questionId);
       if (!source) {
@@ -396,12 +331,12 @@ export function checkDefinition(def: Definition): Problem[] {
           'Villkoret kan bara gälla en fråga med svarsalternativ (skala, ett val, flera val eller ja/nej)',
         );
       } else {
-        const choices = answerChoices(source).map((c) => c.value);
-        const unknown = q.showIf.anyOf.filter((v) => !choices.includes(v));
+        const choices = answerChoices(source);
+        const unknown = q.showIf.anyOf.filter((v) => !choices.some((c) => c.value === v));
         if (unknown.length)
           add(
             'showIfValues',
-            `Svaret ”${unknown.join(', ')}” finns inte i frågan ”${source.label}”. Möjliga svar: ${choices.join(', ')}`,
+            `Svaret ”${unknown.join(', ')}” finns inte i frågan ”${source.label}”. Möjliga svar: ${choices.map((c) => c.label).join(', ')}`,
           );
       }
     }
@@ -412,7 +347,7 @@ export function checkDefinition(def: Definition): Problem[] {
     if (q.role === 'risk' && q.type === 'scale' && q.scale) {
       const risk = isRiskScale(q.scale);
       if (!risk.steps) add('scaleMax', riskScaleStepsMessage);
-      else if (!risk.labels) add('scaleLabels', riskScaleLabelsMessage);
+      else if (!risk.labels) add(scaleLabelField(1), riskScaleLabelsMessage);
     }
     if (q.role === 'measures' && q.type !== 'measures')
       add('role', 'Rollen Åtgärder kräver frågetypen Lista över åtgärder');
@@ -761,7 +696,8 @@ export function editQuestion(
     questionnaireId,
     (def) => {
       const { si, qi } = locateQuestion(def, questionId);
-      def.sections[si]!.questions[qi] = buildQuestion(input, questionId, def);
+      const previous = def.sections[si]!.questions[qi];
+      def.sections[si]!.questions[qi] = buildQuestion(input, questionId, def, previous);
       return def;
     },
     { change: 'question.edited', focus: { questionId } },

@@ -232,7 +232,8 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
         await add({
           type: 'single',
           label: 'Hur ofta följs planen upp?',
-          options: 'Varje år\nvart_annat|Vartannat år',
+          'option-0-label': 'Varje år',
+          'option-1-label': 'Vartannat år',
         })
       ).status,
     ).toBe(303);
@@ -245,7 +246,7 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     ]);
     expect(question(def, 'hur_ofta_foljs_planen_upp').options).toEqual([
       { value: 'varje_ar', label: 'Varje år' },
-      { value: 'vart_annat', label: 'Vartannat år' },
+      { value: 'vartannat_ar', label: 'Vartannat år' },
     ]);
     const conditional = question(def, 'beskriv_planen');
     expect(conditional.showIf).toEqual({ questionId: 'har_ni_en_handlingsplan', anyOf: ['yes'] });
@@ -282,15 +283,17 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
 
     const oneOption = await c.gavleborg!.submitOn(
       editor,
-      { type: 'single', label: 'Välj ett', options: 'Bara ett alternativ', role: 'other' },
+      { type: 'single', label: 'Välj ett', 'option-0-label': 'Bara ett alternativ', role: 'other' },
       addAction,
     );
     ok(oneOption, 400);
     expect(errorLinks(oneOption)).toEqual(['#add-allmant-options']);
     expect(oneOption.doc.querySelector('#add-allmant-options-error')?.text).toContain(
-      'Ange minst två svarsalternativ',
+      'Skriv minst två svarsalternativ',
     );
-    expect(oneOption.doc.querySelector('#add-allmant-options')?.text).toBe('Bara ett alternativ');
+    expect(oneOption.doc.querySelector('#add-allmant-option-0-label')?.getAttribute('value')).toBe(
+      'Bara ett alternativ',
+    );
     expect(oneOption.doc.querySelector('#add-allmant-label')?.getAttribute('value')).toBe('Välj ett');
 
     const def = before.definition;
@@ -324,15 +327,13 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     );
     ok(wrongValue, 400);
     expect(wrongValue.doc.querySelector('#question-beskriv_planen-showIfValues-error')?.text).toContain(
-      'Möjliga svar: yes, no',
+      'Möjliga svar: Ja, Nej',
     );
 
     // Removing a question another depends on is refused with a message at the top.
-    const referenced = await c.gavleborg!.submitOn(
-      editor,
-      {},
-      `${base}/fragor/har_ni_en_handlingsplan/ta-bort`,
-    );
+    // Removing asks first (a page of its own); the removal is its form.
+    const removal = `${base}/fragor/har_ni_en_handlingsplan/ta-bort`;
+    const referenced = await c.gavleborg!.submit(removal, {}, removal);
     ok(referenced, 400);
     expect(referenced.doc.querySelector('.govuk-error-summary')?.text).toContain('Beskriv planen');
 
@@ -359,8 +360,10 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
     ).toBe(303);
     def = (await latest(countyId)).definition;
     expect(def.sections.map((s) => s.id)).toEqual(['uppfoljning', 'allmant']);
-    expect((await c.gavleborg!.submit(base, {}, `${base}/avsnitt/uppfoljning/ta-bort`)).status).toBe(303);
-    expect((await c.gavleborg!.submit(base, {}, `${base}/fragor/beskriv_planen/ta-bort`)).status).toBe(303);
+    const removeSection = `${base}/avsnitt/uppfoljning/ta-bort`;
+    expect((await c.gavleborg!.submit(removeSection, {}, removeSection)).status).toBe(303);
+    const removeQuestion = `${base}/fragor/beskriv_planen/ta-bort`;
+    expect((await c.gavleborg!.submit(removeQuestion, {}, removeQuestion)).status).toBe(303);
     def = (await latest(countyId)).definition;
     expect(allQuestions(def).map((q) => q.id)).toEqual(['har_ni_en_handlingsplan']);
     ok(await c.gavleborg!.get(base));
@@ -387,12 +390,14 @@ describe('questionnaire builder: versioned templates built in the UI', () => {
 
     const ownWords = await c.gavleborg!.submitOn(
       editor,
-      { ...risk, scaleMax: '5', scaleLabels: '1|Lugnt\n5|Kaos' },
+      { ...risk, scaleMax: '5', 'scaleLabel-1': 'Lugnt', 'scaleLabel-5': 'Kaos' },
       addAction,
     );
     ok(ownWords, 400);
-    expect(errorLinks(ownWords)).toEqual(['#add-bostader-scaleLabels']);
-    expect(ownWords.doc.querySelector('#add-bostader-scaleLabels-error')?.text).toContain('Kritisk påverkan');
+    expect(errorLinks(ownWords)).toEqual(['#add-bostader-scaleLabel-1']);
+    expect(ownWords.doc.querySelector('#add-bostader-scaleLabel-1-error')?.text).toContain(
+      'Kritisk påverkan',
+    );
     expect((await latest(id)).definition.sections[0]!.questions).toEqual([]);
 
     // Left empty, the steps and words are the risk scale's own.

@@ -5,8 +5,10 @@ import type { PageContext } from '../../../ui/context.ts';
 import {
   Button,
   Checkbox,
+  Choices,
   Details,
   emptyForm,
+  ErrorMessage,
   ErrorSummary,
   PostForm,
   scopedErrors,
@@ -21,6 +23,7 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import {
   allQuestions,
+  answerChoices,
   conditionHint,
   questionRoles,
   questionTypes,
@@ -30,7 +33,20 @@ import {
   type Section,
 } from '../definition.ts';
 import type { QuestionnaireSummary } from '../repository.ts';
-import { isConditionSource, questionFormValues, questionRoleLabels, questionTypeLabels } from '../service.ts';
+import {
+  MAX_SCALE_STEPS,
+  optionField,
+  optionRows,
+  padRows,
+  questionFormValues,
+  scaleLabelField,
+  STEP_ADD_OPTION,
+  STEP_REFRESH,
+  stepOf,
+  usesOptions,
+  usesScale,
+} from '../question-form.ts';
+import { isConditionSource, questionRoleLabels, questionTypeLabels } from '../service.ts';
 
 type Crumb = { href: string; label: string };
 
@@ -195,7 +211,13 @@ export function NewQuestionnairePage({
 export interface EditorState {
   formKey: string | undefined;
   form: FormState;
+  /** the posted form was a step (add an option …): show it open, as it came back */
+  open?: boolean;
 }
+
+/** A form is open when it holds the last post's errors, or a step of it came back. */
+const isOpen = (state: EditorState, s: Scoped): boolean =>
+  state.formKey === s.key && (fieldErrorCount(s) > 0 || state.open === true);
 
 export const titleFormKey = 'title';
 export const newSectionFormKey = 'new-section';
@@ -215,37 +237,49 @@ export interface VersionInfo {
   inUse: boolean;
 }
 
+/**
+ * Move buttons of one item. The wrapper is there even when the item cannot move, so a script that moves
+ * items without reloading the page can put in the buttons of the item's new place.
+ */
 function MoveButtons({
   action,
   csrfToken,
   label,
   canUp,
   canDown,
+  item,
 }: {
   action: string;
   csrfToken: string;
   label: string;
   canUp: boolean;
   canDown: boolean;
+  /** the id of the moved element (avsnitt-…, fraga-…) */
+  item: string;
 }): JSX.Element {
-  if (!canUp && !canDown) return <></>;
   return (
-    <PostForm action={action} csrfToken={csrfToken} className="sv-inline-form">
-      {canUp ? (
-        <Button small variant="secondary" name="direction" value="up">
-          Flytta upp<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
-        </Button>
-      ) : (
-        ''
-      )}{' '}
-      {canDown ? (
-        <Button small variant="secondary" name="direction" value="down">
-          Flytta ned<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
-        </Button>
+    <div class="sv-move" data-move-for={item}>
+      {canUp || canDown ? (
+        <PostForm action={action} csrfToken={csrfToken} className="sv-inline-form sv-move-form">
+          {canUp ? (
+            <Button small variant="secondary" name="direction" value="up">
+              Flytta upp<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
+            </Button>
+          ) : (
+            ''
+          )}{' '}
+          {canDown ? (
+            <Button small variant="secondary" name="direction" value="down">
+              Flytta ned<span class="govuk-visually-hidden" safe>{`: ${label}`}</span>
+            </Button>
+          ) : (
+            ''
+          )}
+        </PostForm>
       ) : (
         ''
       )}
-    </PostForm>
+    </div>
   );
 }
 
@@ -265,10 +299,179 @@ function SectionFields({ s }: { s: Scoped }): JSX.Element {
 }
 
 /** The questions a condition may refer to: choice questions before the position, plus what was posted. */
-function conditionSources(def: Definition, before: Question[], posted: string): Option[] {
+function conditionSources(def: Definition, before: Question[], posted: string): Question[] {
   const sources = before.filter(isConditionSource);
   const extra = allQuestions(def).find((q) => q.id === posted && !sources.includes(q));
-  return [...sources, ...(extra ? [extra] : [])].map((q) => ({ value: q.id, label: q.label }));
+  return [...sources, ...(extra ? [extra] : [])];
+}
+
+/**
+ * A small button that changes the form, not the questionnaire (add a row, show another type's fields). It
+ * posts the form as a step; with JavaScript the builder script does the same on the page and nothing is
+ * posted.
+ */
+function StepButton({
+  step,
+  children,
+  noScript = false,
+}: {
+  step: string;
+  children: JSX.Element | string | Array<JSX.Element | string>;
+  /** only needed without JavaScript (the script shows the fields at once) */
+  noScript?: boolean;
+}): JSX.Element {
+  return (
+    <button
+      type="submit"
+      class={`govuk-button govuk-button--secondary sv-small-button${noScript ? ' sv-no-script' : ''}`}
+      name="step"
+      value={step}
+      data-step={step}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The answer options as a list of rows: each a label, with buttons to move and remove it. */
+function OptionList({ s }: { s: Scoped }): JSX.Element {
+  // Empty rows to fill in even while another type is chosen: the script shows them when the type changes.
+  const rows = padRows('single', optionRows(s.form.values));
+  const id = `${s.key}-options`;
+  const error = s.form.errors.options;
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} id={id}>
+      <fieldset class="govuk-fieldset" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Svarsalternativ</legend>
+        <div class="govuk-hint" id={`${id}-hint`}>
+          De svarande ser alternativen i den här ordningen. Ett tomt alternativ sparas inte.
+        </div>
+        <ErrorMessage id={id} message={error} />
+        <ol class="sv-option-list" data-option-list>
+          {rows.map((row, i) => {
+            const labelId = `${s.key}-${optionField(i, 'label')}`;
+            const rowError = s.form.errors[optionField(i, 'label')];
+            return (
+              <li class="sv-option-row" data-option-row>
+                <div
+                  class={`govuk-form-group govuk-!-margin-bottom-0${rowError ? ' govuk-form-group--error' : ''}`}
+                >
+                  <label class="govuk-label" for={labelId} data-option-label safe>
+                    {`Svarsalternativ ${i + 1}`}
+                  </label>
+                  <ErrorMessage id={labelId} message={rowError} />
+                  <input
+                    class={`govuk-input${rowError ? ' govuk-input--error' : ''}`}
+                    id={labelId}
+                    name={optionField(i, 'label')}
+                    type="text"
+                    value={row.label}
+                    aria-describedby={rowError ? `${labelId}-error` : undefined}
+                  />
+                  <input type="hidden" name={optionField(i, 'value')} value={row.value} />
+                </div>
+                <div class="sv-option-buttons">
+                  <StepButton step={stepOf('up', i)}>
+                    Upp<span class="govuk-visually-hidden" safe>{`: svarsalternativ ${i + 1}`}</span>
+                  </StepButton>
+                  <StepButton step={stepOf('down', i)}>
+                    Ned<span class="govuk-visually-hidden" safe>{`: svarsalternativ ${i + 1}`}</span>
+                  </StepButton>
+                  <StepButton step={stepOf('remove', i)}>
+                    Ta bort<span class="govuk-visually-hidden" safe>{`: svarsalternativ ${i + 1}`}</span>
+                  </StepButton>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        <StepButton step={STEP_ADD_OPTION}>Lägg till ett svarsalternativ</StepButton>
+      </fieldset>
+    </div>
+  );
+}
+
+/** The scale: its number of steps, a label for each step (optional) and whether "Vet ej" is an answer. */
+function ScaleFields({ s }: { s: Scoped }): JSX.Element {
+  const max = Number(s.form.values.scaleMax) || RISK_SCALE_MAX;
+  return (
+    <fieldset class="govuk-fieldset govuk-!-margin-bottom-4">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Skala</legend>
+      <Select
+        idPrefix={s.key}
+        form={s.form}
+        name="scaleMax"
+        label="Antal steg"
+        hint={`En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX} med skalans egna ord.`}
+        options={Array.from({ length: MAX_SCALE_STEPS - 1 }, (_, i) => ({
+          value: String(i + 2),
+          label: `${i + 2} steg`,
+        }))}
+      />
+      <StepButton step={STEP_REFRESH} noScript>
+        Visa etiketterna för antalet steg
+      </StepButton>
+      {Array.from({ length: MAX_SCALE_STEPS }, (_, i) => i + 1).map((step) => (
+        <div data-scale-step={String(step)} hidden={step > max}>
+          <TextInput
+            idPrefix={s.key}
+            form={s.form}
+            name={scaleLabelField(step)}
+            label={`Etikett för steg ${step} (frivillig)`}
+            width="govuk-input--width-20"
+          />
+        </div>
+      ))}
+      <Checkbox idPrefix={s.key} form={s.form} name="allowUnknown" label="Skalan har svaret ”Vet ej”" />
+    </fieldset>
+  );
+}
+
+/** The condition: an earlier question with answer options, then which of its answers show this question. */
+function ConditionFields({ s, sources }: { s: Scoped; sources: Question[] }): JSX.Element {
+  const chosen = sources.find((q) => q.id === s.form.values.showIfQuestion);
+  return (
+    <fieldset class="govuk-fieldset govuk-!-margin-bottom-4">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Villkor</legend>
+      {sources.length === 0 ? (
+        <p class="govuk-body-s">
+          Frågan visas alltid. Ett villkor kan bara gälla en tidigare fråga med svarsalternativ (skala, ett
+          val, flera val eller ja/nej).
+        </p>
+      ) : (
+        ''
+      )}
+      <div hidden={sources.length === 0}>
+        <Select
+          idPrefix={s.key}
+          form={s.form}
+          name="showIfQuestion"
+          label="Visa bara frågan beroende på svaret på"
+          placeholder="Visa alltid"
+          options={sources.map((q) => ({ value: q.id, label: q.label }))}
+          hint="Bara tidigare frågor med svarsalternativ kan styra"
+        />
+        <StepButton step={STEP_REFRESH} noScript>
+          Visa svaren på vald fråga
+        </StepButton>
+      </div>
+      <div data-condition-answers>
+        {chosen ? (
+          <Choices
+            idPrefix={s.key}
+            form={s.form}
+            name="showIfValues"
+            label="Visa frågan när svaret är"
+            hint="Välj ett eller flera svar"
+            multiple
+            options={answerChoices(chosen)}
+          />
+        ) : (
+          ''
+        )}
+      </div>
+    </fieldset>
+  );
 }
 
 function QuestionFields({
@@ -281,8 +484,9 @@ function QuestionFields({
   /** the questions before this one (the ones a condition may refer to) */
   before: Question[];
 }): JSX.Element {
+  const type = s.form.values.type ?? 'text';
   return (
-    <>
+    <div data-question-form data-id-prefix={s.key}>
       <Select
         idPrefix={s.key}
         form={s.form}
@@ -290,6 +494,9 @@ function QuestionFields({
         label="Frågetyp"
         options={questionTypes.map((t) => ({ value: t, label: questionTypeLabels[t] }))}
       />
+      <StepButton step={STEP_REFRESH} noScript>
+        Visa fälten för vald frågetyp
+      </StepButton>
       <TextInput idPrefix={s.key} form={s.form} name="label" label="Fråga" />
       <TextArea
         idPrefix={s.key}
@@ -299,50 +506,13 @@ function QuestionFields({
         hint="Visas under frågan"
       />
       <Checkbox idPrefix={s.key} form={s.form} name="required" label="Frågan måste besvaras" />
-      <TextArea
-        idPrefix={s.key}
-        form={s.form}
-        name="options"
-        label="Svarsalternativ (för ett val och flera val)"
-        hint="Ett alternativ per rad. Skriv etiketten, eller värde|Etikett för att bestämma värdet, till exempel okat|Ökat."
-        rows={4}
-      />
-      <TextInput
-        idPrefix={s.key}
-        form={s.form}
-        name="scaleMax"
-        label="Antal steg (för skala)"
-        hint={`Från 2 till 10. En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX}.`}
-        width="govuk-input--width-4"
-      />
-      <TextArea
-        idPrefix={s.key}
-        form={s.form}
-        name="scaleLabels"
-        label="Etiketter för skalans steg (för skala)"
-        hint="steg|etikett, en per rad, till exempel 1|Inte alls. En riskbedömning har alltid skalans egna ord: lämna fältet tomt."
-        rows={4}
-      />
-      <Checkbox idPrefix={s.key} form={s.form} name="allowUnknown" label="Skalan har svaret ”Vet ej”" />
-      <fieldset class="govuk-fieldset">
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Villkor</legend>
-        <Select
-          idPrefix={s.key}
-          form={s.form}
-          name="showIfQuestion"
-          label="Visa bara frågan beroende på svaret på"
-          placeholder="Visa alltid"
-          options={conditionSources(def, before, s.form.values.showIfQuestion ?? '')}
-          hint="Bara tidigare frågor med svarsalternativ kan styra"
-        />
-        <TextInput
-          idPrefix={s.key}
-          form={s.form}
-          name="showIfValues"
-          label="Visa frågan när svaret är"
-          hint="Ett eller flera svar med kommatecken emellan: värdet eller etiketten, till exempel 3, 4, 5 eller Ja"
-        />
-      </fieldset>
+      <div data-for-types="single multiple" hidden={!usesOptions(type)}>
+        <OptionList s={s} />
+      </div>
+      <div data-for-types="scale" hidden={!usesScale(type)}>
+        <ScaleFields s={s} />
+      </div>
+      <ConditionFields s={s} sources={conditionSources(def, before, s.form.values.showIfQuestion ?? '')} />
       <fieldset class="govuk-fieldset">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Riskområde</legend>
         <Select
@@ -362,7 +532,7 @@ function QuestionFields({
           hint="Sammanställningen läser riskbedömningen, förklaringen och åtgärderna för varje område"
         />
       </fieldset>
-    </>
+    </div>
   );
 }
 
@@ -396,7 +566,7 @@ function QuestionItem({
   ].join(', ');
   return (
     <li class="sv-card govuk-!-margin-bottom-4" id={`fraga-${q.id}`}>
-      <h3 class="govuk-heading-s govuk-!-margin-bottom-1" safe>
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-1" tabindex="-1" safe>
         {q.label}
       </h3>
       <p class="govuk-body-s govuk-!-margin-bottom-1" safe>
@@ -415,15 +585,18 @@ function QuestionItem({
         label={q.label}
         canUp={canUp}
         canDown={canDown}
+        item={`fraga-${q.id}`}
       />
-      <Details summary="Ändra frågan" open={fieldErrorCount(s) > 0}>
-        <PostForm action={`${action}/fragor/${q.id}`} csrfToken={ctx.csrfToken}>
+      <Details summary="Ändra frågan" open={isOpen(state, s)}>
+        <PostForm action={`${action}/fragor/${q.id}#${s.key}-type`} csrfToken={ctx.csrfToken}>
           <QuestionFields s={s} def={def} before={before} />
           <Button>Spara frågan</Button>
         </PostForm>
-        <PostForm action={`${action}/fragor/${q.id}/ta-bort`} csrfToken={ctx.csrfToken}>
-          <Button variant="warning">Ta bort frågan</Button>
-        </PostForm>
+        <p class="govuk-body">
+          <a class="govuk-link sv-warning-link" href={`${action}/fragor/${q.id}/ta-bort`}>
+            Ta bort frågan<span class="govuk-visually-hidden" safe>{` ”${q.label}”`}</span>
+          </a>
+        </p>
       </Details>
     </li>
   );
@@ -456,7 +629,7 @@ function SectionBlock({
   const upTo = def.sections.slice(0, index + 1).flatMap((x) => x.questions);
   return (
     <section class="govuk-!-margin-bottom-8" id={`avsnitt-${section.id}`} aria-labelledby={`h-${section.id}`}>
-      <h2 class="govuk-heading-m govuk-!-margin-bottom-2" id={`h-${section.id}`} safe>
+      <h2 class="govuk-heading-m govuk-!-margin-bottom-2" id={`h-${section.id}`} tabindex="-1" safe>
         {section.title}
       </h2>
       {isArea ? (
@@ -479,19 +652,23 @@ function SectionBlock({
         label={section.title}
         canUp={index > 0}
         canDown={index < def.sections.length - 1}
+        item={`avsnitt-${section.id}`}
       />
-      <Details summary="Ändra avsnittet" open={fieldErrorCount(edit) > 0}>
+      <Details summary="Ändra avsnittet" open={isOpen(state, edit)}>
         <PostForm action={`${action}/avsnitt/${section.id}`} csrfToken={ctx.csrfToken}>
           <SectionFields s={edit} />
           <Button>Spara avsnittet</Button>
         </PostForm>
-        <PostForm action={`${action}/avsnitt/${section.id}/ta-bort`} csrfToken={ctx.csrfToken}>
-          <p class="govuk-body-s">Avsnittet tas bort med alla sina frågor.</p>
-          <Button variant="warning">Ta bort avsnittet</Button>
-        </PostForm>
+        <p class="govuk-body">
+          <a class="govuk-link sv-warning-link" href={`${action}/avsnitt/${section.id}/ta-bort`}>
+            Ta bort avsnittet<span class="govuk-visually-hidden" safe>{` ”${section.title}”`}</span>
+          </a>
+        </p>
       </Details>
-      {section.questions.length === 0 ? <p class="govuk-body">Avsnittet har inga frågor ännu.</p> : ''}
-      <ol class="govuk-list">
+      <p class="govuk-body" data-empty-note hidden={section.questions.length > 0}>
+        Avsnittet har inga frågor ännu.
+      </p>
+      <ol class="govuk-list" data-questions-of={section.id}>
         {section.questions.map((q) => {
           const position = all.indexOf(q);
           return (
@@ -508,14 +685,22 @@ function SectionBlock({
           );
         })}
       </ol>
-      <Details summary="Lägg till en fråga i avsnittet" open={fieldErrorCount(add) > 0}>
-        <PostForm action={`${action}/avsnitt/${section.id}/fragor`} csrfToken={ctx.csrfToken}>
+      <Details summary="Lägg till en fråga i avsnittet" open={isOpen(state, add)}>
+        <PostForm action={`${action}/avsnitt/${section.id}/fragor#${add.key}-type`} csrfToken={ctx.csrfToken}>
           <QuestionFields s={add} def={def} before={upTo} />
           <Button>Lägg till frågan</Button>
         </PostForm>
       </Details>
     </section>
   );
+}
+
+/** Each condition source's answers by question id, for the script that offers them when another is chosen. */
+function conditionChoicesJson(def: Definition): string {
+  const byQuestion: Record<string, Array<{ value: string; label: string }>> = {};
+  for (const q of allQuestions(def)) if (isConditionSource(q)) byQuestion[q.id] = answerChoices(q);
+  // Inside a script element only "</" could end it early; JSON allows it escaped.
+  return JSON.stringify(byQuestion).replace(/</g, '\\u003c');
 }
 
 export function QuestionnaireEditorPage({
@@ -570,7 +755,7 @@ export function QuestionnaireEditorPage({
           Förhandsgranska som de svarande ser formuläret
         </a>
       </p>
-      <Details summary="Ändra formulärets rubrik" open={fieldErrorCount(title) > 0}>
+      <Details summary="Ändra formulärets rubrik" open={isOpen(state, title)}>
         <PostForm action={`${action}/rubrik`} csrfToken={ctx.csrfToken}>
           <TextInput idPrefix={title.key} form={title.form} name="title" label="Rubrik" />
           <Button>Spara rubriken</Button>
@@ -581,9 +766,16 @@ export function QuestionnaireEditorPage({
       ) : (
         ''
       )}
-      {def.sections.map((section, index) => (
-        <SectionBlock ctx={ctx} action={action} def={def} section={section} index={index} state={state} />
-      ))}
+      <div id="sv-sections" data-builder>
+        {def.sections.map((section, index) => (
+          <SectionBlock ctx={ctx} action={action} def={def} section={section} index={index} state={state} />
+        ))}
+      </div>
+      <div class="govuk-visually-hidden" aria-live="polite" id="sv-builder-status"></div>
+      <script type="application/json" id="sv-condition-choices">
+        {conditionChoicesJson(def)}
+      </script>
+      <script type="module" src="/static/builder.js"></script>
       <h2 class="govuk-heading-m">Lägg till ett avsnitt</h2>
       <PostForm action={`${action}/avsnitt`} csrfToken={ctx.csrfToken}>
         <SectionFields s={newSection} />
@@ -606,6 +798,100 @@ export function QuestionnaireEditorPage({
           ))}
         </ul>
       )}
+    </Layout>
+  );
+}
+
+// ---- Removing ------------------------------------------------------------------------------------
+
+/** What a removal takes away, for the page that asks first. */
+export interface RemovalView {
+  kind: 'section' | 'question';
+  title: string;
+  /** a section's questions, which go with it */
+  questions: string[];
+  /** questions elsewhere whose condition refers to what goes: the removal is refused while they do */
+  dependents: string[];
+  /** the removal's address under the questionnaire */
+  action: string;
+  /** the item's anchor in the editor, for "Avbryt" */
+  back: string;
+}
+
+export function ConfirmRemovalPage({
+  ctx,
+  scope,
+  questionnaire,
+  inUse,
+  removal,
+}: {
+  ctx: PageContext;
+  scope: QuestionnaireScopeView;
+  questionnaire: { id: string; title: string };
+  inUse: boolean;
+  removal: RemovalView;
+}): JSX.Element {
+  const editor = `${scope.base}/${questionnaire.id}`;
+  const what = removal.kind === 'section' ? 'avsnittet' : 'frågan';
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Ta bort ${what} ”${removal.title}”?`}
+      caption={questionnaire.title}
+      breadcrumbs={[
+        ...scope.breadcrumbs,
+        { href: scope.base, label: 'Formulär' },
+        { href: editor, label: questionnaire.title },
+      ]}
+    >
+      {removal.kind === 'section' ? (
+        removal.questions.length === 0 ? (
+          <p class="govuk-body">Avsnittet har inga frågor.</p>
+        ) : (
+          <>
+            <p class="govuk-body" safe>
+              {removal.questions.length === 1
+                ? 'Avsnittets fråga tas bort med det:'
+                : `Avsnittets ${removal.questions.length} frågor tas bort med det:`}
+            </p>
+            <ul class="govuk-list govuk-list--bullet">
+              {removal.questions.map((q) => (
+                <li safe>{q}</li>
+              ))}
+            </ul>
+          </>
+        )
+      ) : (
+        ''
+      )}
+      {removal.dependents.length > 0 ? (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Varning: </span>
+            <span
+              safe
+            >{`Villkoret i ${removal.dependents.map((d) => `”${d}”`).join(', ')} gäller ${what}. Ändra villkoret först, annars kan ${what} inte tas bort.`}</span>
+          </strong>
+        </div>
+      ) : (
+        ''
+      )}
+      <p class="govuk-body" safe>
+        {inUse
+          ? `Formuläret används i ${scope.usedIn.one}: borttagningen sparas som en ny version, och de som redan använder formuläret behåller sina frågor.`
+          : `Formuläret används inte i ${scope.usedIn.one} ännu, så inga svar påverkas.`}
+      </p>
+      <PostForm action={`${editor}${removal.action}`} csrfToken={ctx.csrfToken}>
+        <div class="govuk-button-group">
+          <Button variant="warning">{`Ja, ta bort ${what}`}</Button>
+          <a class="govuk-link" href={`${editor}#${removal.back}`}>
+            Avbryt
+          </a>
+        </div>
+      </PostForm>
     </Layout>
   );
 }
