@@ -36,6 +36,8 @@ export {
   countyBoardName,
   createOrganisation,
   importBoundaries,
+  loadShippedBoundaries,
+  BOUNDARY_ATTRIBUTION,
   listOrganisationsSorted,
   seedReferenceData,
   type OrganisationView,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
@@ -61,6 +62,48 @@ export async function seedReferenceData(db: Db): Promise<void> {
       tx,
       orgs.filter((o) => !existing.has(o.name)),
     );
+  });
+  await loadShippedBoundaries(db);
+}
+
+/** Where the boundaries the product ships come from, for the maps' captions and the README. */
+export const BOUNDARY_ATTRIBUTION =
+  'Kommun- och länsgränser: SCB (Statistiska centralbyrån), öppna data, förenklade för kartan.';
+
+interface ShippedBoundaries {
+  municipality: Array<{ code: string; name: string; path: string }>;
+  county: Array<{ code: string; name: string; path: string }>;
+}
+
+/**
+ * The map boundaries every installation has from its first start: derived from SCB's open digital boundaries
+ * (scripts/derive-boundaries.ts) and shipped with the product, loaded where none are stored. An import of
+ * newer boundaries (the command line) replaces them and is kept.
+ */
+export async function loadShippedBoundaries(db: Db): Promise<void> {
+  const kinds = ['municipality', 'county'] as const;
+  const empty: Array<'municipality' | 'county'> = [];
+  for (const kind of kinds) if ((await repo.boundaryVersion(db, kind)).startsWith('0:')) empty.push(kind);
+  if (empty.length === 0) return;
+  const shipped = JSON.parse(
+    readFileSync(new URL('./scb-boundaries.json', import.meta.url), 'utf8'),
+  ) as ShippedBoundaries;
+  const countyNames = new Map(COUNTIES.map((c) => [c.code, c.name]));
+  await db.transaction(async (tx) => {
+    for (const kind of empty) {
+      const rows =
+        kind === 'county'
+          ? shipped.county.map((c) => ({ ...c, name: countyNames.get(c.code) ?? c.name }))
+          : shipped.municipality;
+      await repo.replaceBoundaries(tx, kind, rows);
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'boundaries.loaded',
+        entityType: 'boundaries',
+        entityId: kind,
+        after: { count: rows.length, source: 'SCB' },
+      });
+    }
   });
 }
 
