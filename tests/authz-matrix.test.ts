@@ -101,6 +101,15 @@ const countyMatrix: Record<string, Record<Who, [own: boolean, other: boolean]>> 
     reporter: [false, false],
     council_member: [false, false],
   },
+  'picture.recall': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [false, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
   'people.view': {
     anonymous: [false, false],
     system_admin: [true, true],
@@ -141,6 +150,15 @@ const countyMatrix: Record<string, Record<Who, [own: boolean, other: boolean]>> 
 
 const globalMatrix: Record<string, Record<Who, boolean>> = {
   'national.coordinate': {
+    anonymous: false,
+    system_admin: true,
+    national_coordinator: true,
+    county_admin: false,
+    county_editor: false,
+    reporter: false,
+    council_member: false,
+  },
+  'national.close': {
     anonymous: false,
     system_admin: true,
     national_coordinator: true,

@@ -95,6 +95,10 @@ const spec = table(`
   GET  /:county/lagesbild/:roundId/:occasionId/sammanstallning.docx                       login  ok     404    ok     ok     404    404
   POST /:county/lagesbild/:roundId/:occasionId/sammanstallning                            login  ok     404    ok     ok     404    404
   POST /:county/lagesbild/:roundId/:occasionId/sammanstallning [inskickad]                login  409    404    409    409    404    404
+  GET  /:county/lagesbild/:roundId/:occasionId/sammanstallning/skicka                     login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning/skicka                     login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning/skicka [inskickad]         login  409    404    409    404    404    404
+  POST /:county/lagesbild/:roundId/:occasionId/sammanstallning/aterkalla                  login  ok     404    ok     404    404    404
   GET  /:county/lagesbild/svar/:responseId                                                login  ok     404    ok     ok     404    404
   POST /:county/lagesbild/svar/:responseId/godkann                                        login  ok     404    ok     404    404    404
   POST /:county/lagesbild/svar/:responseId/aterlamna                                      login  ok     404    ok     404    404    404
@@ -110,6 +114,8 @@ const spec = table(`
   GET  /nationellt/lagesbild/:roundId/:occasionId                                         login  ok     ok     403    403    403    403
   POST /nationellt/lagesbild/:roundId/:occasionId                                         login  ok     ok     403    403    403    403
   GET  /nationellt/lagesbild/:roundId/:occasionId.docx                                    login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/:occasionId/stang                                   login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/:roundId/:occasionId/stang                                   login  ok     ok     403    403    403    403
   GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county                             login  ok     ok     403    403    403    403
   GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county [utkast]                    login  404    404    403    403    403    403
   GET  /nationellt/lagesbild/:roundId/:occasionId/lan/:county.docx                        login  ok     ok     403    403    403    403

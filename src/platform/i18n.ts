@@ -65,3 +65,8 @@ export function formatDate(d: Date, locale: Locale = 'sv'): string {
 export function formatDateTime(d: Date): string {
   return dateTimeFormat.format(d);
 }
+
+/** A count with its noun in the right number: countOf(1, 'person', 'personer') → "1 person", 2 → "2 personer". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
+}

@@ -12,30 +12,57 @@ const scale: MapScale = {
 };
 
 describe('ui maps', () => {
-  it('draws every county as a tile coloured and marked by its value, and says the same in words', async () => {
+  it('draws every county as a tile with its name, coloured and marked by its value, with caption, legend and links', async () => {
     const doc = parse(
       await (
         <CountyTileMap
           title="Social oro"
+          caption="länens medelvärden"
           values={{ '03': '2', '01': 'unknown', '25': null }}
-          names={{ '03': 'Uppsala län', '01': 'Stockholms län', '25': 'Norrbottens län' }}
+          names={{
+            '03': 'Uppsala län',
+            '01': 'Stockholms län',
+            '25': 'Norrbottens län',
+            '14': 'Västra Götalands län',
+          }}
           scale={scale}
+          links={{ '03': { page: '/lan/uppsala', document: { href: '/lan/uppsala.docx', label: 'Word' } } }}
         />
       ),
     );
     const svg = doc.querySelector('svg')!;
-    expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
       'Karta: Social oro. Stockholms län: Vet ej; Uppsala län: Hög; Norrbottens län: Ej besvarad',
     );
-    const tiles = doc.querySelectorAll('g');
+    const tiles = doc.querySelectorAll('g[data-county]');
     expect(tiles).toHaveLength(Object.keys(COUNTY_TILES).length);
-    const tile = (code: string) => tiles.find((g) => g.querySelectorAll('text')[0]?.text === code)!;
+    const tile = (code: string) => tiles.find((g) => g.getAttribute('data-county') === code)!;
+    const texts = (code: string) =>
+      tile(code)
+        .querySelectorAll('text')
+        .map((t) => t.text);
     expect(tile('03').querySelector('rect')?.getAttribute('fill')).toBe('#ff0000');
-    expect(tile('03').querySelectorAll('text')[1]?.text).toBe('2');
-    expect(tile('01').querySelectorAll('text')[1]?.text).toBe('?');
+    // names first: the county's short name on its tile, the value's mark below it
+    expect(texts('03')).toEqual(['Uppsala', '2', 'Word']);
+    expect(texts('01')).toEqual(['Stockholm', '?']);
+    expect(texts('14')[0]).toBe('Västra Götaland');
     expect(tile('25').querySelector('rect')?.getAttribute('fill')).toBe('#ffffff');
-    expect(tile('12').querySelectorAll('text')[1]?.text).toBe('–');
+    expect(texts('12')[1]).toBe('–');
+    // the county's tile leads to its regional picture and its Word report
+    expect(
+      tile('03')
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/lan/uppsala', '/lan/uppsala.docx']);
+    expect(tile('01').querySelectorAll('a')).toHaveLength(0);
+    // caption and legend, every step and "nothing reported"
+    expect(doc.querySelector('figcaption')?.text).toContain('Social oro – länens medelvärden');
+    expect(doc.querySelectorAll('figcaption li').map((li) => li.text.trim())).toEqual([
+      'Låg',
+      'Hög',
+      'Vet ej',
+      'Ej besvarad',
+    ]);
   });
 
   it('colours each area by its value, names it in a title, and lists the scale beside the map', async () => {
@@ -65,6 +92,7 @@ describe('ui maps', () => {
       'Låg',
       'Hög',
       'Vet ej',
+      'Ej besvarad',
     ]);
   });
 });

@@ -56,65 +56,131 @@ export const COUNTY_TILES: Readonly<Record<string, readonly [number, number]>> =
   '12': [1, 9],
 };
 
-/** The 21 counties as tiles, each with its code and its value's mark, coloured by the scale. */
+/** "Västra Götalands län" → "Västra Götaland", "Dalarnas län" → "Dalarna": short enough for a tile. */
+export function countyShortName(name: string): string {
+  const stem = name.replace(/ län$/, '');
+  return stem === name ? name : stem.replace(/s$/, '');
+}
+
+/** Where a place on a map leads: its own page, and a document about it. */
+export interface PlaceLinks {
+  page: string;
+  /** e.g. the county's Word report */
+  document?: { href: string; label: string };
+}
+
+/**
+ * The 21 counties as tiles, each with its name and its value's mark, coloured by the scale; a county with
+ * links carries them (its page on the name, its document below). The caption says what the map shows, the
+ * legend what the colours mean; every tile names its county and value in words.
+ */
 export function CountyTileMap({
   title,
+  caption,
   values,
   names,
   scale,
+  links = {},
 }: {
   /** what the map shows, e.g. the risk area */
   title: string;
+  /** the map's caption: what it shows and how, below the title */
+  caption?: string;
   /** länskod → value (null: nothing reported); counties left out are drawn without a value */
   values: Record<string, string | null>;
   /** länskod → the county's name, for the map's text */
   names: Record<string, string>;
   scale: MapScale;
+  /** länskod → where the county's tile leads */
+  links?: Record<string, PlaceLinks>;
 }): JSX.Element {
-  const size = 56;
+  const w = 104;
+  const h = 72;
+  const gap = 4;
   // In länskod order: the official order, and the same whatever order the values came in.
   const label = `Karta: ${title}. ${Object.entries(values)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, v]) => `${names[code] ?? code}: ${stepOf(scale, v).label}`)
     .join('; ')}`;
   return (
-    <svg
-      viewBox={`0 0 ${4 * size + 8} ${10 * size + 8}`}
-      width="240"
-      role="img"
-      aria-label={label}
-      class="sv-tilemap"
-    >
-      {Object.entries(COUNTY_TILES).map(([code, [x, y]]) => {
-        const step = stepOf(scale, values[code] ?? null);
-        const cx = String(4 + x * size + (size - 4) / 2);
-        return (
-          <g>
-            <rect
-              x={String(4 + x * size)}
-              y={String(4 + y * size)}
-              width={String(size - 4)}
-              height={String(size - 4)}
-              fill={step.fill}
-              stroke="#0b0c0c"
-            />
-            <text x={cx} y={String(4 + y * size + 22)} text-anchor="middle" font-size="11" safe>
-              {code}
+    <figure class="sv-map sv-tilemap-figure">
+      <svg
+        viewBox={`0 0 ${4 * w + gap} ${10 * h + gap}`}
+        width="420"
+        role="group"
+        aria-label={label}
+        class="sv-tilemap"
+      >
+        {Object.entries(COUNTY_TILES).map(([code, [x, y]]) => {
+          const step = stepOf(scale, values[code] ?? null);
+          const name = names[code] ?? code;
+          const link = links[code];
+          const left = gap + x * w;
+          const top = gap + y * h;
+          const cx = String(left + (w - gap) / 2);
+          const words = `${name}: ${step.label}`;
+          const nameText = (
+            <text x={cx} y={String(top + 18)} text-anchor="middle" font-size="12" safe>
+              {countyShortName(name)}
             </text>
-            <text
-              x={cx}
-              y={String(4 + y * size + 40)}
-              text-anchor="middle"
-              font-size="13"
-              font-weight="bold"
-              safe
-            >
-              {step.mark}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+          );
+          return (
+            <g data-county={code}>
+              <rect
+                x={String(left)}
+                y={String(top)}
+                width={String(w - gap)}
+                height={String(h - gap)}
+                fill={step.fill}
+                stroke="#0b0c0c"
+              >
+                <title safe>{words}</title>
+              </rect>
+              {link ? (
+                <a href={link.page} aria-label={`${words}. Länets regionala lägesbild`} class="sv-map-link">
+                  {nameText}
+                </a>
+              ) : (
+                <g aria-label={words} role="img">
+                  {nameText}
+                </g>
+              )}
+              <text
+                x={cx}
+                y={String(top + 40)}
+                text-anchor="middle"
+                font-size="16"
+                font-weight="bold"
+                aria-hidden="true"
+                safe
+              >
+                {step.mark}
+              </text>
+              {link?.document ? (
+                <a
+                  href={link.document.href}
+                  aria-label={`${name}: ${link.document.label}`}
+                  class="sv-map-link"
+                >
+                  <text x={cx} y={String(top + 60)} text-anchor="middle" font-size="11" safe>
+                    {link.document.label}
+                  </text>
+                </a>
+              ) : (
+                ''
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="govuk-body-s">
+        <span class="govuk-!-font-weight-bold" safe>
+          {title}
+        </span>
+        {caption ? <span safe>{` – ${caption}`}</span> : ''}
+        <MapLegend scale={scale} />
+      </figcaption>
+    </figure>
   );
 }
 
@@ -129,7 +195,7 @@ export interface MapShape {
 export function MapLegend({ scale }: { scale: MapScale }): JSX.Element {
   return (
     <ul class="govuk-list sv-legend">
-      {scale.steps.map((s) => (
+      {[...scale.steps, scale.none].map((s) => (
         <li>
           <svg width="14" height="14" aria-hidden="true">
             <rect width="14" height="14" fill={s.fill} stroke="#0b0c0c" />
@@ -143,15 +209,21 @@ export function MapLegend({ scale }: { scale: MapScale }): JSX.Element {
 
 /** Places (municipalities) coloured by their value on imported boundaries, with outlines (counties) on top. */
 export function AreaMap({
+  title,
   description,
+  attribution,
   shapes,
   values,
   outlines,
   viewBox,
   scale,
 }: {
+  /** what the map shows, as its caption */
+  title?: string;
   /** the map in words: what it shows and where the same figures are in a table */
   description: string;
+  /** where the boundaries come from */
+  attribution?: string;
   shapes: MapShape[];
   /** a shape's code → its value (null or missing: nothing reported) */
   values: Record<string, string | null>;
@@ -176,7 +248,21 @@ export function AreaMap({
         ))}
       </svg>
       <figcaption class="govuk-body-s">
+        {title ? (
+          <span class="govuk-!-font-weight-bold" safe>
+            {title}
+          </span>
+        ) : (
+          ''
+        )}
         <MapLegend scale={scale} />
+        {attribution ? (
+          <span class="sv-muted" safe>
+            {attribution}
+          </span>
+        ) : (
+          ''
+        )}
       </figcaption>
     </figure>
   );

@@ -187,7 +187,9 @@ describe('lägesbild in the browser, from national round to national picture', (
       await page.fill('#summary_violence', `Sammanfattning för ${slug}: våldet bedöms som allvarligare.`);
       const quotes = page.locator('input[name="quote"]');
       if ((await quotes.count()) > 0) await quotes.first().check();
-      await page.click('button:has-text("Skicka till nationell samordnare")');
+      await page.click('button:has-text("Spara och gå vidare till att skicka")');
+      await expectAccessible(page);
+      await page.click('main button:has-text("Skicka")');
       expect(await page.locator('.govuk-notification-banner').innerText()).toContain('inskickad');
       await expectAccessible(page);
       const word = await page.request.get(`${page.url()}.docx`);

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/client.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { swedishCollator } from '../../platform/i18n.ts';
 import { COUNTIES, findCountyByCode } from '../../platform/tenancy.ts';
 import {
   allQuestions,
@@ -250,6 +251,7 @@ export async function compileNationalPicture(
   const municipalityRows: RiskRow[] = [];
   const countyRows: RiskRow[] = [];
   const municipalityLevels: Record<string, Record<string, Level>> = {};
+  const municipalities: NationalPicture['municipalities'] = [];
   const measureCounts: Record<string, Record<MeasureStatus, number>> = Object.fromEntries(
     areaKeys.map((a) => [a, { planned: 0, taken: 0 }]),
   );
@@ -258,7 +260,11 @@ export async function compileNationalPicture(
     if (!picture) continue;
     const rows = picture.rows;
     municipalityRows.push(...rows);
-    for (const r of rows) if (r.code) municipalityLevels[r.code] = r.levels;
+    for (const r of rows) {
+      if (!r.code) continue;
+      municipalityLevels[r.code] = r.levels;
+      municipalities.push({ code: r.code, name: r.name, countyName: c.name, levels: r.levels });
+    }
     const levels: Record<string, Level> = {};
     const previousLevels: Record<string, Level> = {};
     for (const area of areaKeys) {
@@ -295,6 +301,8 @@ export async function compileNationalPicture(
     })),
     rows: countyRows,
     municipalityLevels,
+    municipalities: municipalities.sort((a, b) => swedishCollator.compare(a.name, b.name)),
+    closedAt: saved?.closedAt ?? null,
     distribution: distributionOf(areaKeys, municipalityRows),
     measureCounts,
     regionalSummaries: COUNTIES.filter((c) => submitted.has(c.code)).map((c) => ({

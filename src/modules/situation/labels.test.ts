@@ -88,7 +88,7 @@ const regionalPage = (p: RegionalPicture) =>
       docx: '/uppsala/lagesbild/r/o/sammanstallning.docx',
       answers: undefined,
       breadcrumbs: [],
-      abilities: { canEdit: false, canSubmit: false },
+      abilities: { canEdit: false, canSubmit: false, canRecall: false },
       charts: {},
       form: emptyForm(),
     }),
@@ -129,7 +129,8 @@ describe('one wording per concept in the web pages, Excel, CSV and Word', () => 
         map: undefined,
         base: '/nationellt/lagesbild/r/o',
         docx: '/nationellt/lagesbild/r/o.docx',
-        canEdit: false,
+        close: '/nationellt/lagesbild/r/o/stang',
+        abilities: { canEdit: false, canClose: false },
         form: emptyForm(),
       }),
     );
@@ -137,7 +138,7 @@ describe('one wording per concept in the web pages, Excel, CSV and Word', () => 
       .querySelectorAll('main tr')
       .map((tr) => tr.querySelectorAll('th, td').map((c) => c.text.trim()))
       .filter((r) => r[0] === 'Skåne län' || r[0] === 'Norrbottens län')
-      .map((r) => [r[0], r.at(-1)]);
+      .map((r) => [r[0], r.at(-2)]);
     const { cells } = await wordTexts(await nationalPictureToDocx(nationalPicture()));
     const countyColumns = 6;
     const wordRows = ['Skåne län', 'Norrbottens län'].map((name) => {

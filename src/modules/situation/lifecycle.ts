@@ -24,6 +24,12 @@ export interface PictureState {
   status: 'draft' | 'submitted';
 }
 
+/** The national coordinator's compilation of an occasion of a national round (null: nothing saved yet). */
+export interface NationalState {
+  closedAt: Date | null;
+}
+type MaybeNational = NationalState | null | undefined;
+
 /** Not yet started (null), or a response in one of its states. */
 type MaybeResponse = ResponseState | null | undefined;
 /** No picture yet (a draft to be), or the county's regional picture of the occasion. */
@@ -42,6 +48,10 @@ const reason = {
   alreadyReopened: 'Svaret är redan öppnat för svar efter sista svarsdag.',
   beforeDeadline: 'Sista svarsdag har inte passerat; de svarande kan redan svara.',
   regionalSubmitted: 'Den regionala lägesbilden är redan inskickad.',
+  notSent: 'Den regionala lägesbilden är inte inskickad; det finns inget att återkalla.',
+  nationalClosed:
+    'Den nationella samordnaren har stängt den nationella sammanställningen; kontakta samordnaren om något behöver ändras.',
+  nationalAlreadyClosed: 'Den nationella sammanställningen är redan stängd.',
 } as const;
 
 // ---- Occasion ----------------------------------------------------------------------------------
@@ -76,10 +86,31 @@ export function pictureMayEdit(picture: MaybePicture): Verdict {
   return isPictureFinal(picture) ? reason.regionalSubmitted : true;
 }
 
-/** A picture is submitted once. */
-export function pictureMaySubmit(picture: MaybePicture): Verdict {
-  return isPictureFinal(picture) ? reason.regionalSubmitted : true;
+/** The national compilation is closed: what the counties sent is final, and nothing more is received. */
+export const isNationalClosed = (national: MaybeNational): boolean => Boolean(national?.closedAt);
+
+/**
+ * A draft is sent once, while the national compilation (of a national round) is open; after a recall it may be
+ * sent again.
+ */
+export function pictureMaySubmit(picture: MaybePicture, national?: MaybeNational): Verdict {
+  if (isPictureFinal(picture)) return reason.regionalSubmitted;
+  return isNationalClosed(national) ? reason.nationalClosed : true;
 }
+
+/** The county may take back what it sent until the coordinator has closed the national compilation. */
+export function pictureMayRecall(picture: MaybePicture, national?: MaybeNational): Verdict {
+  if (!isPictureFinal(picture)) return reason.notSent;
+  return isNationalClosed(national) ? reason.nationalClosed : true;
+}
+
+/** The coordinator writes the national summaries while the compilation is open. */
+export function nationalMayEdit(national: MaybeNational): Verdict {
+  return isNationalClosed(national) ? reason.nationalAlreadyClosed : true;
+}
+
+/** The coordinator closes the compilation once. */
+export const nationalMayClose = nationalMayEdit;
 
 // ---- Response ------------------------------------------------------------------------------------
 

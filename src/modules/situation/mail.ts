@@ -10,6 +10,15 @@ declare module '../../platform/mail-templates.ts' {
       comment: string;
       url: string;
     };
+    'situation.picture-recalled': {
+      countyName: string;
+      roundTitle: string;
+      occasionLabel: string;
+      /** who recalled it */
+      recalledBy: string;
+      /** the national picture's page */
+      url: string;
+    };
     'situation.answer-reminder': {
       respondentName: string;
       roundTitle: string;
@@ -44,6 +53,32 @@ export const situationMail = defineMailTemplates({
         v.comment,
         '',
         `Sign in to complete it: ${v.url}`,
+      ].join('\n'),
+    }),
+  },
+  'situation.picture-recalled': {
+    sv: (v) => ({
+      subject: `${v.countyName} har återkallat sin regionala lägesbild – ${v.roundTitle}, ${v.occasionLabel}`,
+      text: [
+        'Hej!',
+        '',
+        `${v.recalledBy} på Länsstyrelsen i ${v.countyName} har återkallat länets regionala lägesbild i ${v.roundTitle} (${v.occasionLabel}).`,
+        'Länets lägesbild räknas inte med i den nationella sammanställningen förrän länet har skickat den igen.',
+        'Det som skickades tidigare finns kvar i länets historik.',
+        '',
+        `Den nationella lägesbilden: ${v.url}`,
+      ].join('\n'),
+    }),
+    en: (v) => ({
+      subject: `${v.countyName} has recalled its regional picture – ${v.roundTitle}, ${v.occasionLabel}`,
+      text: [
+        'Hello,',
+        '',
+        `${v.recalledBy} at the county administrative board of ${v.countyName} has recalled the county's regional picture in ${v.roundTitle} (${v.occasionLabel}).`,
+        'It is not part of the national compilation until the county sends it again.',
+        "What was sent before is kept in the county's history.",
+        '',
+        `The national picture: ${v.url}`,
       ].join('\n'),
     }),
   },

@@ -86,6 +86,10 @@ export interface NationalPicture {
   rows: RiskRow[];
   /** every municipality's level per area (for the map), from submitted regional pictures */
   municipalityLevels: Record<string, Record<string, Level>>;
+  /** the municipalities of submitted regional pictures, by name (Swedish order), for the table beside the map */
+  municipalities: Array<{ code: string; name: string; countyName: string; levels: Record<string, Level> }>;
+  /** when the coordinator closed the compilation (null: open) */
+  closedAt: Date | null;
   distribution: Record<string, AreaDistribution>;
   measureCounts: Record<string, Record<MeasureStatus, number>>;
   regionalSummaries: Array<{ countyName: string; summaries: Record<string, string> }>;

@@ -40,11 +40,17 @@ export const situationPolicy = {
   'picture.save': viewsRounds,
   /** send the regional picture to the national coordinator */
   'picture.submit': manages,
+  /** take back a sent regional picture until the national compilation is closed */
+  'picture.recall': manages,
 } as const;
+
+const coordinates = (actor: Actor) => isSystemAdmin(actor) || hasRole(actor, 'national_coordinator');
 
 export const situationGlobalPolicy = {
   /** open national rounds, follow counties, compile the national picture */
-  'national.coordinate': (actor: Actor) => isSystemAdmin(actor) || hasRole(actor, 'national_coordinator'),
+  'national.coordinate': coordinates,
+  /** close the national compilation of an occasion: the counties' pictures can no longer be recalled */
+  'national.close': coordinates,
   /** answer for one's own organisation */
   'response.answer': (actor: Actor) => hasRole(actor, 'reporter'),
 } as const;
@@ -64,6 +70,13 @@ export interface ResponseResource extends CountyResource, lifecycle.ResponseCont
 /** A county's regional picture of an occasion (null: nothing saved yet). */
 export interface PictureResource extends CountyResource {
   picture: lifecycle.PictureState | null | undefined;
+  /** the national compilation the picture is sent to (a national round's occasion; else none) */
+  national?: lifecycle.NationalState | null | undefined;
+}
+
+/** The national compilation of an occasion (null: nothing saved yet). */
+export interface NationalResource {
+  national: lifecycle.NationalState | null | undefined;
 }
 
 interface StateRule<R> {
@@ -97,7 +110,19 @@ const stateRules = {
   }),
   'picture.submit': rule<PictureResource>({
     who: situationPolicy['picture.submit'],
-    state: (r) => lifecycle.pictureMaySubmit(r.picture),
+    state: (r) => lifecycle.pictureMaySubmit(r.picture, r.national),
+  }),
+  'picture.recall': rule<PictureResource>({
+    who: situationPolicy['picture.recall'],
+    state: (r) => lifecycle.pictureMayRecall(r.picture, r.national),
+  }),
+  'national.save': rule<NationalResource>({
+    who: situationGlobalPolicy['national.coordinate'],
+    state: (r) => lifecycle.nationalMayEdit(r.national),
+  }),
+  'national.close': rule<NationalResource>({
+    who: situationGlobalPolicy['national.close'],
+    state: (r) => lifecycle.nationalMayClose(r.national),
   }),
 };
 
@@ -178,11 +203,37 @@ export function answeringAbilities(actor: Actor, r: ResponseResource, now = new 
 export interface PictureAbilities {
   canEdit: boolean;
   canSubmit: boolean;
+  canRecall: boolean;
+  /** why a sent picture can no longer be recalled, for the county that may recall */
+  recallRefused?: string | undefined;
 }
 
 export function pictureAbilities(actor: Actor, r: PictureResource, now = new Date()): PictureAbilities {
-  return { canEdit: can(actor, 'picture.save', r, now), canSubmit: can(actor, 'picture.submit', r, now) };
+  const recall = decide(actor, 'picture.recall', r, now);
+  return {
+    canEdit: can(actor, 'picture.save', r, now),
+    canSubmit: can(actor, 'picture.submit', r, now),
+    canRecall: recall.allowed,
+    recallRefused:
+      !recall.allowed && recall.refusal === 'state' && lifecycle.isPictureFinal(r.picture)
+        ? recall.reason
+        : undefined,
+  };
 }
+
+export interface NationalAbilities {
+  canEdit: boolean;
+  canClose: boolean;
+}
+
+export const nationalAbilities = (
+  actor: Actor,
+  r: NationalResource,
+  now = new Date(),
+): NationalAbilities => ({
+  canEdit: can(actor, 'national.save', r, now),
+  canClose: can(actor, 'national.close', r, now),
+});
 
 export interface CountyAbilities {
   /** open rounds, choose respondents, manage the county's questionnaires */

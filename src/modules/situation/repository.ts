@@ -15,6 +15,7 @@ import {
   nationalPictures,
   occasions,
   regionalPictures,
+  regionalPictureSubmissions,
   respondents,
   responses,
   responseVersions,
@@ -465,19 +466,107 @@ export async function updateRegionalPicture(
     .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'draft')));
 }
 
-/** Submits a draft picture with what it sends; false when it was already submitted (nothing changes). */
+/**
+ * Submits a draft picture with what it sends, and keeps what was sent in the picture's history of sendings;
+ * false when it was already submitted (nothing changes).
+ */
 export async function markRegionalPictureSubmitted(
   tx: Executor,
   id: string,
   snapshot: RegionalPicture,
   at = new Date(),
+  submittedBy: string | null = null,
+): Promise<boolean> {
+  const stored = storedPicture(snapshot);
+  const rows = await tx
+    .update(regionalPictures)
+    .set({ status: 'submitted', submittedAt: at, snapshot: stored })
+    .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'draft')))
+    .returning({ id: regionalPictures.id, countyCode: regionalPictures.countyCode });
+  const [row] = rows;
+  if (!row) return false;
+  await tx.insert(regionalPictureSubmissions).values({
+    pictureId: row.id,
+    countyCode: row.countyCode,
+    snapshot: stored,
+    submittedAt: at,
+    submittedBy,
+  });
+  return true;
+}
+
+/**
+ * Takes a sent picture back to a draft (the caller holds the lock and has asked the lifecycle): the picture
+ * is compiled live again, and its latest sending in the history is marked recalled — what was sent stays.
+ */
+export async function markRegionalPictureRecalled(
+  tx: Executor,
+  id: string,
+  recalledBy: string,
+  at = new Date(),
 ): Promise<boolean> {
   const rows = await tx
     .update(regionalPictures)
-    .set({ status: 'submitted', submittedAt: at, snapshot: storedPicture(snapshot) })
-    .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'draft')))
+    .set({ status: 'draft', submittedAt: null, snapshot: null, updatedBy: recalledBy, updatedAt: at })
+    .where(and(eq(regionalPictures.id, id), eq(regionalPictures.status, 'submitted')))
     .returning({ id: regionalPictures.id });
-  return rows.length === 1;
+  if (rows.length !== 1) return false;
+  await tx
+    .update(regionalPictureSubmissions)
+    .set({ recalledAt: at, recalledBy })
+    .where(and(eq(regionalPictureSubmissions.pictureId, id), isNull(regionalPictureSubmissions.recalledAt)));
+  return true;
+}
+
+/** One sending of a regional picture: when, by whom, and whether and when it was recalled. */
+export interface PictureSending {
+  id: string;
+  submittedAt: Date;
+  submittedByName: string | null;
+  recalledAt: Date | null;
+  recalledByName: string | null;
+}
+
+/** A picture's sendings, the latest first (without their snapshots). */
+export async function listPictureSendings(db: Executor, pictureId: string): Promise<PictureSending[]> {
+  const rows = await queryRows<{
+    id: string;
+    submitted_at: Date | string;
+    submitted_by_name: string | null;
+    recalled_at: Date | string | null;
+    recalled_by_name: string | null;
+  }>(
+    db,
+    sql`select s.id, s.submitted_at, su.name as submitted_by_name, s.recalled_at, ru.name as recalled_by_name
+        from regional_picture_submissions s
+        left join users su on su.id = s.submitted_by
+        left join users ru on ru.id = s.recalled_by
+        where s.picture_id = ${pictureId}
+        order by s.submitted_at desc`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    submittedAt: new Date(r.submitted_at),
+    submittedByName: r.submitted_by_name,
+    recalledAt: r.recalled_at === null ? null : new Date(r.recalled_at),
+    recalledByName: r.recalled_by_name,
+  }));
+}
+
+/** What one sending sent, as it was sent. */
+export async function findSendingSnapshot(
+  db: Executor,
+  pictureId: string,
+  sendingId: string,
+): Promise<RegionalPicture | undefined> {
+  if (!isUuid(sendingId)) return undefined;
+  const [row] = await db
+    .select({ snapshot: regionalPictureSubmissions.snapshot })
+    .from(regionalPictureSubmissions)
+    .where(
+      and(eq(regionalPictureSubmissions.id, sendingId), eq(regionalPictureSubmissions.pictureId, pictureId)),
+    );
+  return row ? revivedPicture(row.snapshot) : undefined;
 }
 
 /** A snapshot for a picture submitted before snapshots existed (a first reader makes it). */
@@ -546,6 +635,43 @@ export function listSubmittedPictures(db: Executor, occasionId: string): Promise
     })
     .from(regionalPictures)
     .where(and(eq(regionalPictures.occasionId, occasionId), eq(regionalPictures.status, 'submitted')));
+}
+
+/**
+ * The national compilation of an occasion, locked for the rest of the transaction (a row is made first where
+ * none exists). Its close and a county's recall or sending take this lock, the county's after its own
+ * picture's: whichever comes second sees the other's result.
+ */
+export async function lockNationalPicture(tx: Executor, occasionId: string) {
+  await tx.insert(nationalPictures).values({ occasionId }).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(nationalPictures)
+    .where(eq(nationalPictures.occasionId, occasionId))
+    .for('update');
+  return row!;
+}
+
+export async function closeNationalPicture(
+  tx: Executor,
+  occasionId: string,
+  closedBy: string,
+  at = new Date(),
+): Promise<void> {
+  await tx
+    .update(nationalPictures)
+    .set({ closedAt: at, closedBy })
+    .where(and(eq(nationalPictures.occasionId, occasionId), isNull(nationalPictures.closedAt)));
+}
+
+/** E-mail addresses of the national coordinators (told when a county recalls its picture). */
+export async function coordinatorEmails(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, 'national_coordinator'), isNull(users.disabledAt)));
+  return rows.map((r) => r.email);
 }
 
 export async function findNationalPicture(db: Executor, occasionId: string) {

@@ -171,24 +171,36 @@ describe('lägesbild state rules', () => {
     const { roundId, occasionIds } = await openRound();
     const occasionId = occasionIds[0]!;
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
-    const [adminPage, editorPage] = await Promise.all([c.admin.get(base), c.editor.get(base)]);
+    const editorPage = await c.editor.get(base);
+    // The analysis is saved on the way to the confirmation page; the confirmed sending sends what is saved.
+    const confirm = await c.admin.submit(base, { summary_violence: 'Inskickad analys', intent: 'submit' });
+    expect(confirm.location).toBe(`${base}/skicka`);
+    const confirmPage = await c.admin.get(`${base}/skicka`);
     // Saves arriving just before, with and just after the submit: none may commit onto the submitted picture.
     const save = (n: number) =>
       c.editor.submitOn(editorPage, { summary_violence: `Sen ändring ${n}`, intent: 'save' });
     const [before, submitted, ...after] = await Promise.all([
       save(0),
-      c.admin.submitOn(adminPage, { summary_violence: 'Inskickad analys', intent: 'submit' }),
+      c.admin.submitOn(confirmPage, {}),
       ...[1, 2, 3, 4].map(save),
     ]);
     expect(submitted.status).toBe(303);
     for (const saved of [before, ...after]) expect([303, 409]).toContain(saved.status);
-    expect(await storedSummary(occasionId)).toEqual({ summary: 'Inskickad analys', status: 'submitted' });
+    const sent = await storedSummary(occasionId);
+    expect(sent!.status).toBe('submitted');
+    // What was sent is the last save that landed before the sending (the snapshot holds it).
+    const [snap] = await queryRows<{ summary: string }>(
+      t.database.db,
+      sql`select snapshot -> 'summaries' ->> 'violence' as summary from regional_pictures
+          where occasion_id = ${occasionId} and county_code = '03'`,
+    );
+    expect(snap!.summary).toBe(sent!.summary);
 
     // A save after the submit is refused, with the page again and the reason.
     const late = await c.editor.submitOn(editorPage, { summary_violence: 'Ännu senare', intent: 'save' });
     expect(late.status).toBe(409);
     expect(late.doc.querySelector('.govuk-error-summary')?.text).toContain('redan inskickad');
-    expect(await storedSummary(occasionId)).toEqual({ summary: 'Inskickad analys', status: 'submitted' });
+    expect(await storedSummary(occasionId)).toEqual(sent);
   });
 
   it('after the county submits its picture, no response changes, and what the coordinator received stays as sent', async () => {
@@ -214,6 +226,7 @@ describe('lägesbild state rules', () => {
         })
       ).status,
     ).toBe(303);
+    expect((await c.admin.submit(`${base}/sammanstallning/skicka`, {})).status).toBe(303);
 
     const regionalUrl = `/nationellt/lagesbild/${roundId}/${occasionId}/lan/uppsala`;
     const nationalUrl = `/nationellt/lagesbild/${roundId}/${occasionId}`;
@@ -251,9 +264,12 @@ describe('lägesbild state rules', () => {
     for (const [i, occasionId] of occasionIds.entries()) {
       const answer = `/uppdrag/${occasionId}/${org0381}`;
       const picture = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
-      const [answerPage, picturePage] = await Promise.all([c.r0381.get(answer), c.admin.get(picture)]);
+      const [answerPage, picturePage] = await Promise.all([
+        c.r0381.get(answer),
+        c.admin.get(`${picture}/skicka`),
+      ]);
       const respond = () => c.r0381.submitOn(answerPage, { ...completeAnswer('2'), intent: 'submit' });
-      const send = () => c.admin.submitOn(picturePage, { intent: 'submit' });
+      const send = () => c.admin.submitOn(picturePage, {});
       const [responded, sent] =
         i === 0 ? await Promise.all([respond(), send()]) : (await Promise.all([send(), respond()])).reverse();
       expect(sent!.status).toBe(303);
@@ -354,7 +370,7 @@ describe('lägesbild state rules', () => {
     const answer = `/uppdrag/${occasionId}/${org0380}`;
     expect((await c.r0380.submit(answer, { ...completeAnswer('4'), intent: 'submit' })).status).toBe(303);
     const picture = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
-    expect((await c.admin.submit(picture, { intent: 'submit' })).status).toBe(303);
+    expect((await c.admin.submit(`${picture}/skicka`, {})).status).toBe(303);
     await t.database.db.execute(
       sql`update regional_pictures set snapshot = null where occasion_id = ${occasionId} and county_code = '03'`,
     );

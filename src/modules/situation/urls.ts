@@ -26,6 +26,9 @@ export const urls = {
   answers: (c: CountyRef, r: Ref, o: Ref, format: 'xlsx' | 'csv') => `${occasion(c, r, o)}/svar.${format}`,
   regional: (c: CountyRef, r: Ref, o: Ref) => `${occasion(c, r, o)}/sammanstallning`,
   regionalDocx: (c: CountyRef, r: Ref, o: Ref) => `${occasion(c, r, o)}/sammanstallning.docx`,
+  /** the confirmation page before the picture is sent, and where the sending is posted */
+  submitRegional: (c: CountyRef, r: Ref, o: Ref) => `${occasion(c, r, o)}/sammanstallning/skicka`,
+  recallRegional: (c: CountyRef, r: Ref, o: Ref) => `${occasion(c, r, o)}/sammanstallning/aterkalla`,
 
   // Review of one response
   response,
@@ -43,6 +46,8 @@ export const urls = {
   nationalQuestionnaires: () => '/nationellt/formular',
   national: nationalOccasion,
   nationalDocx: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}.docx`,
+  /** the confirmation page before the coordinator closes the compilation, and where the close is posted */
+  closeNational: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}/stang`,
   nationalAnswers: (r: Ref, o: Ref, format: 'xlsx' | 'csv') => `${nationalOccasion(r, o)}/svar.${format}`,
   nationalRegional: (r: Ref, o: Ref, c: CountyRef) => `${nationalOccasion(r, o)}/lan/${c.slug}`,
   nationalRegionalDocx: (r: Ref, o: Ref, c: CountyRef) => `${nationalOccasion(r, o)}/lan/${c.slug}.docx`,

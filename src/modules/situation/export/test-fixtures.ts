@@ -145,6 +145,8 @@ export function nationalPicture(): NationalPicture {
       },
     ],
     municipalityLevels: {},
+    municipalities: [],
+    closedAt: null,
     distribution: {
       violence: {
         counts: { '3': 1, missing: 1 },

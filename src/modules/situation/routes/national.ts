@@ -5,12 +5,12 @@ import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { boundariesOf } from '../../reference/index.ts';
 import { compileNationalPicture, submittedRegionalPicture } from '../compile.ts';
 import { load } from '../load.ts';
-import { situationGlobalPolicy } from '../policy.ts';
-import { saveNationalSummaries } from '../pictures.ts';
+import { decide, nationalAbilities } from '../policy.ts';
+import { closeNationalPicture, saveNationalSummaries } from '../pictures.ts';
 import type * as repo from '../repository.ts';
 import { definitionOf } from '../rounds.ts';
 import { urls } from '../urls.ts';
-import { NationalPicturePage, RegionalPicturePage } from '../views/picture.tsx';
+import { CloseNationalPage, NationalPicturePage, RegionalPicturePage } from '../views/picture.tsx';
 import { chartsOf } from './pictures.ts';
 import { bodyOf, guard, type Params } from './shared.ts';
 
@@ -37,16 +37,65 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
       map: municipalities.length && area ? { area, municipalities, counties } : undefined,
       base: urls.national(round, occasion),
       docx: urls.nationalDocx(round, occasion),
+      close: urls.closeNational(round, occasion),
       answers: round.shareAnswersNationally
         ? {
             xlsx: urls.nationalAnswers(round, occasion, 'xlsx'),
             csv: urls.nationalAnswers(round, occasion, 'csv'),
           }
         : undefined,
-      canEdit: situationGlobalPolicy['national.coordinate'](req.actor),
+      abilities: nationalAbilities(req.actor, { national: p }),
       form,
     });
   };
+
+  const closePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { round, occasion }: { round: repo.Round; occasion: repo.Occasion },
+    form: FormState,
+  ) => {
+    const p = await compileNationalPicture(db, { occasionId: occasion.id });
+    const d = decide(req.actor, 'national.close', { national: p });
+    return CloseNationalPage({
+      ctx: pageContext(req, reply),
+      p,
+      action: urls.closeNational(round, occasion),
+      back: urls.national(round, occasion),
+      refusal: !d.allowed && d.refusal === 'state' ? d.reason : undefined,
+      form,
+    });
+  };
+
+  app.get<{ Params: Params }>(
+    '/nationellt/lagesbild/:roundId/:occasionId/stang',
+    guard.nationalClose,
+    async (req, reply) => {
+      const loaded = await load.nationalOccasion(db, req.params.roundId, req.params.occasionId);
+      return reply.html(await closePage(req, reply, loaded, emptyForm()));
+    },
+  );
+
+  app.post<{ Params: Params }>(
+    '/nationellt/lagesbild/:roundId/:occasionId/stang',
+    guard.nationalClose,
+    async (req, reply) => {
+      const loaded = await load.nationalOccasion(db, req.params.roundId, req.params.occasionId);
+      return handleForm(
+        req,
+        reply,
+        (form) => closePage(req, reply, loaded, form),
+        async () => {
+          await closeNationalPicture(db, requireUser(req), loaded.occasion.id);
+          reply.setFlash({
+            kind: 'success',
+            text: 'Sammanställningen är stängd. Länens lägesbilder kan inte längre återkallas.',
+          });
+          return reply.redirect(urls.national(loaded.round, loaded.occasion), 303);
+        },
+      );
+    },
+  );
 
   app.get<{ Params: Params }>(
     '/nationellt/lagesbild/:roundId/:occasionId',
@@ -99,7 +148,7 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
             { href: urls.nationalRounds(), label: 'Nationell lägesbild' },
             { href: urls.national(round, occasion), label: occasion.label },
           ],
-          abilities: { canEdit: false, canSubmit: false },
+          abilities: { canEdit: false, canSubmit: false, canRecall: false },
           charts: await chartsOf(p),
           form: emptyForm(),
         }),

@@ -7,11 +7,11 @@ import { regionalPictureOf } from '../compile.ts';
 import { distributionChartSvg } from '../export/index.ts';
 import { load } from '../load.ts';
 import type { RegionalPicture } from '../picture.ts';
-import { pictureAbilities } from '../policy.ts';
-import { saveRegionalPicture } from '../pictures.ts';
-import type * as repo from '../repository.ts';
+import { decide, pictureAbilities } from '../policy.ts';
+import { recallRegionalPicture, saveRegionalPicture } from '../pictures.ts';
+import * as repo from '../repository.ts';
 import { urls } from '../urls.ts';
-import { RegionalPicturePage } from '../views/picture.tsx';
+import { RegionalPicturePage, SubmitPicturePage } from '../views/picture.tsx';
 import { bodyOf, guard, type Params } from './shared.ts';
 
 /** Each area's distribution as a chart, for the picture's page. */
@@ -23,7 +23,23 @@ export async function chartsOf(p: RegionalPicture): Promise<Record<string, strin
   );
 }
 
-/** The county's regional picture of an occasion: compiled while a draft, as sent once submitted. */
+type Loaded = { round: repo.Round; occasion: repo.Occasion };
+
+/** The picture's row and the national compilation it goes to (a national round's), for the rules. */
+async function pictureState(db: Deps['db'], county: CountyRecord, { round, occasion }: Loaded) {
+  const [picture, national] = await Promise.all([
+    repo.findRegionalPicture(db, occasion.id, county.code),
+    round.scope === 'national' ? repo.findNationalPicture(db, occasion.id) : Promise.resolve(undefined),
+  ]);
+  const sendings = picture ? await repo.listPictureSendings(db, picture.id) : [];
+  return { resource: { countyCode: county.code, picture, national }, sendings };
+}
+
+/**
+ * The county's regional picture of an occasion: compiled while a draft, as sent once submitted. Sending goes
+ * through a page that says what is missing; a sent picture can be recalled until the national compilation
+ * is closed.
+ */
 export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
@@ -31,15 +47,20 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
     req: FastifyRequest,
     reply: FastifyReply,
     county: CountyRecord,
-    { round, occasion }: { round: repo.Round; occasion: repo.Occasion },
+    loaded: Loaded,
     form: FormState,
   ) => {
-    const p = await regionalPictureOf(db, { occasionId: occasion.id, countyCode: county.code });
+    const { round, occasion } = loaded;
+    const [p, state] = await Promise.all([
+      regionalPictureOf(db, { occasionId: occasion.id, countyCode: county.code }),
+      pictureState(db, county, loaded),
+    ]);
     return RegionalPicturePage({
       ctx: pageContext(req, reply),
       p,
       base: urls.regional(county, round, occasion),
       docx: urls.regionalDocx(county, round, occasion),
+      recall: urls.recallRegional(county, round, occasion),
       answers: {
         xlsx: urls.answers(county, round, occasion, 'xlsx'),
         csv: urls.answers(county, round, occasion, 'csv'),
@@ -48,7 +69,8 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
         { href: urls.rounds(county), label: 'Lägesbild' },
         { href: urls.round(county, round), label: round.title },
       ],
-      abilities: pictureAbilities(req.actor, { countyCode: county.code, picture: p }),
+      abilities: pictureAbilities(req.actor, state.resource),
+      sendings: state.sendings,
       charts: await chartsOf(p),
       form,
     });
@@ -64,6 +86,7 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
+  // Saves the texts; "Skicka" saves them too and goes on to the confirmation page, which does the sending.
   app.post<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId/sammanstallning',
     guard.pictureSave,
@@ -71,7 +94,7 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
       const county = requireCounty(req);
       const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
       const body = bodyOf(req.body);
-      const submit = body.intent === 'submit';
+      const toSubmit = body.intent === 'submit';
       return handleForm(
         req,
         reply,
@@ -81,13 +104,105 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
             occasionId: loaded.occasion.id,
             countyCode: county.code,
             body,
-            submit,
+            submit: false,
+          });
+          if (toSubmit)
+            return reply.redirect(urls.submitRegional(county, loaded.round, loaded.occasion), 303);
+          reply.setFlash({ kind: 'success', text: 'Lägesbilden är sparad.' });
+          return reply.redirect(urls.regional(county, loaded.round, loaded.occasion), 303);
+        },
+      );
+    },
+  );
+
+  const submitPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    loaded: Loaded,
+    form: FormState,
+  ) => {
+    const { round, occasion } = loaded;
+    const [p, state, entries] = await Promise.all([
+      regionalPictureOf(db, { occasionId: occasion.id, countyCode: county.code }),
+      pictureState(db, county, loaded),
+      repo.listOccasionResponses(db, occasion.id, round.id, county.code, []),
+    ]);
+    const d = decide(req.actor, 'picture.submit', state.resource);
+    return SubmitPicturePage({
+      ctx: pageContext(req, reply),
+      p,
+      action: urls.submitRegional(county, round, occasion),
+      back: urls.regional(county, round, occasion),
+      breadcrumbs: [
+        { href: urls.rounds(county), label: 'Lägesbild' },
+        { href: urls.round(county, round), label: round.title },
+        { href: urls.regional(county, round, occasion), label: `Regional lägesbild: ${occasion.label}` },
+      ],
+      entries,
+      refusal: d.allowed ? undefined : d.refusal === 'state' ? d.reason : undefined,
+      national: round.scope === 'national',
+      form,
+    });
+  };
+
+  app.get<{ Params: Params }>(
+    '/:county/lagesbild/:roundId/:occasionId/sammanstallning/skicka',
+    guard.pictureSubmit,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
+      return reply.html(await submitPage(req, reply, county, loaded, emptyForm()));
+    },
+  );
+
+  app.post<{ Params: Params }>(
+    '/:county/lagesbild/:roundId/:occasionId/sammanstallning/skicka',
+    guard.pictureSubmit,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
+      return handleForm(
+        req,
+        reply,
+        (form) => submitPage(req, reply, county, loaded, form),
+        async () => {
+          await saveRegionalPicture(db, requireUser(req), {
+            occasionId: loaded.occasion.id,
+            countyCode: county.code,
+            submit: true,
           });
           reply.setFlash({
             kind: 'success',
-            text: submit
-              ? 'Den regionala lägesbilden är inskickad till den nationella samordnaren.'
-              : 'Lägesbilden är sparad.',
+            text: 'Den regionala lägesbilden är inskickad till den nationella samordnaren. Du kan återkalla den tills samordnaren har stängt den nationella sammanställningen.',
+          });
+          return reply.redirect(urls.regional(county, loaded.round, loaded.occasion), 303);
+        },
+      );
+    },
+  );
+
+  app.post<{ Params: Params }>(
+    '/:county/lagesbild/:roundId/:occasionId/sammanstallning/aterkalla',
+    guard.pictureRecall,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
+      return handleForm(
+        req,
+        reply,
+        (form) => regionalPage(req, reply, county, loaded, form),
+        async () => {
+          await recallRegionalPicture(deps, requireUser(req), {
+            occasionId: loaded.occasion.id,
+            countyCode: county.code,
+          });
+          reply.setFlash({
+            kind: 'success',
+            text:
+              loaded.round.scope === 'national'
+                ? 'Lägesbilden är återkallad och den nationella samordnaren har fått e-post. Det som skickades finns kvar i historiken; ändra och skicka igen när ni är klara.'
+                : 'Lägesbilden är återkallad. Det som skickades finns kvar i historiken; ändra och skicka igen när ni är klara.',
           });
           return reply.redirect(urls.regional(county, loaded.round, loaded.occasion), 303);
         },

@@ -8,13 +8,14 @@ import { diffAnswers } from '../../forms/index.ts';
 import { listOrganisations } from '../../reference/index.ts';
 import { completenessOf } from '../compile.ts';
 import { load, type LoadedResponse } from '../load.ts';
-import { responseAbilities } from '../policy.ts';
+import { authorize, responseAbilities } from '../policy.ts';
 import * as repo from '../repository.ts';
 import { approveResponse, reopenForRespondent, reopenResponse, returnResponse } from '../review.ts';
 import { returnSchema, versionSchema } from '../schemas.ts';
 import { urls } from '../urls.ts';
 import { OccasionPage, ResponsePage } from '../views/county.tsx';
-import { guard, type Params } from './shared.ts';
+import { ReturnConfirmPage } from '../views/review-confirm.tsx';
+import { bodyOf, guard, type Params } from './shared.ts';
 
 /** Review: an occasion's responses in the county, one response with its history, return, approve, reopen. */
 export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
@@ -136,7 +137,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
   /** A review action: one scoped load, one service call, flash and redirect; a refusal shows the page again. */
   const reviewAction = (
     path: string,
-    gate: (typeof guard)['approve' | 'return' | 'reopen'],
+    gate: (typeof guard)['approve' | 'reopen'],
     run: (req: FastifyRequest, response: repo.ResponseRow, version: number) => Promise<string>,
   ) =>
     app.post<{ Params: Params }>(`/:county/lagesbild/svar/:responseId/${path}`, gate, async (req, reply) => {
@@ -161,11 +162,84 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
     await approveResponse(deps, requireUser(req), response, version);
     return 'Svaret är godkänt och låst.';
   });
-  reviewAction('aterlamna', guard.return, async (req, response, version) => {
-    const { comment } = parseForm(returnSchema, req.body);
-    await returnResponse(deps, requireUser(req), response, version, comment);
-    return 'Svaret är återlämnat och de svarande har fått e-post.';
-  });
+  // Returning goes through a confirmation step: the response page's form posts the comment here, and this
+  // page (nothing changed yet) shows whom it goes to before the confirmed post returns it.
+  app.post<{ Params: Params }>(
+    '/:county/lagesbild/svar/:responseId/aterlamna',
+    guard.return,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const loaded = await load.response(db, county, req.params.responseId);
+      const responseUrl = urls.response(county, loaded.response);
+      const confirmed = bodyOf(req.body).bekraftat === 'ja';
+      return handleForm(
+        req,
+        reply,
+        async (form) =>
+          confirmed
+            ? returnConfirmPage(
+                req,
+                reply,
+                county,
+                loaded,
+                Number(form.values.version ?? loaded.response.version),
+                form,
+              )
+            : responsePage(req, reply, county, await load.response(db, county, loaded.response.id), form),
+        async () => {
+          const { version } = parseForm(versionSchema, req.body);
+          const { comment } = parseForm(returnSchema, req.body);
+          if (!confirmed) {
+            // Nothing to confirm where the rules would refuse it anyway: say why at once.
+            const picture = await repo.findRegionalPicture(db, loaded.occasion.id, county.code);
+            authorize(requireUser(req), 'response.return', {
+              countyCode: county.code,
+              organisationId: loaded.response.organisationId,
+              response: loaded.response,
+              occasion: loaded.occasion,
+              picture,
+            });
+            const form = emptyForm({ comment });
+            return reply.html(await returnConfirmPage(req, reply, county, loaded, version, form));
+          }
+          await returnResponse(deps, requireUser(req), loaded.response, version, comment);
+          reply.setFlash({ kind: 'success', text: 'Svaret är återlämnat och de svarande har fått e-post.' });
+          return reply.redirect(responseUrl, 303);
+        },
+      );
+    },
+  );
+
+  const returnConfirmPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    { response, occasion, round }: LoadedResponse,
+    version: number,
+    form: FormState,
+  ) => {
+    const [orgs, recipients] = await Promise.all([
+      listOrganisations(db, { countyCode: county.code, includeNational: true }),
+      repo.reporterEmails(db, response.organisationId),
+    ]);
+    return ReturnConfirmPage({
+      ctx: pageContext(req, reply),
+      organisationName: orgs.find((o) => o.id === response.organisationId)?.name ?? '',
+      action: urls.giveBack(county, response),
+      back: urls.response(county, response),
+      version,
+      comment: form.values.comment ?? '',
+      recipients: recipients.length,
+      locksAt: occasion.locksAt,
+      breadcrumbs: [
+        { href: urls.rounds(county), label: 'Lägesbild' },
+        { href: urls.round(county, round), label: round.title },
+        { href: urls.occasion(county, round, occasion), label: occasion.label },
+        { href: urls.response(county, response), label: 'Svaret' },
+      ],
+      form,
+    });
+  };
   reviewAction('oppna', guard.reopen, async (req, response, version) => {
     await reopenResponse(deps, requireUser(req), response, version);
     return 'Svaret är öppnat för komplettering efter sista svarsdag.';

@@ -72,11 +72,14 @@ export function RiskTable({
   areas,
   rows,
   firstHeader,
+  links = {},
 }: {
   caption: string;
   areas: AreaRef[];
   rows: RiskRow[];
   firstHeader: string;
+  /** a row's id → where its name leads (e.g. a county's regional picture) */
+  links?: Record<string, string>;
 }): JSX.Element {
   return (
     <div class="sv-table-scroll" tabindex="0" role="region" aria-label={caption}>
@@ -99,8 +102,14 @@ export function RiskTable({
         <tbody class="govuk-table__body">
           {rows.map((r) => (
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header" safe>
-                {r.name}
+              <th scope="row" class="govuk-table__header">
+                {links[r.id] ? (
+                  <a class="govuk-link" href={links[r.id]} safe>
+                    {r.name}
+                  </a>
+                ) : (
+                  <span safe>{r.name}</span>
+                )}
               </th>
               {areas.map((a) => (
                 <td class="govuk-table__cell">

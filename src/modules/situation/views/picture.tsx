@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
-import { formatDate } from '../../../platform/i18n.ts';
+import { countOf, formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
+import { Button, Details, ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import {
   AreaMap,
@@ -11,13 +11,15 @@ import {
   UNKNOWN_FILL,
   type MapScale,
   type MapShape,
+  type PlaceLinks,
 } from '../../../ui/maps.tsx';
 import { measureStatusLabels, pictureStatusLabels, pictureSubmittedText } from '../labels.ts';
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
-import type { PictureAbilities } from '../policy.ts';
+import type { NationalAbilities, PictureAbilities } from '../policy.ts';
+import type { PictureSending, RespondentView, ResponseRow } from '../repository.ts';
 import { urls } from '../urls.ts';
-import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable } from './parts.tsx';
-import { BOUNDARY_VIEWBOX } from '../../reference/index.ts';
+import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable, StatusTag } from './parts.tsx';
+import { BOUNDARY_ATTRIBUTION, BOUNDARY_VIEWBOX } from '../../reference/index.ts';
 
 function MeasuresSection({
   p,
@@ -50,7 +52,7 @@ function MeasuresSection({
         <details class="govuk-details">
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text" safe>
-              {`Alla ${p.measures.length} åtgärder`}
+              {p.measures.length === 1 ? 'Den enda åtgärden' : `Alla ${p.measures.length} åtgärder`}
             </span>
           </summary>
           <div class="govuk-details__text">
@@ -142,14 +144,38 @@ export interface AnswerDownloads {
   csv: string;
 }
 
+/** When the picture was sent, and recalled, by whom: what was sent is kept as it was sent. */
+function SendingHistory({ sendings }: { sendings: PictureSending[] }): JSX.Element {
+  if (sendings.length === 0) return <></>;
+  return (
+    <Details summary={`Historik: skickad ${countOf(sendings.length, 'gång', 'gånger')}`}>
+      <ul class="govuk-list govuk-list--bullet">
+        {sendings.map((s) => (
+          <li safe>
+            {`Skickad ${formatDateTime(s.submittedAt)}${s.submittedByName ? ` av ${s.submittedByName}` : ''}` +
+              (s.recalledAt
+                ? `; återkallad ${formatDateTime(s.recalledAt)}${s.recalledByName ? ` av ${s.recalledByName}` : ''}`
+                : '')}
+          </li>
+        ))}
+      </ul>
+      <p class="govuk-body-s">
+        Det som skickades sparas som det skickades, även när lägesbilden har återkallats.
+      </p>
+    </Details>
+  );
+}
+
 export function RegionalPicturePage({
   ctx,
   p,
   base,
   docx,
+  recall,
   answers,
   breadcrumbs,
   abilities,
+  sendings = [],
   charts,
   form,
 }: {
@@ -158,9 +184,13 @@ export function RegionalPicturePage({
   /** the picture's own address (the form posts here) */
   base: string;
   docx: string;
+  /** where a recall is posted (the county's page only) */
+  recall?: string;
   answers: AnswerDownloads | undefined;
   breadcrumbs: Array<{ href: string; label: string }>;
   abilities: PictureAbilities;
+  /** the picture's sendings, the latest first (the county's page only) */
+  sendings?: PictureSending[];
   charts: Record<string, string>;
   form: FormState;
 }): JSX.Element {
@@ -187,6 +217,27 @@ export function RegionalPicturePage({
           </strong>
         )}
       </p>
+      {p.status === 'submitted' && recall && abilities.canRecall ? (
+        <PostForm action={recall} csrfToken={ctx.csrfToken}>
+          <p class="govuk-body">
+            Har något blivit fel? Ni kan återkalla lägesbilden tills den nationella samordnaren har stängt den
+            nationella sammanställningen. Samordnaren får e-post om det.
+          </p>
+          <button type="submit" class="govuk-button govuk-button--warning">
+            Återkalla lägesbilden
+          </button>
+        </PostForm>
+      ) : (
+        ''
+      )}
+      {abilities.recallRefused ? (
+        <p class="govuk-inset-text" safe>
+          {abilities.recallRefused}
+        </p>
+      ) : (
+        ''
+      )}
+      <SendingHistory sendings={sendings} />
       <p class="govuk-body sv-no-print">
         <a class="govuk-link" href={docx}>
           Ladda ner som Word
@@ -286,7 +337,7 @@ export function RegionalPicturePage({
             </button>
             {canSubmit ? (
               <button type="submit" class="govuk-button" name="intent" value="submit">
-                Skicka till nationell samordnare
+                Spara och gå vidare till att skicka
               </button>
             ) : (
               ''
@@ -294,6 +345,148 @@ export function RegionalPicturePage({
           </div>
         )}
       </EditableIf>
+    </Layout>
+  );
+}
+
+const RECEIVED = new Set(['submitted', 'approved']);
+
+/**
+ * What the county is about to send, and what is still missing, before anything leaves: "8 av 9 har inte
+ * svarat; sista svarsdag är 20 december 2026 — skicka ändå?"
+ */
+export function missingSentence(
+  expected: number,
+  received: number,
+  deadlineAt: Date,
+  now = new Date(),
+): string | undefined {
+  const missing = expected - received;
+  if (missing <= 0) return undefined;
+  const deadline =
+    now <= deadlineAt
+      ? `sista svarsdag är ${formatDate(deadlineAt)}`
+      : `sista svarsdag var ${formatDate(deadlineAt)}`;
+  return `${missing} av ${expected} har inte svarat; ${deadline} — skicka ändå?`;
+}
+
+export function SubmitPicturePage({
+  ctx,
+  p,
+  action,
+  back,
+  breadcrumbs,
+  entries,
+  refusal,
+  national,
+  form,
+}: {
+  ctx: PageContext;
+  p: RegionalPicture;
+  /** where the sending is posted */
+  action: string;
+  /** the picture's page */
+  back: string;
+  breadcrumbs: Array<{ href: string; label: string }>;
+  /** the occasion's respondents and their responses */
+  entries: Array<{ respondent: RespondentView; response: Pick<ResponseRow, 'status'> | null }>;
+  /** why it cannot be sent now (already sent, compilation closed) */
+  refusal: string | undefined;
+  /** sent to the national coordinator (a national round), or kept in the county (its own round) */
+  national: boolean;
+  form: FormState;
+}): JSX.Element {
+  const c = p.completeness;
+  const missing = entries.filter((e) => !e.response || !RECEIVED.has(e.response.status));
+  const unreviewed = c.received - c.approved;
+  const unsummarised = p.areas.filter((a) => !(p.summaries[a.key] ?? '').trim());
+  const sentence = missingSentence(c.expected, c.received, p.meta.deadlineAt);
+  return (
+    <Layout
+      ctx={ctx}
+      title="Skicka den regionala lägesbilden"
+      caption={`${p.county.name} – ${p.meta.roundTitle}, ${p.meta.occasionLabel}`}
+      breadcrumbs={breadcrumbs}
+    >
+      <ErrorSummary errors={form.errors} />
+      {refusal ? (
+        <>
+          <p class="govuk-inset-text" safe>
+            {refusal}
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={back}>
+              Tillbaka till lägesbilden
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          {sentence ? (
+            <div class="govuk-warning-text">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">Varning</span>
+                <span safe>{sentence}</span>
+              </strong>
+            </div>
+          ) : (
+            <p class="govuk-body" safe>
+              {`Alla ${c.expected} svarande har svarat.`}
+            </p>
+          )}
+          <dl class="govuk-summary-list">
+            {[
+              ['Inkomna svar', `${c.received} av ${c.expected}`],
+              ['Inkomna i tid', `${c.onTime} av ${c.expected}`],
+              ['Inte granskade', unreviewed > 0 ? countOf(unreviewed, 'svar', 'svar') : 'Inga'],
+              [
+                'Områden utan sammanfattning',
+                unsummarised.length ? unsummarised.map((a) => a.label).join(', ') : 'Inga',
+              ],
+              ['Valda citat', p.quotes.length ? countOf(p.quotes.length, 'citat', 'citat') : 'Inga'],
+              ['Sista svarsdag', formatDate(p.meta.deadlineAt)],
+            ].map(([k, v]) => (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key" safe>
+                  {k}
+                </dt>
+                <dd class="govuk-summary-list__value" safe>
+                  {v}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {missing.length ? (
+            <Table
+              caption={`Har inte svarat (${missing.length})`}
+              captionSize="s"
+              rows={missing}
+              columns={[
+                { header: 'Organisation', cell: (e) => <span safe>{e.respondent.name}</span> },
+                { header: 'Status', cell: (e) => <StatusTag status={e.response?.status ?? 'none'} /> },
+              ]}
+            />
+          ) : (
+            ''
+          )}
+          <p class="govuk-body">
+            {national
+              ? 'Den nationella samordnaren får lägesbilden som den ser ut nu. Svar som kommer in senare kommer inte med. Ni kan återkalla lägesbilden tills samordnaren har stängt den nationella sammanställningen.'
+              : 'Lägesbilden låses som den ser ut nu. Svar som kommer in senare kommer inte med. Ni kan återkalla den och skicka igen.'}
+          </p>
+          <PostForm action={action} csrfToken={ctx.csrfToken}>
+            <div class="govuk-button-group">
+              <Button>{sentence ? 'Ja, skicka ändå' : 'Skicka lägesbilden'}</Button>
+              <a class="govuk-link" href={back}>
+                Nej, tillbaka till lägesbilden
+              </a>
+            </div>
+          </PostForm>
+        </>
+      )}
     </Layout>
   );
 }
@@ -316,12 +509,23 @@ export function CountyTileMap({
   area,
   levels,
   names,
+  links,
 }: {
   area: AreaRef;
   levels: Record<string, Level>;
   names: Record<string, string>;
+  links?: Record<string, PlaceLinks>;
 }): JSX.Element {
-  return <TileMap title={area.label} values={levels} names={names} scale={levelScale} />;
+  return (
+    <TileMap
+      title={`Länen: ${area.label}`}
+      caption="medelvärdet av kommunernas bedömningar, avrundat. Vita län har inte skickat in sin regionala lägesbild. Länets namn leder till dess regionala lägesbild, ”Word” till dess rapport."
+      values={levels}
+      names={names}
+      scale={levelScale}
+      links={links}
+    />
+  );
 }
 
 /** Maps drawn lately, per set of boundaries (read once per import) and by the values they show. */
@@ -354,7 +558,9 @@ export function MunicipalityMap({
   if (hit !== undefined) return hit;
   const map = (
     <AreaMap
+      title={`Kommunerna: ${area.label}`}
       description={`Karta över kommunernas bedömning: ${area.label}. Kommuner utan inskickad bedömning är vita. Samma uppgifter finns i tabellen över kommunernas bedömningar.`}
+      attribution={BOUNDARY_ATTRIBUTION}
       shapes={municipalities}
       values={values}
       outlines={counties}
@@ -374,23 +580,40 @@ export function NationalPicturePage({
   map,
   base,
   docx,
-  canEdit,
+  close,
+  abilities,
   form,
 }: {
   ctx: PageContext;
   p: NationalPicture;
   /** where the round lets the coordinator read the answers beneath submitted regional pictures */
   answers: AnswerDownloads | undefined;
-  /** the municipal map, where boundaries are imported */
+  /** the municipal map (where boundaries are stored: shipped with the product, or imported since) */
   map: { area: AreaRef; municipalities: MapShape[]; counties: MapShape[] } | undefined;
   /** the page's own address (the summaries post here, the map's area choice is a GET here) */
   base: string;
   docx: string;
-  canEdit: boolean;
+  /** the page that closes the compilation */
+  close: string;
+  abilities: NationalAbilities;
   form: FormState;
 }): JSX.Element {
   const names = Object.fromEntries(p.counties.map((c) => [c.code, c.name]));
   const submitted = p.counties.filter((c) => c.regionalSubmitted).length;
+  const round = { id: p.meta.roundId };
+  const occasion = { id: p.meta.occasionId };
+  const links: Record<string, PlaceLinks> = Object.fromEntries(
+    p.counties
+      .filter((c) => c.regionalSubmitted)
+      .map((c) => [
+        c.code,
+        {
+          page: urls.nationalRegional(round, occasion, c),
+          document: { href: urls.nationalRegionalDocx(round, occasion, c), label: 'Word' },
+        },
+      ]),
+  );
+  const canEdit = abilities.canEdit;
   return (
     <Layout
       ctx={ctx}
@@ -399,6 +622,20 @@ export function NationalPicturePage({
       breadcrumbs={[{ href: urls.nationalRounds(), label: 'Nationell lägesbild' }]}
     >
       <ErrorSummary errors={form.errors} />
+      {p.closedAt ? (
+        <p class="govuk-inset-text" safe>
+          {`Sammanställningen stängdes ${formatDateTime(p.closedAt)}. Länens regionala lägesbilder kan inte längre återkallas eller skickas.`}
+        </p>
+      ) : abilities.canClose ? (
+        <p class="govuk-body sv-no-print">
+          Länen kan återkalla sina lägesbilder tills sammanställningen är stängd.{' '}
+          <a class="govuk-link" href={close}>
+            Stäng sammanställningen
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <p class="govuk-body sv-no-print">
         <a class="govuk-link" href={docx}>
           Ladda ner som Word
@@ -422,7 +659,18 @@ export function NationalPicturePage({
         caption={`Länen: ${submitted} av ${p.counties.length} har skickat in sin regionala lägesbild`}
         rows={p.counties}
         columns={[
-          { header: 'Län', cell: (c) => <span safe>{c.name}</span> },
+          {
+            header: 'Län',
+            cell: (c) =>
+              links[c.code] ? (
+                <a class="govuk-link" href={links[c.code]!.page} safe>
+                  {c.name}
+                </a>
+              ) : (
+                <span safe>{c.name}</span>
+              ),
+          },
+          { header: 'Länskod', cell: (c) => <span safe>{c.code}</span> },
           {
             header: 'Förväntade svar',
             numeric: true,
@@ -447,6 +695,17 @@ export function NationalPicturePage({
               </strong>
             ),
           },
+          {
+            header: 'Rapport',
+            cell: (c) =>
+              links[c.code]?.document ? (
+                <a class="govuk-link" href={links[c.code]!.document!.href}>
+                  Word<span class="govuk-visually-hidden" safe>{`, ${c.name}`}</span>
+                </a>
+              ) : (
+                <span class="sv-muted">–</span>
+              ),
+          },
         ]}
       />
       <RiskTable
@@ -454,22 +713,24 @@ export function NationalPicturePage({
         firstHeader="Län"
         areas={p.areas}
         rows={p.rows}
+        links={Object.fromEntries(Object.entries(links).map(([code, l]) => [code, l.page]))}
       />
-      <PostForm action={base} csrfToken={ctx.csrfToken}>
+      <EditableIf editable={canEdit} action={base} csrfToken={ctx.csrfToken}>
         {p.areas.map((a) => (
           <section aria-labelledby={`a-${a.key}`} class="govuk-!-margin-bottom-8">
             <h2 class="govuk-heading-l" id={`a-${a.key}`} safe>
               {a.label}
             </h2>
             <div class="govuk-grid-row">
-              <div class="govuk-grid-column-one-third">
+              <div class="govuk-grid-column-one-half">
                 <CountyTileMap
                   area={a}
                   levels={Object.fromEntries(p.rows.map((r) => [r.id, r.levels[a.key] ?? null]))}
                   names={names}
+                  links={links}
                 />
               </div>
-              <div class="govuk-grid-column-two-thirds">
+              <div class="govuk-grid-column-one-half">
                 <DistributionTable
                   area={a}
                   d={p.distribution[a.key]!}
@@ -487,21 +748,29 @@ export function NationalPicturePage({
                   </span>
                 </div>
               ))}
-            <div class="govuk-form-group">
-              <label class="govuk-label govuk-label--s" for={`summary_${a.key}`} safe>
-                {`Nationell sammanfattning: ${a.label}`}
-              </label>
-              <textarea
-                class="govuk-textarea"
-                id={`summary_${a.key}`}
-                name={`summary_${a.key}`}
-                rows="4"
-                readonly={!canEdit}
-                safe
-              >
-                {form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? ''}
-              </textarea>
-            </div>
+            {canEdit ? (
+              <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for={`summary_${a.key}`} safe>
+                  {`Nationell sammanfattning: ${a.label}`}
+                </label>
+                <textarea
+                  class="govuk-textarea"
+                  id={`summary_${a.key}`}
+                  name={`summary_${a.key}`}
+                  rows="4"
+                  safe
+                >
+                  {form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? ''}
+                </textarea>
+              </div>
+            ) : (
+              <div class="govuk-!-margin-bottom-6">
+                <h3 class="govuk-heading-s" safe>{`Nationell sammanfattning: ${a.label}`}</h3>
+                <p class="govuk-body sv-prewrap" safe>
+                  {p.summaries[a.key] || 'Ingen sammanfattning skriven.'}
+                </p>
+              </div>
+            )}
           </section>
         ))}
         <MeasuresSection p={p} />
@@ -512,7 +781,7 @@ export function NationalPicturePage({
         ) : (
           ''
         )}
-      </PostForm>
+      </EditableIf>
       <h2 class="govuk-heading-l">Kommunernas bedömningar</h2>
       {map ? (
         <>
@@ -541,23 +810,113 @@ export function NationalPicturePage({
           />
         </>
       ) : (
-        <p class="govuk-body">
-          Kommunkartan visas när kommungränserna är importerade (<code>npm run cli -- import-boundaries</code>
-          ).
-        </p>
+        <p class="govuk-body">Kommunkartan kan inte visas just nu. Samma uppgifter finns i tabellen nedan.</p>
       )}
       <Table
         caption="Bedömd påverkan per kommun (län med inskickad regional lägesbild)"
-        rows={Object.entries(p.municipalityLevels).sort(([a], [b]) => a.localeCompare(b))}
+        rows={p.municipalities}
         empty="Inget län har skickat in sin regionala lägesbild ännu."
         columns={[
-          { header: 'Kommunkod', cell: ([code]) => <span safe>{code}</span> },
+          { header: 'Kommun', cell: (m) => <span safe>{m.name}</span> },
+          { header: 'Kommunkod', cell: (m) => <span safe>{m.code}</span> },
+          { header: 'Län', cell: (m) => <span safe>{m.countyName}</span> },
           ...p.areas.map((a) => ({
             header: a.label,
-            cell: ([, levels]: [string, Record<string, Level>]) => <LevelTag level={levels[a.key] ?? null} />,
+            cell: (m: NationalPicture['municipalities'][number]) => (
+              <LevelTag level={m.levels[a.key] ?? null} />
+            ),
           })),
         ]}
       />
+    </Layout>
+  );
+}
+
+/** Before the coordinator closes the compilation: what is in it and what is not, and that it is final. */
+export function CloseNationalPage({
+  ctx,
+  p,
+  action,
+  back,
+  refusal,
+  form,
+}: {
+  ctx: PageContext;
+  p: NationalPicture;
+  action: string;
+  back: string;
+  refusal: string | undefined;
+  form: FormState;
+}): JSX.Element {
+  const missing = p.counties.filter((c) => !c.regionalSubmitted);
+  const sent = p.counties.length - missing.length;
+  return (
+    <Layout
+      ctx={ctx}
+      title="Stäng den nationella sammanställningen"
+      caption={`${p.meta.roundTitle}, ${p.meta.occasionLabel}`}
+      breadcrumbs={[
+        { href: urls.nationalRounds(), label: 'Nationell lägesbild' },
+        { href: back, label: p.meta.occasionLabel },
+      ]}
+    >
+      <ErrorSummary errors={form.errors} />
+      {refusal ? (
+        <p class="govuk-inset-text" safe>
+          {refusal}
+        </p>
+      ) : (
+        <>
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">Varning</span>
+              <span safe>
+                {missing.length
+                  ? `${missing.length} av ${p.counties.length} län har inte skickat in sin regionala lägesbild — stäng ändå?`
+                  : `Alla ${p.counties.length} län har skickat in sin regionala lägesbild.`}
+              </span>
+            </strong>
+          </div>
+          <p class="govuk-body" safe>
+            {`När sammanställningen är stängd kan länen inte längre återkalla eller skicka sina lägesbilder. Sammanställningen innehåller ${countOf(sent, 'län', 'län')}.`}
+          </p>
+          {missing.length ? (
+            <Table
+              caption={`Har inte skickat in (${missing.length})`}
+              captionSize="s"
+              rows={missing}
+              columns={[
+                { header: 'Län', cell: (c) => <span safe>{c.name}</span> },
+                { header: 'Länskod', cell: (c) => <span safe>{c.code}</span> },
+              ]}
+            />
+          ) : (
+            ''
+          )}
+          <PostForm action={action} csrfToken={ctx.csrfToken}>
+            <div class="govuk-button-group">
+              <Button variant="warning">
+                {missing.length ? 'Ja, stäng ändå' : 'Stäng sammanställningen'}
+              </Button>
+              <a class="govuk-link" href={back}>
+                Nej, tillbaka
+              </a>
+            </div>
+          </PostForm>
+        </>
+      )}
+      {refusal ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={back}>
+            Tillbaka till den nationella lägesbilden
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }
