@@ -110,6 +110,8 @@ export interface RoundOptions {
   shareAnswersNationally?: boolean;
   questionnaireVersionId?: string;
   title?: string;
+  /** a test round (may be removed while nobody has answered) */
+  isTest?: boolean;
 }
 
 export interface ResponseOptions {
@@ -217,6 +219,7 @@ export function factories(app: App) {
           topic: 'Skapad av testerna',
           questionnaireVersionId: opts.questionnaireVersionId ?? (await ensureDefaultQuestionnaire(db)),
           shareAnswersNationally: national && (opts.shareAnswersNationally ?? true),
+          isTest: opts.isTest ?? false,
           occasions: Array.from({ length: opts.occasions ?? 1 }, (_, i) => ({
             label: `Tillfälle ${i + 1}`,
             ...dates,

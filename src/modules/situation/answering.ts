@@ -28,6 +28,8 @@ export async function loadAssignment(
   deps: Deps,
   actor: UserActor,
   occasionId: string,
+  /** whom to ask at the county board about the task */
+  contacts: repo.Contact[];
   organisationId: string,
 ): Promise<Assignment> {
   if (!mayRespondFor(actor, organisationId)) throw new NotFoundError();
@@ -36,7 +38,7 @@ export async function loadAssignment(
   const round = (await repo.findRound(deps.db, occasion.roundId))!;
   const respondent = await repo.findRespondent(deps.db, round.id, organisationId);
   if (!respondent) throw new NotFoundError();
-  const [response, picture, definition] = await Promise.all([
+  const [response, picture, definition, contacts] = await Promise.all([
     repo.findResponse(deps.db, occasion.id, respondent.id),
     repo.findRegionalPicture(deps.db, occasion.id, respondent.countyCode),
     definitionOf(deps.db, round),
@@ -47,6 +49,7 @@ export async function loadAssignment(
     occasion,
     respondent,
     response: response ?? null,
+    repo.countyContacts(deps.db, respondent.countyCode),
     picture: picture ? { status: picture.status } : null,
     definition,
     organisationName: membership.organisationName,
@@ -57,6 +60,7 @@ export async function loadAssignment(
 export async function listAssignments(db: Db, actor: UserActor, now = new Date()) {
   const organisationIds = actor.memberships.filter((m) => m.role === 'reporter').map((m) => m.organisationId);
   const rows = await repo.listAssignments(db, organisationIds);
+    contacts,
   return rows.map((r) => ({ ...r, open: answeringOpen(r, { reopened: Boolean(r.reopened) }, now) === true }));
 }
 
@@ -96,7 +100,10 @@ export async function saveResponse(
       countyCode: a.respondent.countyCode,
       organisationId: a.respondent.organisationId,
       response: existing,
-      occasion: a.occasion,
+    // The round first: a cancel or a change of dates waits for this answer, or this answer for it.
+    const round = (await repo.shareLockRound(tx, a.round.id)) ?? a.round;
+    const occasion = (await repo.findOccasion(tx, a.occasion.id)) ?? a.occasion;
+      occasion,
       picture,
     });
     if (existing.version !== input.expectedVersion) throw new EditConflictError();
@@ -110,6 +117,7 @@ export async function saveResponse(
     if (!saved) throw new EditConflictError();
     await repo.insertResponseVersion(tx, {
       responseId: saved.id,
+      round,
       version: saved.version,
       status,
       answers: input.answers,

@@ -5,6 +5,7 @@ import { situationGlobalPolicy, situationPolicy } from './policy.ts';
 import { registerQuestionnaireBuilder } from '../forms/index.ts';
 import { questionnaireBuilder } from './questionnaires.ts';
 import { sendDueReminders } from './answering.ts';
+import { sendOpeningNotices } from './rounds.ts';
 import { registerAnsweringRoutes } from './routes/answering.ts';
 import { registerExportRoutes } from './routes/exports.ts';
 import { registerNationalRoutes } from './routes/national.ts';
@@ -28,7 +29,11 @@ export const module: ModuleDescriptor = {
     registerExportRoutes(app, deps);
     registerQuestionnaireBuilder(app, deps, questionnaireBuilder);
   },
-  maintenance: [({ db, config }) => sendDueReminders(db, config.publicUrl)],
+  maintenance: [
+    ({ db, config }) => sendDueReminders(db, config.publicUrl),
+    // Beside the reminders: respondents of occasions that opened since are told, once each.
+    ({ db, config }) => sendOpeningNotices(db, config.publicUrl),
+  ],
   mailTemplates: situationMail,
   nav: [
     {
@@ -43,9 +48,11 @@ export const module: ModuleDescriptor = {
 };
 
 export { ensureDefaultQuestionnaire, openRound, setRespondents } from './rounds.ts';
-export { loadAssignment, saveResponse, type Assignment } from './answering.ts';
+export { listAssignments, loadAssignment, saveResponse, type Assignment } from './answering.ts';
+export { cancelRound, closeRound, editRound, removeRound, sendOpeningNotices } from './rounds.ts';
 export { approveResponse, reopenForRespondent, reopenResponse, returnResponse } from './review.ts';
 export { saveRegionalPicture } from './pictures.ts';
 export { compileNationalPicture, compileRegionalPicture, regionalPictureOf } from './compile.ts';
 export { urls } from './urls.ts';
+export { responseStatusText } from './labels.ts';
 export { seedSituationDemo } from './demo-seed.ts';

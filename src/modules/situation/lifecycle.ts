@@ -122,13 +122,20 @@ export interface ResponseContext {
   occasion: OccasionDates;
   /** the county's regional picture of the occasion */
   picture: MaybePicture;
+  /** the round, where its state is at hand (a cancelled or closed round takes no answers) */
+  round?: RoundState;
 }
 
 /** The respondent saves a draft or submits: a response not yet submitted, while answering is open. */
-export function responseMaySave({ response, occasion, picture }: ResponseContext, now = new Date()): Verdict {
+export function responseMaySave(
+  { response, occasion, picture, round }: ResponseContext,
+  now = new Date(),
+): Verdict {
   if (isResponseFinal(response)) return reason.approved;
   if (response?.status === 'submitted') return reason.submitted;
   if (isPictureFinal(picture)) return reason.pictureSubmitted;
+  const taking = round ? roundAcceptsAnswers(round) : true;
+  if (taking !== true) return taking;
   return answeringOpen(occasion, response, now);
 }
 
@@ -170,4 +177,83 @@ export function respondentsMayChange(pictures: PictureState[]): Verdict {
   return pictures.some(isPictureFinal)
     ? 'Länets lägesbild är inskickad; de svarande kan inte längre ändras.'
     : true;
+}
+
+/** A round's own state: a trial round, closed early, cancelled. */
+export interface RoundState {
+  isTest: boolean;
+  closedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+/** A round as its changes see it: its state, its occasions' dates and whether anyone has started answering. */
+export interface RoundContext {
+  round: RoundState;
+  occasions: OccasionDates[];
+  /** a response exists to any of its occasions (a draft counts: someone has started) */
+  answered: boolean;
+}
+
+const roundReason = {
+  cancelled: 'Omgången är inställd.',
+  closed: 'Omgången är avslutad; svar tas inte längre emot.',
+  answered: 'Någon har redan börjat svara i omgången.',
+  notTest: 'Bara en testomgång kan tas bort. En vanlig omgång kan ställas in så länge ingen har svarat.',
+  nothingOpen: 'Alla tillfällen har redan passerat sista svarsdag.',
+  occasionLocked: 'Tillfället är låst; dess datum kan inte längre ändras.',
+  alreadyOpened: 'Tillfället har redan öppnat; öppningsdatumet kan inte ändras.',
+} as const;
+
+/** A cancelled round and a round closed early take no answers, whatever the occasions' dates say. */
+export function roundAcceptsAnswers(round: RoundState): Verdict {
+  if (round.cancelledAt) return roundReason.cancelled;
+  if (round.closedAt) return roundReason.closed;
+  return true;
+}
+
+/** The title and texts may change until the round is cancelled. */
+export function roundMayEdit({ round }: Pick<RoundContext, 'round'>): Verdict {
+  return round.cancelledAt ? roundReason.cancelled : true;
+}
+
+/** An occasion's deadline, lock date and reminder move while the round takes answers and the occasion is unlocked. */
+export function occasionMayMove(round: RoundState, occasion: OccasionDates, now = new Date()): Verdict {
+  const taking = roundAcceptsAnswers(round);
+  if (taking !== true) return taking;
+  return now > occasion.locksAt ? roundReason.occasionLocked : true;
+}
+
+/** Its opening date moves only before it has opened (after that, respondents have been told). */
+export function occasionMayMoveOpening(
+  round: RoundState,
+  occasion: OccasionDates,
+  now = new Date(),
+): Verdict {
+  const moves = occasionMayMove(round, occasion, now);
+  if (moves !== true) return moves;
+  return now >= occasion.opensAt ? roundReason.alreadyOpened : true;
+}
+
+/** A round that takes answers may get another occasion. */
+export const roundMayAddOccasion = ({ round }: Pick<RoundContext, 'round'>): Verdict =>
+  roundAcceptsAnswers(round);
+
+/** Closing early ends answering now: for a round that takes answers and has an occasion before its deadline. */
+export function roundMayClose({ round, occasions }: RoundContext, now = new Date()): Verdict {
+  const taking = roundAcceptsAnswers(round);
+  if (taking !== true) return taking;
+  return occasions.some((o) => o.deadlineAt > now) ? true : roundReason.nothingOpen;
+}
+
+/** Cancelling is for a round nobody has started answering; it is kept, shown as cancelled. */
+export function roundMayCancel({ round, answered }: RoundContext): Verdict {
+  const taking = roundAcceptsAnswers(round);
+  if (taking !== true) return taking;
+  return answered ? roundReason.answered : true;
+}
+
+/** A test round is removed altogether while nobody has started answering (cancelled or not). */
+export function roundMayRemove({ round, answered }: RoundContext): Verdict {
+  if (!round.isTest) return roundReason.notTest;
+  return answered ? roundReason.answered : true;
 }

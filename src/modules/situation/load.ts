@@ -73,4 +73,11 @@ async function nationalOccasion(
   return { round: found, occasion: await occasionOf(db, found, occasionId) };
 }
 
-export const load = { round, occasion, respondent, response, nationalOccasion };
+/** A national round, as the national coordinator reaches it; a county's round is 404 here. */
+async function nationalRound(db: Db, roundId: string): Promise<repo.Round> {
+  const found = await repo.findRound(db, roundId);
+  if (!found || found.scope !== 'national') throw new NotFoundError();
+  return found;
+}
+
+export const load = { round, occasion, respondent, response, nationalOccasion, nationalRound };

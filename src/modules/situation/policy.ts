@@ -30,6 +30,14 @@ export const situationPolicy = {
   'round.view': viewsRounds,
   /** open a county round, choose its respondents, keep the county's questionnaires */
   'round.manage': manages,
+  /** change a county round's title and texts, move its occasions' dates, add an occasion */
+  'round.edit': manages,
+  /** end answering in a county round before its last deadline */
+  'round.close': manages,
+  /** cancel a county round nobody has answered */
+  'round.cancel': manages,
+  /** remove a county's test round nobody has answered */
+  'round.remove': manages,
   /** approve a submitted response (its state: see response.approve below) */
   'response.approve': manages,
   /** return a submitted response for completion */
@@ -79,6 +87,26 @@ export interface NationalResource {
   national: lifecycle.NationalState | null | undefined;
 }
 
+/**
+ * A round, with its occasions' dates and whether anyone has answered. A national round is changed by the
+ * national coordinator, a county's round by that county's admins: `countyCode` is the county whose pages the
+ * change is asked from (null: the national pages).
+ */
+export interface RoundResource extends lifecycle.RoundContext {
+  round: lifecycle.RoundState & { scope: 'national' | 'county'; countyCode: string | null };
+  countyCode: string | null;
+}
+
+/** The round's owner: the coordinator for a national round (on the national pages), else the county's admin. */
+const ownsRound =
+  (action: 'round.edit' | 'round.close' | 'round.cancel' | 'round.remove') =>
+  (actor: Actor, r: RoundResource): boolean =>
+    r.round.scope === 'national'
+      ? r.countyCode === null && situationGlobalPolicy['national.coordinate'](actor)
+      : r.countyCode !== null &&
+        r.round.countyCode === r.countyCode &&
+        situationPolicy[action](actor, { countyCode: r.countyCode });
+
 interface StateRule<R> {
   /** who may do it (in the resource's county or for its organisation) */
   who: (actor: Actor, resource: R) => boolean;
@@ -90,6 +118,10 @@ const rule = <R>(r: StateRule<R>): StateRule<R> => r;
 const answersFor = (actor: Actor, r: ResponseResource) => mayRespondFor(actor, r.organisationId);
 
 const stateRules = {
+  'round.edit': rule<RoundResource>({ who: ownsRound('round.edit'), state: lifecycle.roundMayEdit }),
+  'round.close': rule<RoundResource>({ who: ownsRound('round.close'), state: lifecycle.roundMayClose }),
+  'round.cancel': rule<RoundResource>({ who: ownsRound('round.cancel'), state: lifecycle.roundMayCancel }),
+  'round.remove': rule<RoundResource>({ who: ownsRound('round.remove'), state: lifecycle.roundMayRemove }),
   'response.save': rule<ResponseResource>({ who: answersFor, state: lifecycle.responseMaySave }),
   'response.submit': rule<ResponseResource>({ who: answersFor, state: lifecycle.responseMaySave }),
   'response.approve': rule<ResponseResource>({
@@ -243,3 +275,27 @@ export interface CountyAbilities {
 export const countyAbilities = (actor: Actor, r: CountyResource): CountyAbilities => ({
   canManage: situationPolicy['round.manage'](actor, r),
 });
+
+export interface RoundAbilities {
+  canEdit: boolean;
+  canAddOccasion: boolean;
+  canClose: boolean;
+  canCancel: boolean;
+  canRemove: boolean;
+  /** why a change the owner might look for is not offered (cancel or remove), for the round's page */
+  cancelRefusal: string | undefined;
+}
+
+/** The owner's links on a round's page and the round form's parts, from the same rules as the services. */
+export function roundAbilities(actor: Actor, r: RoundResource, now = new Date()): RoundAbilities {
+  const canEdit = can(actor, 'round.edit', r, now);
+  const cancel = decide(actor, 'round.cancel', r, now);
+  return {
+    canEdit,
+    canAddOccasion: canEdit && lifecycle.roundMayAddOccasion(r) === true,
+    canClose: can(actor, 'round.close', r, now),
+    canCancel: cancel.allowed,
+    canRemove: can(actor, 'round.remove', r, now),
+    cancelRefusal: !cancel.allowed && cancel.refusal === 'state' ? cancel.reason : undefined,
+  };
+}

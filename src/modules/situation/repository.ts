@@ -11,8 +11,10 @@ import {
   type MeasureStatus,
 } from '../forms/index.ts';
 import type { Completeness, RegionalPicture, RiskRow, StoredRegionalPicture } from './picture.ts';
+import { auditLog } from '../../platform/tables.ts';
 import {
   nationalPictures,
+  occasionNotices,
   occasions,
   regionalPictures,
   regionalPictureSubmissions,
@@ -360,7 +362,7 @@ export async function listAssignments(db: Executor, organisationIds: string[]) {
       responses,
       and(eq(responses.occasionId, occasions.id), eq(responses.respondentId, respondents.id)),
     )
-    .where(inArray(respondents.organisationId, organisationIds))
+    .where(and(inArray(respondents.organisationId, organisationIds), isNull(rounds.cancelledAt)))
     .orderBy(desc(occasions.deadlineAt));
 }
 
@@ -390,6 +392,9 @@ export function listOccasionsDueForReminder(db: Executor): Promise<Occasion[]> {
         isNull(occasions.remindedAt),
         sql`${occasions.opensAt} <= now()`,
         sql`${occasions.deadlineAt} > now()`,
+        // a cancelled round, or one closed early, reminds nobody
+        sql`not exists (select 1 from rounds r where r.id = ${occasions.roundId}
+              and (r.cancelled_at is not null or r.closed_at is not null))`,
         sql`${occasions.deadlineAt} - make_interval(days => ${occasions.reminderDaysBefore}) <= now()`,
       ),
     );
@@ -743,4 +748,164 @@ export async function findOccasionContext(
       .orderBy(asc(occasions.sequence)),
   ]);
   return row ? { ...row, occasions: all } : undefined;
+}
+
+// Changing a round: its lock, its occasions' dates, its history; telling respondents an occasion is open
+
+/** The round, locked for the rest of the transaction: every change of a round or its dates takes it first. */
+export async function lockRound(tx: Executor, id: string): Promise<Round | undefined> {
+  const [row] = await tx.select().from(rounds).where(eq(rounds.id, id)).for('update');
+  return row;
+}
+
+/**
+ * The round, share-locked: an answer takes this before it writes, so that it and a cancel or a change of
+ * dates (which take the round FOR UPDATE) happen one after the other, each seeing the other's result.
+ */
+export async function shareLockRound(tx: Executor, id: string): Promise<Round | undefined> {
+  const [row] = await tx.select().from(rounds).where(eq(rounds.id, id)).for('share');
+  return row;
+}
+
+/** Whether anyone has started answering the round (a response to any of its occasions exists). */
+export async function roundHasResponses(db: Executor, roundId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .innerJoin(occasions, eq(occasions.id, responses.occasionId))
+    .where(eq(occasions.roundId, roundId))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function updateRound(
+  tx: Executor,
+  id: string,
+  values: Partial<Pick<Round, 'title' | 'topic' | 'closedAt' | 'cancelledAt'>>,
+): Promise<void> {
+  await tx.update(rounds).set(values).where(eq(rounds.id, id));
+}
+
+export async function updateOccasion(
+  tx: Executor,
+  id: string,
+  values: Partial<
+    Pick<Occasion, 'label' | 'opensAt' | 'deadlineAt' | 'locksAt' | 'reminderDaysBefore' | 'remindedAt'>
+  >,
+): Promise<void> {
+  await tx.update(occasions).set(values).where(eq(occasions.id, id));
+}
+
+/** Removes a round with its occasions and respondents (the caller has checked nobody answered). */
+export async function deleteRound(tx: Executor, id: string): Promise<void> {
+  await tx.delete(respondents).where(eq(respondents.roundId, id));
+  await tx.delete(rounds).where(eq(rounds.id, id));
+}
+
+/** Occasions open for answers now in rounds that take answers, with their round: whom to tell. */
+export function listOpenOccasions(db: Executor, roundId?: string) {
+  return db
+    .select({ occasion: occasions, round: rounds })
+    .from(occasions)
+    .innerJoin(rounds, eq(rounds.id, occasions.roundId))
+    .where(
+      and(
+        sql`${occasions.opensAt} <= now()`,
+        sql`${occasions.deadlineAt} > now()`,
+        isNull(rounds.cancelledAt),
+        isNull(rounds.closedAt),
+        eq(rounds.isTest, false),
+        roundId ? eq(rounds.id, roundId) : undefined,
+      ),
+    );
+}
+
+/** The occasion's respondents not yet told that it is open. */
+export function listUntoldRespondents(
+  db: Executor,
+  occasionId: string,
+  roundId: string,
+): Promise<RespondentView[]> {
+  return db
+    .select({
+      id: respondents.id,
+      organisationId: respondents.organisationId,
+      name: organisations.name,
+      type: organisations.type,
+      municipalityCode: organisations.municipalityCode,
+      countyCode: respondents.countyCode,
+    })
+    .from(respondents)
+    .innerJoin(organisations, eq(organisations.id, respondents.organisationId))
+    .leftJoin(
+      occasionNotices,
+      and(eq(occasionNotices.respondentId, respondents.id), eq(occasionNotices.occasionId, occasionId)),
+    )
+    .where(and(eq(respondents.roundId, roundId), isNull(occasionNotices.occasionId)));
+}
+
+/** The round's respondents told that one of its occasions was open. */
+export function listToldRespondents(db: Executor, roundId: string) {
+  return db
+    .selectDistinct({ organisationId: respondents.organisationId, name: organisations.name })
+    .from(respondents)
+    .innerJoin(organisations, eq(organisations.id, respondents.organisationId))
+    .innerJoin(occasionNotices, eq(occasionNotices.respondentId, respondents.id))
+    .where(eq(respondents.roundId, roundId));
+}
+
+/** Records that a respondent was told; false when someone else recorded it first (then nothing is sent). */
+export async function recordNotice(tx: Executor, occasionId: string, respondentId: string): Promise<boolean> {
+  const rows = await tx
+    .insert(occasionNotices)
+    .values({ occasionId, respondentId })
+    .onConflictDoNothing()
+    .returning({ occasionId: occasionNotices.occasionId });
+  return rows.length === 1;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+/** Whom a respondent contacts about a task: the county's admins, by name. */
+export async function countyContacts(db: Executor, countyCode: string): Promise<Contact[]> {
+  const rows = await db
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.role, 'county_admin'),
+        eq(memberships.countyCode, countyCode),
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(users.name));
+  return rows;
+}
+
+export interface RoundHistoryEntry {
+  occurredAt: Date;
+  action: string;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The round's changes, newest first: its audit entries and its occasions'. */
+export function listRoundHistory(db: Executor, roundId: string): Promise<RoundHistoryEntry[]> {
+  return db
+    .select({
+      occurredAt: auditLog.occurredAt,
+      action: auditLog.action,
+      actorName: users.name,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, 'round'), eq(auditLog.entityId, roundId)))
+    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id));
 }

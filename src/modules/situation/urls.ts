@@ -4,6 +4,8 @@
  */
 
 type CountyRef = { slug: string };
+/** The changes of a round, each a page of its own (a form or a confirmation) and its POST. */
+export type RoundChange = 'andra' | 'avsluta' | 'stall-in' | 'ta-bort';
 type Ref = { id: string };
 
 const county = (c: CountyRef) => `/${c.slug}/lagesbild`;
@@ -20,6 +22,9 @@ export const urls = {
   questionnaires: (c: CountyRef) => `${county(c)}/formular`,
   round,
   respondents: (c: CountyRef, r: Ref) => `${round(c, r)}/svarande`,
+  /** a round's changes, on the county's pages (its own round) or the national ones (county: null) */
+  roundChange: (c: CountyRef | null, r: Ref, change: RoundChange) =>
+    `${c ? round(c, r) : `${national}/${r.id}`}/${change}`,
   occasion,
   reopenRespondent: (c: CountyRef, r: Ref, o: Ref, organisationId: string) =>
     `${occasion(c, r, o)}/oppna/${organisationId}`,
@@ -47,6 +52,7 @@ export const urls = {
   national: nationalOccasion,
   nationalDocx: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}.docx`,
   /** the confirmation page before the coordinator closes the compilation, and where the close is posted */
+  nationalRound: (r: Ref) => `${national}/${r.id}`,
   closeNational: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}/stang`,
   nationalAnswers: (r: Ref, o: Ref, format: 'xlsx' | 'csv') => `${nationalOccasion(r, o)}/svar.${format}`,
   nationalRegional: (r: Ref, o: Ref, c: CountyRef) => `${nationalOccasion(r, o)}/lan/${c.slug}`,

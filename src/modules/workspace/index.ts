@@ -3,10 +3,13 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { workspaceGlobalPolicy, workspacePolicy } from './policy.ts';
 import { registerWorkspaceRoutes } from './routes.ts';
 
-/** Each role's start page: the county's work room, the council member's page, the national overview. */
+/**
+ * Each role's start page: the county's work room, the council member's page, the national overview, and the
+ * reporter's page (open tasks first, the organisation second).
+ */
 export const module: ModuleDescriptor = {
   name: 'workspace',
-  dependsOn: ['reference', 'accounts'],
+  dependsOn: ['reference', 'accounts', 'situation'],
   policies: { county: workspacePolicy, global: workspaceGlobalPolicy },
   routes: registerWorkspaceRoutes,
   nav: [

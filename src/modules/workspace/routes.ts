@@ -6,7 +6,9 @@ import { access } from '../../platform/authz.ts';
 import { findOrganisation } from '../reference/index.ts';
 import { countyBoardName } from '../reference/index.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
+import { listAssignments } from '../situation/index.ts';
 import * as repo from './service.ts';
+import { openTasks } from './service.ts';
 import { CouncilMemberPage, CountyWorkspacePage, MyOrganisationPage, NationalPage } from './views/pages.tsx';
 
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -40,6 +42,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     async (req, reply) => {
       const actor = requireUser(req);
       const own = actor.memberships.filter((m) => m.role === 'reporter');
+      const tasks = openTasks(await listAssignments(deps.db, actor));
       const organisations = await Promise.all(
         own.map(async (membership) => {
           const [org, people] = await Promise.all([
@@ -54,7 +57,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
           };
         }),
       );
-      return reply.html(MyOrganisationPage({ ctx: pageContext(req, reply), organisations }));
+      return reply.html(MyOrganisationPage({ ctx: pageContext(req, reply), organisations, tasks }));
     },
   );
 

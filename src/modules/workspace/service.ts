@@ -88,3 +88,30 @@ export async function councilOrganisations(db: Executor, countyCode: string): Pr
   const orgs = await listOrganisationsByIds(db, [...members.keys()]);
   return orgs.map((o) => ({ id: o.id, name: o.name, type: o.type, members: members.get(o.id)! }));
 }
+
+/** A reporter's task: one occasion its organisation is asked to answer. */
+export interface Task {
+  occasionId: string;
+  occasionLabel: string;
+  roundTitle: string;
+  organisationId: string;
+  organisationName: string;
+  opensAt: Date;
+  deadlineAt: Date;
+  status: 'draft' | 'submitted' | 'returned' | 'approved' | null;
+  /** answering is open now (the same rule as the form's) */
+  open: boolean;
+}
+
+/**
+ * What still asks something of the reporter: occasions open for answers, or about to open, that are not yet
+ * sent (and returned ones while they may be completed), the nearest deadline first.
+ */
+export function openTasks(all: Task[], now = new Date()): Task[] {
+  return all
+    .filter(
+      (t) =>
+        (t.open || t.opensAt > now) && (t.status === null || t.status === 'draft' || t.status === 'returned'),
+    )
+    .sort((a, b) => a.deadlineAt.getTime() - b.deadlineAt.getTime());
+}

@@ -5,8 +5,9 @@ import { Layout } from '../../../ui/layout.tsx';
 import { formatAnswer, type AnswerChange } from '../../forms/index.ts';
 import { allQuestions, isShown, type Answers, type Definition } from '../../forms/index.ts';
 import type { Completeness } from '../picture.ts';
-import type { CountyAbilities, ResponseAbilities } from '../policy.ts';
-import type { Occasion, RespondentView, ResponseRow, Round } from '../repository.ts';
+import type { CountyAbilities, ResponseAbilities, RoundAbilities } from '../policy.ts';
+import type { Occasion, RespondentView, ResponseRow, Round, RoundHistoryEntry } from '../repository.ts';
+import { RoundActions, RoundHistory, RoundStateTags } from './round-admin.tsx';
 import { urls } from '../urls.ts';
 import { responseStatusLabels } from '../labels.ts';
 import { CompletenessList, StatusTag, when } from './parts.tsx';
@@ -65,7 +66,10 @@ export function CountyRoundsPage({
               {round.title}
             </a>
           </h2>
-          <p class="govuk-body-s">{round.scope === 'national' ? 'Nationell omgång' : 'Länets egen omgång'}</p>
+          <p class="govuk-body-s">
+            {round.scope === 'national' ? 'Nationell omgång' : 'Länets egen omgång'}{' '}
+            <RoundStateTags round={round} />
+          </p>
           <ul class="govuk-list">
             {occasions.map((o) => (
               <li safe>{`${o.label}: sista svarsdag ${formatDate(o.deadlineAt)}`}</li>
@@ -90,6 +94,8 @@ export function RoundPage({
   candidates,
   chosen,
   abilities,
+  roundAbilities,
+  history,
   form,
 }: {
   ctx: PageContext;
@@ -99,6 +105,9 @@ export function RoundPage({
   candidates: Array<{ id: string; name: string; type: string }>;
   chosen: Set<string>;
   abilities: CountyAbilities;
+  /** the changes the actor may make to the round itself (the county's own rounds) */
+  roundAbilities: RoundAbilities;
+  history: RoundHistoryEntry[];
   form: FormState;
 }): JSX.Element {
   const groups: Array<[string, string[]]> = [
@@ -114,9 +123,13 @@ export function RoundPage({
       breadcrumbs={[{ href: urls.rounds(county), label: 'Lägesbild' }]}
     >
       <ErrorSummary errors={form.errors} />
+      <p class="govuk-body">
+        <RoundStateTags round={round} />
+      </p>
       <p class="govuk-body" safe>
         {round.topic}
       </p>
+      <RoundActions county={county} round={round} abilities={roundAbilities} />
       {occasions.map(({ occasion, completeness }) => (
         <section aria-labelledby={`o-${occasion.id}`} class="govuk-!-margin-bottom-6">
           <h2 class="govuk-heading-m" id={`o-${occasion.id}`} safe>
@@ -190,6 +203,7 @@ export function RoundPage({
             ))}
         </ul>
       )}
+      {round.scope === 'county' ? <RoundHistory entries={history} /> : ''}
     </Layout>
   );
 }

@@ -1,9 +1,17 @@
 import type { Membership } from '../../../platform/authz.ts';
 import { roleLabels } from '../../../platform/roles.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { SummaryList, Table } from '../../../ui/components.tsx';
+import { formatDate } from '../../../platform/i18n.ts';
+import { SummaryList, Table, Tag, type TagColour } from '../../../ui/components.tsx';
+import { responseStatusText, urls } from '../../situation/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Colleague, CouncilOrganisation, CountySummary, MunicipalityReadiness } from '../service.ts';
+import type {
+  Colleague,
+  CouncilOrganisation,
+  CountySummary,
+  MunicipalityReadiness,
+  Task,
+} from '../service.ts';
 
 const typeLabels: Record<string, string> = {
   county_board: 'Länsstyrelse',
@@ -135,15 +143,71 @@ export interface OwnOrganisation {
   people: Colleague[];
 }
 
+const taskColours: Record<NonNullable<Task['status']> | 'none', TagColour> = {
+  none: 'grey',
+  draft: 'blue',
+  returned: 'orange',
+  submitted: 'turquoise',
+  approved: 'green',
+};
+
+/** The reporter's open tasks, nearest deadline first: what to answer, by when, and how far it has come. */
+function OpenTasks({ tasks, manyOrganisations }: { tasks: Task[]; manyOrganisations: boolean }): JSX.Element {
+  return (
+    <section aria-labelledby="tasks" class="govuk-!-margin-bottom-8">
+      <h2 class="govuk-heading-l" id="tasks">
+        Att svara på
+      </h2>
+      {tasks.length === 0 ? (
+        <p class="govuk-body">Ni har inga öppna rapporteringsuppdrag just nu.</p>
+      ) : (
+        <ul class="govuk-list sv-task-list">
+          {tasks.map((t) => (
+            <li class="sv-card govuk-!-margin-bottom-4">
+              <h3 class="govuk-heading-m govuk-!-margin-bottom-2">
+                <a class="govuk-link" href={urls.assignment(t.occasionId, t.organisationId)} safe>
+                  {`${t.roundTitle}: ${t.occasionLabel}`}
+                </a>
+              </h3>
+              <p class="govuk-body govuk-!-margin-bottom-1">
+                <Tag text={responseStatusText(t.status ?? 'none')} colour={taskColours[t.status ?? 'none']} />{' '}
+                <span safe>
+                  {t.open
+                    ? `Sista svarsdag ${formatDate(t.deadlineAt)} kl. 23.59`
+                    : `Öppnar ${formatDate(t.opensAt)}, sista svarsdag ${formatDate(t.deadlineAt)}`}
+                </span>
+              </p>
+              {manyOrganisations ? (
+                <p class="govuk-body-s govuk-!-margin-bottom-0" safe>{`För ${t.organisationName}`}</p>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.assignments()}>
+          Alla uppdrag, även inskickade och avslutade
+        </a>
+      </p>
+    </section>
+  );
+}
+
 export function MyOrganisationPage({
   ctx,
   organisations,
+  tasks,
 }: {
   ctx: PageContext;
   organisations: OwnOrganisation[];
+  /** the open tasks, first on the page */
+  tasks: Task[];
 }): JSX.Element {
   return (
     <Layout ctx={ctx} title="Min organisation">
+      <OpenTasks tasks={tasks} manyOrganisations={organisations.length > 1} />
       {organisations.map((o) => (
         <section class="govuk-!-margin-bottom-8" aria-label={o.membership.organisationName}>
           <h2 class="govuk-heading-m" safe>
