@@ -21,6 +21,8 @@ export interface Assignment {
   picture: PictureState | null;
   definition: Definition;
   organisationName: string;
+  /** whom to ask at the county board about the task */
+  contacts: repo.Contact[];
 }
 
 /** The respondent's view of one occasion; only reporters of the organisation reach it (others: 404). */
@@ -28,8 +30,6 @@ export async function loadAssignment(
   deps: Deps,
   actor: UserActor,
   occasionId: string,
-  /** whom to ask at the county board about the task */
-  contacts: repo.Contact[];
   organisationId: string,
 ): Promise<Assignment> {
   if (!mayRespondFor(actor, organisationId)) throw new NotFoundError();
@@ -42,6 +42,7 @@ export async function loadAssignment(
     repo.findResponse(deps.db, occasion.id, respondent.id),
     repo.findRegionalPicture(deps.db, occasion.id, respondent.countyCode),
     definitionOf(deps.db, round),
+    repo.countyContacts(deps.db, respondent.countyCode),
   ]);
   const membership = actor.memberships.find((m) => m.organisationId === organisationId)!;
   return {
@@ -49,10 +50,10 @@ export async function loadAssignment(
     occasion,
     respondent,
     response: response ?? null,
-    repo.countyContacts(deps.db, respondent.countyCode),
     picture: picture ? { status: picture.status } : null,
     definition,
     organisationName: membership.organisationName,
+    contacts,
   };
 }
 
@@ -60,7 +61,6 @@ export async function loadAssignment(
 export async function listAssignments(db: Db, actor: UserActor, now = new Date()) {
   const organisationIds = actor.memberships.filter((m) => m.role === 'reporter').map((m) => m.organisationId);
   const rows = await repo.listAssignments(db, organisationIds);
-    contacts,
   return rows.map((r) => ({ ...r, open: answeringOpen(r, { reopened: Boolean(r.reopened) }, now) === true }));
 }
 
@@ -88,6 +88,9 @@ export async function saveResponse(
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
   return deps.db.transaction(async (tx) => {
+    // The round first: a cancel or a change of dates waits for this answer, or this answer for it.
+    const round = (await repo.shareLockRound(tx, a.round.id)) ?? a.round;
+    const occasion = (await repo.findOccasion(tx, a.occasion.id)) ?? a.occasion;
     const picture = await repo.lockRegionalPicture(tx, a.occasion.id, a.respondent.countyCode);
     const existing = await repo.lockOrCreateResponse(tx, {
       occasionId: a.occasion.id,
@@ -100,11 +103,9 @@ export async function saveResponse(
       countyCode: a.respondent.countyCode,
       organisationId: a.respondent.organisationId,
       response: existing,
-    // The round first: a cancel or a change of dates waits for this answer, or this answer for it.
-    const round = (await repo.shareLockRound(tx, a.round.id)) ?? a.round;
-    const occasion = (await repo.findOccasion(tx, a.occasion.id)) ?? a.occasion;
       occasion,
       picture,
+      round,
     });
     if (existing.version !== input.expectedVersion) throw new EditConflictError();
     const status = input.submit ? 'submitted' : existing.status === 'returned' ? 'returned' : 'draft';
@@ -117,7 +118,6 @@ export async function saveResponse(
     if (!saved) throw new EditConflictError();
     await repo.insertResponseVersion(tx, {
       responseId: saved.id,
-      round,
       version: saved.version,
       status,
       answers: input.answers,

@@ -390,11 +390,11 @@ export function listOccasionsDueForReminder(db: Executor): Promise<Occasion[]> {
     .where(
       and(
         isNull(occasions.remindedAt),
-        sql`${occasions.opensAt} <= now()`,
-        sql`${occasions.deadlineAt} > now()`,
         // a cancelled round, or one closed early, reminds nobody
         sql`not exists (select 1 from rounds r where r.id = ${occasions.roundId}
               and (r.cancelled_at is not null or r.closed_at is not null))`,
+        sql`${occasions.opensAt} <= now()`,
+        sql`${occasions.deadlineAt} > now()`,
         sql`${occasions.deadlineAt} - make_interval(days => ${occasions.reminderDaysBefore}) <= now()`,
       ),
     );

@@ -47,12 +47,12 @@ export const urls = {
 
   // National
   nationalRounds: () => national,
+  nationalRound: (r: Ref) => `${national}/${r.id}`,
   newNationalRound: () => `${national}/ny`,
   nationalQuestionnaires: () => '/nationellt/formular',
   national: nationalOccasion,
   nationalDocx: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}.docx`,
   /** the confirmation page before the coordinator closes the compilation, and where the close is posted */
-  nationalRound: (r: Ref) => `${national}/${r.id}`,
   closeNational: (r: Ref, o: Ref) => `${nationalOccasion(r, o)}/stang`,
   nationalAnswers: (r: Ref, o: Ref, format: 'xlsx' | 'csv') => `${nationalOccasion(r, o)}/svar.${format}`,
   nationalRegional: (r: Ref, o: Ref, c: CountyRef) => `${nationalOccasion(r, o)}/lan/${c.slug}`,
