@@ -257,6 +257,8 @@ export async function insertResponseVersion(
     answers: Answers;
     note: string | null;
     changedBy: string | null;
+    /** when (default now; the demo data places its history in the past) */
+    changedAt?: Date;
   },
 ): Promise<void> {
   await db.insert(responseVersions).values(values);

@@ -364,7 +364,10 @@ describe('changing a round, and telling the respondents', () => {
     const edit = national.doc.querySelector(`a[href="/nationellt/lagesbild/${made.round.id}/andra"]`);
     expect(edit).not.toBeNull();
     const form = await clients.coordinator.get(`/nationellt/lagesbild/${made.round.id}/andra`);
-    const saved = await clients.coordinator.submitOn(form, filled(form, { occasion1_deadline: day(25), occasion1_locks: day(35) }));
+    const saved = await clients.coordinator.submitOn(
+      form,
+      filled(form, { occasion1_deadline: day(25), occasion1_locks: day(35) }),
+    );
     expect(saved.doc?.querySelector('.govuk-error-summary')?.text ?? '').toBe('');
     expect(saved.status).toBe(303);
     expect(stockholmDate((await repo.listOccasions(db, made.round.id))[0]!.deadlineAt)).toBe(day(25));
