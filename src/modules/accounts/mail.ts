@@ -10,6 +10,8 @@ declare module '../../platform/mail-templates.ts' {
       role: Role;
       organisationName: string;
       url: string;
+      /** the address already has an account: the invitee signs in with it instead of choosing a password */
+      existingAccount?: boolean;
     };
   }
 }
@@ -80,7 +82,9 @@ export const accountsMail = defineMailTemplates({
         'Hej!',
         '',
         `${v.inviterName} har bjudit in dig till Samverkan som ${roleLabels[v.role].sv.toLowerCase()} för ${v.organisationName}.`,
-        'Öppna länken nedan inom sju dagar för att välja lösenord och komma igång:',
+        v.existingAccount
+          ? 'Du har redan ett konto i Samverkan med den här adressen. Öppna länken nedan inom sju dagar och logga in med ditt vanliga lösenord för att få den nya rollen:'
+          : 'Öppna länken nedan inom sju dagar för att välja lösenord och komma igång:',
         '',
         v.url,
       ].join('\n'),
@@ -91,7 +95,9 @@ export const accountsMail = defineMailTemplates({
         'Hello,',
         '',
         `${v.inviterName} has invited you to Samverkan as ${roleLabels[v.role].en.toLowerCase()} for ${v.organisationName}.`,
-        'Open the link below within seven days to choose a password and get started:',
+        v.existingAccount
+          ? 'You already have a Samverkan account with this address. Open the link below within seven days and sign in with your usual password to get the new role:'
+          : 'Open the link below within seven days to choose a password and get started:',
         '',
         v.url,
       ].join('\n'),

@@ -49,6 +49,26 @@ export async function insertMembership(
   return row ? { id: row.id, created: true } : { id: '', created: false };
 }
 
+/** Whether the person already holds the role in the organisation. */
+export async function hasMembership(
+  db: Executor,
+  userId: string,
+  organisationId: string,
+  role: Role,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.role, role),
+      ),
+    );
+  return row !== undefined;
+}
+
 export interface CountyMember {
   userId: string;
   name: string;

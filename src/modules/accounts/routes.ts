@@ -20,6 +20,7 @@ import { listOrganisationsSorted } from '../reference/index.ts';
 import { accountsPolicy } from './policy.ts';
 import {
   acceptInvitationSchema,
+  existingAccountSchema,
   inviteSchema,
   loginSchema,
   newPasswordSchema,
@@ -33,6 +34,7 @@ import {
   NewPasswordPage,
   ResetSentPage,
 } from './views/auth-pages.tsx';
+import { ExistingAccountInvitationPage } from './views/invitation-page.tsx';
 import { PeoplePage } from './views/people-page.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -171,15 +173,27 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
   const invitationIntro = (inv: { organisationName: string; role: keyof typeof roleLabels; email: string }) =>
     `Du har bjudits in som ${roleLabels[inv.role].sv.toLowerCase()} för ${inv.organisationName} med adressen ${inv.email}. Ange ditt namn och välj ett lösenord.`;
 
+  type LiveInvitation = NonNullable<Awaited<ReturnType<typeof accounts.findInvitation>>>;
+  /** The invitation's page: choose a name and password, or, for an address with an account, sign in. */
+  const invitationView = (req: FastifyRequest, reply: FastifyReply, token: string, inv: LiveInvitation) =>
+    inv.existingAccount
+      ? (form: FormState) =>
+          ExistingAccountInvitationPage({
+            ctx: pageContext(req, reply),
+            form,
+            action: `/inbjudan/${token}`,
+            email: inv.email,
+            offer: `${roleLabels[inv.role].sv.toLowerCase()} för ${inv.organisationName}`,
+          })
+      : (form: FormState) => invitationPage(req, reply, token, form, invitationIntro(inv));
+
   app.get<{ Params: { token: string } }>(
     '/inbjudan/:token',
     { config: { access: access.public() } },
     async (req, reply) => {
       const invitation = await accounts.findInvitation(deps.db, req.params.token);
       if (!invitation) throw new NotFoundError();
-      return reply.html(
-        invitationPage(req, reply, req.params.token, emptyForm(), invitationIntro(invitation)),
-      );
+      return reply.html(invitationView(req, reply, req.params.token, invitation)(emptyForm()));
     },
   );
 
@@ -189,18 +203,29 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const invitation = await accounts.findInvitation(deps.db, req.params.token);
       if (!invitation) throw new NotFoundError();
-      return handleForm(
-        req,
-        reply,
-        (form) => invitationPage(req, reply, req.params.token, form, invitationIntro(invitation)),
-        async () => {
-          const input = parseForm(acceptInvitationSchema, req.body);
-          const { sessionToken } = await accounts.acceptInvitation(deps, req.params.token, input);
+      return handleForm(req, reply, invitationView(req, reply, req.params.token, invitation), async () => {
+        if (invitation.existingAccount) {
+          const { password } = parseForm(existingAccountSchema, req.body);
+          const { sessionToken } = await accounts.acceptInvitationSignedIn(
+            deps,
+            req.params.token,
+            password,
+            clientKey(req),
+          );
+          await accounts.logout(deps.db, req.sessionToken);
           setSessionCookie(reply, sessionToken, secure, SESSION_MAX_AGE);
-          reply.setFlash({ kind: 'success', text: 'Välkommen! Ditt konto är klart.' });
+          reply.setFlash({
+            kind: 'success',
+            text: `Inbjudan är mottagen: du är nu ${roleLabels[invitation.role].sv.toLowerCase()} för ${invitation.organisationName}.`,
+          });
           return reply.redirect('/start', 303);
-        },
-      );
+        }
+        const input = parseForm(acceptInvitationSchema, req.body);
+        const { sessionToken } = await accounts.acceptInvitation(deps, req.params.token, input);
+        setSessionCookie(reply, sessionToken, secure, SESSION_MAX_AGE);
+        reply.setFlash({ kind: 'success', text: 'Välkommen! Ditt konto är klart.' });
+        return reply.redirect('/start', 303);
+      });
     },
   );
 
@@ -243,8 +268,18 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
         (form) => PeoplePage({ ctx: pageContext(req, reply), view, form }),
         async () => {
           const input = parseForm(inviteSchema, req.body);
-          await accounts.inviteUser(deps, requireUser(req), requireCounty(req).code, input);
-          reply.setFlash({ kind: 'success', text: `En inbjudan har skickats till ${input.email}.` });
+          const { existingAccount } = await accounts.inviteUser(
+            deps,
+            requireUser(req),
+            requireCounty(req).code,
+            input,
+          );
+          reply.setFlash({
+            kind: 'success',
+            text: existingAccount
+              ? `${input.email} har redan ett konto. En inbjudan har skickats: rollen läggs till när personen loggar in med sitt lösenord via länken.`
+              : `En inbjudan har skickats till ${input.email}.`,
+          });
           return reply.redirect(`/${view.countySlug}/admin/personer`, 303);
         },
       );

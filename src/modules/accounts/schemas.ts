@@ -28,6 +28,11 @@ export const acceptInvitationSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Lösenorden är inte lika' });
 
+/** Accepting an invitation with the password of the address's existing account. */
+export const existingAccountSchema = z.object({
+  password: z.string({ error: 'Ange lösenordet' }).min(1, 'Ange lösenordet').max(200, 'Fel lösenord'),
+});
+
 export const inviteSchema = z.object({
   email: fields.email(),
   organisationId: z.string({ error: 'Välj organisation' }).uuid('Välj organisation'),

@@ -239,10 +239,19 @@ export async function inviteUser(
   actor: UserActor,
   countyCode: string,
   input: InviteInput,
-): Promise<void> {
+): Promise<InvitationOutcome> {
   if (!accountsPolicy['people.invite'](actor, { countyCode })) throw new NotFoundError();
-  await createInvitation(deps, { id: actor.id, name: actor.name }, countyCode, input);
+  return createInvitation(deps, { id: actor.id, name: actor.name }, countyCode, input);
 }
+
+/** What an invitation met: whether the address already has an account (it then signs in to accept). */
+export interface InvitationOutcome {
+  existingAccount: boolean;
+}
+
+/** An account someone can sign in to: it has a password and is not disabled. */
+const isUsable = (user: { passwordHash: string | null; disabledAt: Date | null } | undefined): boolean =>
+  Boolean(user?.passwordHash && !user.disabledAt);
 
 /** Creates an invitation and its e-mail; the caller has authorized it (a county admin, or the CLI). */
 export async function createInvitation(
@@ -250,7 +259,7 @@ export async function createInvitation(
   inviter: { id: string | null; name: string },
   countyCode: string,
   input: InviteInput,
-): Promise<void> {
+): Promise<InvitationOutcome> {
   const org = await findOrganisation(deps.db, input.organisationId);
   // National partners (countyCode null) may sit in a county's council; other counties' organisations may not.
   if (!org || (org.countyCode !== null && org.countyCode !== countyCode)) {
@@ -261,6 +270,12 @@ export async function createInvitation(
       role: `Rollen ${roleLabels[input.role].sv.toLowerCase()} kan inte ges till ${org.name}`,
     });
   }
+  const existing = await repo.findUserByEmail(deps.db, input.email);
+  const existingAccount = isUsable(existing);
+  if (existing && (await repo.hasMembership(deps.db, existing.id, org.id, input.role)))
+    throw new ValidationError({
+      email: `${input.email} har redan rollen ${roleLabels[input.role].sv.toLowerCase()} för ${org.name}`,
+    });
   const { token, hash: tokenHash } = newToken();
   await deps.db.transaction(async (tx) => {
     const invitation = await repo.insertInvitation(tx, {
@@ -282,6 +297,7 @@ export async function createInvitation(
         role: input.role,
         organisationName: org.name,
         url: `${deps.config.publicUrl}/inbjudan/${token}`,
+        existingAccount,
       },
     });
     await recordAudit(tx, {
@@ -290,13 +306,16 @@ export async function createInvitation(
       action: 'invitation.created',
       entityType: 'invitation',
       entityId: invitation.id,
-      after: { email: input.email, organisationId: org.id, role: input.role },
+      after: { email: input.email, organisationId: org.id, role: input.role, existingAccount },
     });
   });
+  return { existingAccount };
 }
 
 export async function findInvitation(db: Db, token: string) {
-  return repo.findLiveInvitation(db, hashToken(token));
+  const invitation = await repo.findLiveInvitation(db, hashToken(token));
+  if (!invitation) return undefined;
+  return { ...invitation, existingAccount: isUsable(await repo.findUserByEmail(db, invitation.email)) };
 }
 
 /** Accepts an invitation: creates the account (or adds the role to an existing one) and signs in. */
@@ -312,6 +331,9 @@ export async function acceptInvitation(
       throw new NotFoundError('Inbjudan är ogiltig, redan använd eller har gått ut');
     }
     let user = await repo.findUserByEmail(tx, invitation.email);
+    // An address with an account signs in with its own password (acceptInvitationSignedIn): choosing a
+    // "new" password here must never open someone's existing account.
+    if (isUsable(user)) throw new ValidationError({ _form: existingAccountMessage(invitation.email) });
     if (!user) {
       user = await repo.insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
       await recordAudit(tx, {
@@ -346,6 +368,60 @@ export async function acceptInvitation(
     return user.id;
   });
   return { userId, sessionToken: await startSession(deps.db, userId) };
+}
+
+export const existingAccountMessage = (email: string): string =>
+  `Det finns redan ett konto för ${email}. Logga in med kontots lösenord för att ta emot inbjudan.`;
+
+/**
+ * Accepts an invitation for an address that already has an account: the password is checked as at sign-in
+ * (with the same limits and lock-out), then the role is added and the person signed in.
+ */
+export async function acceptInvitationSignedIn(
+  deps: Deps,
+  token: string,
+  password: string,
+  clientKey: string,
+): Promise<{ userId: string; sessionToken: string }> {
+  const invitation = await repo.findLiveInvitation(deps.db, hashToken(token));
+  if (!invitation) throw new NotFoundError('Inbjudan är ogiltig, redan använd eller har gått ut');
+  let signedIn: { userId: string; sessionToken: string };
+  try {
+    signedIn = await login(deps, { email: invitation.email, password }, clientKey);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ValidationError({ password: 'Fel lösenord' });
+    throw err;
+  }
+  try {
+    await deps.db.transaction(async (tx) => {
+      const live = await repo.findLiveInvitation(tx, hashToken(token));
+      if (!live || !(await repo.markInvitationAccepted(tx, live.id)))
+        throw new NotFoundError('Inbjudan är ogiltig, redan använd eller har gått ut');
+      const membership = await repo.insertMembership(tx, {
+        userId: signedIn.userId,
+        organisationId: live.organisationId,
+        role: live.role,
+        countyCode: live.countyCode,
+      });
+      await recordAudit(tx, {
+        actorId: signedIn.userId,
+        countyCode: live.countyCode,
+        action: 'invitation.accepted',
+        entityType: 'invitation',
+        entityId: live.id,
+        after: {
+          membershipId: membership.id,
+          role: live.role,
+          organisationId: live.organisationId,
+          existingAccount: true,
+        },
+      });
+    });
+  } catch (err) {
+    await logout(deps.db, signedIn.sessionToken);
+    throw err;
+  }
+  return signedIn;
 }
 
 export interface NewUserInput {
