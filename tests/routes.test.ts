@@ -87,6 +87,15 @@ const spec = table(`
   POST /:county/lagesbild/ny                                                              login  ok     404    ok     404    404    404
   GET  /:county/lagesbild/:roundId                                                        login  ok     404    ok     ok     404    404
   POST /:county/lagesbild/:roundId/svarande                                               login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/:roundId/andra                                                  login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/andra                                                  login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/:roundId/avsluta                                                login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/avsluta (removes)                                      login  ok     404    ok     404    404    404
+  GET  /:county/lagesbild/:roundId/stall-in                                               login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/stall-in (removes)                                     login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/stall-in [besvarad]                                    login  409    404    409    404    404    404
+  GET  /:county/lagesbild/:roundId/ta-bort                                                login  ok     404    ok     404    404    404
+  POST /:county/lagesbild/:roundId/ta-bort (removes)                                      login  ok     404    ok     404    404    404
   GET  /:county/lagesbild/:roundId/:occasionId                                            login  ok     404    ok     ok     404    404
   POST /:county/lagesbild/:roundId/:occasionId/oppna/:organisationId                      login  ok     404    ok     404    404    404
   GET  /:county/lagesbild/:roundId/:occasionId/svar.xlsx                                  login  ok     404    ok     ok     404    404
@@ -110,6 +119,15 @@ const spec = table(`
 
   GET  /nationellt/lagesbild                                                              login  ok     ok     403    403    403    403
   GET  /nationellt/lagesbild/ny                                                           login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId                                                     login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/andra                                               login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/:roundId/andra                                               login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/avsluta                                             login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/:roundId/avsluta (removes)                                   login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/stall-in                                            login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/:roundId/stall-in (removes)                                  login  ok     ok     403    403    403    403
+  GET  /nationellt/lagesbild/:roundId/ta-bort                                             login  ok     ok     403    403    403    403
+  POST /nationellt/lagesbild/:roundId/ta-bort (removes)                                   login  ok     ok     403    403    403    403
   POST /nationellt/lagesbild/ny                                                           login  ok     ok     403    403    403    403
   GET  /nationellt/lagesbild/:roundId/:occasionId                                         login  ok     ok     403    403    403    403
   POST /nationellt/lagesbild/:roundId/:occasionId                                         login  ok     ok     403    403    403    403
@@ -289,6 +307,8 @@ describe('every route, for every role, with real ids', () => {
       countyStates: {
         // Uppsala's picture of the national round's occasion is submitted: final.
         inskickad: { roundId: national.round.id, occasionId: national.occasion.id },
+        // Someone has answered Uppsala's round: it cannot be cancelled.
+        besvarad: { roundId: uppsala.round.id },
       } as Record<string, Record<string, string>>,
       assignment: {
         own: { occasionId: assignment.occasion.id, organisationId: assignment.organisation.id },
@@ -332,6 +352,17 @@ describe('every route, for every role, with real ids', () => {
     if (route.startsWith('/uppdrag'))
       return place === 'own' ? world.assignment.own : world.assignment.foreign;
     const countyOf = (p: Place) => (p === 'own' ? '03' : '22');
+    // A round closed, cancelled or removed is one of the actor's own (a test round where it is removed).
+    const change = /\/(avsluta|stall-in|ta-bort)$/.exec(route)?.[1];
+    if (fresh && change && place !== 'foreign') {
+      const national = route.startsWith('/nationellt');
+      const made = await make.round({
+        ...(national ? {} : { county: countyOf(place) }),
+        isTest: change === 'ta-bort',
+      });
+      if (national) return { ...world.national.own, roundId: made.round.id };
+      return { ...(place === 'own' ? world.county.own : world.county.vnorr), roundId: made.round.id };
+    }
     const freshQuestionnaire = async (countyCode: string | undefined) => {
       if (!fresh) return {};
       const q = await make.questionnaire(countyCode ? { county: countyCode } : {});

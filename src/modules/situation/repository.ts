@@ -822,12 +822,11 @@ export function listOpenOccasions(db: Executor, roundId?: string) {
     );
 }
 
-/** The occasion's respondents not yet told that it is open. */
-export function listUntoldRespondents(
-  db: Executor,
-  occasionId: string,
-  roundId: string,
-): Promise<RespondentView[]> {
+/**
+ * The occasion's respondents not yet told that it is open, each with its reporters' addresses (one row per
+ * reporter; a respondent without reporters has none, and is told when it has one).
+ */
+export function listUntoldReporters(db: Executor, occasionId: string, roundId: string) {
   return db
     .select({
       id: respondents.id,

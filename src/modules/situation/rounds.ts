@@ -489,9 +489,15 @@ async function tellOpenOccasions(tx: Executor, publicUrl: string, roundId?: stri
   };
   for (const { occasion, round } of await repo.listOpenOccasions(tx, roundId)) {
     if (answeringOpen(occasion, null, now) !== true || roundAcceptsAnswers(round) !== true) continue;
-    for (const respondent of await repo.listUntoldRespondents(tx, occasion.id, round.id)) {
-      const to = await repo.reporterEmails(tx, respondent.organisationId);
-      if (to.length === 0 || !(await repo.recordNotice(tx, occasion.id, respondent.id))) continue;
+    const untold = new Map<string, { respondent: (typeof rows)[number]; to: string[] }>();
+    const rows = await repo.listUntoldReporters(tx, occasion.id, round.id);
+    for (const row of rows) {
+      const entry = untold.get(row.respondentId) ?? { respondent: row, to: [] };
+      entry.to.push(row.email);
+      untold.set(row.respondentId, entry);
+    }
+    for (const { respondent, to } of untold.values()) {
+      if (!(await repo.recordNotice(tx, occasion.id, respondent.respondentId))) continue;
       for (const address of to) {
         await enqueueTemplatedMail(tx, {
           to: address,
