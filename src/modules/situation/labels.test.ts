@@ -140,7 +140,7 @@ describe('one wording per concept in the web pages, Excel, CSV and Word', () => 
       .filter((r) => r[0] === 'Skåne län' || r[0] === 'Norrbottens län')
       .map((r) => [r[0], r.at(-2)]);
     const { cells } = await wordTexts(await nationalPictureToDocx(nationalPicture()));
-    const countyColumns = 6;
+    const countyColumns = 7;
     const wordRows = ['Skåne län', 'Norrbottens län'].map((name) => {
       const i = cells.findIndex((c, j) => c === name && cells[j + countyColumns - 1] !== undefined);
       return [name, cells[i + countyColumns - 1]];

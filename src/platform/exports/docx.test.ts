@@ -1,6 +1,16 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { dataTable, heading, image, paragraph, quotation, renderDocument, textBlock, title } from './docx.ts';
+import {
+  columnWidths,
+  dataTable,
+  heading,
+  image,
+  paragraph,
+  quotation,
+  renderDocument,
+  textBlock,
+  title,
+} from './docx.ts';
 
 // The smallest valid PNG: one transparent pixel.
 const PIXEL = Buffer.from(
@@ -75,5 +85,28 @@ describe('the Word building blocks', () => {
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
     expect(styles).toContain('w:val="sv-SE"');
+  });
+
+  it('make every column at least as wide as its longest word, so Word breaks no word, and keep the page width', () => {
+    const header = ['Åtgärd', 'Status', 'Målgrupp', 'Ansvarig', 'Startdatum', 'Rapporterad av'];
+    const rows = [
+      [
+        'Samverkan kring våldsutsatta',
+        'Vidtagen',
+        'Ungdomar',
+        'Socialförvaltningen',
+        '2026-03-01',
+        'Enköpings kommun',
+      ],
+    ];
+    const widths = columnWidths(header, rows, [3.5, 1.8, 2, 2.4, 2.3, 2.4]);
+    // 10 pt Arial: 110 twips a character on average, and the cell's margins
+    const need = (word: string) => [...word].length * 110 + 200;
+    expect(widths[3]).toBeGreaterThanOrEqual(need('Socialförvaltningen'));
+    expect(widths[4]).toBeGreaterThanOrEqual(need('Startdatum'));
+    expect(widths[1]).toBeGreaterThanOrEqual(need('Vidtagen'));
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(11906 - 2 * 1440);
+    // Columns with room to spare keep their weights' order.
+    expect(widths[0]).toBeGreaterThan(widths[2]!);
   });
 });

@@ -88,14 +88,39 @@ export interface TableOptions {
   weights?: number[];
 }
 
+/** Twentieths of a point a character of 10 pt Arial takes at most on average (bold included), and a cell's margins. */
+const CHAR_DXA = 110;
+const CELL_MARGINS_DXA = 2 * 80 + 40;
+
+/** The longest word of a text, in characters: what a column must hold so that no word is broken. */
+const longestWord = (text: string): number => Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
+
+/**
+ * Column widths by weight, but never narrower than the column's longest word: Word breaks a word that does
+ * not fit ("Startdatu-m"). What the wide columns give up goes to the narrow ones, in proportion.
+ */
+export function columnWidths(header: string[], rows: string[][], weights: number[]): number[] {
+  const need = header.map(
+    (h, i) =>
+      Math.max(longestWord(h), ...rows.map((r) => longestWord(r[i] ?? ''))) * CHAR_DXA + CELL_MARGINS_DXA,
+  );
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (TEXT_WIDTH_DXA * w) / sum);
+  const short = widths.reduce((s, w, i) => s + Math.max(0, need[i]! - w), 0);
+  const spare = widths.reduce((s, w, i) => s + Math.max(0, w - need[i]!), 0);
+  if (short === 0 || spare === 0) return widths.map((w) => Math.floor(w));
+  // The narrow columns get what they lack (or their share of what there is); the wide ones give it, in proportion.
+  const up = Math.min(1, spare / short);
+  const down = Math.min(1, short / spare);
+  return widths.map((w, i) => Math.floor(w < need[i]! ? w + (need[i]! - w) * up : w - (w - need[i]!) * down));
+}
+
 /**
  * A data table whose first row is marked as the header row (repeated on each page, announced by screen
  * readers), as wide as the text column.
  */
 export function dataTable(header: string[], rows: string[][], options: TableOptions = {}): Table {
-  const weights = options.weights ?? header.map(() => 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((TEXT_WIDTH_DXA * w) / sum));
+  const widths = columnWidths(header, rows, options.weights ?? header.map(() => 1));
   const numeric = options.numeric ?? [];
   const row = (values: string[], isHeader: boolean): TableRow =>
     new TableRow({

@@ -168,8 +168,9 @@ describe('nationalPictureToDocx', () => {
     expect(withStyle(doc, 'Title')).toEqual(['Nationell lägesbild']);
     const cells = doc.cells.join('|');
     expect(cells).toContain('Förväntade svar|47|Inkomna svar|40 (85\u00a0%)');
-    expect(cells).toContain('Skåne län|33|30|28|25|Inskickad');
-    expect(cells).toContain('Norrbottens län|14|10|9|0|Ej inskickad');
+    // names first, codes second
+    expect(cells).toContain('Skåne län|12|33|30|28|25|Inskickad');
+    expect(cells).toContain('Norrbottens län|25|14|10|9|0|Ej inskickad');
     expect(doc.paragraphs.map((p) => p.text)).toContain('Regionala lägesbilder inskickade: 1 av 2');
   });
 

@@ -236,16 +236,25 @@ export async function nationalPictureToDocx(p: NationalPicture): Promise<Buffer>
     completenessTable(total),
     paragraphAfterTable(`Regionala lägesbilder inskickade: ${submitted} av ${p.counties.length}`),
     dataTable(
-      ['Län', 'Förväntade svar', 'Inkomna svar', 'Inkomna i tid', 'Godkända', 'Regional lägesbild'],
+      [
+        'Län',
+        'Länskod',
+        'Förväntade svar',
+        'Inkomna svar',
+        'Inkomna i tid',
+        'Godkända',
+        'Regional lägesbild',
+      ],
       p.counties.map((c) => [
         c.name,
+        c.code,
         String(c.completeness.expected),
         String(c.completeness.received),
         String(c.completeness.onTime),
         String(c.completeness.approved),
         pictureSubmittedText(c.regionalSubmitted),
       ]),
-      { numeric: [1, 2, 3, 4], weights: [3, 2, 2, 2, 2, 2.5] },
+      { numeric: [2, 3, 4, 5], weights: [3, 1.5, 2, 2, 2, 2, 2.5] },
     ),
   ];
 
