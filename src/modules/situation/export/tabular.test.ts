@@ -87,8 +87,16 @@ const input: AnswerExportInput = {
 
 describe('answerRows', () => {
   const rows = answerRows(input);
+  /** A question's number as the export names it: "section.question", counted from 1. */
+  const numberOf = (questionId: string): string => {
+    for (const [s, section] of input.definition.sections.entries()) {
+      const n = section.questions.findIndex((q) => q.id === questionId);
+      if (n >= 0) return `${s + 1}.${n + 1}`;
+    }
+    throw new Error(`ingen fråga ${questionId}`);
+  };
   const byQuestion = (org: string, questionId: string): string[] | undefined =>
-    rows.find((r) => r[1] === org && r[6] === questionId);
+    rows.find((r) => r[1] === org && r[6] === numberOf(questionId));
 
   it('starts with the Swedish header', () => {
     expect(rows[0]).toEqual([
@@ -98,7 +106,7 @@ describe('answerRows', () => {
       'Status',
       'Inskickat',
       'Avsnitt',
-      'Fråga-id',
+      'Fråga nr',
       'Fråga',
       'Svar',
     ]);
@@ -120,7 +128,7 @@ describe('answerRows', () => {
       'Godkänt',
       '2026-10-05 14:03',
       defaultDefinition.sections[0]!.title,
-      'violence_risk',
+      '1.1',
       defaultDefinition.sections[0]!.questions[0]!.label,
       '4 – Stor påverkan',
     ]);
@@ -140,5 +148,10 @@ describe('answerRows', () => {
     expect(measures).toContain('Utbildning för hemtjänsten');
     expect(measures).toContain('Skolförvaltningen');
     expect(measures).toContain('2026-11-15');
+  });
+
+  it('names no internal id an official would not know', () => {
+    const ids = new Set(input.definition.sections.flatMap((sec) => sec.questions.map((q) => q.id)));
+    for (const row of rows.slice(1)) for (const cell of row) expect(ids.has(cell)).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ export const ANSWER_COLUMNS = [
   'Status',
   'Inskickat',
   'Avsnitt',
-  'Fråga-id',
+  'Fråga nr',
   'Fråga',
   'Svar',
 ] as const;
@@ -34,15 +34,15 @@ function formatValue(q: Question, v: Answers[string] | undefined): string {
 }
 
 /**
- * The raw answers as rows, the header first: one row per respondent and shown question (questions hidden by
+ * The raw answers as rows, the header first (no internal ids: officials read them): one row per respondent and shown question (questions hidden by
  * their condition are left out; shown but unanswered ones have an empty answer). Respondents keep the
  * order they are given in.
  */
 export function answerRows(input: AnswerExportInput): string[][] {
   const rows: string[][] = [[...ANSWER_COLUMNS]];
   for (const r of input.responses) {
-    for (const section of input.definition.sections) {
-      for (const q of section.questions) {
+    for (const [s, section] of input.definition.sections.entries()) {
+      for (const [n, q] of section.questions.entries()) {
         if (!isShown(q, r.answers)) continue;
         rows.push([
           r.countyName,
@@ -51,7 +51,8 @@ export function answerRows(input: AnswerExportInput): string[][] {
           responseStatusLabels[r.status],
           r.submittedAt ? formatDateTime(r.submittedAt) : '',
           section.title,
-          q.id,
+          // the question's number as the form shows it (1.2: section 1, question 2), not its internal id
+          `${s + 1}.${n + 1}`,
           q.label,
           formatValue(q, r.answers[q.id]),
         ]);
