@@ -15,9 +15,13 @@ import { COUNTIES } from '../../platform/tenancy.ts';
 import { organisationTypes } from '../reference/index.ts';
 import { organisationTypeLabel } from '../workspace/index.ts';
 import * as repo from './repository.ts';
+import { describeAudit, entityTypeLabel, valueChanges } from './audit-text.ts';
+import { answerChangePlaces, type Answers, type Definition } from '../forms/index.ts';
+import { findCountyByCode } from '../../platform/tenancy.ts';
 import {
   AdminHomePage,
   AuditPage,
+  type AuditEntry,
   MailboxPage,
   MailMessagePage,
   NewOrganisationPage,
@@ -33,6 +37,66 @@ const orgFilterSchema = z.object({
     .catch(undefined),
   type: z.enum(organisationTypes).optional().catch(undefined),
 });
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+  )
+  .optional()
+  .catch(undefined);
+
+/** The audit log's filters (a GET form: the address can be kept and shared); anything malformed is dropped. */
+const auditFilterSchema = z.object({
+  vem: z.uuid().optional().catch(undefined),
+  lan: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  objekt: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  id: z.string().min(1).max(100).optional().catch(undefined),
+  fran: day,
+  till: day,
+  sida: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type AuditQuery = z.output<typeof auditFilterSchema>;
+
+/** A row as the page shows it: the sentence, the place and the changes, each value whole. */
+function auditEntry(
+  r: repo.AuditRow,
+  answers: { definition: Definition; before: Answers; after: Answers } | undefined,
+): AuditEntry {
+  const county = r.countyCode ? (findCountyByCode(r.countyCode)?.name ?? r.countyCode) : null;
+  const changes = answers
+    ? answerChangePlaces(answers.definition, answers.before, answers.after)
+    : valueChanges(r.before, r.after);
+  return {
+    id: r.id,
+    occurredAt: r.occurredAt,
+    sentence: describeAudit({
+      actorName: r.actorName || r.actorEmail,
+      countyName: county,
+      action: r.action,
+      entityType: r.entityType,
+      after: r.after,
+      subject: { name: r.entityName, context: r.entityContext },
+    }),
+    actorEmail: r.actorEmail,
+    county,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    context: r.entityContext,
+    action: r.action,
+    changes,
+  };
+}
 
 export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
   const system = { config: { access: access.global('system.administer') } };
@@ -119,7 +183,38 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.html(MailMessagePage({ ctx: pageContext(req, reply), message }));
   });
 
-  app.get('/admin/granskningslogg', system, async (req, reply) =>
-    reply.html(AuditPage({ ctx: pageContext(req, reply), rows: await repo.listAudit(deps.db) })),
-  );
+  app.get('/admin/granskningslogg', system, async (req, reply) => {
+    const query = auditFilterSchema.parse(req.query ?? {});
+    const filter: repo.AuditFilter = {
+      actorId: query.vem,
+      countyCode: query.lan,
+      entityType: query.objekt,
+      entityId: query.id,
+      from: query.fran,
+      to: query.till,
+    };
+    const page = query.sida ?? 1;
+    const [{ rows, hasNext }, choices] = await Promise.all([
+      repo.listAudit(deps.db, filter, page),
+      repo.auditFilterChoices(deps.db),
+    ]);
+    const changes = await repo.responseChangesOf(deps.db, rows);
+    return reply.html(
+      AuditPage({
+        ctx: pageContext(req, reply),
+        rows: rows.map((r) => auditEntry(r, changes.get(r.id))),
+        filter: query,
+        choices: {
+          actors: choices.actors.map((a) => ({
+            value: a.id,
+            label: a.name ? `${a.name} (${a.email})` : a.email,
+          })),
+          counties: COUNTIES.map((c) => ({ value: c.code, label: c.name })),
+          entityTypes: choices.entityTypes.map((t) => ({ value: t, label: entityTypeLabel(t) })),
+        },
+        page,
+        hasNext,
+      }),
+    );
+  });
 }

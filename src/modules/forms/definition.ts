@@ -124,3 +124,73 @@ export function conditionHint(q: Question, def: Definition): string {
   const answers = q.showIf.anyOf.map((v) => choices.find((c) => c.value === v)?.label ?? v);
   return `Besvaras bara om svaret på ”${source?.label ?? q.showIf.questionId}” är ${answers.join(' eller ')}.`;
 }
+
+/** One changed answer, named by its place: the area, the measure's number and the field. */
+export interface AnswerPlaceChange {
+  /** "Våld i nära relationer: Hur har läget förändrats?", "Åtgärd 2 under Utsatta barn och familjer: status" */
+  place: string;
+  before: string;
+  after: string;
+}
+
+const measureFieldLabels: Record<keyof Measure, string> = {
+  description: 'beskrivning',
+  status: 'status',
+  targetGroup: 'målgrupp',
+  responsible: 'ansvarig',
+  startDate: 'startdatum',
+};
+
+/** An answer as the words the respondent chose or wrote. */
+function answerWords(q: Question, v: AnswerValue | undefined): string {
+  if (v === undefined || v === '') return '';
+  const choices = answerChoices(q);
+  const word = (x: string) => choices.find((c) => c.value === x)?.label ?? x;
+  if (Array.isArray(v)) return (v as unknown[]).map((x) => word(String(x))).join(', ');
+  return word(String(v));
+}
+
+const measureWords = (m: Measure | undefined, key: keyof Measure): string =>
+  m === undefined
+    ? ''
+    : key === 'status'
+      ? (measureStatusLabels[m.status] ?? String(m.status ?? ''))
+      : String(m[key] ?? '');
+
+/**
+ * What changed between two saved states, each change named by its place: a question in a risk area by the
+ * area, a measure by its number under the area and by its field. For history rows and the audit log.
+ */
+export function answerChangePlaces(def: Definition, before: Answers, after: Answers): AnswerPlaceChange[] {
+  const changes: AnswerPlaceChange[] = [];
+  for (const s of def.sections) {
+    const area = def.areas.find((a) => a.key === s.id)?.label;
+    for (const q of s.questions) {
+      const areaLabel = def.areas.find((a) => a.key === q.area)?.label ?? area;
+      if (q.type === 'measures') {
+        const a = (Array.isArray(before[q.id]) ? before[q.id] : []) as Measure[];
+        const b = (Array.isArray(after[q.id]) ? after[q.id] : []) as Measure[];
+        const under = areaLabel ? ` under ${areaLabel}` : ` i ”${q.label}”`;
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+          const name = `Åtgärd ${i + 1}${under}`;
+          if (!a[i]) changes.push({ place: `${name}: tillagd`, before: '', after: b[i]?.description ?? '' });
+          else if (!b[i])
+            changes.push({ place: `${name}: borttagen`, before: a[i]?.description ?? '', after: '' });
+          else
+            for (const key of Object.keys(measureFieldLabels) as Array<keyof Measure>) {
+              const x = measureWords(a[i], key);
+              const y = measureWords(b[i], key);
+              if (x !== y)
+                changes.push({ place: `${name}: ${measureFieldLabels[key]}`, before: x, after: y });
+            }
+        }
+        continue;
+      }
+      const x = answerWords(q, before[q.id]);
+      const y = answerWords(q, after[q.id]);
+      if (x !== y)
+        changes.push({ place: areaLabel ? `${areaLabel}: ${q.label}` : q.label, before: x, after: y });
+    }
+  }
+  return changes;
+}

@@ -15,7 +15,8 @@ import {
 import { Layout } from '../../../ui/layout.tsx';
 import type { OrganisationView } from '../../reference/index.ts';
 import { organisationTypeLabel } from '../../workspace/index.ts';
-import type { AuditRow, QueueStats } from '../repository.ts';
+import { entityTypeLabel, truncate, type ValueChange } from '../audit-text.ts';
+import type { QueueStats } from '../repository.ts';
 
 const crumbs = [{ href: '/admin', label: 'Administration' }];
 
@@ -208,26 +209,285 @@ export function MailMessagePage({ ctx, message }: { ctx: PageContext; message: M
   );
 }
 
-export function AuditPage({ ctx, rows }: { ctx: PageContext; rows: AuditRow[] }): JSX.Element {
-  const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+/** One row of the audit log as the page shows it. */
+export interface AuditEntry {
+  id: number;
+  occurredAt: Date;
+  /** "Anna Andersson godkände Uppsala kommuns svar" */
+  sentence: string;
+  actorEmail: string | null;
+  county: string | null;
+  entityType: string;
+  entityId: string;
+  /** where the thing sits: a round and occasion */
+  context: string | null;
+  /** the event's own name, for whoever reads the code */
+  action: string;
+  changes: ValueChange[];
+}
+
+export interface AuditFilterValues {
+  vem?: string | undefined;
+  lan?: string | undefined;
+  objekt?: string | undefined;
+  id?: string | undefined;
+  fran?: string | undefined;
+  till?: string | undefined;
+}
+
+/** A value as the log shows it: short ones whole, long ones cut with the whole behind "Visa allt". */
+function LongValue({ text }: { text: string }): JSX.Element {
+  if (!text) return <span class="govuk-hint">(tomt)</span>;
+  const { short, cut } = truncate(text);
+  if (!cut) return <span safe>{text}</span>;
+  return (
+    <details class="govuk-details govuk-!-margin-bottom-0">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text" safe>
+          {short}
+        </span>
+      </summary>
+      <div class="govuk-details__text">
+        <p class="sv-audit-value" safe>
+          {text}
+        </p>
+      </div>
+    </details>
+  );
+}
+
+function Changes({ changes }: { changes: ValueChange[] }): JSX.Element {
+  if (changes.length === 0) return <></>;
+  return (
+    <dl class="sv-audit-changes govuk-body-s govuk-!-margin-bottom-0">
+      {changes.map((c) => (
+        <>
+          <dt class="govuk-!-font-weight-bold" safe>
+            {c.place}
+          </dt>
+          <dd class="govuk-!-margin-left-0 govuk-!-margin-bottom-2">
+            {c.before ? (
+              <>
+                <LongValue text={c.before} /> <span aria-hidden="true">→</span>
+                <span class="govuk-visually-hidden"> ändrades till </span>{' '}
+              </>
+            ) : (
+              ''
+            )}
+            <LongValue text={c.after} />
+          </dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+const auditHref = (filter: AuditFilterValues, page?: number): string => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter) as Array<[string, unknown]>)
+    if (typeof v === 'string' && v && k !== 'sida') params.set(k, v);
+  if (page && page > 1) params.set('sida', String(page));
+  const q = params.toString();
+  return `/admin/granskningslogg${q ? `?${q}` : ''}`;
+};
+
+function FilterSelect({
+  name,
+  label,
+  all,
+  options,
+  value,
+}: {
+  name: string;
+  label: string;
+  all: string;
+  options: Option[];
+  value: string | undefined;
+}): JSX.Element {
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label" for={`filter-${name}`} safe>
+        {label}
+      </label>
+      <select class="govuk-select" id={`filter-${name}`} name={name}>
+        <option value="" safe>
+          {all}
+        </option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DateFilter({
+  name,
+  label,
+  value,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+}): JSX.Element {
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label" for={`filter-${name}`} safe>
+        {label}
+      </label>
+      <input
+        class="govuk-input govuk-input--width-10"
+        type="date"
+        id={`filter-${name}`}
+        name={name}
+        value={value ?? ''}
+      />
+    </div>
+  );
+}
+
+export function AuditPage({
+  ctx,
+  rows,
+  filter,
+  choices,
+  page,
+  hasNext,
+}: {
+  ctx: PageContext;
+  rows: AuditEntry[];
+  filter: AuditFilterValues;
+  choices: { actors: Option[]; counties: Option[]; entityTypes: Option[] };
+  page: number;
+  hasNext: boolean;
+}): JSX.Element {
+  const filtered = Boolean(
+    filter.vem || filter.lan || filter.objekt || filter.id || filter.fran || filter.till,
+  );
+  const first = (page - 1) * 50 + 1;
   return (
     <Layout ctx={ctx} title="Granskningslogg" breadcrumbs={crumbs}>
-      <Table
-        caption="De senaste 200 händelserna"
-        rows={rows}
-        rowHeader={false}
-        columns={[
-          { header: 'Tid', cell: (r) => <span safe>{formatDateTime(r.occurredAt)}</span> },
-          { header: 'Vem', cell: (r) => <span safe>{r.actorEmail ?? 'system'}</span> },
-          { header: 'Län', cell: (r) => <span safe>{r.countyCode ?? ''}</span> },
-          { header: 'Händelse', cell: (r) => <code safe>{r.action}</code> },
-          { header: 'Objekt', cell: (r) => <span safe>{`${r.entityType} ${r.entityId.slice(0, 8)}`}</span> },
-          {
-            header: 'Före → efter',
-            cell: (r) => <span class="govuk-body-s" safe>{`${json(r.before)} → ${json(r.after)}`}</span>,
-          },
-        ]}
-      />
+      <div class="sv-audit">
+        <form method="get" action="/admin/granskningslogg" class="govuk-!-margin-bottom-6">
+          <fieldset class="govuk-fieldset">
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Filtrera händelserna</legend>
+            <div class="govuk-grid-row">
+              <div class="govuk-grid-column-one-half">
+                <FilterSelect
+                  name="vem"
+                  label="Person"
+                  all="Alla personer"
+                  options={choices.actors}
+                  value={filter.vem}
+                />
+                <FilterSelect
+                  name="lan"
+                  label="Län"
+                  all="Alla län"
+                  options={choices.counties}
+                  value={filter.lan}
+                />
+                <FilterSelect
+                  name="objekt"
+                  label="Vad händelsen gäller"
+                  all="Allt"
+                  options={choices.entityTypes}
+                  value={filter.objekt}
+                />
+              </div>
+              <div class="govuk-grid-column-one-half">
+                <DateFilter name="fran" label="Från och med dag" value={filter.fran} />
+                <DateFilter name="till" label="Till och med dag" value={filter.till} />
+              </div>
+            </div>
+            {filter.id ? <input type="hidden" name="id" value={filter.id} /> : ''}
+            <div class="govuk-button-group">
+              <button type="submit" class="govuk-button govuk-button--secondary">
+                Visa händelserna
+              </button>
+              {filtered ? (
+                <a class="govuk-link" href="/admin/granskningslogg">
+                  Visa alla händelser
+                </a>
+              ) : (
+                ''
+              )}
+            </div>
+          </fieldset>
+        </form>
+        {filter.id ? (
+          <p class="govuk-body" safe>
+            {`Visar bara händelserna för ett ${entityTypeLabel(filter.objekt ?? '').toLowerCase()}.`}
+          </p>
+        ) : (
+          ''
+        )}
+        <Table
+          caption={
+            rows.length === 0
+              ? 'Inga händelser'
+              : `Händelse ${first}–${first + rows.length - 1}${filtered ? ' som stämmer med filtret' : ''}, de senaste först`
+          }
+          rows={rows}
+          rowHeader={false}
+          empty={filtered ? 'Inga händelser stämmer med filtret.' : 'Inga händelser ännu.'}
+          columns={[
+            { header: 'Tid', cell: (r) => <span safe>{formatDateTime(r.occurredAt)}</span> },
+            {
+              header: 'Händelse',
+              cell: (r) => (
+                <>
+                  <p class="govuk-body-s govuk-!-margin-bottom-1" safe>
+                    {r.sentence}
+                  </p>
+                  {r.context ? (
+                    <p class="govuk-body-s govuk-!-margin-bottom-1 govuk-hint" safe>
+                      {r.context}
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                  <Changes changes={r.changes} />
+                  <a
+                    class="govuk-link govuk-body-s"
+                    href={auditHref({ objekt: r.entityType, id: r.entityId })}
+                  >
+                    Hela historiken<span class="govuk-visually-hidden" safe>{` för: ${r.sentence}`}</span>
+                  </a>
+                </>
+              ),
+            },
+            { header: 'Län', cell: (r) => <span safe>{r.county ?? 'Nationellt'}</span> },
+            { header: 'Gäller', cell: (r) => <span safe>{entityTypeLabel(r.entityType)}</span> },
+          ]}
+        />
+        {page > 1 || hasNext ? (
+          <nav class="govuk-pagination" aria-label="Sidor i granskningsloggen">
+            {page > 1 ? (
+              <div class="govuk-pagination__prev">
+                <a class="govuk-link govuk-pagination__link" href={auditHref(filter, page - 1)} rel="prev">
+                  <span class="govuk-pagination__link-title">Nyare händelser</span>
+                </a>
+              </div>
+            ) : (
+              ''
+            )}
+            {hasNext ? (
+              <div class="govuk-pagination__next">
+                <a class="govuk-link govuk-pagination__link" href={auditHref(filter, page + 1)} rel="next">
+                  <span class="govuk-pagination__link-title">Äldre händelser</span>
+                </a>
+              </div>
+            ) : (
+              ''
+            )}
+          </nav>
+        ) : (
+          ''
+        )}
+      </div>
     </Layout>
   );
 }
