@@ -116,6 +116,8 @@ const spec = table(`
   GET  /uppdrag                                                                           login  403    403    403    403    ok     403
   GET  /uppdrag/:occasionId/:organisationId                                               login  403    403    403    403    ok     403
   POST /uppdrag/:occasionId/:organisationId                                               login  403    403    403    403    ok     403
+  GET  /uppdrag/:occasionId/:organisationId/avsnitt/:sectionId                            login  403    403    403    403    ok     403
+  GET  /uppdrag/:occasionId/:organisationId/kontrollera                                   login  403    403    403    403    ok     403
 
   GET  /nationellt/lagesbild                                                              login  ok     ok     403    403    403    403
   GET  /nationellt/lagesbild/ny                                                           login  ok     ok     403    403    403    403
@@ -311,8 +313,16 @@ describe('every route, for every role, with real ids', () => {
         besvarad: { roundId: uppsala.round.id },
       } as Record<string, Record<string, string>>,
       assignment: {
-        own: { occasionId: assignment.occasion.id, organisationId: assignment.organisation.id },
-        foreign: { occasionId: vnorr.occasion.id, organisationId: vnorr.organisation.id },
+        own: {
+          occasionId: assignment.occasion.id,
+          organisationId: assignment.organisation.id,
+          sectionId: 'violence',
+        },
+        foreign: {
+          occasionId: vnorr.occasion.id,
+          organisationId: vnorr.organisation.id,
+          sectionId: 'violence',
+        },
       },
       national: {
         own: {

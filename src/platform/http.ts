@@ -79,6 +79,16 @@ export function safeLocalPath(next: unknown, fallback = '/'): string {
   return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : fallback;
 }
 
+/** The local path of the page a request came from (its Referer, on this host), or the start page. */
+function refererPath(req: FastifyRequest): string {
+  try {
+    const from = new URL(String(req.headers.referer ?? ''));
+    return from.host === req.host ? safeLocalPath(`${from.pathname}${from.search}`) : '/';
+  } catch {
+    return '/';
+  }
+}
+
 export function clientKey(req: FastifyRequest): string {
   return req.ip;
 }
@@ -191,8 +201,18 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
       req.county = county;
     }
     if (req.actor.kind !== 'user') {
-      const next = req.method === 'GET' ? req.url : '/';
-      return reply.redirect(`/logga-in?next=${encodeURIComponent(next)}`, 303);
+      // After signing in one comes back: to the page asked for, or to the page a refused form was sent from.
+      const next = req.method === 'GET' ? req.url : refererPath(req);
+      const login = `/logga-in?next=${encodeURIComponent(next)}`;
+      // A script that asked for JSON (the answer form's autosave) is told the session has ended.
+      if (String(req.headers.accept ?? '').includes('application/json'))
+        return reply.code(401).send({
+          ok: false,
+          sessionEnded: true,
+          loginUrl: login,
+          errors: { _form: 'Du är inte längre inloggad.' },
+        });
+      return reply.redirect(login, 303);
     }
     if (
       access.kind === 'county' &&

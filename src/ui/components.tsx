@@ -17,9 +17,12 @@ export interface FieldLink {
 export function ErrorSummary({
   errors,
   title = 'Det finns ett problem',
+  hrefOf = (field) => `#${field === '_form' ? 'main-content' : field}`,
 }: {
   errors: FieldErrors;
   title?: string;
+  /** where a message links (default: the field on this page; a field on another page can be named) */
+  hrefOf?: (field: string) => string;
 }): JSX.Element {
   const entries = Object.entries(errors);
   if (entries.length === 0) return <></>;
@@ -33,7 +36,7 @@ export function ErrorSummary({
           <ul class="govuk-list govuk-error-summary__list">
             {entries.map(([field, message]) => (
               <li>
-                <a href={`#${field === '_form' ? 'main-content' : field}`} safe>
+                <a href={hrefOf(field)} safe>
                   {message}
                 </a>
               </li>
@@ -81,6 +84,30 @@ export function ErrorMessage({ id, message }: { id: string; message: string | un
     <p id={`${id}-error`} class="govuk-error-message">
       <span class="govuk-visually-hidden">Fel:</span> <span safe>{message}</span>
     </p>
+  );
+}
+
+/**
+ * GOV.UK's character count, in Swedish: put `characterCount(max)` on the field's form group, the class
+ * `govuk-js-character-count` on its textarea, and `CharacterCountInfo` after it. The limit is shown and
+ * counted down as one types; nothing is ever cut (the server flags a longer text instead).
+ */
+export const characterCount = (max: number) => ({
+  'data-module': 'govuk-character-count',
+  'data-maxlength': String(max),
+  'data-i18n.characters-under-limit.one': 'Du har %{count} tecken kvar',
+  'data-i18n.characters-under-limit.other': 'Du har %{count} tecken kvar',
+  'data-i18n.characters-at-limit': 'Du har 0 tecken kvar',
+  'data-i18n.characters-over-limit.one': 'Du har %{count} tecken för mycket',
+  'data-i18n.characters-over-limit.other': 'Du har %{count} tecken för mycket',
+  'data-i18n.textarea-description.other': 'Du kan skriva upp till %{count} tecken',
+});
+
+export function CharacterCountInfo({ id, max }: { id: string; max: number }): JSX.Element {
+  return (
+    <div id={`${id}-info`} class="govuk-hint govuk-character-count__message" safe>
+      {`Du kan skriva upp till ${max.toLocaleString('sv-SE')} tecken`}
+    </div>
   );
 }
 
@@ -430,17 +457,52 @@ export function Table<T>({
   );
 }
 
-export function SummaryList({ rows }: { rows: Array<{ key: string; value: string }> }): JSX.Element {
+export interface SummaryRow {
+  key: string;
+  /** the value; each line on a line of its own */
+  value: string;
+  /** a problem with the value, shown beside it as an error message */
+  flag?: string | undefined;
+  /** a change link; `hidden` completes its text for screen readers ("Ändra" … "svaret på …") */
+  action?: { href: string; text: string; hidden: string } | undefined;
+}
+
+export function SummaryList({ rows }: { rows: SummaryRow[] }): JSX.Element {
+  const anyAction = rows.some((r) => r.action);
   return (
     <dl class="govuk-summary-list">
       {rows.map((r) => (
-        <div class="govuk-summary-list__row">
+        <div
+          class={`govuk-summary-list__row${anyAction && !r.action ? ' govuk-summary-list__row--no-actions' : ''}`}
+        >
           <dt class="govuk-summary-list__key" safe>
             {r.key}
           </dt>
-          <dd class="govuk-summary-list__value" safe>
-            {r.value}
+          <dd class="govuk-summary-list__value">
+            {r.flag ? (
+              <p class="govuk-error-message">
+                <span class="govuk-visually-hidden">Fel:</span> <span safe>{r.flag}</span>
+              </p>
+            ) : (
+              ''
+            )}
+            {r.value.split('\n').map((line, i) => (
+              <>
+                {i > 0 ? <br /> : ''}
+                <span safe>{line}</span>
+              </>
+            ))}
           </dd>
+          {r.action ? (
+            <dd class="govuk-summary-list__actions">
+              <a class="govuk-link" href={r.action.href}>
+                <span safe>{r.action.text}</span>
+                <span class="govuk-visually-hidden" safe>{` ${r.action.hidden}`}</span>
+              </a>
+            </dd>
+          ) : (
+            ''
+          )}
         </div>
       ))}
     </dl>

@@ -14,7 +14,6 @@ export const module: ModuleDescriptor = {
 
 export {
   allQuestions,
-  answerChangePlaces,
   answerChoices,
   conditionHint,
   definitionSchema,
@@ -27,7 +26,6 @@ export {
   RISK_SCALE_LABELS,
   RISK_SCALE_MAX,
   UNKNOWN,
-  type AnswerPlaceChange,
   type AnswerValue,
   type Answers,
   type Definition,
@@ -39,14 +37,28 @@ export {
   type Section,
 } from './definition.ts';
 export {
+  ANSWER_LIMITS,
+  answerFormValues,
   diffAnswers,
   fieldName,
   formatAnswer,
+  invalidInputProblems,
+  isFieldOf,
   measureField,
+  measureRowCounts,
+  mergeAnswers,
+  postedQuestions,
+  questionAnchor,
   readAnswerForm,
   scalarText,
+  sectionProgress,
+  sectionProgressLabels,
   validateForSubmit,
+  withoutMeasureRow,
   type AnswerChange,
+  type AnswerRead,
+  type AnswerState,
+  type SectionProgress,
 } from './answers.ts';
 export {
   findLatestVersion,

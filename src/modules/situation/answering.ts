@@ -4,7 +4,14 @@ import type { UserActor } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
-import { validateForSubmit, type Answers, type Definition } from '../forms/index.ts';
+import {
+  allQuestions,
+  mergeAnswers,
+  validateForSubmit,
+  type Answers,
+  type Definition,
+  type Question,
+} from '../forms/index.ts';
 import { answeringOpen, type PictureState } from './lifecycle.ts';
 import { authorize, mayRespondFor } from './policy.ts';
 import * as repo from './repository.ts';
@@ -73,20 +80,25 @@ export class EditConflictError extends ConflictError {
 }
 
 /**
- * Saves a draft or submits. `expectedVersion` is the version the user's form was built from: if someone
- * saved in between, nothing is written and EditConflictError says so. The county's regional picture and the
- * response are locked first, so a response never changes under a picture being submitted.
+ * Saves a draft or submits. A draft keeps everything typed: the answers and the input kept as typed for
+ * `questions` (all by default) replace what is stored for them, every other question keeps its own; only a
+ * submission is validated strictly, and a refused one writes nothing. `expectedVersion` is the version the
+ * user's form was built from: if someone saved in between, nothing is written and EditConflictError says so.
+ * The county's regional picture and the response are locked first, so a response never changes under a
+ * picture being submitted.
  */
 export async function saveResponse(
   deps: Deps,
   actor: UserActor,
   a: Assignment,
-  input: { answers: Answers; expectedVersion: number; submit: boolean },
+  input: {
+    answers: Answers;
+    invalidInput?: Record<string, string>;
+    questions?: Question[];
+    expectedVersion: number;
+    submit: boolean;
+  },
 ): Promise<repo.ResponseRow> {
-  if (input.submit) {
-    const errors = validateForSubmit(a.definition, input.answers);
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-  }
   return deps.db.transaction(async (tx) => {
     // The round first: a cancel or a change of dates waits for this answer, or this answer for it.
     const round = (await repo.shareLockRound(tx, a.round.id)) ?? a.round;
@@ -108,9 +120,20 @@ export async function saveResponse(
       round,
     });
     if (existing.version !== input.expectedVersion) throw new EditConflictError();
+    const state = mergeAnswers(
+      a.definition,
+      existing,
+      { answers: input.answers, invalidInput: input.invalidInput ?? {} },
+      input.questions ?? allQuestions(a.definition),
+    );
+    if (input.submit) {
+      const errors = validateForSubmit(a.definition, state);
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+    }
     const status = input.submit ? 'submitted' : existing.status === 'returned' ? 'returned' : 'draft';
     const saved = await repo.updateResponse(tx, existing.id, existing.version, {
-      answers: input.answers,
+      answers: state.answers,
+      invalidInput: state.invalidInput,
       status,
       ...(input.submit ? { submittedAt: new Date() } : {}),
       updatedBy: actor.id,
@@ -120,7 +143,7 @@ export async function saveResponse(
       responseId: saved.id,
       version: saved.version,
       status,
-      answers: input.answers,
+      answers: state.answers,
       note: null,
       changedBy: actor.id,
     });

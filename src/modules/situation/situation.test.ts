@@ -190,18 +190,20 @@ describe('lägesbild: from national round to national picture', () => {
     const [occasionId, title] = [occasions[0]!.id, round.title];
     const org0380 = await findMunicipalityOrganisation(t.database.db, '0380');
     const url = `/uppdrag/${occasionId}/${org0380!.id}`;
+    const area = `${url}/avsnitt/violence`;
     expect(ok(await c.r0380!.get('/uppdrag')).body).toContain(title);
-    const draft = await c.r0380!.submit(url, { q_violence_risk: '4', intent: 'save' });
+    const draft = await c.r0380!.submit(area, { q_violence_risk: '4', intent: 'save' });
     expect(draft.status).toBe(303);
-    const reopened = ok(await c.r0380!.get(url));
+    const reopened = ok(await c.r0380!.get(area));
     expect(reopened.doc.querySelector('#q_violence_risk-3')?.getAttribute('checked')).toBeDefined();
 
     const missing = await c.r0380!.submitOn(reopened, { q_violence_risk: '4', intent: 'submit' });
     expect(missing.status).toBe(400);
+    // A refused submission is shown on the check page, each message linking to its field on its area's page.
     const links = errorLinks(missing);
-    expect(links).toContain('#q_violence_explanation');
-    expect(links).toContain('#q_children_risk');
-    expect(missing.doc.querySelector('#q_violence_risk-3')?.getAttribute('checked')).toBeDefined();
+    expect(links).toContain(`${area}#q_violence_explanation`);
+    expect(links).toContain(`${url}/avsnitt/children#q_children_risk`);
+    expect(missing.doc.querySelector('h1')?.text).toBe('Kontrollera dina svar');
 
     const badMeasure = await c.r0380!.submitOn(reopened, {
       ...completeAnswer('2'),
@@ -210,13 +212,14 @@ describe('lägesbild: from national round to national picture', () => {
       m_violence_measures_0_startDate: '1 maj',
       intent: 'save',
     });
-    expect(badMeasure.status).toBe(400);
-    expect(badMeasure.doc.querySelector('#m_violence_measures_0_startDate-error')?.text).toContain(
-      'ÅÅÅÅ-MM-DD',
+    // A draft keeps a date it cannot read, as typed and flagged beside the field.
+    expect(badMeasure.status).toBe(303);
+    const flagged = await c.r0380!.follow(badMeasure);
+    expect(flagged.doc.querySelector('#m_violence_measures_0_startDate-error')?.text).toContain('ÅÅÅÅ-MM-DD');
+    expect(flagged.doc.querySelector('#m_violence_measures_0_startDate')?.getAttribute('value')).toBe(
+      '1 maj',
     );
-    expect(badMeasure.doc.querySelector('#m_violence_measures_0_description')?.getAttribute('value')).toBe(
-      'Fler jourplatser',
-    );
+    expect(flagged.doc.querySelector('#m_violence_measures_0_description')?.text).toBe('Fler jourplatser');
 
     expect((await c.r2281!.get(url)).status).toBe(404);
     expect((await c.r0381!.get(url)).status).toBe(404);
@@ -230,7 +233,7 @@ describe('lägesbild: from national round to national picture', () => {
   it('two people editing one response: the second save is refused and nothing is overwritten', async () => {
     const occasionId = (await make.round()).occasions[0]!.id;
     const org = await findMunicipalityOrganisation(t.database.db, '0381');
-    const url = `/uppdrag/${occasionId}/${org!.id}`;
+    const url = `/uppdrag/${occasionId}/${org!.id}/avsnitt/violence`;
     const second = new TestClient(t.app);
     await second.login(r0381.email, r0381.password);
     await c.r0381!.submit(url, { q_violence_risk: '1', intent: 'save' });
@@ -239,7 +242,7 @@ describe('lägesbild: from national round to national picture', () => {
     expect((await c.r0381!.submitOn(pageA, { q_violence_risk: '2', intent: 'save' })).status).toBe(303);
     const conflict = await second.submitOn(pageB, { q_violence_risk: '5', intent: 'save' });
     expect(conflict.status).toBe(409);
-    expect(conflict.doc.querySelector('.govuk-warning-text')?.text).toContain('Någon annan har sparat');
+    expect(conflict.doc.querySelector('.govuk-error-summary')?.text).toContain('Någon annan har sparat');
     expect(conflict.doc.querySelector('#q_violence_risk-4')?.getAttribute('checked')).toBeDefined();
     const occasion = (await repo.findOccasion(t.database.db, occasionId))!;
     const respondent = (await repo.findRespondent(t.database.db, occasion.roundId, org!.id))!;
@@ -252,7 +255,7 @@ describe('lägesbild: from national round to national picture', () => {
     const { round, occasions } = await make.round();
     const [roundId, occasionId] = [round.id, occasions[0]!.id];
     const org = await findMunicipalityOrganisation(t.database.db, '0380');
-    const url = `/uppdrag/${occasionId}/${org!.id}`;
+    const url = `/uppdrag/${occasionId}/${org!.id}/kontrollera`;
     const submitted = await c.r0380!.submit(url, {
       ...completeAnswer('4', {
         m_violence_measures_0_description: 'Fler jourplatser',
@@ -360,7 +363,9 @@ describe('lägesbild: from national round to national picture', () => {
     const reopened = await c.uppsala!.submit(listUrl, {}, reopenAction);
     expect(reopened.status).toBe(303);
     expect((await c.uppsala!.follow(reopened)).body).toContain('kan svara igen');
-    expect((await c.r0381!.submit(url, { q_violence_risk: '3', intent: 'save' })).status).toBe(303);
+    expect(
+      (await c.r0381!.submit(`${url}/kontrollera`, { q_violence_risk: '3', intent: 'save' })).status,
+    ).toBe(303);
   });
 
   it('reminds respondents that have not submitted, once, a set number of days before the deadline', async () => {
@@ -519,7 +524,7 @@ describe('lägesbild: from national round to national picture', () => {
     const sundsvall = await findMunicipalityOrganisation(t.database.db, '2281');
     expect(
       (
-        await c.r2281!.submit(`/uppdrag/${occasionId}/${sundsvall!.id}`, {
+        await c.r2281!.submit(`/uppdrag/${occasionId}/${sundsvall!.id}/kontrollera`, {
           q_violence_risk: '2',
           intent: 'save',
         })
@@ -612,7 +617,10 @@ describe('lägesbild: from national round to national picture', () => {
     expect(refused.doc.querySelector('.govuk-error-summary')?.text).toContain('lägesbild är inskickad');
 
     const org = await findMunicipalityOrganisation(t.database.db, '0381');
-    const late = await c.r0381!.submit(`/uppdrag/${occasionId}/${org!.id}`, {
+    // The answer is read-only now (no form); a post made anyway is refused.
+    const late = await c.r0381!.post(`/uppdrag/${occasionId}/${org!.id}`, {
+      _csrf: await c.r0381!.csrfToken(),
+      version: '0',
       ...completeAnswer('2'),
       intent: 'submit',
     });

@@ -207,9 +207,13 @@ describe('lägesbild state rules', () => {
     const { roundId, occasionIds } = await openRound();
     const occasionId = occasionIds[0]!;
     const answer = `/uppdrag/${occasionId}/${org0380}`;
-    expect((await c.r0380.submit(answer, { ...completeAnswer('4'), intent: 'submit' })).status).toBe(303);
+    expect(
+      (await c.r0380.submit(`${answer}/kontrollera`, { ...completeAnswer('4'), intent: 'submit' })).status,
+    ).toBe(303);
     const draftUrl = `/uppdrag/${occasionId}/${org0381}`;
-    expect((await c.r0381.submit(draftUrl, { q_violence_risk: '2', intent: 'save' })).status).toBe(303);
+    expect(
+      (await c.r0381.submit(`${draftUrl}/kontrollera`, { q_violence_risk: '2', intent: 'save' })).status,
+    ).toBe(303);
 
     const base = `/uppsala/lagesbild/${roundId}/${occasionId}`;
     const list = await c.admin.get(base);
@@ -241,7 +245,13 @@ describe('lägesbild state rules', () => {
     expect(approve.doc.querySelector('.govuk-error-summary')?.text).toContain('lägesbild');
     const giveBack = await c.admin.submitOn(review, { comment: 'Komplettera' }, `${reviewUrl}/aterlamna`);
     expect(giveBack.status).toBe(409);
-    const late = await c.r0381.submit(draftUrl, { ...completeAnswer('2'), intent: 'submit' });
+    // The answer is read-only now (no form); a post made anyway is refused.
+    const late = await c.r0381.post(draftUrl, {
+      _csrf: await c.r0381.csrfToken(),
+      version: '1',
+      ...completeAnswer('2'),
+      intent: 'submit',
+    });
     expect(late.status).toBe(409);
     const statuses = await queryRows<{ status: string }>(
       t.database.db,
@@ -265,7 +275,7 @@ describe('lägesbild state rules', () => {
       const answer = `/uppdrag/${occasionId}/${org0381}`;
       const picture = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
       const [answerPage, picturePage] = await Promise.all([
-        c.r0381.get(answer),
+        c.r0381.get(`${answer}/kontrollera`),
         c.admin.get(`${picture}/skicka`),
       ]);
       const respond = () => c.r0381.submitOn(answerPage, { ...completeAnswer('2'), intent: 'submit' });
@@ -325,7 +335,7 @@ describe('lägesbild state rules', () => {
       expectedVersion: 1,
       submit: false,
     });
-    const url = `/uppdrag/${occasionId}/${org0380}`;
+    const url = `/uppdrag/${occasionId}/${org0380}/kontrollera`;
     expect((await c.r0380.submit(url, { ...completeAnswer('2'), intent: 'submit' })).status).toBe(303);
     const submitted = (await loadAssignment(deps, actors.r0380, occasionId, org0380)).response!;
     const a0381 = await loadAssignment(deps, actors.r0381, occasionId, org0381);
@@ -368,7 +378,9 @@ describe('lägesbild state rules', () => {
     const { roundId, occasionIds } = await openRound();
     const occasionId = occasionIds[0]!;
     const answer = `/uppdrag/${occasionId}/${org0380}`;
-    expect((await c.r0380.submit(answer, { ...completeAnswer('4'), intent: 'submit' })).status).toBe(303);
+    expect(
+      (await c.r0380.submit(`${answer}/kontrollera`, { ...completeAnswer('4'), intent: 'submit' })).status,
+    ).toBe(303);
     const picture = `/uppsala/lagesbild/${roundId}/${occasionId}/sammanstallning`;
     expect((await c.admin.submit(`${picture}/skicka`, {})).status).toBe(303);
     await t.database.db.execute(
@@ -398,7 +410,9 @@ describe('lägesbild state rules', () => {
       )
     )[0]!;
     const form = `/uppdrag/${occasionId}/${org0381}`;
-    expect((await c.r0381.submit(form, { q_violence_risk: '3', intent: 'save' })).status).toBe(303);
+    expect(
+      (await c.r0381.submit(`${form}/kontrollera`, { q_violence_risk: '3', intent: 'save' })).status,
+    ).toBe(303);
     await t.database.db.execute(
       sql`update occasions set opens_at = now() - interval '3 days', deadline_at = now() - interval '1 day'
           where id = ${occasionId}`,
@@ -411,12 +425,14 @@ describe('lägesbild state rules', () => {
       return page.doc.querySelector(`a[href="${form}"]`)!.closest('tr')!.text.replace(/\s+/g, ' ');
     };
     expect(await row()).not.toContain('stängd');
-    expect((await c.r0381.get(form)).doc.querySelector('button[value="submit"]')).not.toBeNull();
+    expect(
+      (await c.r0381.get(`${form}/kontrollera`)).doc.querySelector('button[value="submit"]'),
+    ).not.toBeNull();
 
     await t.database.db.execute(
       sql`update occasions set locks_at = now() - interval '1 minute' where id = ${occasionId}`,
     );
-    const closed = await c.r0381.get(form);
+    const closed = await c.r0381.get(`${form}/kontrollera`);
     expect(closed.doc.querySelector('button[value="submit"]')).toBeNull();
     expect(await row()).toContain('stängd');
   });

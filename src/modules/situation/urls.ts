@@ -44,6 +44,11 @@ export const urls = {
   // Answering
   assignments: () => '/uppdrag',
   assignment: (occasionId: string, organisationId: string) => `/uppdrag/${occasionId}/${organisationId}`,
+  /** one area (section) of the answer form, and the check-your-answers page before submitting */
+  assignmentSection: (occasionId: string, organisationId: string, sectionId: string) =>
+    `/uppdrag/${occasionId}/${organisationId}/avsnitt/${sectionId}`,
+  assignmentCheck: (occasionId: string, organisationId: string) =>
+    `/uppdrag/${occasionId}/${organisationId}/kontrollera`,
 
   // National
   nationalRounds: () => national,

@@ -8,6 +8,13 @@ export function LoginPage({ ctx, form }: { ctx: PageContext; form: FormState }):
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={form.errors} />
+          {form.values.next && form.values.next !== '/' ? (
+            <p class="govuk-inset-text">
+              Logga in för att fortsätta. Efter inloggningen kommer du tillbaka till sidan du var på.
+            </p>
+          ) : (
+            ''
+          )}
           <PostForm action="/logga-in" csrfToken={ctx.csrfToken}>
             <input type="hidden" name="next" value={form.values.next ?? ''} />
             <TextInput

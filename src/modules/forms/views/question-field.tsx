@@ -1,5 +1,12 @@
-import { Choices, ErrorMessage, Hint, type FormState } from '../../../ui/components.tsx';
-import { fieldName, measureField } from '../answers.ts';
+import {
+  CharacterCountInfo,
+  characterCount,
+  Choices,
+  ErrorMessage,
+  Hint,
+  type FormState,
+} from '../../../ui/components.tsx';
+import { ANSWER_LIMITS, fieldName, MEASURE_PARTS, measureField } from '../answers.ts';
 import {
   answerChoices,
   measureStatusLabels,
@@ -58,7 +65,7 @@ export function QuestionField({
   if (q.type === 'measures') {
     const rows = Number(form.values[`${name}_rows`] ?? '1');
     return (
-      <div {...groupAttrs}>
+      <div {...groupAttrs} id={name}>
         <fieldset class="govuk-fieldset" aria-describedby={describedBy}>
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--s" safe>
             {q.label}
@@ -66,33 +73,65 @@ export function QuestionField({
           <Hint id={name} text={hint} />
           {Array.from({ length: rows }, (_, i) => {
             const f = (part: keyof Measure) => measureField(q, i, part);
+            const errorOf = (part: keyof Measure) => form.errors[f(part)];
+            const groupClass = (part: keyof Measure) =>
+              `govuk-form-group${errorOf(part) ? ' govuk-form-group--error' : ''}`;
+            const describe = (part: keyof Measure, ...more: string[]) =>
+              [errorOf(part) ? `${f(part)}-error` : '', ...more].filter(Boolean).join(' ') || undefined;
             const input = (part: keyof Measure, label: string, width = '') => (
-              <div class={`govuk-form-group${form.errors[f(part)] ? ' govuk-form-group--error' : ''}`}>
+              <div class={groupClass(part)}>
                 <label class="govuk-label" for={f(part)} safe>
                   {label}
                 </label>
-                <ErrorMessage id={f(part)} message={form.errors[f(part)]} />
+                <ErrorMessage id={f(part)} message={errorOf(part)} />
                 <input
-                  class={`govuk-input ${width}${form.errors[f(part)] ? ' govuk-input--error' : ''}`}
+                  class={`govuk-input ${width}${errorOf(part) ? ' govuk-input--error' : ''}`}
                   id={f(part)}
                   name={f(part)}
                   type="text"
                   value={form.values[f(part)] ?? ''}
                   readonly={readonly}
-                  aria-describedby={form.errors[f(part)] ? `${f(part)}-error` : undefined}
+                  aria-describedby={describe(part)}
                 />
               </div>
             );
+            const filled = MEASURE_PARTS.some((p) => (form.values[f(p)] ?? '') !== '');
             return (
-              <div class="sv-measure">
+              <div class="sv-measure" id={`${name}-${i}`}>
                 <h3 class="govuk-heading-s" safe>{`Åtgärd ${i + 1}`}</h3>
-                {input('description', 'Beskrivning')}
-                <div class={`govuk-form-group${form.errors[f('status')] ? ' govuk-form-group--error' : ''}`}>
+                <div
+                  class={`${groupClass('description')} govuk-character-count`}
+                  {...characterCount(ANSWER_LIMITS.measureDescription)}
+                >
+                  <label class="govuk-label" for={f('description')}>
+                    Beskrivning
+                  </label>
+                  <ErrorMessage id={f('description')} message={errorOf('description')} />
+                  <textarea
+                    class={`govuk-textarea govuk-js-character-count${errorOf('description') ? ' govuk-textarea--error' : ''}`}
+                    id={f('description')}
+                    name={f('description')}
+                    rows="2"
+                    readonly={readonly}
+                    aria-describedby={describe('description', `${f('description')}-info`)}
+                    safe
+                  >
+                    {form.values[f('description')] ?? ''}
+                  </textarea>
+                  <CharacterCountInfo id={f('description')} max={ANSWER_LIMITS.measureDescription} />
+                </div>
+                <div class={groupClass('status')}>
                   <label class="govuk-label" for={f('status')}>
                     Status
                   </label>
-                  <ErrorMessage id={f('status')} message={form.errors[f('status')]} />
-                  <select class="govuk-select" id={f('status')} name={f('status')} disabled={readonly}>
+                  <ErrorMessage id={f('status')} message={errorOf('status')} />
+                  <select
+                    class={`govuk-select${errorOf('status') ? ' govuk-select--error' : ''}`}
+                    id={f('status')}
+                    name={f('status')}
+                    disabled={readonly}
+                    aria-describedby={describe('status')}
+                  >
                     <option value="">Välj status</option>
                     {measureStatuses.map((s) => (
                       <option value={s} selected={form.values[f('status')] === s} safe>
@@ -104,6 +143,19 @@ export function QuestionField({
                 {input('targetGroup', 'Målgrupp')}
                 {input('responsible', 'Ansvarig organisation')}
                 {input('startDate', 'Startdatum (ÅÅÅÅ-MM-DD)', 'govuk-input--width-10')}
+                {readonly || (!filled && rows === 1) ? (
+                  ''
+                ) : (
+                  <button
+                    type="submit"
+                    class="govuk-button govuk-button--warning sv-small-button"
+                    name="intent"
+                    value={`remove:${q.id}:${i}`}
+                    formnovalidate
+                  >
+                    {`Ta bort åtgärd ${i + 1}`}
+                  </button>
+                )}
               </div>
             );
           })}
@@ -125,24 +177,31 @@ export function QuestionField({
   }
   const isText = q.type === 'text';
   return (
-    <div {...groupAttrs}>
+    <div
+      {...groupAttrs}
+      class={`${groupAttrs.class}${isText ? ' govuk-character-count' : ''}`}
+      {...(isText ? characterCount(ANSWER_LIMITS.text) : {})}
+    >
       <label class="govuk-label govuk-label--s" for={name} safe>
         {q.label}
       </label>
       <Hint id={name} text={hint} />
       <ErrorMessage id={name} message={error} />
       {isText ? (
-        <textarea
-          class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-          id={name}
-          name={name}
-          rows="4"
-          readonly={readonly}
-          aria-describedby={describedBy}
-          safe
-        >
-          {value}
-        </textarea>
+        <>
+          <textarea
+            class={`govuk-textarea govuk-js-character-count${error ? ' govuk-textarea--error' : ''}`}
+            id={name}
+            name={name}
+            rows="4"
+            readonly={readonly}
+            aria-describedby={[describedBy, `${name}-info`].filter(Boolean).join(' ')}
+            safe
+          >
+            {value}
+          </textarea>
+          <CharacterCountInfo id={name} max={ANSWER_LIMITS.text} />
+        </>
       ) : (
         <input
           class={`govuk-input govuk-input--width-10${error ? ' govuk-input--error' : ''}`}

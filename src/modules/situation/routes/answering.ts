@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
-import { ValidationError } from '../../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireUser } from '../../../platform/http.ts';
 import { formValues } from '../../../platform/validation.ts';
-import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import {
-  allQuestions,
+  answerFormValues,
   fieldName,
+  invalidInputProblems,
   measureField,
+  measureRowCounts,
+  postedQuestions,
   readAnswerForm,
-  scalarText,
-  type Answers,
-  type Definition,
-  type Measure,
+  withoutMeasureRow,
+  type Section,
 } from '../../forms/index.ts';
 import {
   EditConflictError,
@@ -24,44 +24,20 @@ import {
 import { answeringAbilities } from '../policy.ts';
 import { versionSchema } from '../schemas.ts';
 import { urls } from '../urls.ts';
-import { AnswerPage, AssignmentsPage } from '../views/answer.tsx';
+import { AssignmentsPage } from '../views/answer.tsx';
+import { CheckAnswersPage, SectionPage, TaskListPage, type AnswerPageBase } from '../views/answer-pages.tsx';
 import { bodyOf, guard, type Params } from './shared.ts';
 
-/** The answers as form values, so the same view renders a saved response and a re-posted form. */
-function answersToValues(def: Definition, answers: Answers): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const q of allQuestions(def)) {
-    const v = answers[q.id];
-    if (q.type === 'measures') {
-      const list = (v as Measure[] | undefined) ?? [];
-      list.forEach((m, i) => {
-        for (const part of ['description', 'status', 'targetGroup', 'responsible', 'startDate'] as const)
-          values[measureField(q, i, part)] = m[part];
-      });
-      values[`${fieldName(q)}_rows`] = String(list.length + 1);
-    } else if (v !== undefined)
-      values[fieldName(q)] = Array.isArray(v) ? (v as string[]).join(',') : scalarText(v);
-  }
-  return values;
-}
+type SectionParams = Params & { sectionId: string };
 
-/** Re-posted measures keep their rows, plus one empty row (or two after "Lägg till en åtgärd"). */
-function withMeasureRows(
-  def: Definition,
-  body: Record<string, unknown>,
-  values: Record<string, string>,
-  addFor?: string,
-) {
-  for (const q of allQuestions(def)) {
-    if (q.type !== 'measures') continue;
-    let rows = 0;
-    while (body[measureField(q, rows, 'description')] !== undefined) rows++;
-    values[`${fieldName(q)}_rows`] = String(Math.max(1, rows) + (addFor === q.id ? 1 : 0));
-  }
-  return values;
-}
+/** Where a measures question gets an extra empty row ("Lägg till en åtgärd", without JavaScript). */
+const NEW_MEASURE = 'ny-atgard';
 
-/** Answering: the reporter's assignments and the answer form (saved as a draft, by autosave, or submitted). */
+/**
+ * Answering: the reporter's assignments, and each answer form as a task list — an overview with each area's
+ * progress, one area per page, and a check-your-answers page before submitting. Every page posts to the
+ * assignment's address; a draft keeps everything typed, and only submitting is validated strictly.
+ */
 export function registerAnsweringRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
@@ -71,97 +47,187 @@ export function registerAnsweringRoutes(app: FastifyInstance, deps: Deps): void 
     ),
   );
 
-  const answerPage = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    a: Assignment,
-    form: FormState | undefined,
-    conflict?: string,
-  ) =>
-    AnswerPage({
-      ctx: pageContext(req, reply),
-      a,
-      form: form ?? emptyForm(answersToValues(a.definition, a.response?.answers ?? {})),
-      version: Number(form?.values.version ?? a.response?.version ?? 0),
-      abilities: answeringAbilities(req.actor, {
-        countyCode: a.respondent.countyCode,
-        organisationId: a.respondent.organisationId,
-        response: a.response,
-        occasion: a.occasion,
-        picture: a.picture,
-      }),
-      conflict,
-    });
-
   const assignmentOf = (req: FastifyRequest<{ Params: Params }>) =>
     loadAssignment(deps, requireUser(req), req.params.occasionId, req.params.organisationId);
 
+  /** What every answering page shows: the assignment, the stored state and whether it may still change. */
+  const base = (req: FastifyRequest, reply: FastifyReply, a: Assignment): AnswerPageBase => ({
+    ctx: pageContext(req, reply),
+    a,
+    state: { answers: a.response?.answers ?? {}, invalidInput: a.response?.invalidInput ?? {} },
+    abilities: answeringAbilities(req.actor, {
+      countyCode: a.respondent.countyCode,
+      organisationId: a.respondent.organisationId,
+      response: a.response,
+      occasion: a.occasion,
+      picture: a.picture,
+      round: a.round,
+    }),
+  });
+
+  const sectionOf = (a: Assignment, sectionId: unknown): Section | undefined =>
+    a.definition.sections.find((s) => s.id === sectionId);
+
+  /** One area's page: from the stored state, or with the user's input and why it was not saved. */
+  const sectionPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    a: Assignment,
+    section: Section,
+    failed?: { values: Record<string, string>; errors: FieldErrors; version: number },
+  ) => {
+    const b = base(req, reply, a);
+    const extraRowFor = (req.query as Record<string, string | undefined>)[NEW_MEASURE];
+    return SectionPage({
+      ...b,
+      section,
+      values: failed?.values ?? answerFormValues(a.definition, b.state, extraRowFor),
+      version: failed?.version ?? a.response?.version ?? 0,
+      flags: failed ? {} : invalidInputProblems(a.definition, b.state.invalidInput),
+      notSaved: failed?.errors,
+    });
+  };
+
   app.get<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', guard.respond, async (req, reply) =>
-    reply.html(await answerPage(req, reply, await assignmentOf(req), undefined)),
+    reply.html(TaskListPage(base(req, reply, await assignmentOf(req)))),
+  );
+
+  app.get<{ Params: SectionParams }>(
+    '/uppdrag/:occasionId/:organisationId/avsnitt/:sectionId',
+    guard.respond,
+    async (req, reply) => {
+      const a = await assignmentOf(req);
+      const section = sectionOf(a, req.params.sectionId);
+      if (!section) throw new NotFoundError();
+      return reply.html(sectionPage(req, reply, a, section));
+    },
+  );
+
+  app.get<{ Params: Params }>(
+    '/uppdrag/:occasionId/:organisationId/kontrollera',
+    guard.respond,
+    async (req, reply) => reply.html(CheckAnswersPage({ ...base(req, reply, await assignmentOf(req)) })),
   );
 
   app.post<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', guard.respond, async (req, reply) => {
     const a = await assignmentOf(req);
-    const body = bodyOf(req.body);
+    let body = bodyOf(req.body);
     const intent = typeof body.intent === 'string' ? body.intent : 'save';
-    const addFor = intent.startsWith('add:') ? intent.slice(4) : undefined;
-    const values = withMeasureRows(a.definition, body, formValues(body), addFor);
+    const section = sectionOf(a, body.section);
+    const [, addFor] = /^add:(\w+)$/.exec(intent) ?? [];
+    const removal = /^remove:(\w+):(\d+)$/.exec(intent);
+    if (removal) body = withoutMeasureRow(a.definition, body, removal[1]!, Number(removal[2]));
+    const submit = intent === 'submit';
+    const wantsJson = String(req.headers.accept ?? '').includes('application/json');
 
-    /** Reads the form and saves it; a save that lost to someone else's comes back as that error. */
     const save = async () => {
-      const { answers, errors } = readAnswerForm(a.definition, body);
       const version = versionSchema.safeParse(body);
       if (!version.success)
         throw new ValidationError({ _form: 'Formuläret saknar versionsuppgift; ladda om sidan.' });
-      if (Object.keys(errors).length) throw new ValidationError(errors);
-      return saveResponse(deps, requireUser(req), a, {
-        answers,
+      const questions = postedQuestions(a.definition, body, section?.id);
+      const read = readAnswerForm(a.definition, body, questions);
+      const response = await saveResponse(deps, requireUser(req), a, {
+        answers: read.answers,
+        invalidInput: read.invalidInput,
+        questions,
         // A new response starts at version 1; the page was built from "version 0", nothing saved yet.
         expectedVersion: a.response ? version.data.version : 1,
-        submit: intent === 'submit',
-      }).catch((err: unknown) => {
-        if (err instanceof EditConflictError) return err;
-        throw err;
+        submit,
       });
+      return { response, problems: invalidInputProblems(a.definition, response.invalidInput) };
     };
 
-    // The autosave asks for JSON: the new version, or the conflict (other refusals: the error handler's JSON).
-    if (String(req.headers.accept ?? '').includes('application/json')) {
-      const saved = await save();
-      if (saved instanceof EditConflictError)
-        return reply.code(409).send({ ok: false, errors: {}, conflict: saved.message });
-      return reply.send({ ok: true, version: saved.version, savedAt: saved.updatedAt.toISOString() });
+    // The autosave asks for JSON: the new version and what to flag, or why nothing was saved.
+    if (wantsJson) {
+      try {
+        const { response, problems } = await save();
+        return await reply.send({
+          ok: true,
+          version: response.version,
+          savedAt: response.updatedAt.toISOString(),
+          problems,
+        });
+      } catch (err) {
+        if (err instanceof EditConflictError)
+          return reply.code(409).send({ ok: false, errors: {}, conflict: err.message });
+        if (err instanceof ConflictError)
+          return reply.code(409).send({ ok: false, errors: { _form: err.message } });
+        if (err instanceof ValidationError)
+          return reply.code(400).send({ ok: false, errors: err.fieldErrors });
+        throw err;
+      }
     }
 
+    const values = { ...formValues(body), ...measureRowCounts(a.definition, body) };
     return handleForm(
       req,
       reply,
       // Shown again as it is now (a refusal may come from a change since the page was read), with the input.
-      async (form) => answerPage(req, reply, await assignmentOf(req), { values, errors: form.errors }),
+      async (form) => {
+        const fresh = await assignmentOf(req);
+        // A refused submission is shown where every area's answers are: the check page.
+        if (section && !submit)
+          return sectionPage(req, reply, fresh, section, {
+            values,
+            errors: form.errors,
+            version: Number(body.version ?? 0),
+          });
+        return CheckAnswersPage({ ...base(req, reply, fresh), errors: form.errors });
+      },
       async () => {
-        const saved = await save();
-        // Someone saved in between: nothing was written; the user's input is shown beside a warning.
-        if (saved instanceof EditConflictError)
-          return reply.html(await answerPage(req, reply, a, { values, errors: {} }, saved.message), 409);
-        if (addFor) {
+        let saved;
+        try {
+          saved = await save();
+        } catch (err) {
+          if (!(err instanceof EditConflictError)) throw err;
+          // Someone saved in between: nothing was written; the user's input is shown beside a warning, on
+          // the newest version, so saving again deliberately keeps what is shown.
           const fresh = await assignmentOf(req);
-          return reply.html(
-            await answerPage(req, reply, fresh, {
-              values: { ...values, version: String(saved.version) },
-              errors: {},
-            }),
+          const page = section
+            ? sectionPage(req, reply, fresh, section, {
+                values,
+                errors: { _form: err.message },
+                version: fresh.response?.version ?? 0,
+              })
+            : CheckAnswersPage({ ...base(req, reply, fresh), errors: { _form: err.message } });
+          return reply.html(page, 409);
+        }
+        const here = section
+          ? urls.assignmentSection(a.occasion.id, a.respondent.organisationId, section.id)
+          : urls.assignment(a.occasion.id, a.respondent.organisationId);
+        if (submit) {
+          reply.setFlash({ kind: 'success', text: 'Tack! Svaret är inskickat till länsstyrelsen.' });
+          return reply.redirect(urls.assignments(), 303);
+        }
+        if (addFor) {
+          // The new row's place: after the rows now stored (at least the one empty row the form shows).
+          const q = { id: addFor };
+          const rows = Number(answerFormValues(a.definition, saved.response, addFor)[`${fieldName(q)}_rows`]);
+          const anchor = measureField(q, rows - 1, 'description');
+          return reply.redirect(`${here}?${NEW_MEASURE}=${addFor}#${anchor}`, 303);
+        }
+        if (removal) {
+          reply.setFlash({ kind: 'info', text: `Åtgärd ${Number(removal[2]) + 1} är borttagen.` });
+          return reply.redirect(`${here}#${fieldName({ id: removal[1]! })}`, 303);
+        }
+        const flagged = Object.keys(saved.problems).length;
+        if (intent === 'next' && section) {
+          const i = a.definition.sections.indexOf(section);
+          const next = a.definition.sections[i + 1];
+          return reply.redirect(
+            next
+              ? urls.assignmentSection(a.occasion.id, a.respondent.organisationId, next.id)
+              : urls.assignmentCheck(a.occasion.id, a.respondent.organisationId),
+            303,
           );
         }
         reply.setFlash({
-          kind: 'success',
-          text: intent === 'submit' ? 'Tack! Svaret är inskickat till länsstyrelsen.' : 'Utkastet är sparat.',
+          kind: flagged ? 'info' : 'success',
+          text: flagged
+            ? `Utkastet är sparat, med allt du skrivit. ${flagged === 1 ? 'Ett svar behöver' : `${flagged} svar behöver`} rättas innan du skickar in.`
+            : 'Utkastet är sparat.',
         });
-        return reply.redirect(
-          intent === 'submit'
-            ? urls.assignments()
-            : urls.assignment(a.occasion.id, a.respondent.organisationId),
-          303,
-        );
+        return reply.redirect(here, 303);
       },
     );
   });
