@@ -53,13 +53,16 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The real server on a random local port: embedded database, demo data, background jobs running. */
-export async function startDemoServer(): Promise<RunningApp> {
+/**
+ * The real server on a random local port: embedded database, demo data, background jobs running. `env` adds
+ * settings (e.g. SMTP_URL for a test mail server).
+ */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-e2e-'));
   const database = await openDatabase({ dataDir: 'memory' });
   await migrate(database.db);
   await seedModules(database, { demo: true });
-  const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' });
+  const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await buildApp({ config, database, runJobs: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

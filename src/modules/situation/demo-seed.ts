@@ -336,7 +336,7 @@ export async function seedSituationDemo(db: Db, now = new Date()): Promise<void>
     const open = await repo.insertRound(tx, {
       scope: 'national',
       countyCode: null,
-      title: `Lägesbild ${monthOf(current.deadlineAt).toLowerCase()}`,
+      title: `Social utsatthet – uppföljning ${stockholmDate(current.deadlineAt).slice(0, 4)}`,
       topic: 'Uppföljning: risker för social utsatthet och planerade åtgärder.',
       questionnaireVersionId: versionId,
       shareAnswersNationally: false,

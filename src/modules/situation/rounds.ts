@@ -108,6 +108,8 @@ export async function setRespondents(
   round: repo.Round,
   countyCode: string,
   organisationIds: string[],
+  /** false: a removal is not made but asked about (RemovalNeedsConfirmation), once the change is otherwise valid */
+  opts: { confirmed: boolean } = { confirmed: true },
 ): Promise<void> {
   if (!situationPolicy['round.manage'](actor, { countyCode })) throw new NotFoundError();
   const eligible = await listOrganisations(deps.db, { countyCode, includeNational: true });
@@ -142,6 +144,8 @@ export async function setRespondents(
         organisationIds: `${clash.map((id) => names.get(id)).join(', ')} svarar redan för ett annat län i den här omgången.`,
       });
     }
+    if (removed.length > 0 && !opts.confirmed)
+      throw new RemovalNeedsConfirmation(removed.map((id) => ({ organisationId: id, name: names.get(id)! })));
     await repo.deleteRespondents(tx, round.id, removed);
     await repo.insertRespondents(
       tx,
@@ -161,15 +165,11 @@ export async function setRespondents(
   });
 }
 
-/** What a change of respondents would remove: their names, for the confirmation step. */
-export async function respondentsRemovedBy(
-  db: Executor,
-  round: repo.Round,
-  countyCode: string,
-  organisationIds: string[],
-): Promise<repo.RespondentView[]> {
-  const chosen = new Set(organisationIds);
-  return (await repo.listRespondents(db, round.id, countyCode)).filter((r) => !chosen.has(r.organisationId));
+/** A valid change of respondents that removes some: nothing is written until the county confirms. */
+export class RemovalNeedsConfirmation extends Error {
+  constructor(readonly removed: Array<{ organisationId: string; name: string }>) {
+    super('Borttagningen av svarande behöver bekräftas');
+  }
 }
 
 // ---- Changing a round ------------------------------------------------------------------------------

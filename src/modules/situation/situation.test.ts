@@ -149,7 +149,7 @@ describe('lägesbild: from national round to national picture', () => {
     const chosen = [...checked.filter((id) => id !== alvkarleby!.id), region!.id, sundsvall!.id, police!.id];
     const saved = await c.uppsala!.submit(
       `/uppsala/lagesbild/${roundId}`,
-      { organisationIds: chosen },
+      { organisationIds: chosen, confirm: 'yes' },
       `/uppsala/lagesbild/${roundId}/svarande`,
     );
     expect(saved.status).toBe(303);
@@ -686,7 +686,7 @@ describe('lägesbild: from national round to national picture', () => {
       (
         await c.uppsala!.submitOn(
           respondentsPage,
-          { organisationIds: chosen },
+          { organisationIds: chosen, confirm: 'yes' },
           `/uppsala/lagesbild/${round.id}/svarande`,
         )
       ).status,

@@ -22,7 +22,7 @@ import {
   ensureDefaultQuestionnaire,
   openRound,
   removeRound,
-  respondentsRemovedBy,
+  RemovalNeedsConfirmation,
   roundResourceOf,
   setRespondents,
 } from '../rounds.ts';
@@ -188,21 +188,25 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
         async () => {
           const body = bodyOf(req.body);
           const ids = ([] as unknown[]).concat(body.organisationIds ?? []).map(String);
-          // Removing someone is confirmed first: who, and what it means.
-          const removed = await respondentsRemovedBy(db, round, county.code, ids);
-          if (removed.length > 0 && body.confirm !== 'yes' && ids.length > 0)
+          try {
+            await setRespondents(deps, requireUser(req), round, county.code, ids, {
+              confirmed: body.confirm === 'yes',
+            });
+          } catch (err) {
+            if (!(err instanceof RemovalNeedsConfirmation)) throw err;
+            // A removal that may be made is confirmed first: who, and what it means.
             return reply.html(
               ConfirmRespondentsPage({
                 ctx: pageContext(req, reply),
                 caption: county.name,
                 round,
-                removed,
+                removed: err.removed,
                 organisationIds: ids,
                 action: urls.respondents(county, round),
                 back: { href: urls.round(county, round), label: round.title },
               }),
             );
-          await setRespondents(deps, requireUser(req), round, county.code, ids);
+          }
           reply.setFlash({ kind: 'success', text: 'De svarande är sparade.' });
           return reply.redirect(urls.round(county, round), 303);
         },

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../ui/context.ts';
 import { Button, PostForm, Table, Tag } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { RoundAbilities } from '../policy.ts';
-import type { Occasion, RespondentView, Round, RoundHistoryEntry } from '../repository.ts';
+import type { Occasion, Round, RoundHistoryEntry } from '../repository.ts';
 import { urls, type RoundChange } from '../urls.ts';
 
 type CountyRef = { slug: string } | null;
@@ -197,7 +197,7 @@ export function ConfirmRespondentsPage({
   ctx: PageContext;
   caption: string;
   round: Round;
-  removed: RespondentView[];
+  removed: Array<{ name: string }>;
   organisationIds: string[];
   action: string;
   back: { href: string; label: string };
@@ -232,7 +232,7 @@ export function ConfirmRespondentsPage({
             {many ? `Ta bort ${removed.length} svarande` : 'Ta bort svarande'}
           </Button>
           <a class="govuk-link" href={back.href}>
-            Avbryt, behåll dem
+            {many ? 'Avbryt, behåll dem' : 'Avbryt, behåll den'}
           </a>
         </div>
       </PostForm>
