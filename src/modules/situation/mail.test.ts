@@ -44,4 +44,51 @@ describe('the lägesbild mails', () => {
       'The last day is 10 June 2026',
     );
   });
+
+  it('tell a respondent that an occasion is open: the deadline, the link to the form and whom to ask', () => {
+    const vars = {
+      respondentName: 'Knivsta kommun',
+      roundTitle: 'Social oro 2026',
+      occasionLabel: 'Före sommaren',
+      topic: 'Kommunernas bedömning av risker.',
+      deadlineAt,
+      url: 'https://samverkan.test/uppdrag/o/r',
+      contacts: 'Ulla Upplänning (ulla@lst.test)',
+    };
+    const sv = renderMail('situation.occasion-opened', 'sv', vars);
+    expect(sv.subject).toBe('Dags att svara senast 10 juni 2026 – Social oro 2026, Före sommaren');
+    expect(sv.text).toContain('Sista dag att svara är 10 juni 2026 kl. 23.59.');
+    expect(sv.text).toContain('Svara här: https://samverkan.test/uppdrag/o/r');
+    expect(sv.text).toContain('Frågor besvaras av länsstyrelsen: Ulla Upplänning (ulla@lst.test).');
+    expect(renderMail('situation.occasion-opened', 'sv', { ...vars, contacts: '' }).text).not.toContain(
+      'Frågor',
+    );
+    expect(renderMail('situation.occasion-opened', 'en', vars).subject).toBe(
+      'Please answer by 10 June 2026 – Social oro 2026, Före sommaren',
+    );
+  });
+
+  it('tell a respondent that the dates moved, naming the old ones', () => {
+    const vars = {
+      respondentName: 'Knivsta kommun',
+      roundTitle: 'Social oro 2026',
+      occasionLabel: 'Före sommaren',
+      deadlineAt: new Date('2026-06-17T21:59:59Z'),
+      previousDeadlineAt: deadlineAt,
+      locksAt: new Date('2026-06-30T21:59:59Z'),
+      previousLocksAt: new Date('2026-06-30T21:59:59Z'),
+      url: 'https://samverkan.test/uppdrag/o/r',
+    };
+    const sv = renderMail('situation.dates-moved', 'sv', vars);
+    expect(sv.subject).toBe('Ny sista svarsdag 17 juni 2026 – Social oro 2026, Före sommaren');
+    expect(sv.text).toContain('Sista svarsdag är nu 17 juni 2026 kl. 23.59 (tidigare 10 juni 2026).');
+    expect(sv.text).toContain('Svaren låses 30 juni 2026.');
+    expect(renderMail('situation.dates-moved', 'en', vars).text).toContain('(was 10 June 2026)');
+  });
+
+  it('tell a respondent that a round is cancelled', () => {
+    const vars = { respondentName: 'Knivsta kommun', roundTitle: 'Social oro 2026' };
+    expect(renderMail('situation.round-cancelled', 'sv', vars).subject).toBe('Inställd: Social oro 2026');
+    expect(renderMail('situation.round-cancelled', 'en', vars).text).toContain('has been cancelled');
+  });
 });

@@ -359,6 +359,10 @@ describe('changing a round, and telling the respondents', () => {
     const made = await make.round({});
     expect((await clients.admin.get(`/uppsala/lagesbild/${made.round.id}/andra`)).status).toBe(404);
     expect((await clients.admin.get(`/uppsala/lagesbild/${made.round.id}/stall-in`)).status).toBe(404);
+    const list = await clients.coordinator.get('/nationellt/lagesbild');
+    expect(list.doc.querySelector(`a[href="/nationellt/lagesbild/${made.round.id}"]`)!.text).toBe(
+      made.round.title,
+    );
     const national = await clients.coordinator.get(`/nationellt/lagesbild/${made.round.id}`);
     expect(national.status).toBe(200);
     const edit = national.doc.querySelector(`a[href="/nationellt/lagesbild/${made.round.id}/andra"]`);

@@ -950,8 +950,10 @@ export function NationalRoundsPage({
       {rounds.length === 0 ? <p class="govuk-body">Inga nationella omgångar ännu.</p> : ''}
       {rounds.map((r) => (
         <section class="sv-card govuk-!-margin-bottom-6" aria-label={r.title}>
-          <h2 class="govuk-heading-m" safe>
-            {r.title}
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href={urls.nationalRound(r)} safe>
+              {r.title}
+            </a>
           </h2>
           <ul class="govuk-list">
             {r.occasions.map((o) => (
