@@ -103,6 +103,9 @@ describe('lägesbild in the browser, from national round to national picture', (
     await uppsala.uncheck('label:has-text("Älvkarleby kommun")');
     await uppsala.check('label:has-text("Region Uppsala")');
     await uppsala.click('button:has-text("Spara svarande")');
+    // Removing a respondent is confirmed first.
+    await expectAccessible(uppsala);
+    await uppsala.click('main button:has-text("Ta bort svarande")');
     expect(await uppsala.locator('.govuk-notification-banner').innerText()).toContain(
       'De svarande är sparade',
     );
