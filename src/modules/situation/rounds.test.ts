@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
-import { freshPglite } from '../../../tests/helpers/db.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
-import { queryRows, type Db } from '../../db/client.ts';
+import { openDatabase, queryRows, type Db } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { stockholmDate } from '../../platform/time.ts';
-import { findMunicipalityOrganisation } from '../reference/index.ts';
+import { findMunicipalityOrganisation, seedReferenceData } from '../reference/index.ts';
 import { seedSituationDemo } from './demo-seed.ts';
 import {
   occasionMayMove,
@@ -499,7 +499,10 @@ describe('changing a round, and telling the respondents', () => {
 
 describe('the demo data', () => {
   it('is placed around the day of its first start: one finished round of two occasions, one open for a few weeks more', async () => {
-    const database = await freshPglite();
+    // A database of its own (the shared one has national rounds of other tests), on either test project.
+    const database = await openDatabase({ dataDir: 'memory' });
+    await migrate(database.db);
+    await seedReferenceData(database.db);
     try {
       const db = database.db;
       const now = new Date('2031-03-04T09:00:00Z');
