@@ -23,7 +23,9 @@ function draftFields(form) {
   );
 }
 
-const sameFields = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two drafts hold the same text (empty fields, such as a new measure's row, do not count). */
+const sameFields = (a, b) =>
+  JSON.stringify(a.filter(([, v]) => v !== '')) === JSON.stringify(b.filter(([, v]) => v !== ''));
 
 /** Puts stored field values back into the form (radios and checkboxes by value). */
 function fillForm(form, fields) {
@@ -126,7 +128,8 @@ function enableAutosave(form) {
           say('');
           const link = document.createElement('a');
           link.className = 'govuk-link';
-          link.href = data.loginUrl || `/logga-in?next=${encodeURIComponent(location.pathname)}`;
+          // Back to this very page (the server may not know it: no Referer is sent).
+          link.href = `/logga-in?next=${encodeURIComponent(location.pathname + location.search)}`;
           link.textContent = 'Logga in igen';
           status.append(
             'Utkastet är inte sparat: du är inte längre inloggad. Det du skrivit finns kvar i den här webbläsaren. ',

@@ -79,13 +79,14 @@ export function safeLocalPath(next: unknown, fallback = '/'): string {
   return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : fallback;
 }
 
-/** The local path of the page a request came from (its Referer, on this host), or the start page. */
-function refererPath(req: FastifyRequest): string {
+/** The local path of the page a request came from (its Referer, on this host), if the browser said. */
+function refererPath(req: FastifyRequest): string | undefined {
+  if (!req.headers.referer) return undefined;
   try {
-    const from = new URL(String(req.headers.referer ?? ''));
-    return from.host === req.host ? safeLocalPath(`${from.pathname}${from.search}`) : '/';
+    const from = new URL(req.headers.referer);
+    return from.host === req.host ? safeLocalPath(`${from.pathname}${from.search}`) : undefined;
   } catch {
-    return '/';
+    return undefined;
   }
 }
 
@@ -201,8 +202,12 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
       req.county = county;
     }
     if (req.actor.kind !== 'user') {
-      // After signing in one comes back: to the page asked for, or to the page a refused form was sent from.
-      const next = req.method === 'GET' ? req.url : refererPath(req);
+      // After signing in one comes back: to the page asked for, or to the page a refused form was sent from
+      // (its Referer where the browser sends one, else the form's own address where that is a page too).
+      const ownPage =
+        req.routeOptions.url && req.server.hasRoute({ url: req.routeOptions.url, method: 'GET' });
+      const next =
+        req.method === 'GET' ? req.url : (refererPath(req) ?? (ownPage ? req.url.split('?')[0]! : '/'));
       const login = `/logga-in?next=${encodeURIComponent(next)}`;
       // A script that asked for JSON (the answer form's autosave) is told the session has ended.
       if (String(req.headers.accept ?? '').includes('application/json'))

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/accounts/index.ts';
@@ -28,6 +29,7 @@ describe('lägesbild in the browser, from national round to national picture', (
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
     for (const [email, code] of [
       ['kommun.0381@demo.test', '0381'],
+      ['kommun.0382@demo.test', '0382'],
       ['kommun.2262@demo.test', '2262'],
     ] as const) {
       const org = await findMunicipalityOrganisation(server.database.db, code);
@@ -65,15 +67,6 @@ describe('lägesbild in the browser, from national round to national picture', (
   async function visit(page: Page, path: string): Promise<void> {
     await page.goto(`${server.url}${path}`);
     await expectAccessible(page);
-  }
-
-  /** Answers every area at `level` (index into 1..5), with an explanation where the level asks for one. */
-  async function answerAll(page: Page, level: number, explanation: string): Promise<void> {
-    for (const area of AREAS) {
-      await page.check(`#q_${area}_risk-${level - 1}`);
-      if (level >= 3) await page.fill(`#q_${area}_explanation`, `${explanation} (${area})`);
-      await page.check(`#q_${area}_change-1`);
-    }
   }
 
   let roundPath = '';
@@ -118,7 +111,13 @@ describe('lägesbild in the browser, from national round to national picture', (
     await vnorr.context().close();
   });
 
-  it('four municipalities answer; drafts save as they type; conditional questions appear', async () => {
+  /** Where a test keeps screenshots to look at (set SCREENSHOTS to a folder); none otherwise. */
+  async function shot(page: Page, name: string): Promise<void> {
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  it('four municipalities answer area by area; drafts save as they type; conditional questions appear', async () => {
     for (const [email, level] of [
       ['kommun.0380@demo.test', 4],
       ['kommun.0381@demo.test', 2],
@@ -129,23 +128,109 @@ describe('lägesbild in the browser, from national round to national picture', (
       await visit(page, '/uppdrag');
       await page.click(`text=${TITLE}: Mars`);
       await expectAccessible(page);
+      expect(await page.locator('.govuk-task-list__status').first().innerText()).toBe('Inte påbörjad');
+      await page.click('a.govuk-task-list__link >> nth=0');
+      await expectAccessible(page);
       // The explanation is asked for only at level 3–5.
       await page.check('#q_violence_risk-0');
       expect(await page.locator('#q_violence_explanation').isVisible()).toBe(false);
       await page.waitForFunction(() =>
         document.querySelector('.sv-autosave')?.textContent?.includes('Utkastet sparades'),
       );
-      await answerAll(page, level, `Bedömning från ${email}`);
-      if (level >= 3) expect(await page.locator('#q_violence_explanation').isVisible()).toBe(true);
-      await page.fill('#m_violence_measures_0_description', 'Fler platser i skyddat boende');
-      await page.selectOption('#m_violence_measures_0_status', 'taken');
-      await page.fill('#m_violence_measures_0_startDate', day(-30));
-      await page.click('button:has-text("Skicka in svaret")');
+      for (const area of AREAS) {
+        expect(new URL(page.url()).pathname).toMatch(new RegExp(`/avsnitt/${area}$`));
+        await page.check(`#q_${area}_risk-${level - 1}`);
+        if (level >= 3) await page.fill(`#q_${area}_explanation`, `Bedömning från ${email} (${area})`);
+        else expect(await page.locator(`#q_${area}_explanation`).isVisible()).toBe(false);
+        await page.check(`#q_${area}_change-1`);
+        if (area === 'violence') {
+          await page.fill('#m_violence_measures_0_description', 'Fler platser i skyddat boende');
+          await page.selectOption('#m_violence_measures_0_status', 'taken');
+          await page.fill('#m_violence_measures_0_startDate', day(-30));
+        }
+        await page.click('button:has-text("Spara och fortsätt")');
+      }
+      await page.click('button:has-text("Spara och kontrollera svaren")');
+      expect(await page.locator('h1').innerText()).toBe('Kontrollera dina svar');
+      await expectAccessible(page);
+      if (level === 4) await shot(page, '05-kontrollera-dina-svar');
+      await page.click('main button:has-text("Skicka in svaret")');
       await page.waitForURL((u) => u.pathname === '/uppdrag');
       expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Svaret är inskickat');
       await expectAccessible(page);
+      // A submitted answer does not look editable: no fields, no buttons, no change links.
+      await page.click(`text=${TITLE}: Mars`);
+      expect(await page.locator('main').innerText()).toContain('Svaret visas nedan och kan inte ändras');
+      expect(await page.locator('main input:not([type=hidden]), main textarea, main button').count()).toBe(0);
+      await expectAccessible(page);
+      if (level === 4) await shot(page, '06-inskickat-svar');
       await page.context().close();
     }
+  });
+
+  it('a draft keeps an impossible date as typed, and a session that ends while answering loses no text', async () => {
+    const page = await signIn('kommun.0382@demo.test');
+    await visit(page, '/uppdrag');
+    await page.click(`text=${TITLE}: Mars`);
+    await page.click(`a.govuk-task-list__link:has-text("Utsatta barn och familjer")`);
+    await shot(page, '01-omrade');
+    // A measure without status and a date that does not exist: saved as typed, flagged beside the fields.
+    await page.fill('#m_children_measures_0_description', 'Familjebehandling i hemmet');
+    await page.fill('#m_children_measures_0_startDate', '2026-13-45');
+    await page.waitForFunction(() =>
+      document.querySelector('.sv-autosave')?.textContent?.includes('behöver rättas'),
+    );
+    expect(await page.locator('#m_children_measures_0_startDate-error').innerText()).toContain(
+      'Åtgärd 1 under Utsatta barn och familjer: startdatumet 2026-13-45 finns inte',
+    );
+    expect(await page.locator('#m_children_measures_0_status-error').innerText()).toContain('välj status');
+    await expectAccessible(page);
+    await page.reload();
+    expect(await page.locator('#m_children_measures_0_startDate').inputValue()).toBe('2026-13-45');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Utkastet är sparat');
+    await expectAccessible(page);
+    await shot(page, '02-utkast-med-flaggor');
+
+    // Adding a measure (without a script's help it is a page load) lands on the new measure, not the top.
+    await page.click('button:has-text("Lägg till en åtgärd")');
+    expect(new URL(page.url()).hash).toBe('#m_children_measures_1_description');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+
+    // Signed out elsewhere while typing: the autosave says so; the text stays in the browser.
+    const reporter = await server.database.db.execute(
+      sql`delete from sessions where user_id = (select id from users where email = 'kommun.0382@demo.test')`,
+    );
+    expect(reporter).toBeDefined();
+    await page.fill('#m_children_measures_1_description', 'Läxhjälp på biblioteket, tre kvällar i veckan');
+    await page.waitForFunction(() =>
+      document.querySelector('.sv-autosave')?.textContent?.includes('inte längre inloggad'),
+    );
+    // The refused autosave (401) is logged by the browser; it is the point of this step.
+    await expectAccessible(page, { allowConsoleErrors: /401/ });
+    await shot(page, '03-sessionen-slut');
+    await page.click('.sv-autosave a:has-text("Logga in igen")');
+    expect(await page.locator('main').innerText()).toContain('kommer du tillbaka till sidan du var på');
+    await page.fill('#email', 'kommun.0382@demo.test');
+    await page.fill('#password', DEMO_PASSWORD);
+    await page.click('main button[type=submit]');
+    await page.waitForURL((u) => u.pathname.endsWith('/avsnitt/children'));
+    // Back at the form: the text that never reached the server is offered back, and then saved.
+    expect(await page.locator('.sv-restore').innerText()).toContain('hann inte sparas');
+    await expectAccessible(page);
+    await shot(page, '04-aterstall');
+    await page.click('button:has-text("Återställ texten")');
+    expect(await page.locator('#m_children_measures_1_description').inputValue()).toBe(
+      'Läxhjälp på biblioteket, tre kvällar i veckan',
+    );
+    await page.waitForFunction(() =>
+      document.querySelector('.sv-autosave')?.textContent?.includes('Utkastet sparades'),
+    );
+    await page.reload();
+    expect(await page.locator('#m_children_measures_1_description').inputValue()).toBe(
+      'Läxhjälp på biblioteket, tre kvällar i veckan',
+    );
+    expect(await page.locator('.sv-restore').count()).toBe(0);
+    await page.context().close();
   });
 
   it('the county returns one answer for completion and approves the rest', async () => {
@@ -163,9 +248,12 @@ describe('lägesbild in the browser, from national round to national picture', (
     const reporter = await signIn('kommun.0380@demo.test');
     await visit(reporter, '/uppdrag');
     await reporter.click(`text=${TITLE}: Mars`);
-    expect(await reporter.locator('.govuk-inset-text').innerText()).toContain('Ange målgrupp');
+    expect(await reporter.locator('.govuk-inset-text').first().innerText()).toContain('Ange målgrupp');
+    await reporter.click('a.govuk-task-list__link >> nth=0');
     await reporter.fill('#m_violence_measures_0_targetGroup', 'Våldsutsatta kvinnor och barn');
-    await reporter.click('button:has-text("Skicka in svaret")');
+    await reporter.click('button:has-text("Spara utkast")');
+    await reporter.goto(reporter.url().replace(/\/avsnitt\/.*$/, '/kontrollera'));
+    await reporter.click('main button:has-text("Skicka in svaret")');
     await reporter.waitForURL((u) => u.pathname === '/uppdrag');
     await reporter.context().close();
 

@@ -328,7 +328,7 @@ describe('answering: a draft is a draft, one area per page', () => {
     expect(csrfCookie).toBeDefined();
     const cookie = [...other.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = page.doc.querySelector('main input[name="_csrf"]')!.getAttribute('value')!;
-    const post = (accept: string) =>
+    const post = (accept: string, referer = `http://localhost${section('violence')}`) =>
       t.app.inject({
         method: 'POST',
         url: page.url.replace(/\/avsnitt\/.*/, ''),
@@ -337,7 +337,7 @@ describe('answering: a draft is a draft, one area per page', () => {
           'content-type': 'application/x-www-form-urlencoded',
           cookie,
           host: 'localhost',
-          referer: `http://localhost${section('violence')}`,
+          ...(referer ? { referer } : {}),
         },
         payload: new URLSearchParams({
           _csrf: csrf,
@@ -355,6 +355,11 @@ describe('answering: a draft is a draft, one area per page', () => {
     const button = await post('text/html');
     expect(button.statusCode).toBe(303);
     expect(button.headers.location).toBe(said.loginUrl);
+    // A browser that sends no Referer comes back to the form's overview, the address the form was sent to.
+    const blind = await post('text/html', '');
+    expect(blind.headers.location).toBe(
+      `/logga-in?next=${encodeURIComponent(page.url.replace(/\/avsnitt\/.*/, ''))}`,
+    );
     const login = await other.get(said.loginUrl);
     expect(text(login, '.govuk-inset-text')).toContain('kommer du tillbaka till sidan du var på');
     const signedIn = await other.submitOn(login, { email: reporter.email, password: reporter.password });
