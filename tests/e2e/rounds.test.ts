@@ -183,4 +183,27 @@ describe('changing a round in the browser, and the mail it sends', () => {
     // A test round tells nobody.
     expect(smtp.received.filter((m) => (m.subject ?? '').includes(`${title} – test`))).toEqual([]);
   });
+
+  it('the coordinator finds a national round’s page with its changes and history; closing and cancelling say what they mean', async () => {
+    const page = await signIn('nationell@demo.test');
+    await page.goto(`${server.url}/nationellt/lagesbild`);
+    await page.click('main h2 a:has-text("Social utsatthet – uppföljning")');
+    expect(await page.locator('h1').innerText()).toContain('Social utsatthet – uppföljning');
+    const actions = await page.locator('nav[aria-label="Ändra omgången"]').innerText();
+    expect(actions).toContain('Avsluta omgången i förtid');
+    // Municipalities have started answering the demo's open round: it cannot be cancelled, and the page says why.
+    expect(actions).toContain('Omgången kan inte ställas in: Någon har redan börjat svara');
+    await expectAccessible(page);
+    await shot(page, '07-national-round');
+    await page.click('text=Avsluta omgången i förtid');
+    expect(await page.locator('h1').innerText()).toBe('Avsluta omgången i förtid');
+    expect(await page.locator('main').innerText()).toContain('Svar tas inte längre emot');
+    await expectAccessible(page);
+    await shot(page, '08-close-early');
+    await page.goto(`${new URL(page.url()).href.replace(/\/avsluta$/, '/stall-in')}`);
+    expect(await page.locator('main').innerText()).toContain('Någon har redan börjat svara');
+    expect(await page.locator('main form').count()).toBe(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });

@@ -107,12 +107,18 @@ export function describeRoundChange(entry: RoundHistoryEntry): string {
 
 /** The round's changes, newest first. */
 export function RoundHistory({ entries }: { entries: RoundHistoryEntry[] }): JSX.Element {
+  if (entries.length === 0)
+    return (
+      <>
+        <h2 class="govuk-heading-m">Omgångens historik</h2>
+        <p class="govuk-body">Inga ändringar är registrerade.</p>
+      </>
+    );
   return (
     <Table
       caption="Omgångens historik"
       captionSize="m"
       rows={entries}
-      empty="Inga ändringar."
       columns={[
         { header: 'När', cell: (e) => <span safe>{formatDateTime(e.occurredAt)}</span> },
         { header: 'Vem', cell: (e) => <span safe>{e.actorName ?? 'Systemet'}</span> },
