@@ -829,20 +829,25 @@ export function listOpenOccasions(db: Executor, roundId?: string) {
 export function listUntoldReporters(db: Executor, occasionId: string, roundId: string) {
   return db
     .select({
-      id: respondents.id,
+      respondentId: respondents.id,
       organisationId: respondents.organisationId,
       name: organisations.name,
-      type: organisations.type,
-      municipalityCode: organisations.municipalityCode,
       countyCode: respondents.countyCode,
+      email: users.email,
     })
     .from(respondents)
     .innerJoin(organisations, eq(organisations.id, respondents.organisationId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organisationId, respondents.organisationId), eq(memberships.role, 'reporter')),
+    )
+    .innerJoin(users, and(eq(users.id, memberships.userId), isNull(users.disabledAt)))
     .leftJoin(
       occasionNotices,
       and(eq(occasionNotices.respondentId, respondents.id), eq(occasionNotices.occasionId, occasionId)),
     )
-    .where(and(eq(respondents.roundId, roundId), isNull(occasionNotices.occasionId)));
+    .where(and(eq(respondents.roundId, roundId), isNull(occasionNotices.occasionId)))
+    .orderBy(asc(respondents.id), asc(users.email));
 }
 
 /** The round's respondents told that one of its occasions was open. */
