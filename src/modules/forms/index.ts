@@ -14,6 +14,7 @@ export const module: ModuleDescriptor = {
 
 export {
   allQuestions,
+  answerChangePlaces,
   answerChoices,
   conditionHint,
   definitionSchema,
@@ -26,6 +27,7 @@ export {
   RISK_SCALE_LABELS,
   RISK_SCALE_MAX,
   UNKNOWN,
+  type AnswerPlaceChange,
   type AnswerValue,
   type Answers,
   type Definition,
