@@ -153,10 +153,11 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    // What a returning browser sends: the cookies the app set on earlier visits (the CSRF secret; the session).
     const cookies: Record<Who, string> = {
-      anonymous: '',
-      county_admin: `sid=${await signIn(ctx, appUrl, 'county_admin', '/uppsala/admin')}`,
-      coordinator: `sid=${await signIn(ctx, appUrl, 'national_coordinator', '/nationellt')}`,
+      anonymous: await visitorCookies(appUrl),
+      county_admin: await signIn(ctx, appUrl, 'county_admin', '/uppsala/admin'),
+      coordinator: await signIn(ctx, appUrl, 'national_coordinator', '/nationellt'),
     };
 
     const captured = new Map<string, Captured>();
@@ -303,7 +304,21 @@ function withoutErrors(pagePath: string, where: string, r: LoadResult): LoadResu
   return r;
 }
 
-/** Makes a user with the role and signs in through the real login form; returns the session cookie. */
+/** The cookies an anonymous browser has after its first page: the CSRF secret the page's forms need. */
+async function visitorCookies(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/`);
+  await res.arrayBuffer();
+  return cookieHeader(res.headers.getSetCookie());
+}
+
+function cookieHeader(setCookies: string[]): string {
+  return setCookies.map((c) => c.split(';')[0]!.trim()).join('; ');
+}
+
+/**
+ * Makes a user with the role and signs in through the real login form; returns the cookies the browser
+ * then holds (the session and the CSRF secret).
+ */
 async function signIn(
   ctx: BenchContext,
   baseUrl: string,
@@ -349,13 +364,15 @@ async function signIn(
   remember(posted);
   const sid = cookies.get('sid');
   if (posted.status !== 303 || !sid) throw new Error(`http: signing in failed (status ${posted.status})`);
-  const check = await fetch(`${baseUrl}${checkPath}`, {
-    headers: { cookie: `sid=${sid}` },
-    redirect: 'manual',
-  });
+  const header = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const check = await fetch(`${baseUrl}${checkPath}`, { headers: { cookie: header }, redirect: 'manual' });
   await check.arrayBuffer();
   if (check.status !== 200) throw new Error(`http: ${checkPath} gave ${check.status} to the ${role}`);
-  return sid;
+  if (check.headers.getSetCookie().length > 0)
+    throw new Error(
+      `http: ${checkPath} sets cookies on every visit: ${check.headers.getSetCookie().join(', ')}`,
+    );
+  return header;
 }
 
 function decodeHtml(s: string): string {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Membership } from '../../platform/authz.ts';
 import type { Role } from '../../platform/roles.ts';
 import { organisations } from '../reference/index.ts';
@@ -260,14 +261,9 @@ export async function purgeExpired(db: Executor): Promise<void> {
  * A live session with its user and every membership, in one query: it runs on every signed-in request.
  * Undefined for an unknown or expired session or a disabled user.
  */
-export async function findSessionActor(
-  db: Executor,
-  idHash: string,
-  absoluteSeconds: number,
-): Promise<
-  { userId: string; email: string; name: string; lastSeenAt: Date; memberships: Membership[] } | undefined
-> {
-  const rows = await db
+/** The session's user and memberships: every signed-in request asks, so the query is prepared once. */
+const sessionActorRows = prepared('accounts_session_actor', (db) =>
+  db
     .select({
       userId: sessions.userId,
       lastSeenAt: sessions.lastSeenAt,
@@ -286,13 +282,23 @@ export async function findSessionActor(
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(
       and(
-        eq(sessions.idHash, idHash),
+        eq(sessions.idHash, sql.placeholder('idHash')),
         gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.createdAt, sql`now() - make_interval(secs => ${absoluteSeconds})`),
+        gt(sessions.createdAt, sql`now() - make_interval(secs => ${sql.placeholder('absoluteSeconds')})`),
         isNull(users.disabledAt),
       ),
     )
-    .orderBy(asc(memberships.createdAt));
+    .orderBy(asc(memberships.createdAt)),
+);
+
+export async function findSessionActor(
+  db: Executor,
+  idHash: string,
+  absoluteSeconds: number,
+): Promise<
+  { userId: string; email: string; name: string; lastSeenAt: Date; memberships: Membership[] } | undefined
+> {
+  const rows = await sessionActorRows(db, { idHash, absoluteSeconds });
   const first = rows[0];
   if (!first) return undefined;
   return {
@@ -321,31 +327,24 @@ export async function findSessionActor(
 
 /** Distinct people with a role in each county (or in the one county named). */
 export async function countPeopleByCounty(db: Executor, countyCode?: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({
-      countyCode: memberships.countyCode,
-      n: sql<number>`count(distinct ${memberships.userId})::int`,
-    })
-    .from(memberships)
-    .where(countyCode ? eq(memberships.countyCode, countyCode) : undefined)
-    .groupBy(memberships.countyCode);
+  const rows = countyCode ? await peopleInCounty(db, { countyCode }) : await peopleByCounty(db, {});
   return new Map(rows.filter((r) => r.countyCode !== null).map((r) => [r.countyCode!, Number(r.n)]));
 }
 
-/** Invitations to the county not yet accepted and not expired. */
-export async function countLiveInvitations(db: Executor, countyCode: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.countyCode, countyCode),
-        isNull(invitations.acceptedAt),
-        gt(invitations.expiresAt, sql`now()`),
-      ),
-    );
-  return Number(row?.n ?? 0);
-}
+const peopleCountColumns = {
+  countyCode: memberships.countyCode,
+  n: sql<number>`count(distinct ${memberships.userId})::int`,
+};
+const peopleByCounty = prepared('accounts_people_by_county', (db) =>
+  db.select(peopleCountColumns).from(memberships).groupBy(memberships.countyCode),
+);
+const peopleInCounty = prepared('accounts_people_in_county', (db) =>
+  db
+    .select(peopleCountColumns)
+    .from(memberships)
+    .where(eq(memberships.countyCode, sql.placeholder('countyCode')))
+    .groupBy(memberships.countyCode),
+);
 
 /** How many people hold the role in each organisation (organisations without any are absent). */
 export async function countMembersByOrganisation(
@@ -353,13 +352,67 @@ export async function countMembersByOrganisation(
   role: Role,
   countyCode?: string,
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ organisationId: memberships.organisationId, n: sql<number>`count(*)::int` })
-    .from(memberships)
-    .where(and(eq(memberships.role, role), countyCode ? eq(memberships.countyCode, countyCode) : undefined))
-    .groupBy(memberships.organisationId);
+  const rows = countyCode
+    ? await membersByOrganisationInCounty(db, { role, countyCode })
+    : await membersByOrganisation(db, { role });
   return new Map(rows.map((r) => [r.organisationId, Number(r.n)]));
 }
+
+const memberCountColumns = { organisationId: memberships.organisationId, n: sql<number>`count(*)::int` };
+const membersByOrganisation = prepared('accounts_members_by_organisation', (db) =>
+  db
+    .select(memberCountColumns)
+    .from(memberships)
+    .where(eq(memberships.role, sql.placeholder('role')))
+    .groupBy(memberships.organisationId),
+);
+const membersByOrganisationInCounty = prepared('accounts_members_by_organisation_in_county', (db) =>
+  db
+    .select(memberCountColumns)
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.role, sql.placeholder('role')),
+        eq(memberships.countyCode, sql.placeholder('countyCode')),
+      ),
+    )
+    .groupBy(memberships.organisationId),
+);
+
+export interface CountyPeopleCounts {
+  /** distinct people with a role in the county */
+  people: number;
+  /** invitations to the county not yet accepted and not expired */
+  invitations: number;
+  /** how many hold the role in each of the county's organisations (those without any are absent) */
+  withRole: Map<string, number>;
+}
+
+/** The county work room's three counts in one statement: one round trip instead of three. */
+export async function countCountyPeople(
+  db: Executor,
+  countyCode: string,
+  role: Role,
+): Promise<CountyPeopleCounts> {
+  const [row] = await countyPeopleCounts(db, { countyCode, role });
+  return {
+    people: Number(row?.people ?? 0),
+    invitations: Number(row?.invitations ?? 0),
+    withRole: new Map(Object.entries(row?.withRole ?? {}).map(([id, n]) => [id, Number(n)])),
+  };
+}
+
+const countyPeopleCounts = prepared('accounts_county_people_counts', (db) =>
+  db
+    .select({
+      people: sql<number>`(select count(distinct m.user_id)::int from ${memberships} m where m.county_code = ${sql.placeholder('countyCode')})`,
+      invitations: sql<number>`(select count(*)::int from ${invitations} i where i.county_code = ${sql.placeholder('countyCode')} and i.accepted_at is null and i.expires_at > now())`,
+      withRole: sql<
+        Record<string, number>
+      >`(select coalesce(json_object_agg(r.organisation_id, r.n), '{}'::json) from (select m.organisation_id, count(*)::int as n from ${memberships} m where m.county_code = ${sql.placeholder('countyCode')} and m.role = ${sql.placeholder('role')} group by m.organisation_id) r)`,
+    })
+    .from(sql`(values (1)) as one`),
+);
 
 /** The active people of an organisation with their roles, by name. */
 export function listOrganisationPeople(

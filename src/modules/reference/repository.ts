@@ -1,6 +1,7 @@
 import { isUuid } from '../../platform/validation.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { boundaries, counties, municipalities, organisations, type OrganisationType } from './tables.ts';
 
 export type County = typeof counties.$inferSelect;
@@ -33,6 +34,9 @@ export interface OrganisationFilter {
 }
 
 export function listOrganisations(db: Executor, filter: OrganisationFilter = {}): Promise<Organisation[]> {
+  // The county's own organisations: on every county page that lists or counts them, so prepared once.
+  if (filter.countyCode && !filter.includeNational && !filter.type)
+    return countyOrganisations(db, { countyCode: filter.countyCode });
   const where: SQL[] = [];
   if (filter.countyCode) {
     where.push(
@@ -47,6 +51,13 @@ export function listOrganisations(db: Executor, filter: OrganisationFilter = {})
     .from(organisations)
     .where(where.length ? and(...where) : undefined);
 }
+
+const countyOrganisations = prepared('reference_county_organisations', (db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.countyCode, sql.placeholder('countyCode'))),
+);
 
 export async function findOrganisation(db: Executor, id: string): Promise<Organisation | undefined> {
   if (!isUuid(id)) return undefined;

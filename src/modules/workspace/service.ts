@@ -3,7 +3,7 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import type { Role } from '../../platform/roles.ts';
 import { COUNTIES } from '../../platform/tenancy.ts';
 import {
-  countLiveInvitations,
+  countCountyPeople,
   countMembersByOrganisation,
   countPeopleByCounty,
   listOrganisationPeople,
@@ -52,17 +52,15 @@ export interface CountyWorkroom {
 
 /** What the county's work room shows: its counts and its municipalities' readiness, the organisations read once. */
 export async function countyWorkroom(db: Executor, countyCode: string): Promise<CountyWorkroom> {
-  const [orgs, reporters, people, invitations] = await Promise.all([
+  const [orgs, people] = await Promise.all([
     listOrganisations(db, { countyCode }),
-    countMembersByOrganisation(db, 'reporter', countyCode),
-    countPeopleByCounty(db, countyCode),
-    countLiveInvitations(db, countyCode),
+    countCountyPeople(db, countyCode, 'reporter'),
   ]);
   return {
-    counts: { organisations: orgs.length, people: people.get(countyCode) ?? 0, invitations },
+    counts: { organisations: orgs.length, people: people.people, invitations: people.invitations },
     municipalities: orgs
       .filter((o) => o.type === 'municipality' && o.municipalityCode !== null)
-      .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: reporters.get(o.id) ?? 0 }))
+      .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: people.withRole.get(o.id) ?? 0 }))
       .sort((a, b) => swedishCollator.compare(a.name, b.name)),
   };
 }
