@@ -174,6 +174,14 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     bare = await serveCaptured(captured, async (token) => (await resolveSession(db, token)).kind === 'user');
     const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
+    /** Runs the load and adds what this process's CPU spent per request (the server's work; the load client is another process). */
+    const cpuTimed = async (spec: LoadSpec): Promise<LoadResult & { cpuUs: number }> => {
+      const before = process.cpuUsage();
+      const r = await client.run(spec);
+      const used = process.cpuUsage(before);
+      return { ...r, cpuUs: (used.user + used.system) / spec.requests };
+    };
+
     const results: Result[] = [];
     for (const page of pages) {
       const requests = page.heavy ? HEAVY_REQUESTS : REQUESTS;
@@ -185,12 +193,12 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         expectStatus: 200,
         headers: cookies[page.who] ? { cookie: cookies[page.who] } : {},
       });
-      const measure = async (base: string, n: number, c: number): Promise<LoadResult> => {
+      const measure = async (base: string, n: number, c: number): Promise<LoadResult & { cpuUs: number }> => {
         await client.run(spec(base, Math.min(n, page.heavy ? 10 : 300), c));
         return withoutErrors(
           page.path,
           base === appUrl ? 'app' : 'bare server',
-          await client.run(spec(base, n, c)),
+          await cpuTimed(spec(base, n, c)),
         );
       };
       const onApp = await measure(appUrl, requests, concurrency);
@@ -231,6 +239,8 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
             p99_ms: round(onApp.p99Ms),
             baseline_p50_ms: round(onBare.p50Ms),
             baseline_p99_ms: round(onBare.p99Ms),
+            cpu_us_per_request: round(onApp.cpuUs),
+            baseline_cpu_us_per_request: round(onBare.cpuUs),
           },
         ),
         result(`${page.key}_p99_ms`, onApp.p99Ms, 'ms', onBare.p99Ms, 'lower', { path: page.path }),
@@ -246,12 +256,12 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         expectStatus: 200,
         headers: { cookie: cookies.county_admin },
       });
-      const measure = async (base: string): Promise<LoadResult> => {
+      const measure = async (base: string): Promise<LoadResult & { cpuUs: number }> => {
         await client.run(spec(base, 350));
         return withoutErrors(
           'the mix',
           base === appUrl ? 'app' : 'bare server',
-          await client.run(spec(base, MIX_REQUESTS)),
+          await cpuTimed(spec(base, MIX_REQUESTS)),
         );
       };
       const onApp = await measure(appUrl);
@@ -264,6 +274,8 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         errors: onApp.errors,
         p50_ms: round(onApp.p50Ms),
         baseline_p50_ms: round(onBare.p50Ms),
+        cpu_us_per_request: round(onApp.cpuUs),
+        baseline_cpu_us_per_request: round(onBare.cpuUs),
       };
       results.push(
         result('signed_in_mix_p99_ms', onApp.p99Ms, 'ms', onBare.p99Ms, 'lower', details),
@@ -295,7 +307,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 }
 
 /** A run with errors measured something else than the page: it fails instead of giving a figure. */
-function withoutErrors(pagePath: string, where: string, r: LoadResult): LoadResult {
+function withoutErrors<R extends LoadResult>(pagePath: string, where: string, r: R): R {
   if (r.errors > 0) {
     throw new Error(
       `${pagePath}: ${r.errors} of ${r.requests} requests failed on the ${where} (first: ${r.firstError ?? '?'})`,

@@ -22,13 +22,19 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** the main navigation for an actor, from the modules' entries */
-    navigation: (actor: Actor, t: Translate) => NavItem[];
+    navigation: (actor: Actor, t: Translate) => readonly NavItem[];
     /** the one vocabulary of actions, from every module's policies */
     policies: Policies;
   }
   interface FastifyReply {
     /** sends a rendered page as HTML */
     html(page: JSX.Element, status?: number): Promise<FastifyReply>;
+    /**
+     * sends a page that is the same for every anonymous visitor of its address (the start page, a county's
+     * public page): rendered once per language and path, only its forms' CSRF token put in per request.
+     * `render` may depend on nothing but the context and data that never changes while the server runs.
+     */
+    publicPage(render: (ctx: PageContext) => JSX.Element): Promise<FastifyReply>;
     /** sends a file to save: the MIME type from the extension (unless given), the name, never cached */
     download(body: Buffer | string, file: { filename: string; type?: string }): FastifyReply;
     /** stores a message shown on the next page */
@@ -59,13 +65,17 @@ export function requireUser(req: FastifyRequest): UserActor {
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  return contextWithToken(req, reply.generateCsrf());
+}
+
+function contextWithToken(req: FastifyRequest, csrfToken: string): PageContext {
   const t = translator(req.locale);
   const county = req.county ?? findCountyBySlug((req.params as { county?: string } | undefined)?.county);
   return {
     locale: req.locale,
     t,
     actor: req.actor,
-    csrfToken: reply.generateCsrf(),
+    csrfToken,
     path: req.url.split('?')[0] ?? '/',
     flash: req.flash,
     nav: req.server.navigation(req.actor, t),
@@ -126,10 +136,13 @@ export interface HttpOptions {
   resolveSession: (token: string | undefined) => Promise<Actor>;
   policies: Policies;
   /** the main navigation for an actor (built by the composition root from the modules' entries) */
-  navigation: (actor: Actor, t: Translate) => NavItem[];
+  navigation: (actor: Actor, t: Translate) => readonly NavItem[];
   /** the error page (the UI layer's), for 404s and refused or failed requests */
   errorPage: (props: { ctx: PageContext; status: number; message?: string | undefined }) => JSX.Element;
 }
+
+/** Where a kept public page's CSRF token goes; replaced by the visitor's own token on every request. */
+const TOKEN_SLOT = '__csrf_token_slot_5b1e9c__';
 
 export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   app.decorate('navigation', opts.navigation);
@@ -145,6 +158,22 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
     const body = await page;
     return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   });
+  const publicPages = new Map<string, string>();
+  app.decorateReply(
+    'publicPage',
+    async function (this: FastifyReply, render: (ctx: PageContext) => JSX.Element) {
+      const req = this.request;
+      if (req.actor.kind !== 'anonymous' || req.flash) return this.html(render(pageContext(req, this)));
+      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}`;
+      let page = publicPages.get(key);
+      if (page === undefined) {
+        page = await render(contextWithToken(req, TOKEN_SLOT));
+        if (publicPages.size >= 1000) publicPages.clear();
+        publicPages.set(key, page);
+      }
+      return this.html(page.split(TOKEN_SLOT).join(this.generateCsrf()));
+    },
+  );
   app.decorateReply(
     'download',
     function (this: FastifyReply, body: Buffer | string, file: { filename: string; type?: string }) {

@@ -38,8 +38,14 @@ const messages = {
 export type MessageKey = keyof typeof messages;
 export type Translate = (key: MessageKey) => string;
 
+const translators: Record<Locale, Translate> = {
+  sv: (key) => messages[key].sv,
+  en: (key) => messages[key].en,
+};
+
+/** The interface texts in the language: one function per language, the same on every call. */
 export function translator(locale: Locale): Translate {
-  return (key) => messages[key][locale];
+  return translators[locale];
 }
 
 export function parseLocale(value: string | undefined): Locale {

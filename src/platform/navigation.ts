@@ -18,7 +18,22 @@ function actorCounties(actor: Actor): CountyRecord[] {
  */
 export function buildNavigation(entries: NavEntry[], policies: Policies) {
   const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.order - b.e.order || a.i - b.i);
-  return (actor: Actor, t: Translate): NavItem[] => {
+  // The menu depends only on the actor's roles and counties (and the language): built once per kind of actor.
+  const built = new Map<Translate, Map<string, readonly NavItem[]>>();
+  return (actor: Actor, t: Translate): readonly NavItem[] => {
+    const key =
+      actor.kind === 'user' ? actor.memberships.map((m) => `${m.role}@${m.countyCode ?? ''}`).join(',') : '';
+    let forLanguage = built.get(t);
+    if (!forLanguage) built.set(t, (forLanguage = new Map<string, readonly NavItem[]>()));
+    let items = forLanguage.get(key);
+    if (!items) {
+      if (forLanguage.size >= 1000) forLanguage.clear();
+      forLanguage.set(key, (items = Object.freeze(build(actor, t))));
+    }
+    return items;
+  };
+
+  function build(actor: Actor, t: Translate): NavItem[] {
     const items: NavItem[] = [];
     const counties = actorCounties(actor);
     for (const { e } of sorted) {
@@ -34,7 +49,7 @@ export function buildNavigation(entries: NavEntry[], policies: Policies) {
             items.push({ href: e.href.replace(':county', county.slug), label: t(e.label) });
     }
     return items;
-  };
+  }
 }
 
 /** The first county in which the actor holds one of the roles (its start page lives there). */

@@ -24,7 +24,7 @@ export interface PageContext {
   csrfToken: string;
   path: string;
   flash: Flash | undefined;
-  nav: NavItem[];
+  nav: readonly NavItem[];
   counties: CountyLink[];
   currentCounty: CountyLink | undefined;
 }

@@ -2,6 +2,10 @@ import type { Children } from '@kitajs/html';
 import type { Locale } from '../platform/i18n.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './components.tsx';
+import { FragmentMemo } from './memo.ts';
+
+/** The header and the county list depend on few things (language, county, menu): rendered once per kind. */
+const chromeMemo = new FragmentMemo();
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -26,6 +30,14 @@ export interface LayoutProps {
 type ChromeLang = Locale | undefined;
 
 function Header({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
+  const active = ctx.nav.find((item) => item.href === ctx.path)?.href ?? '';
+  const key = `header\0${ctx.locale}\0${lang ?? ''}\0${ctx.currentCounty?.slug ?? ''}\0${active}\0${ctx.nav
+    .map((item) => `${item.href}\u0001${item.label}`)
+    .join('\0')}`;
+  return chromeMemo.get(key, () => HeaderHtml({ ctx, lang }));
+}
+
+function HeaderHtml({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
   const { t } = ctx;
   return (
     <header class="govuk-header" data-module="govuk-header" lang={lang}>
@@ -84,29 +96,9 @@ function ToolBar({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Ele
   const { t } = ctx;
   return (
     <div class="govuk-width-container sv-toolbar" lang={lang}>
-      <details class="govuk-details sv-county-switcher">
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text" safe>
-            {t('nav.counties')}
-          </span>
-        </summary>
-        <div class="govuk-details__text">
-          <ul class="govuk-list sv-county-list">
-            {ctx.counties.map((c) => (
-              <li>
-                <a
-                  class="govuk-link"
-                  href={`/${c.slug}/`}
-                  aria-current={ctx.currentCounty?.slug === c.slug ? 'page' : undefined}
-                  safe
-                >
-                  {c.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </details>
+      {chromeMemo.get(`counties\0${ctx.locale}\0${ctx.currentCounty?.slug ?? ''}`, () => (
+        <CountySwitcher ctx={ctx} />
+      ))}
       <div class="sv-toolbar__actions">
         <form method="post" action="/sprak" class="sv-inline-form">
           <CsrfField token={ctx.csrfToken} />
@@ -138,6 +130,34 @@ function ToolBar({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Ele
         )}
       </div>
     </div>
+  );
+}
+
+function CountySwitcher({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <details class="govuk-details sv-county-switcher">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text" safe>
+          {ctx.t('nav.counties')}
+        </span>
+      </summary>
+      <div class="govuk-details__text">
+        <ul class="govuk-list sv-county-list">
+          {ctx.counties.map((c) => (
+            <li>
+              <a
+                class="govuk-link"
+                href={`/${c.slug}/`}
+                aria-current={ctx.currentCounty?.slug === c.slug ? 'page' : undefined}
+                safe
+              >
+                {c.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
   );
 }
 

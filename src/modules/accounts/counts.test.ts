@@ -4,7 +4,7 @@ import { createTestUser } from '../../../tests/factories.ts';
 import { testDatabase } from '../../../tests/helpers/db.ts';
 import type { Database } from '../../db/client.ts';
 import { findMunicipalityOrganisation } from '../reference/index.ts';
-import { countCountyPeople, countMembersByOrganisation, countPeopleByCounty } from './repository.ts';
+import { countMembersByOrganisation, countPeopleByCounty, countyRoster } from './repository.ts';
 import { insertInvitation } from './repository.ts';
 
 // The counts overview pages show, each asked as a prepared statement: what they count, exactly, measured as
@@ -15,10 +15,12 @@ describe("a county's people, counted", () => {
     database = await testDatabase();
   });
 
-  it('counts people with a role in the county, live invitations and holders of the role per organisation', async () => {
+  it("lists the county's organisations with the holders of a role in each, its people and its live invitations", async () => {
     const { db } = database;
     const lulea = (await findMunicipalityOrganisation(db, '2580'))!;
-    const before = await countCountyPeople(db, '25', 'reporter');
+    const withRole = (r: Awaited<ReturnType<typeof countyRoster>>, id: string): number =>
+      r.organisations.find((o) => o.id === id)?.withRole ?? -1;
+    const before = await countyRoster(db, '25', 'reporter');
     const peopleBefore = (await countPeopleByCounty(db)).get('25') ?? 0;
     const reportersBefore = (await countMembersByOrganisation(db, 'reporter', '25')).get(lulea.id) ?? 0;
 
@@ -40,22 +42,27 @@ describe("a county's people, counted", () => {
     await invite(-1000);
     await invite(86_400_000, new Date());
 
-    const after = await countCountyPeople(db, '25', 'reporter');
+    const after = await countyRoster(db, '25', 'reporter');
     expect(after.people - before.people).toBe(3);
     expect(after.invitations - before.invitations).toBe(1);
-    expect((after.withRole.get(lulea.id) ?? 0) - (before.withRole.get(lulea.id) ?? 0)).toBe(2);
-    expect([...after.withRole.values()].every((n) => typeof n === 'number' && n > 0)).toBe(true);
+    expect(withRole(after, lulea.id) - withRole(before, lulea.id)).toBe(2);
+    // Norrbotten's own organisations only (its 14 municipalities and its county board, at least), each once.
+    const ids = after.organisations.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(after.organisations.filter((o) => o.type === 'municipality')).toHaveLength(14);
+    expect(after.organisations.some((o) => o.name === 'Uppsala kommun')).toBe(false);
+    expect(after.organisations.every((o) => typeof o.withRole === 'number' && o.withRole >= 0)).toBe(true);
     // The grouped counts agree with the one-statement count.
     expect((await countPeopleByCounty(db)).get('25')! - peopleBefore).toBe(3);
     expect((await countPeopleByCounty(db, '25')).get('25')).toBe(after.people);
     expect((await countMembersByOrganisation(db, 'reporter', '25')).get(lulea.id)! - reportersBefore).toBe(2);
     expect((await countMembersByOrganisation(db, 'reporter')).get(lulea.id)).toBe(
-      after.withRole.get(lulea.id),
+      withRole(after, lulea.id),
     );
   });
 
-  it('answers zero for a county nobody has joined, inside a transaction too', async () => {
-    const counts = await database.db.transaction((tx) => countCountyPeople(tx, '99', 'reporter'));
-    expect(counts).toEqual({ people: 0, invitations: 0, withRole: new Map() });
+  it('answers nothing for a county without organisations, inside a transaction too', async () => {
+    const roster = await database.db.transaction((tx) => countyRoster(tx, '99', 'reporter'));
+    expect(roster).toEqual({ organisations: [], people: 0, invitations: 0 });
   });
 });

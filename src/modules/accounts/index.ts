@@ -20,7 +20,7 @@ export const module: ModuleDescriptor = {
 export { resolveSession, createUser, ensureUser, createInvitation, hashPassword } from './service.ts';
 export { inviteSchema } from './schemas.ts';
 export {
-  countCountyPeople,
+  countyRoster,
   countMembersByOrganisation,
   countPeopleByCounty,
   findUserByEmail,

@@ -379,39 +379,61 @@ const membersByOrganisationInCounty = prepared('accounts_members_by_organisation
     .groupBy(memberships.organisationId),
 );
 
-export interface CountyPeopleCounts {
+export interface CountyRoster {
+  /** the county's own organisations, each with how many people hold the role there */
+  organisations: Array<{
+    id: string;
+    name: string;
+    type: (typeof organisations.$inferSelect)['type'];
+    municipalityCode: string | null;
+    withRole: number;
+  }>;
   /** distinct people with a role in the county */
   people: number;
   /** invitations to the county not yet accepted and not expired */
   invitations: number;
-  /** how many hold the role in each of the county's organisations (those without any are absent) */
-  withRole: Map<string, number>;
 }
 
-/** The county work room's three counts in one statement: one round trip instead of three. */
-export async function countCountyPeople(
-  db: Executor,
-  countyCode: string,
-  role: Role,
-): Promise<CountyPeopleCounts> {
-  const [row] = await countyPeopleCounts(db, { countyCode, role });
+/**
+ * The county's organisations with the holders of a role in each, its people and its open invitations: what
+ * the county's work room shows, in one statement (one round trip instead of four).
+ */
+export async function countyRoster(db: Executor, countyCode: string, role: Role): Promise<CountyRoster> {
+  const rows = await countyRosterRows(db, { countyCode, role });
+  const first = rows[0];
   return {
-    people: Number(row?.people ?? 0),
-    invitations: Number(row?.invitations ?? 0),
-    withRole: new Map(Object.entries(row?.withRole ?? {}).map(([id, n]) => [id, Number(n)])),
+    organisations: rows.flatMap((r) =>
+      r.id && r.name && r.type
+        ? [
+            {
+              id: r.id,
+              name: r.name,
+              type: r.type,
+              municipalityCode: r.municipalityCode,
+              withRole: Number(r.withRole),
+            },
+          ]
+        : [],
+    ),
+    people: Number(first?.people ?? 0),
+    invitations: Number(first?.invitations ?? 0),
   };
 }
 
-const countyPeopleCounts = prepared('accounts_county_people_counts', (db) =>
+// One row per organisation (or one row of nulls where the county has none), the county's counts on each.
+const countyRosterRows = prepared('accounts_county_roster', (db) =>
   db
     .select({
+      id: organisations.id,
+      name: organisations.name,
+      type: organisations.type,
+      municipalityCode: organisations.municipalityCode,
+      withRole: sql<number>`(select count(*)::int from ${memberships} m where m.organisation_id = ${organisations.id} and m.county_code = ${sql.placeholder('countyCode')} and m.role = ${sql.placeholder('role')})`,
       people: sql<number>`(select count(distinct m.user_id)::int from ${memberships} m where m.county_code = ${sql.placeholder('countyCode')})`,
       invitations: sql<number>`(select count(*)::int from ${invitations} i where i.county_code = ${sql.placeholder('countyCode')} and i.accepted_at is null and i.expires_at > now())`,
-      withRole: sql<
-        Record<string, number>
-      >`(select coalesce(json_object_agg(r.organisation_id, r.n), '{}'::json) from (select m.organisation_id, count(*)::int as n from ${memberships} m where m.county_code = ${sql.placeholder('countyCode')} and m.role = ${sql.placeholder('role')} group by m.organisation_id) r)`,
     })
-    .from(sql`(values (1)) as one`),
+    .from(sql`(values (1)) as one`)
+    .leftJoin(organisations, eq(organisations.countyCode, sql.placeholder('countyCode'))),
 );
 
 /** The active people of an organisation with their roles, by name. */

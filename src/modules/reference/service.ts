@@ -6,7 +6,7 @@ import type { NewOrganisationInput } from './schemas.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
 import { COUNTY_BOARD_ORG_NUMBERS, PARTNERS } from './partners.ts';
 import * as repo from './repository.ts';
-import { COUNTIES, MUNICIPALITIES } from '../../platform/tenancy.ts';
+import { COUNTIES, findCountyByCode, MUNICIPALITIES } from '../../platform/tenancy.ts';
 import { BoundaryFileError, geojsonToPaths } from './boundaries.ts';
 
 /** "Uppsala län" → "Länsstyrelsen i Uppsala län" */
@@ -115,11 +115,11 @@ export async function listOrganisationsSorted(
   db: Db,
   filter: repo.OrganisationFilter = {},
 ): Promise<OrganisationView[]> {
-  const [orgs, counties] = await Promise.all([repo.listOrganisations(db, filter), repo.listCounties(db)]);
-  const countyNames = new Map(counties.map((c) => [c.code, c.name]));
-  // PGlite has no ICU: Swedish order (å, ä, ö last) is applied here.
+  const orgs = await repo.listOrganisations(db, filter);
+  // The county names come from the registry (the same 21 counties as the table); PGlite has no ICU, so the
+  // Swedish order (å, ä, ö last) is applied here.
   return orgs
-    .map((o) => ({ ...o, countyName: o.countyCode ? (countyNames.get(o.countyCode) ?? null) : null }))
+    .map((o) => ({ ...o, countyName: o.countyCode ? (findCountyByCode(o.countyCode)?.name ?? null) : null }))
     .sort((a, b) => swedishCollator.compare(a.name, b.name));
 }
 

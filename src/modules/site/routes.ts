@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { pageContext, requireCounty, safeLocalPath, setLocaleCookie } from '../../platform/http.ts';
+import { requireCounty, safeLocalPath, setLocaleCookie } from '../../platform/http.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
 import { access } from '../../platform/authz.ts';
 import { countyBoardName } from '../reference/index.ts';
@@ -16,8 +16,8 @@ const localeSchema = z.object({
 export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.publicUrl.startsWith('https://') ? true : 'auto';
 
-  app.get('/', { config: { access: access.public() } }, async (req, reply) =>
-    reply.html(HomePage({ ctx: pageContext(req, reply) })),
+  app.get('/', { config: { access: access.public() } }, async (_req, reply) =>
+    reply.publicPage((ctx) => HomePage({ ctx })),
   );
 
   app.post('/sprak', { config: { access: access.public() } }, async (req, reply) => {
@@ -28,15 +28,16 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/:county/', { config: { access: access.public() } }, async (req, reply) => {
     const county = requireCounty(req);
-    const municipalities = (await listMunicipalities(deps.db, county.code)).sort((a, b) =>
-      swedishCollator.compare(a.name, b.name),
-    );
-    return reply.html(
-      CountyPage({
-        ctx: pageContext(req, reply),
+    // The county's municipalities are reference data: they change only with a new release.
+    return reply.publicPage(async (ctx) => {
+      const municipalities = (await listMunicipalities(deps.db, county.code)).sort((a, b) =>
+        swedishCollator.compare(a.name, b.name),
+      );
+      return CountyPage({
+        ctx,
         view: { countyName: county.name, boardName: countyBoardName(county.name), municipalities },
-      }),
-    );
+      });
+    });
   });
   app.get('/:county', { config: { access: access.public() } }, async (req, reply) => {
     const county = requireCounty(req);

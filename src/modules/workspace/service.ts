@@ -3,14 +3,13 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import type { Role } from '../../platform/roles.ts';
 import { COUNTIES } from '../../platform/tenancy.ts';
 import {
-  countCountyPeople,
+  countyRoster,
   countMembersByOrganisation,
   countPeopleByCounty,
   listOrganisationPeople,
 } from '../accounts/index.ts';
 import {
   countMunicipalitiesByCounty,
-  listOrganisations,
   listOrganisationsByIds,
 } from '../reference/index.ts';
 
@@ -52,15 +51,16 @@ export interface CountyWorkroom {
 
 /** What the county's work room shows: its counts and its municipalities' readiness, the organisations read once. */
 export async function countyWorkroom(db: Executor, countyCode: string): Promise<CountyWorkroom> {
-  const [orgs, people] = await Promise.all([
-    listOrganisations(db, { countyCode }),
-    countCountyPeople(db, countyCode, 'reporter'),
-  ]);
+  const roster = await countyRoster(db, countyCode, 'reporter');
   return {
-    counts: { organisations: orgs.length, people: people.people, invitations: people.invitations },
-    municipalities: orgs
+    counts: {
+      organisations: roster.organisations.length,
+      people: roster.people,
+      invitations: roster.invitations,
+    },
+    municipalities: roster.organisations
       .filter((o) => o.type === 'municipality' && o.municipalityCode !== null)
-      .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: people.withRole.get(o.id) ?? 0 }))
+      .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: o.withRole }))
       .sort((a, b) => swedishCollator.compare(a.name, b.name)),
   };
 }
