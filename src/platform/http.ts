@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTIES, findCountyBySlug, type CountyRecord } from './tenancy.ts';
+import { KeptRenders } from './kept-renders.ts';
 import type { PageContext, Flash, NavItem } from './page-context.ts';
 import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor } from './authz.ts';
 import { AppError, ConflictError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
@@ -141,9 +142,6 @@ export interface HttpOptions {
   errorPage: (props: { ctx: PageContext; status: number; message?: string | undefined }) => JSX.Element;
 }
 
-/** Where a kept public page's CSRF token goes; replaced by the visitor's own token on every request. */
-const TOKEN_SLOT = '__csrf_token_slot_5b1e9c__';
-
 export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   app.decorate('navigation', opts.navigation);
   app.decorate('policies', opts.policies);
@@ -158,20 +156,18 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
     const body = await page;
     return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   });
-  const publicPages = new Map<string, string>();
+  const publicPages = new KeptRenders(8 * 2 ** 20);
   app.decorateReply(
     'publicPage',
     async function (this: FastifyReply, render: (ctx: PageContext) => JSX.Element) {
       const req = this.request;
       if (req.actor.kind !== 'anonymous' || req.flash) return this.html(render(pageContext(req, this)));
       const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}`;
-      let page = publicPages.get(key);
-      if (page === undefined) {
-        page = await render(contextWithToken(req, TOKEN_SLOT));
-        if (publicPages.size >= 1000) publicPages.clear();
-        publicPages.set(key, page);
-      }
-      return this.html(page.split(TOKEN_SLOT).join(this.generateCsrf()));
+      const page = await publicPages.get(key, async (slot) => ({
+        meta: undefined,
+        html: await render(contextWithToken(req, slot)),
+      }));
+      return this.html(page.html(this.generateCsrf()));
     },
   );
   app.decorateReply(

@@ -915,3 +915,47 @@ export function listRoundHistory(db: Executor, roundId: string): Promise<RoundHi
     .where(and(eq(auditLog.entityType, 'round'), eq(auditLog.entityId, roundId)))
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id));
 }
+
+/**
+ * A fingerprint of every row a compiled picture of the occasion is made from: the round and its occasions,
+ * respondents (with their organisations' names), responses, regional pictures and their sendings, the
+ * national compilation, and the map's boundaries. PostgreSQL gives every new row version a new transaction
+ * id (`xmin`), so any insert, update or delete among them changes the fingerprint, whichever process made
+ * it; a vacuum that freezes old rows may change it too (one needless new rendering, never a stale one).
+ * With a county, only that county's respondents, responses and picture count.
+ */
+export async function occasionFingerprint(
+  db: Executor,
+  occasionId: string,
+  countyCode: string | null,
+): Promise<string> {
+  const [row] = await queryRows<{ v: string | null }>(
+    db,
+    sql`with o as (select round_id from occasions where id = ${occasionId}),
+      sums(part, n, s, m) as (
+        select 'occasions', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+          from occasions x where x.round_id = (select round_id from o)
+        union all select 'rounds', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+          from rounds x where x.id = (select round_id from o)
+        union all select 'respondents', count(*), sum(x.xmin::text::bigint + g.xmin::text::bigint), max(x.xmin::text::bigint)
+          from respondents x join organisations g on g.id = x.organisation_id
+          where x.round_id = (select round_id from o) and (${countyCode}::text is null or x.county_code = ${countyCode})
+        union all select 'responses', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+          from responses x join occasions y on y.id = x.occasion_id
+          where y.round_id = (select round_id from o) and (${countyCode}::text is null or x.county_code = ${countyCode})
+        union all select 'pictures', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+          from regional_pictures x join occasions y on y.id = x.occasion_id
+          where y.round_id = (select round_id from o) and (${countyCode}::text is null or x.county_code = ${countyCode})
+        union all select 'sendings', count(*), sum(s.xmin::text::bigint), max(s.xmin::text::bigint)
+          from regional_picture_submissions s join regional_pictures x on x.id = s.picture_id
+          where x.occasion_id = ${occasionId} and (${countyCode}::text is null or x.county_code = ${countyCode})
+        union all select 'national', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+          from national_pictures x where x.occasion_id = ${occasionId}
+        union all select 'boundaries', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+          from boundaries x
+      )
+      select string_agg(part || ':' || n || ':' || coalesce(s, 0) || ':' || coalesce(m, 0), '|' order by part) as v
+      from sums`,
+  );
+  return row?.v ?? '';
+}

@@ -1,16 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
+import { KeptRenders } from '../../../platform/kept-renders.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { boundariesOf } from '../../reference/index.ts';
 import { compileNationalPicture, submittedRegionalPicture } from '../compile.ts';
 import { load } from '../load.ts';
 import { decide, nationalAbilities } from '../policy.ts';
 import { closeNationalPicture, saveNationalSummaries } from '../pictures.ts';
+import { findNationalPicture, occasionFingerprint } from '../repository.ts';
 import type * as repo from '../repository.ts';
 import { definitionOf } from '../rounds.ts';
 import { urls } from '../urls.ts';
-import { CloseNationalPage, NationalPicturePage, RegionalPicturePage } from '../views/picture.tsx';
+import {
+  CloseNationalPage,
+  KeptContentPage,
+  NationalPictureContent,
+  nationalPictureBreadcrumbs,
+  nationalPictureHeading,
+  NationalPicturePage,
+  RegionalPicturePage,
+  type PageHeading,
+} from '../views/picture.tsx';
 import { chartsOf } from './pictures.ts';
 import { bodyOf, guard, type Params } from './shared.ts';
 
@@ -21,6 +32,12 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
   const nationalPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
+    loaded: { round: repo.Round; occasion: repo.Occasion },
+    form: FormState,
+  ) => NationalPicturePage({ ctx: pageContext(req, reply), ...(await nationalProps(req, loaded, form)) });
+
+  const nationalProps = async (
+    req: FastifyRequest,
     { round, occasion }: { round: repo.Round; occasion: repo.Occasion },
     form: FormState,
   ) => {
@@ -31,8 +48,7 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
     ]);
     const chosen = (req.query as { omrade?: string }).omrade;
     const area = p.areas.find((a) => a.key === chosen) ?? p.areas[0];
-    return NationalPicturePage({
-      ctx: pageContext(req, reply),
+    return {
       p,
       map: municipalities.length && area ? { area, municipalities, counties } : undefined,
       base: urls.national(round, occasion),
@@ -46,7 +62,7 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
         : undefined,
       abilities: nationalAbilities(req.actor, { national: p }),
       form,
-    });
+    };
   };
 
   const closePage = async (
@@ -97,12 +113,38 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
+  // The national picture is compiled and rendered once per version of what it is made from (and per map
+  // area and what the viewer may do); every view in between reuses it with the viewer's own page shell.
+  const kept = new KeptRenders<PageHeading>(64 * 2 ** 20);
   app.get<{ Params: Params }>(
     '/nationellt/lagesbild/:roundId/:occasionId',
     guard.national,
     async (req, reply) => {
       const loaded = await load.nationalOccasion(db, req.params.roundId, req.params.occasionId);
-      return reply.html(await nationalPage(req, reply, loaded, emptyForm()));
+      const { occasion } = loaded;
+      const [fingerprint, national] = await Promise.all([
+        occasionFingerprint(db, occasion.id, null),
+        findNationalPicture(db, occasion.id),
+      ]);
+      const abilities = nationalAbilities(req.actor, { national });
+      const chosen = String((req.query as { omrade?: string }).omrade ?? '');
+      const area = /^[\w-]{1,60}$/.test(chosen) ? chosen : '';
+      const key = [occasion.id, fingerprint, area, JSON.stringify(abilities)].join('\0');
+      const page = await kept.get(key, async (csrfToken) => {
+        const props = await nationalProps(req, loaded, emptyForm());
+        return {
+          meta: nationalPictureHeading(props.p),
+          html: await NationalPictureContent({ ...props, csrfToken }),
+        };
+      });
+      return reply.html(
+        KeptContentPage({
+          ctx: pageContext(req, reply),
+          heading: page.meta,
+          breadcrumbs: nationalPictureBreadcrumbs(),
+          html: page.html(reply.generateCsrf()),
+        }),
+      );
     },
   );
 

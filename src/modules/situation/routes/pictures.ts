@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
+import { KeptRenders } from '../../../platform/kept-renders.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { regionalPictureOf } from '../compile.ts';
 import { distributionChartSvg } from '../export/index.ts';
@@ -11,7 +12,14 @@ import { decide, pictureAbilities } from '../policy.ts';
 import { recallRegionalPicture, saveRegionalPicture } from '../pictures.ts';
 import * as repo from '../repository.ts';
 import { urls } from '../urls.ts';
-import { RegionalPicturePage, SubmitPicturePage } from '../views/picture.tsx';
+import {
+  KeptContentPage,
+  RegionalPictureContent,
+  regionalPictureHeading,
+  RegionalPicturePage,
+  SubmitPicturePage,
+  type PageHeading,
+} from '../views/picture.tsx';
 import { bodyOf, guard, type Params } from './shared.ts';
 
 /** Each area's distribution as a chart, for the picture's page. */
@@ -50,13 +58,29 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
     loaded: Loaded,
     form: FormState,
   ) => {
-    const { round, occasion } = loaded;
-    const [p, state] = await Promise.all([
-      regionalPictureOf(db, { occasionId: occasion.id, countyCode: county.code }),
-      pictureState(db, county, loaded),
-    ]);
+    const state = await pictureState(db, county, loaded);
     return RegionalPicturePage({
       ctx: pageContext(req, reply),
+      breadcrumbs: breadcrumbsOf(county, loaded),
+      ...(await regionalProps(req, county, loaded, state, form)),
+    });
+  };
+
+  const breadcrumbsOf = (county: CountyRecord, { round }: Loaded) => [
+    { href: urls.rounds(county), label: 'Lägesbild' },
+    { href: urls.round(county, round), label: round.title },
+  ];
+
+  const regionalProps = async (
+    req: FastifyRequest,
+    county: CountyRecord,
+    loaded: Loaded,
+    state: Awaited<ReturnType<typeof pictureState>>,
+    form: FormState,
+  ) => {
+    const { round, occasion } = loaded;
+    const p = await regionalPictureOf(db, { occasionId: occasion.id, countyCode: county.code });
+    return {
       p,
       base: urls.regional(county, round, occasion),
       docx: urls.regionalDocx(county, round, occasion),
@@ -65,16 +89,16 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
         xlsx: urls.answers(county, round, occasion, 'xlsx'),
         csv: urls.answers(county, round, occasion, 'csv'),
       },
-      breadcrumbs: [
-        { href: urls.rounds(county), label: 'Lägesbild' },
-        { href: urls.round(county, round), label: round.title },
-      ],
       abilities: pictureAbilities(req.actor, state.resource),
       sendings: state.sendings,
       charts: await chartsOf(p),
       form,
-    });
+    };
   };
+
+  // The picture is compiled and rendered once per version of what it is made from (and per what the viewer
+  // may do); every view in between reuses it inside the viewer's own page shell.
+  const kept = new KeptRenders<PageHeading>(64 * 2 ** 20);
 
   app.get<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId/sammanstallning',
@@ -82,7 +106,27 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const county = requireCounty(req);
       const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
-      return reply.html(await regionalPage(req, reply, county, loaded, emptyForm()));
+      const [fingerprint, state] = await Promise.all([
+        repo.occasionFingerprint(db, loaded.occasion.id, county.code),
+        pictureState(db, county, loaded),
+      ]);
+      const abilities = pictureAbilities(req.actor, state.resource);
+      const key = [loaded.occasion.id, county.code, fingerprint, JSON.stringify(abilities)].join('\0');
+      const page = await kept.get(key, async (csrfToken) => {
+        const props = await regionalProps(req, county, loaded, state, emptyForm());
+        return {
+          meta: regionalPictureHeading(props.p),
+          html: await RegionalPictureContent({ ...props, csrfToken }),
+        };
+      });
+      return reply.html(
+        KeptContentPage({
+          ctx: pageContext(req, reply),
+          heading: page.meta,
+          breadcrumbs: breadcrumbsOf(county, loaded),
+          html: page.html(reply.generateCsrf()),
+        }),
+      );
     },
   );
 

@@ -166,20 +166,20 @@ function SendingHistory({ sendings }: { sendings: PictureSending[] }): JSX.Eleme
   );
 }
 
-export function RegionalPicturePage({
-  ctx,
+export function RegionalPictureContent({
+  csrfToken,
   p,
   base,
   docx,
   recall,
   answers,
-  breadcrumbs,
   abilities,
   sendings = [],
   charts,
   form,
 }: {
-  ctx: PageContext;
+  /** the request's token, or the kept rendering's slot for it */
+  csrfToken: string;
   p: RegionalPicture;
   /** the picture's own address (the form posts here) */
   base: string;
@@ -187,7 +187,6 @@ export function RegionalPicturePage({
   /** where a recall is posted (the county's page only) */
   recall?: string;
   answers: AnswerDownloads | undefined;
-  breadcrumbs: Array<{ href: string; label: string }>;
   abilities: PictureAbilities;
   /** the picture's sendings, the latest first (the county's page only) */
   sendings?: PictureSending[];
@@ -198,12 +197,7 @@ export function RegionalPicturePage({
   const canSubmit = abilities.canSubmit;
   const chosen = new Set(p.quotes.map((q) => `${q.responseId}:${q.questionId}`));
   return (
-    <Layout
-      ctx={ctx}
-      title={`Regional lägesbild: ${p.meta.occasionLabel}`}
-      caption={`${p.county.name} – ${p.meta.roundTitle}`}
-      breadcrumbs={breadcrumbs}
-    >
+    <>
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
         {p.status === 'submitted' ? (
@@ -218,7 +212,7 @@ export function RegionalPicturePage({
         )}
       </p>
       {p.status === 'submitted' && recall && abilities.canRecall ? (
-        <PostForm action={recall} csrfToken={ctx.csrfToken}>
+        <PostForm action={recall} csrfToken={csrfToken}>
           <p class="govuk-body">
             Har något blivit fel? Ni kan återkalla lägesbilden tills den nationella samordnaren har stängt den
             nationella sammanställningen. Samordnaren får e-post om det.
@@ -265,7 +259,7 @@ export function RegionalPicturePage({
         areas={p.areas}
         rows={p.rows}
       />
-      <EditableIf editable={!readonly} action={base} csrfToken={ctx.csrfToken}>
+      <EditableIf editable={!readonly} action={base} csrfToken={csrfToken}>
         {p.areas.map((a) => (
           <section aria-labelledby={`a-${a.key}`} class="govuk-!-margin-bottom-8">
             <h2 class="govuk-heading-l" id={`a-${a.key}`} safe>
@@ -345,8 +339,58 @@ export function RegionalPicturePage({
           </div>
         )}
       </EditableIf>
+    </>
+  );
+}
+
+/** The regional picture's h1 and caption. */
+export function regionalPictureHeading(p: RegionalPicture): PageHeading {
+  return {
+    title: `Regional lägesbild: ${p.meta.occasionLabel}`,
+    caption: `${p.county.name} – ${p.meta.roundTitle}`,
+  };
+}
+
+export function RegionalPicturePage({
+  ctx,
+  breadcrumbs,
+  ...content
+}: Omit<Parameters<typeof RegionalPictureContent>[0], 'csrfToken'> & {
+  ctx: PageContext;
+  breadcrumbs: Array<{ href: string; label: string }>;
+}): JSX.Element {
+  return (
+    <KeptContentPage
+      ctx={ctx}
+      heading={regionalPictureHeading(content.p)}
+      breadcrumbs={breadcrumbs}
+      html={RegionalPictureContent({ ...content, csrfToken: ctx.csrfToken })}
+    />
+  );
+}
+
+/** A page whose content was rendered before (or just now), inside this request's page shell. */
+export function KeptContentPage({
+  ctx,
+  heading,
+  breadcrumbs,
+  html,
+}: {
+  ctx: PageContext;
+  heading: PageHeading;
+  breadcrumbs: Array<{ href: string; label: string }>;
+  html: JSX.Element;
+}): JSX.Element {
+  return (
+    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
+      {html}
     </Layout>
   );
+}
+
+export interface PageHeading {
+  title: string;
+  caption: string;
 }
 
 const RECEIVED = new Set(['submitted', 'approved']);
@@ -573,8 +617,8 @@ export function MunicipalityMap({
   return map;
 }
 
-export function NationalPicturePage({
-  ctx,
+export function NationalPictureContent({
+  csrfToken,
   p,
   answers,
   map,
@@ -584,7 +628,8 @@ export function NationalPicturePage({
   abilities,
   form,
 }: {
-  ctx: PageContext;
+  /** the request's token, or the kept rendering's slot for it */
+  csrfToken: string;
   p: NationalPicture;
   /** where the round lets the coordinator read the answers beneath submitted regional pictures */
   answers: AnswerDownloads | undefined;
@@ -615,12 +660,7 @@ export function NationalPicturePage({
   );
   const canEdit = abilities.canEdit;
   return (
-    <Layout
-      ctx={ctx}
-      title={`Nationell lägesbild: ${p.meta.occasionLabel}`}
-      caption={p.meta.roundTitle}
-      breadcrumbs={[{ href: urls.nationalRounds(), label: 'Nationell lägesbild' }]}
-    >
+    <>
       <ErrorSummary errors={form.errors} />
       {p.closedAt ? (
         <p class="govuk-inset-text" safe>
@@ -715,7 +755,7 @@ export function NationalPicturePage({
         rows={p.rows}
         links={Object.fromEntries(Object.entries(links).map(([code, l]) => [code, l.page]))}
       />
-      <EditableIf editable={canEdit} action={base} csrfToken={ctx.csrfToken}>
+      <EditableIf editable={canEdit} action={base} csrfToken={csrfToken}>
         {p.areas.map((a) => (
           <section aria-labelledby={`a-${a.key}`} class="govuk-!-margin-bottom-8">
             <h2 class="govuk-heading-l" id={`a-${a.key}`} safe>
@@ -828,7 +868,30 @@ export function NationalPicturePage({
           })),
         ]}
       />
-    </Layout>
+    </>
+  );
+}
+
+/** The national picture's h1 and caption. */
+export function nationalPictureHeading(p: NationalPicture): PageHeading {
+  return { title: `Nationell lägesbild: ${p.meta.occasionLabel}`, caption: p.meta.roundTitle };
+}
+
+export const nationalPictureBreadcrumbs = (): Array<{ href: string; label: string }> => [
+  { href: urls.nationalRounds(), label: 'Nationell lägesbild' },
+];
+
+export function NationalPicturePage({
+  ctx,
+  ...content
+}: Omit<Parameters<typeof NationalPictureContent>[0], 'csrfToken'> & { ctx: PageContext }): JSX.Element {
+  return (
+    <KeptContentPage
+      ctx={ctx}
+      heading={nationalPictureHeading(content.p)}
+      breadcrumbs={nationalPictureBreadcrumbs()}
+      html={NationalPictureContent({ ...content, csrfToken: ctx.csrfToken })}
+    />
   );
 }
 

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser, factories, type Factories } from '../../../tests/factories.ts';
+import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { TestClient, type Page } from '../../../tests/helpers/client.ts';
+import * as repo from './repository.ts';
+import { urls } from './urls.ts';
+
+/**
+ * The regional and national pictures are rendered once per version of what they are made from and kept:
+ * whatever changes beneath them (an answer, a sending, a summary, even a write that bypasses the services)
+ * shows on the next view, and each viewer's forms carry their own token.
+ */
+describe('kept picture pages', () => {
+  let t: TestApp;
+  let make: Factories;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    make = factories(t.app);
+  });
+  afterAll(() => t.close());
+
+  const uppsala = { slug: 'uppsala' };
+  /** the page without what differs per request (tokens) */
+  const stable = (page: Page): string => page.body.replace(/name="_csrf" value="[^"]*"/g, '');
+  const tokens = (page: Page): string[] =>
+    page.doc.querySelectorAll('main input[name="_csrf"]').map((i) => i.getAttribute('value') ?? '');
+
+  it('the fingerprint changes with every write beneath the picture, and only then', async () => {
+    const made = await make.response({ county: '03', status: 'submitted' });
+    const { db } = t.database;
+    const print = () => repo.occasionFingerprint(db, made.occasion.id, '03');
+    const first = await print();
+    expect(first).toMatch(/responses:1:/);
+    expect(await print()).toBe(first);
+    // Another county's write is not this county's picture.
+    await db.execute(sql`update responses set county_code = county_code where county_code <> '03'`);
+    expect(await print()).toBe(first);
+    // An update that changes nothing visible still makes a new row version.
+    await db.execute(sql`update responses set answers = answers where id = ${made.response.id}`);
+    const second = await print();
+    expect(second).not.toBe(first);
+    await db.execute(sql`update rounds set title = title || '!' where id = ${made.round.id}`);
+    const third = await print();
+    expect(third).not.toBe(second);
+    await make.regionalPicture({ occasionId: made.occasion.id, county: '03' });
+    expect(await print()).not.toBe(third);
+    // The national fingerprint sees every county.
+    const national = await repo.occasionFingerprint(db, made.occasion.id, null);
+    expect(national).toMatch(/national:0:/);
+  });
+
+  it("shows a change beneath the county's picture on the next view; each admin's forms carry their own token", async () => {
+    const made = await make.response({ county: '03', status: 'submitted' });
+    const [anna, bertil] = await Promise.all([
+      createTestUser(t.database.db, 'county_admin', { countyCode: '03' }),
+      createTestUser(t.database.db, 'county_admin', { countyCode: '03' }),
+    ]);
+    const a = new TestClient(t.app);
+    const b = new TestClient(t.app);
+    await a.login(anna.email, anna.password);
+    await b.login(bertil.email, bertil.password);
+    const path = urls.regional(uppsala, made.round, made.occasion);
+
+    const first = await a.get(path);
+    expect(first.status).toBe(200);
+    const again = await a.get(path);
+    expect(stable(again)).toBe(stable(first));
+    const other = await b.get(path);
+    expect(tokens(other).length).toBeGreaterThan(0);
+    expect(tokens(other)[0]).not.toBe(tokens(first)[0]);
+    expect(tokens(first).every((x) => !x.includes('slot'))).toBe(true);
+
+    // A second municipality answers: the picture's completeness changes.
+    const second = await make.response({ round: made, municipality: '0382', status: 'submitted' });
+    const after = await a.get(path);
+    expect(stable(after)).not.toBe(stable(first));
+    expect(after.body).toContain(second.organisation.name);
+
+    // A write that bypasses the services shows too: the round's title, in the page's caption.
+    await t.database.db.execute(sql`update rounds set title = 'Omdöpt omgång' where id = ${made.round.id}`);
+    const renamed = await a.get(path);
+    expect(renamed.doc.querySelector('main .govuk-caption-l')?.text).toContain('Omdöpt omgång');
+  });
+
+  it("shows the coordinator a county's sending on the next view of the national picture", async () => {
+    const made = await make.response({ county: '03', national: true, status: 'submitted' });
+    const coordinator = await createTestUser(t.database.db, 'national_coordinator');
+    const c = new TestClient(t.app);
+    await c.login(coordinator.email, coordinator.password);
+    const path = urls.national(made.round, made.occasion);
+
+    const before = await c.get(path);
+    expect(before.status).toBe(200);
+    expect(
+      before.doc.querySelector(`main a[href="${urls.nationalRegional(made.round, made.occasion, uppsala)}"]`),
+    ).toBeNull();
+    expect(stable(await c.get(path))).toBe(stable(before));
+
+    await make.regionalPicture({ occasionId: made.occasion.id, county: '03', submitted: true });
+    const after = await c.get(path);
+    expect(
+      after.doc.querySelector(`main a[href="${urls.nationalRegional(made.round, made.occasion, uppsala)}"]`),
+    ).not.toBeNull();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Rendered HTML kept by a key that names everything it was made from (a page's address, language, the
+ * version of its data, what the viewer may do), so that a page officials open again and again is rendered
+ * once per version instead of on every request. The forms in it carry a slot where each request's own CSRF
+ * token goes. Bounded by size: the least recently used are dropped first. Requests that miss the same key at
+ * the same time share one rendering.
+ */
+export class KeptRenders<M = undefined> {
+  private readonly kept = new Map<string, Kept<M>>();
+  private readonly pending = new Map<string, Promise<Kept<M>>>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 64 * 2 ** 20) {}
+
+  /** The kept rendering for the key, rendering it (with the token slot) when it is missing. */
+  async get(
+    key: string,
+    render: (csrfToken: string) => Promise<Rendered<M>> | Rendered<M>,
+  ): Promise<Kept<M>> {
+    const hit = this.kept.get(key);
+    if (hit) {
+      // Most recently used last: the Map's order is the eviction order.
+      this.kept.delete(key);
+      this.kept.set(key, hit);
+      return hit;
+    }
+    const inFlight = this.pending.get(key);
+    if (inFlight) return inFlight;
+    const made = (async () => {
+      const { meta, html } = await render(TOKEN_SLOT);
+      const parts = html.split(TOKEN_SLOT);
+      const kept: Kept<M> = { meta, html: (token) => parts.join(token), size: html.length };
+      this.store(key, kept);
+      return kept;
+    })();
+    this.pending.set(key, made);
+    try {
+      return await made;
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.kept.size, bytes: this.bytes };
+  }
+
+  private store(key: string, kept: Kept<M>): void {
+    if (kept.size > this.maxBytes) return;
+    const old = this.kept.get(key);
+    if (old) this.bytes -= old.size;
+    this.kept.delete(key);
+    this.kept.set(key, kept);
+    this.bytes += kept.size;
+    for (const [k, v] of this.kept) {
+      if (this.bytes <= this.maxBytes) break;
+      this.kept.delete(k);
+      this.bytes -= v.size;
+    }
+  }
+}
+
+export interface Rendered<M> {
+  meta: M;
+  html: string;
+}
+
+export interface Kept<M> {
+  /** what the rendering said about itself (a title), kept beside it */
+  meta: M;
+  /** the HTML with the request's CSRF token in its forms */
+  html(csrfToken: string): string;
+  size: number;
+}
+
+/** Where a kept rendering's CSRF token goes; replaced by the request's own token every time. */
+const TOKEN_SLOT = '__csrf_token_slot_5b1e9c__';
