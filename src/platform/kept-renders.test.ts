@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { KeptRenders } from './kept-renders.ts';
+
+describe('kept renderings', () => {
+  const form = (text: string) => (slot: string) => ({
+    meta: text,
+    html: `<form><input name="_csrf" value="${slot}"><p>${text}</p><input value="${slot}"></form>`,
+  });
+
+  it('puts each request’s token in every slot of a rendering made once', async () => {
+    const kept = new KeptRenders<string>();
+    let renders = 0;
+    const render = (slot: string) => {
+      renders++;
+      return form('Lägesbild')(slot);
+    };
+    const a = await kept.get('k', render);
+    const b = await kept.get('k', render);
+    expect(renders).toBe(1);
+    expect(a.meta).toBe('Lägesbild');
+    expect(a.html('tokA')).toBe(
+      '<form><input name="_csrf" value="tokA"><p>Lägesbild</p><input value="tokA"></form>',
+    );
+    expect(b.html('tokB')).not.toContain('tokA');
+    expect(b.html('tokB')).not.toContain('slot');
+  });
+
+  it('shares one rendering between requests that miss at the same time', async () => {
+    const kept = new KeptRenders<string>();
+    let renders = 0;
+    let finish!: () => void;
+    const slow = async (slot: string) => {
+      renders++;
+      await new Promise<void>((resolve) => (finish = resolve));
+      return form('x')(slot);
+    };
+    const both = Promise.all([kept.get('k', slow), kept.get('k', slow)]);
+    await Promise.resolve();
+    finish();
+    const [a, b] = await both;
+    expect(renders).toBe(1);
+    expect(a).toBe(b);
+  });
+
+  it('drops the least recently used past its size, and never keeps what alone is larger', async () => {
+    const one = form('a')('s').html.length;
+    const kept = new KeptRenders<string>(one * 2 + 1);
+    await kept.get('a', form('a'));
+    await kept.get('b', form('b'));
+    await kept.get('a', form('a')); // a is now the most recently used
+    await kept.get('c', form('c'));
+    let rendered = '';
+    await kept.get('b', (slot) => ((rendered = 'b again'), form('b')(slot)));
+    expect(rendered).toBe('b again');
+    expect(kept.size.bytes).toBeLessThanOrEqual(one * 2 + 1);
+    const tiny = new KeptRenders<string>(10);
+    await tiny.get('big', form('big'));
+    expect(tiny.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('keeps nothing when the rendering fails, so the next request tries again', async () => {
+    const kept = new KeptRenders<string>();
+    await expect(kept.get('k', () => Promise.reject(new Error('trasig')))).rejects.toThrow('trasig');
+    expect((await kept.get('k', form('ok'))).meta).toBe('ok');
+  });
+});
