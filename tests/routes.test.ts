@@ -363,7 +363,7 @@ describe('every route, for every role, with real ids', () => {
       return place === 'own' ? world.assignment.own : world.assignment.foreign;
     const countyOf = (p: Place) => (p === 'own' ? '03' : '22');
     // A round closed, cancelled or removed is one of the actor's own (a test round where it is removed).
-    const change = /\/(avsluta|stall-in|ta-bort)$/.exec(route)?.[1];
+    const change = /\/:roundId\/(avsluta|stall-in|ta-bort)$/.exec(route)?.[1];
     if (fresh && change && place !== 'foreign') {
       const national = route.startsWith('/nationellt');
       const made = await make.round({
