@@ -241,7 +241,7 @@ describe('lägesbild in the browser, from national round to national picture', (
     await admin.click('a:has-text("Uppsala kommun")');
     await expectAccessible(admin);
     await admin.fill('#comment', 'Ange målgrupp för åtgärden.');
-    await admin.click('button:has-text("Lämna tillbaka")');
+    await admin.click('button:has-text("Återlämna svaret")');
     expect(await admin.locator('.govuk-notification-banner').innerText()).toContain('återlämnat');
     await expectAccessible(admin);
 

@@ -72,7 +72,7 @@ describe('sending, recalling and closing in the browser', () => {
     await page.click('button:has-text("Återkalla lägesbilden")');
     expect(await banner(page)).toContain('återkallad');
     expect(await page.locator('main').innerText()).toContain('Utkast');
-    await page.click('text=Historik: skickad 1 gång');
+    await page.click('text=Historik: inskickad 1 gång');
     expect(await page.locator('main details').innerText()).toContain('återkallad');
     await expectAccessible(page);
     await shot(page, '2-aterkallad');

@@ -1,3 +1,4 @@
+import { countOf } from '../../platform/i18n.ts';
 import { defineMailTemplates } from '../../platform/mail-templates.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
 
@@ -53,7 +54,7 @@ export const accountsMail = defineMailTemplates({
         '',
         'Någon har försökt logga in på ditt konto i Samverkan med fel lösenord för många gånger, så inloggning',
         'med lösenord är spärrad en stund. Om det var du kan du logga in med länken nedan inom',
-        `${v.minutes} minuter. Länken fungerar en gång.`,
+        `${countOf(v.minutes, 'minut', 'minuter')}. Länken fungerar en gång.`,
         '',
         v.url,
         '',

@@ -1,3 +1,4 @@
+import { countOf } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
 import { responseStatusText } from '../situation/index.ts';
 
@@ -176,7 +177,7 @@ function words(key: string, v: unknown): string {
   }
   if (key === 'role' && typeof v === 'string') return roleLabels[v as Role]?.sv ?? v;
   if (key === 'organisationIds' && Array.isArray(v))
-    return v.length === 1 ? '1 organisation' : `${v.length} organisationer`;
+    return countOf(v.length, 'organisation', 'organisationer');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   if (typeof v === 'string') return v;

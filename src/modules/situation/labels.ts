@@ -17,6 +17,15 @@ export const responseStatusLabels: Readonly<Record<ResponseStatus, string>> = {
   approved: 'Godkänt',
 };
 
+/**
+ * The county's actions on a submitted response, worded with the verb of the status each leads to
+ * ("Återlämna" → "Återlämnat"), never a second word for it ("lämna tillbaka").
+ */
+export const responseActionLabels = {
+  approve: 'Godkänn svaret',
+  return: 'Återlämna svaret för komplettering',
+} as const;
+
 /** A respondent who has not started: no response row exists yet. */
 export const NOT_STARTED = 'Ej påbörjat';
 

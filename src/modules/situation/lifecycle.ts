@@ -40,10 +40,10 @@ const reason = {
   pastDeadline: 'Sista svarsdag har passerat. Kontakta länsstyrelsen om ni behöver lämna svar.',
   locked: 'Tillfället är låst; svaren kan inte längre ändras.',
   approved: 'Svaret är godkänt av länsstyrelsen och låst.',
-  submitted: 'Svaret är inskickat. Länsstyrelsen kan lämna tillbaka det för komplettering.',
+  submitted: 'Svaret är inskickat. Länsstyrelsen kan återlämna det för komplettering.',
   pictureSubmitted:
     'Länsstyrelsen har redan skickat in länets lägesbild för det här tillfället; svaret kan inte längre ändras.',
-  notSubmitted: 'Bara ett inskickat svar kan godkännas eller lämnas tillbaka.',
+  notSubmitted: 'Bara ett inskickat svar kan godkännas eller återlämnas.',
   notReopenable: 'Bara ett svar som inte är inskickat kan öppnas för svar igen.',
   alreadyReopened: 'Svaret är redan öppnat för svar efter sista svarsdag.',
   beforeDeadline: 'Sista svarsdag har inte passerat; de svarande kan redan svara.',

@@ -61,7 +61,7 @@ export const situationMail = defineMailTemplates({
       text: [
         'Hej!',
         '',
-        `Länsstyrelsen har lämnat tillbaka ert svar i ${v.roundTitle} (${v.occasionLabel}) för komplettering:`,
+        `Länsstyrelsen har återlämnat ert svar i ${v.roundTitle} (${v.occasionLabel}) för komplettering:`,
         '',
         v.comment,
         '',

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { countOf, formatDateTime } from '../../../platform/i18n.ts';
 import type { MailboxEntry } from '../../../platform/mail.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import {
@@ -124,7 +124,7 @@ export function OrganisationsPage({
         </button>
       </form>
       <Table
-        caption={`${organisations.length} organisationer`}
+        caption={countOf(organisations.length, 'organisation', 'organisationer')}
         rows={organisations}
         columns={[
           { header: 'Namn', cell: (o) => <span safe>{o.name}</span> },
@@ -148,7 +148,7 @@ export function UsersPage({
   return (
     <Layout ctx={ctx} title="Användare" breadcrumbs={crumbs}>
       <Table
-        caption={`${users.length} användare`}
+        caption={countOf(users.length, 'användare', 'användare')}
         rows={users}
         columns={[
           { header: 'Namn', cell: (u) => <span safe>{u.name}</span> },

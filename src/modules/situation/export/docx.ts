@@ -19,6 +19,7 @@ import {
   changeLabels,
   levelText,
   measureStatusLabels,
+  NOT_ANSWERED,
   pictureStatusLabels,
   pictureSubmittedText,
 } from '../labels.ts';
@@ -89,7 +90,9 @@ async function distributionSection(
       description: chart.description,
     }),
     dataTable(chart.table.header, chart.table.rows, { numeric: chart.table.numeric, weights: [3, 1] }),
-    paragraphAfterTable(`Medelvärde (skala 1–5, utan ”Vet ej” och obesvarade): ${formatMean(d.mean)}`),
+    paragraphAfterTable(
+      `Medelvärde (skala 1–5, utan ”${levelText('unknown')}” och ”${NOT_ANSWERED}”): ${formatMean(d.mean)}`,
+    ),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/errors.ts';
-import { formatDate } from '../../../platform/i18n.ts';
+import { countOf, formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { ErrorSummary, PostForm, SummaryList, type SummaryRow } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -128,7 +128,7 @@ export function TaskListPage({ ctx, a, state, abilities }: AnswerPageBase): JSX.
         <>
           <h2 class="govuk-heading-m">Områden</h2>
           <p class="govuk-body" safe>
-            {`Du har gjort klart ${done} av ${sections.length} områden. Allt du skriver sparas som utkast tills du skickar in.`}
+            {`Du har gjort klart ${done} av ${countOf(sections.length, 'område', 'områden')}. Allt du skriver sparas som utkast tills du skickar in.`}
           </p>
           <ul class="govuk-task-list">
             {sections.map((s, i) => {
@@ -376,7 +376,7 @@ export function CheckAnswersPage({
           <h2 class="govuk-heading-m">Skicka in svaret</h2>
           <p class="govuk-body">
             När du skickar in går svaret till länsstyrelsen. Därefter kan det bara ändras om länsstyrelsen
-            lämnar tillbaka det för komplettering.
+            återlämnar det för komplettering.
           </p>
           <PostForm
             action={urls.assignment(a.occasion.id, a.respondent.organisationId)}

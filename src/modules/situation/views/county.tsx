@@ -9,7 +9,7 @@ import type { CountyAbilities, ResponseAbilities, RoundAbilities } from '../poli
 import type { Occasion, RespondentView, ResponseRow, Round, RoundHistoryEntry } from '../repository.ts';
 import { RoundActions, RoundHistory, RoundStateTags } from './round-admin.tsx';
 import { urls } from '../urls.ts';
-import { responseStatusLabels } from '../labels.ts';
+import { responseActionLabels, responseStatusLabels } from '../labels.ts';
 import { CompletenessList, StatusTag, when } from './parts.tsx';
 
 export interface RoundSummary {
@@ -406,7 +406,7 @@ export function ResponsePage({
             {abilities.canApprove ? (
               <PostForm action={urls.approve(county, response)} csrfToken={ctx.csrfToken}>
                 <input type="hidden" name="version" value={String(response.version)} />
-                <Button>Godkänn svaret</Button>
+                <Button>{responseActionLabels.approve}</Button>
               </PostForm>
             ) : (
               ''
@@ -438,7 +438,7 @@ export function ResponsePage({
                     {form.values.comment ?? ''}
                   </textarea>
                 </div>
-                <Button variant="secondary">Lämna tillbaka för komplettering</Button>
+                <Button variant="secondary">{responseActionLabels.return}</Button>
               </PostForm>
             ) : (
               ''

@@ -1,7 +1,7 @@
 import type { Membership } from '../../../platform/authz.ts';
 import { roleLabels } from '../../../platform/roles.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { formatDate } from '../../../platform/i18n.ts';
+import { countOf, formatDate } from '../../../platform/i18n.ts';
 import { SummaryList, Table, Tag, type TagColour } from '../../../ui/components.tsx';
 import { responseStatusText, urls } from '../../situation/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
@@ -87,7 +87,7 @@ export function CountyWorkspacePage({
         <li class="sv-card">
           <h2 class="govuk-heading-s">Personer och behörigheter</h2>
           <p class="govuk-body" safe>
-            {`${view.counts.people} personer har roller i länet, ${view.counts.invitations} inbjudningar väntar.`}
+            {`${countOf(view.counts.people, 'person', 'personer')} har roller i länet, ${countOf(view.counts.invitations, 'inbjudan', 'inbjudningar')} väntar.`}
           </p>
           <a class="govuk-link" href={`/${view.countySlug}/admin/personer`}>
             {view.canManagePeople ? 'Visa och bjud in personer' : 'Visa personer'}
@@ -103,7 +103,7 @@ export function CountyWorkspacePage({
         <li class="sv-card">
           <h2 class="govuk-heading-s">Organisationer</h2>
           <p class="govuk-body" safe>
-            {`${view.counts.organisations} organisationer i ${view.countyName}.`}
+            {`${countOf(view.counts.organisations, 'organisation', 'organisationer')} i ${view.countyName}.`}
           </p>
         </li>
         <li class="sv-card">
