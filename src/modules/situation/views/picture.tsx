@@ -148,11 +148,11 @@ export interface AnswerDownloads {
 function SendingHistory({ sendings }: { sendings: PictureSending[] }): JSX.Element {
   if (sendings.length === 0) return <></>;
   return (
-    <Details summary={`Historik: skickad ${countOf(sendings.length, 'gång', 'gånger')}`}>
+    <Details summary={`Historik: inskickad ${countOf(sendings.length, 'gång', 'gånger')}`}>
       <ul class="govuk-list govuk-list--bullet">
         {sendings.map((s) => (
           <li safe>
-            {`Skickad ${formatDateTime(s.submittedAt)}${s.submittedByName ? ` av ${s.submittedByName}` : ''}` +
+            {`${pictureStatusLabels.submitted} ${formatDateTime(s.submittedAt)}${s.submittedByName ? ` av ${s.submittedByName}` : ''}` +
               (s.recalledAt
                 ? `; återkallad ${formatDateTime(s.recalledAt)}${s.recalledByName ? ` av ${s.recalledByName}` : ''}`
                 : '')}
@@ -478,7 +478,7 @@ export function SubmitPicturePage({
             </div>
           ) : (
             <p class="govuk-body" safe>
-              {`Alla ${c.expected} svarande har svarat.`}
+              {c.expected === 1 ? 'Den enda svarande har svarat.' : `Alla ${c.expected} svarande har svarat.`}
             </p>
           )}
           <dl class="govuk-summary-list">
