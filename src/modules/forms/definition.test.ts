@@ -28,7 +28,7 @@ describe('checkDefinition: a risk question has the one risk scale', () => {
     const words = checkDefinition(
       withRisk({ ...RISK_SCALE, labels: { ...RISK_SCALE.labels, '3': 'Mellan' } }),
     );
-    expect(words.map((p) => [p.questionId, p.field])).toEqual([['risk', 'scaleLabels']]);
+    expect(words.map((p) => [p.questionId, p.field])).toEqual([['risk', 'scaleLabel-3']]);
     expect(words[0]?.message).toContain('3 Måttlig påverkan');
   });
 

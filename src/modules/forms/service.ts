@@ -347,7 +347,14 @@ export function checkDefinition(def: Definition): Problem[] {
     if (q.role === 'risk' && q.type === 'scale' && q.scale) {
       const risk = isRiskScale(q.scale);
       if (!risk.steps) add('scaleMax', riskScaleStepsMessage);
-      else if (!risk.labels) add(scaleLabelField(1), riskScaleLabelsMessage);
+      else if (!risk.labels) {
+        // Beside the first step whose words differ from the standard ones.
+        const scale = q.scale;
+        const wrong = Object.keys(RISK_SCALE_LABELS).find(
+          (step) => /^\d+$/.test(step) && scale.labels?.[step] !== RISK_SCALE_LABELS[step],
+        );
+        add(scaleLabelField(Number(wrong ?? 1)), riskScaleLabelsMessage);
+      }
     }
     if (q.role === 'measures' && q.type !== 'measures')
       add('role', 'Rollen Åtgärder kräver frågetypen Lista över åtgärder');
