@@ -45,8 +45,12 @@ export interface Chart {
   table: ChartTable;
 }
 
-/** Chart fonts: DejaVu Sans is what the PNG renderer finds on the servers (Debian's fonts-dejavu-core). */
-export const CHART_FONT = 'Arial, "DejaVu Sans", sans-serif';
+/**
+ * The font of every SVG the product draws (charts, maps): SVG text inherits no font from the page, and
+ * without one it is drawn in the browser's serif. Arial or Helvetica where they are (Word, LibreOffice,
+ * browsers), else the sans-serif; the PNG renderer's sans-serif is DejaVu Sans (Debian's fonts-dejavu-core).
+ */
+export const CHART_FONT = 'Arial, Helvetica, sans-serif';
 
 const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 

@@ -1,6 +1,14 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { AreaMap, COUNTY_TILES, CountyTileMap, type MapScale } from './maps.tsx';
+import {
+  AreaMap,
+  COUNTY_TILES,
+  CountyTileMap,
+  FIVE_STEP_FILLS,
+  inkOn,
+  tileNameLines,
+  type MapScale,
+} from './maps.tsx';
 
 const scale: MapScale = {
   steps: [
@@ -94,5 +102,58 @@ describe('ui maps', () => {
       'Vet ej',
       'Ej besvarad',
     ]);
+  });
+
+  it('draws the tile map to be read on a phone: a sans-serif font, text of 14 px or more, long names on two lines', async () => {
+    const doc = parse(
+      await (
+        <CountyTileMap
+          title="Social oro"
+          values={{ '22': '2' }}
+          names={{ '22': 'Västernorrlands län', '14': 'Västra Götalands län', '19': 'Västmanlands län' }}
+          scale={scale}
+          links={{ '22': { page: '/lan/vasternorrland', document: { href: '/x.docx', label: 'Word' } } }}
+        />
+      ),
+    );
+    const svg = doc.querySelector('svg')!;
+    // no wider than a 390-px phone's column, so shown at its own size there
+    expect(Number(svg.getAttribute('width'))).toBeLessThanOrEqual(360);
+    expect(svg.getAttribute('viewBox')?.split(' ')[2]).toBe(svg.getAttribute('width'));
+    expect(svg.getAttribute('font-family')).toBe('Arial, Helvetica, sans-serif');
+    for (const t of doc.querySelectorAll('text'))
+      expect(Number(t.getAttribute('font-size')), t.text).toBeGreaterThanOrEqual(14);
+    const name = (code: string) =>
+      doc
+        .querySelector(`g[data-county="${code}"] text`)!
+        .querySelectorAll('tspan')
+        .map((t) => t.text);
+    expect(name('22')).toEqual(['Väster-', 'norrland']);
+    expect(name('14')).toEqual(['Västra ', 'Götaland']);
+    expect(name('19')).toEqual(['Väst-', 'manland']);
+  });
+
+  it('splits only names too long for a tile', () => {
+    expect(tileNameLines('Uppsala län')).toEqual(['Uppsala']);
+    expect(tileNameLines('Norrbottens län')).toEqual(['Norrbotten']);
+    expect(tileNameLines('Södermanlands län')).toEqual(['Söder-', 'manland']);
+    expect(tileNameLines('Östergötlands län')).toEqual(['Öster-', 'götland']);
+  });
+
+  it('writes on each fill in black or white, whichever keeps 4.5:1', () => {
+    const contrast = (a: string, b: string) => {
+      const l = (hex: string) => {
+        const [r, g, bl] = [1, 3, 5].map((i) => {
+          const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        }) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+      };
+      const [x, y] = [l(a), l(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    for (const fill of [...FIVE_STEP_FILLS, '#b1b4b6', '#ffffff'])
+      expect(contrast(inkOn(fill), fill), fill).toBeGreaterThanOrEqual(4.5);
+    expect(inkOn('#e31a1c')).toBe('#ffffff');
   });
 });

@@ -1,3 +1,5 @@
+import { CHART_FONT as SVG_FONT } from '../platform/charts.ts';
+
 /**
  * Maps drawn by the product itself as SVG: a tile map of the 21 counties and a map of areas (municipalities)
  * on imported boundaries. Both colour each place by one value on a scale the caller gives, and both carry
@@ -20,10 +22,30 @@ export interface MapScale {
   none: { label: string; fill: string; mark: string };
 }
 
-/** A five-step sequential palette (green to red) with its "unknown" and "nothing" colours. */
-export const FIVE_STEP_FILLS = ['#cce2d8', '#bfe3e0', '#fff7bf', '#fcd6c3', '#f4cdc6'] as const;
-export const UNKNOWN_FILL = '#e5e6e7';
+/**
+ * A five-step sequential palette, light yellow to red (ColorBrewer's YlOrRd): each step darker than the one
+ * before, so the order reads without telling hues apart; with its "unknown" (grey) and "nothing" (white).
+ */
+export const FIVE_STEP_FILLS = ['#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c'] as const;
+export const UNKNOWN_FILL = '#b1b4b6';
 export const NO_VALUE_FILL = '#ffffff';
+
+const INK = '#0b0c0c';
+const PAPER = '#ffffff';
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Black or white, whichever reads better on a fill (#rrggbb): text on a tile keeps 4.5:1. */
+export function inkOn(fill: string): string {
+  const l = luminance(fill);
+  return (l + 0.05) / (luminance(INK) + 0.05) >= 1.05 / (l + 0.05) ? INK : PAPER;
+}
 
 function stepOf(scale: MapScale, value: string | null): { label: string; fill: string; mark: string } {
   const step = value === null ? undefined : scale.steps.find((s) => s.value === value);
@@ -62,6 +84,21 @@ export function countyShortName(name: string): string {
   return stem === name ? name : stem.replace(/s$/, '');
 }
 
+/**
+ * A county's short name on one line, or two where it is too long for a phone's tile: at a space, or after
+ * the first part of a compound ("Väster-" "norrland").
+ */
+export function tileNameLines(name: string): string[] {
+  const short = countyShortName(name);
+  if (short.length <= 10) return [short];
+  const space = short.indexOf(' ');
+  if (space > 0) return [short.slice(0, space), short.slice(space + 1)];
+  const stem = /^(Väster|Öster|Söder|Väst|Norr)(.{4,})$/.exec(short);
+  if (stem) return [`${stem[1]}-`, stem[2]!];
+  const half = Math.ceil(short.length / 2);
+  return [`${short.slice(0, half)}-`, short.slice(half)];
+}
+
 /** Where a place on a map leads: its own page, and a document about it. */
 export interface PlaceLinks {
   page: string;
@@ -94,8 +131,10 @@ export function CountyTileMap({
   /** länskod → where the county's tile leads */
   links?: Record<string, PlaceLinks>;
 }): JSX.Element {
-  const w = 104;
-  const h = 72;
+  // Drawn at its own size (360 px, what a 390-px phone has inside the page's margins) and never scaled down
+  // on one, so the sizes below are the sizes read: the names and the Word links 14 px, the marks 18 px.
+  const w = 89;
+  const h = 92;
   const gap = 4;
   // In länskod order: the official order, and the same whatever order the values came in.
   const label = `Karta: ${title}. ${Object.entries(values)
@@ -106,10 +145,11 @@ export function CountyTileMap({
     <figure class="sv-map sv-tilemap-figure">
       <svg
         viewBox={`0 0 ${4 * w + gap} ${10 * h + gap}`}
-        width="420"
+        width={String(4 * w + gap)}
         role="group"
         aria-label={label}
         class="sv-tilemap"
+        font-family={SVG_FONT}
       >
         {Object.entries(COUNTY_TILES).map(([code, [x, y]]) => {
           const step = stepOf(scale, values[code] ?? null);
@@ -118,10 +158,17 @@ export function CountyTileMap({
           const left = gap + x * w;
           const top = gap + y * h;
           const cx = String(left + (w - gap) / 2);
+          const ink = inkOn(step.fill);
           const words = `${name}: ${step.label}`;
+          const lines = tileNameLines(name);
           const nameText = (
-            <text x={cx} y={String(top + 18)} text-anchor="middle" font-size="12" safe>
-              {countyShortName(name)}
+            <text x={cx} y={String(top + 20)} text-anchor="middle" font-size="14" fill={ink}>
+              {lines.map((line, i) => (
+                // a space between the lines, for whoever reads the text rather than sees it
+                <tspan x={cx} dy={i === 0 ? '0' : '17'} safe>
+                  {i < lines.length - 1 && !line.endsWith('-') ? `${line} ` : line}
+                </tspan>
+              ))}
             </text>
           );
           return (
@@ -147,10 +194,11 @@ export function CountyTileMap({
               )}
               <text
                 x={cx}
-                y={String(top + 40)}
+                y={String(top + 60)}
                 text-anchor="middle"
-                font-size="16"
+                font-size="18"
                 font-weight="bold"
+                fill={ink}
                 aria-hidden="true"
                 safe
               >
@@ -162,7 +210,7 @@ export function CountyTileMap({
                   aria-label={`${name}: ${link.document.label}`}
                   class="sv-map-link"
                 >
-                  <text x={cx} y={String(top + 60)} text-anchor="middle" font-size="11" safe>
+                  <text x={cx} y={String(top + 81)} text-anchor="middle" font-size="14" fill={ink} safe>
                     {link.document.label}
                   </text>
                 </a>
@@ -234,7 +282,13 @@ export function AreaMap({
 }): JSX.Element {
   return (
     <figure class="sv-map">
-      <svg viewBox={`0 0 ${viewBox.width} ${viewBox.height}`} width="360" role="img" aria-label={description}>
+      <svg
+        viewBox={`0 0 ${viewBox.width} ${viewBox.height}`}
+        width="360"
+        role="img"
+        aria-label={description}
+        font-family={SVG_FONT}
+      >
         {shapes.map((m) => {
           const step = stepOf(scale, values[m.code] ?? null);
           return (

@@ -33,31 +33,72 @@ const LEVEL_COLOURS: Record<(typeof LEVEL_ORDER)[number], string> = {
 
 export const COUNT_TITLE = 'Antal svarande';
 
+/**
+ * Text sizes in CSS pixels. The chart is drawn no wider than a phone's column (CHART_WIDTH) and shown at its
+ * own size, never scaled down on a 390-px screen nor up on a wide one, so these are the sizes a reader sees:
+ * the body text's size for the words and numbers that carry the meaning, a little less for the axis.
+ */
+export const CHART_TEXT = { label: 16, count: 16, tick: 14, title: 14 } as const;
+/** The whole chart's width, padding included: what a 390-px phone has for it inside the page's margins. */
+export const CHART_WIDTH = 340;
+/** Room right of the plot for the count at the end of the longest bar (three digits, bold). */
+const COUNT_ROOM = 44;
+const PAD = 8;
+const ROW = 52;
+const BAR = 18;
+
+/**
+ * One row per level: its words on a line of their own above its bar, the count at the bar's end. The words
+ * need no column beside the bars (which a phone has no room for, and whose width the server cannot measure
+ * without a browser), and the bars get the whole width.
+ */
 function chartSpec(entries: DistributionEntry[]): ChartSpec {
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: entries.map((e) => e.label),
+    axis: null,
+    scale: { paddingInner: 0, paddingOuter: 0 },
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 360,
+    // the counts reach into the room left beside the plot; the padding goes round all of it
+    width: CHART_WIDTH - COUNT_ROOM - 2 * PAD,
+    height: { step: ROW },
     background: 'white',
-    // room on the right for the count at the end of the longest bar
-    padding: { top: 8, bottom: 8, left: 8, right: 28 },
+    padding: { top: 4, bottom: PAD, left: PAD, right: PAD },
     encoding: {
-      y: {
-        field: 'label',
-        type: 'nominal',
-        sort: entries.map((e) => e.label),
-        title: null,
-        axis: { labelLimit: 200, labelFontSize: 12 },
-      },
+      y,
       x: {
         field: 'count',
         type: 'quantitative',
         title: COUNT_TITLE,
-        axis: { tickMinStep: 1, format: 'd', labelFontSize: 11, titleFontSize: 12 },
+        axis: {
+          tickMinStep: 1,
+          format: 'd',
+          tickCount: 5,
+          labelFontSize: CHART_TEXT.tick,
+          titleFontSize: CHART_TEXT.title,
+          titleFontWeight: 'normal',
+          labelOverlap: true,
+        },
       },
     },
     layer: [
       {
-        mark: { type: 'bar', height: { band: 0.8 } },
+        // the level's words, on the upper half of its row
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'bottom',
+          fontSize: CHART_TEXT.label,
+          color: '#0b0c0c',
+          yOffset: -2,
+        },
+        encoding: { x: { datum: 0 }, text: { field: 'label' } },
+      },
+      {
+        mark: { type: 'bar', height: BAR, yOffset: BAR / 2 + 2 },
         encoding: {
           color: {
             field: 'level',
@@ -68,14 +109,29 @@ function chartSpec(entries: DistributionEntry[]): ChartSpec {
         },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#0b0c0c' },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'middle',
+          dx: 4,
+          yOffset: BAR / 2 + 2,
+          fontSize: CHART_TEXT.count,
+          fontWeight: 'bold',
+          color: '#0b0c0c',
+        },
         encoding: { text: { field: 'count', type: 'quantitative' } },
       },
     ],
     config: {
       font: CHART_FONT,
       view: { stroke: null },
-      axis: { labelColor: '#0b0c0c', titleColor: '#0b0c0c' },
+      axis: {
+        labelColor: '#0b0c0c',
+        titleColor: '#0b0c0c',
+        domainColor: '#505a5f',
+        tickColor: '#505a5f',
+        grid: false,
+      },
     },
   };
 }

@@ -127,6 +127,9 @@ export function RiskTable({
 const fmt = (n: number | null): string =>
   n === null ? '–' : n.toLocaleString('sv-SE', { maximumFractionDigits: 2 });
 
+/** The distribution table's id, for the area's chart to link to. */
+export const distributionTableId = (area: AreaRef): string => `fordelning-${area.key}`;
+
 export function DistributionTable({
   area,
   d,
@@ -138,7 +141,7 @@ export function DistributionTable({
 }): JSX.Element {
   const keys = ['1', '2', '3', '4', '5', 'unknown', 'missing'];
   return (
-    <table class="govuk-table">
+    <table class="govuk-table" id={distributionTableId(area)}>
       <caption class="govuk-table__caption govuk-table__caption--s" safe>
         {`Fördelning: ${area.label}`}
       </caption>
