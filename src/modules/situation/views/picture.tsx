@@ -18,7 +18,15 @@ import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../pictur
 import type { NationalAbilities, PictureAbilities } from '../policy.ts';
 import type { PictureSending, RespondentView, ResponseRow } from '../repository.ts';
 import { urls } from '../urls.ts';
-import { CompletenessList, DistributionTable, LevelTag, levelText, RiskTable, StatusTag } from './parts.tsx';
+import {
+  CompletenessList,
+  DistributionTable,
+  distributionTableId,
+  LevelTag,
+  levelText,
+  RiskTable,
+  StatusTag,
+} from './parts.tsx';
 import { BOUNDARY_ATTRIBUTION, BOUNDARY_VIEWBOX } from '../../reference/index.ts';
 
 function MeasuresSection({
@@ -273,8 +281,21 @@ export function RegionalPictureContent({
                   previousLabel={p.meta.previousOccasionLabel}
                 />
               </div>
-              {/* SVG rendered by vega from our own numbers and labels, escaped by vega */}
-              <div class="govuk-grid-column-one-half sv-chart">{safeChart(charts, a.key)}</div>
+              <div class="govuk-grid-column-one-half">
+                {/* The chart names itself (its title and aria-label) and leads to its numbers' table. */}
+                <figure class="sv-chart">
+                  <figcaption class="govuk-body-s">
+                    <span class="govuk-!-font-weight-bold" safe>{`Diagram: ${a.label}`}</span>
+                    {' – samma siffror finns i '}
+                    <a class="govuk-link" href={`#${distributionTableId(a)}`} safe>
+                      {`tabellen Fördelning: ${a.label}`}
+                    </a>
+                    .
+                  </figcaption>
+                  {/* SVG rendered by vega from our own numbers and labels, escaped by vega */}
+                  {safeChart(charts, a.key)}
+                </figure>
+              </div>
             </div>
             <SummaryField
               area={a}
