@@ -290,11 +290,12 @@ describe('lägesbild: from national round to national picture', () => {
     const empty = await c.uppsala!.submit(link, { comment: '' }, `${link}/aterlamna`);
     expect(empty.status).toBe(400);
     expect(errorLinks(empty)).toEqual(['#comment']);
-    const returned = await c.uppsala!.submit(
-      link,
-      { comment: 'Beskriv målgruppen för åtgärden tydligare.' },
-      `${link}/aterlamna`,
-    );
+    // Returning asks first, saying whom it goes to; nothing is returned until the confirmation.
+    const comment = 'Beskriv målgruppen för åtgärden tydligare.';
+    const confirm = await c.uppsala!.submit(link, { comment }, `${link}/aterlamna`);
+    expect(confirm.status).toBe(200);
+    expect((await repo.findResponseById(t.database.db, link.split('/').at(-1)!))?.status).toBe('submitted');
+    const returned = await c.uppsala!.submitOn(confirm, { comment }, `${link}/aterlamna`);
     expect(returned.status).toBe(303);
     await t.app.jobs.runDue();
     const mail = (await readMailbox(mailDirOf(t.config.dataDir))).find((m) => m.to === r0380.email);
@@ -412,13 +413,25 @@ describe('lägesbild: from national round to national picture', () => {
       (await c.editor!.submitOn(page, { summary_violence: 'Redaktörens analys', quote, intent: 'save' }))
         .status,
     ).toBe(303);
-    expect((await c.editor!.submitOn(page, { intent: 'submit' })).status).toBe(404);
+    // Sending goes through a confirmation page, which the editor may not open.
+    const editorSends = await c.editor!.submitOn(page, {
+      summary_violence: 'Redaktörens analys',
+      quote,
+      intent: 'submit',
+    });
+    expect(editorSends.location).toBe(`${base}/skicka`);
+    expect((await c.editor!.get(`${base}/skicka`)).status).toBe(404);
     const admin = await c.uppsala!.get(base);
     expect(admin.doc.querySelector('#summary_violence')?.text).toBe('Redaktörens analys');
-    expect(
-      (await c.uppsala!.submitOn(admin, { summary_violence: 'Länets analys', quote, intent: 'submit' }))
-        .status,
-    ).toBe(303);
+    const toConfirm = await c.uppsala!.submitOn(admin, {
+      summary_violence: 'Länets analys',
+      quote,
+      intent: 'submit',
+    });
+    expect(toConfirm.location).toBe(`${base}/skicka`);
+    const stillDraft = await compileRegionalPicture(t.database.db, { occasionId, countyCode: '03' });
+    expect(stillDraft.status).toBe('draft');
+    expect((await c.uppsala!.submit(`${base}/skicka`, {}, `${base}/skicka`)).status).toBe(303);
     const after = await compileRegionalPicture(t.database.db, { occasionId, countyCode: '03' });
     expect(after.status).toBe('submitted');
     expect(after.summaries.violence).toBe('Länets analys');
