@@ -242,6 +242,10 @@ describe('lägesbild in the browser, from national round to national picture', (
     await expectAccessible(admin);
     await admin.fill('#comment', 'Ange målgrupp för åtgärden.');
     await admin.click('button:has-text("Återlämna svaret")');
+    // It asks first, naming the municipality; nothing is returned until the confirmation.
+    expect(await admin.locator('h1').innerText()).toContain('Återlämna svaret från Uppsala kommun?');
+    await expectAccessible(admin);
+    await admin.click('button:has-text("Ja, återlämna svaret")');
     expect(await admin.locator('.govuk-notification-banner').innerText()).toContain('återlämnat');
     await expectAccessible(admin);
 
@@ -315,12 +319,11 @@ describe('lägesbild in the browser, from national round to national picture', (
     expect(await page.locator('svg.sv-tilemap').first().getAttribute('aria-label')).toContain('Uppsala län');
     expect(await page.locator('main').innerText()).toContain('Sammanfattning för uppsala');
     if (withMap) {
-      expect(await page.locator('figure.sv-map > svg > path').count()).toBe(290 + 21);
+      const municipalityMap = 'figure.sv-map:not(.sv-tilemap-figure) > svg';
+      expect(await page.locator(`${municipalityMap} > path`).count()).toBe(290 + 21);
       await page.selectOption('#omrade', 'mental_health');
       await page.click('button:has-text("Visa på kartan")');
-      expect(await page.locator('figure.sv-map > svg').getAttribute('aria-label')).toContain(
-        'Psykisk ohälsa',
-      );
+      expect(await page.locator(municipalityMap).getAttribute('aria-label')).toContain('Psykisk ohälsa');
       await expectAccessible(page);
     }
     await page.fill('#summary_violence', 'Nationellt: två län ser allvarligare våld i nära relationer.');
