@@ -1,11 +1,15 @@
-import { countOf } from '../../platform/i18n.ts';
+import { findCountyByCode } from '../../platform/tenancy.ts';
+import { countOf, formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
-import { responseStatusText } from '../situation/index.ts';
+import { pictureStatusLabels, responseStatusText } from '../situation/index.ts';
+import { organisationTypeLabel } from '../workspace/index.ts';
 
 /**
  * The audit log in readable Swedish: who did what to which thing ("Anna Andersson godkände Uppsala kommuns
  * svar"), and what changed where (area, measure and field). Pure functions over the rows the repository
- * reads with their names; an action this table does not know yet is still shown, with its name.
+ * reads with their names. Every event the application records has a sentence in `auditSentences` and every
+ * detail it stores a label in `detailLabels` (or is left out there); ids are shown as the names they stand
+ * for, never as themselves. The audit test records one event of each and fails on any raw name.
  */
 
 /** What the log names a thing by, read with the row. */
@@ -21,6 +25,7 @@ export interface AuditSentenceInput {
   countyName: string | null;
   action: string;
   entityType: string;
+  before?: unknown;
   after: unknown;
   subject: AuditSubject;
 }
@@ -30,7 +35,7 @@ export function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
-const quoted = (s: string | null, fallback: string): string => (s ? `”${s}”` : fallback);
+const quoted = (s: string | null): string => (s ? ` ”${s}”` : '');
 
 const questionnaireChanges: Record<string, string> = {
   renamed: 'bytte namn på formuläret',
@@ -46,61 +51,86 @@ const questionnaireChanges: Record<string, string> = {
 
 const field = (v: unknown, key: string): unknown =>
   v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+const textField = (v: unknown, key: string): string | null => {
+  const x = field(v, key);
+  return typeof x === 'string' && x ? x : null;
+};
+
+interface SentenceParts {
+  /** the thing's name, or null when it is not known (any more) */
+  name: string | null;
+  /** the name in the genitive with a space after it, or nothing: "Uppsala kommuns " */
+  owner: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Each event the application records, as a sentence without its actor ("godkände Uppsala kommuns svar").
+ * An event recorded without a sentence here is shown by its internal name; the audit test stops that.
+ */
+export const auditSentences: Readonly<Record<string, (p: SentenceParts) => string>> = {
+  // Answers
+  'response.saved': ({ owner }) => `sparade ${owner}svar som utkast`,
+  'response.submitted': ({ owner }) => `skickade in ${owner}svar`,
+  'response.approved': ({ owner }) => `godkände ${owner}svar`,
+  'response.returned': ({ owner }) => `återlämnade ${owner}svar för komplettering`,
+  'response.reopened': ({ owner }) => `öppnade ${owner}svar igen`,
+  // Rounds
+  'round.opened': ({ name }) => `öppnade omgången${quoted(name)}`,
+  'round.respondents_changed': ({ name }) => `ändrade vilka som svarar i omgången${quoted(name)}`,
+  'round.edited': ({ name }) => `ändrade rubriken eller ämnet för omgången${quoted(name)}`,
+  'round.occasion_changed': ({ name, after }) =>
+    `ändrade ${textField(after, 'occasion') ? `tillfället ”${textField(after, 'occasion')}”` : 'ett tillfälle'} i omgången${quoted(name)}`,
+  'round.occasion_added': ({ name, after }) =>
+    `lade till ${textField(after, 'occasion') ? `tillfället ”${textField(after, 'occasion')}”` : 'ett tillfälle'} i omgången${quoted(name)}`,
+  'round.closed': ({ name }) => `avslutade omgången${quoted(name)} i förtid`,
+  'round.cancelled': ({ name, before }) => `ställde in omgången${quoted(name ?? textField(before, 'title'))}`,
+  'round.removed': ({ name, before }) => `tog bort omgången${quoted(name ?? textField(before, 'title'))}`,
+  // Pictures
+  'regional_picture.saved': ({ owner }) => `sparade ${owner}regionala lägesbild`,
+  'regional_picture.submitted': ({ owner }) =>
+    `skickade ${owner}regionala lägesbild till den nationella samordnaren`,
+  'regional_picture.recalled': ({ owner }) =>
+    `återkallade ${owner}regionala lägesbild från den nationella samordnaren`,
+  'national_picture.saved': ({ name }) => `sparade den nationella lägesbilden${name ? ` för ${name}` : ''}`,
+  'national_picture.closed': ({ name }) =>
+    `stängde den nationella sammanställningen${name ? ` för ${name}` : ''}`,
+  // Questionnaires
+  'questionnaire.created': ({ name }) => `skapade formuläret${quoted(name)}`,
+  'questionnaire.changed': ({ name, after }) => {
+    const change = field(after, 'change');
+    const verb = (typeof change === 'string' && questionnaireChanges[change]) || 'ändrade formuläret';
+    return `${verb}${quoted(name)}`;
+  },
+  // People and accounts
+  'invitation.created': ({ name }) => `bjöd in ${name ?? 'en person'}`,
+  'invitation.accepted': ({ name }) => `tog emot en inbjudan${name ? ` till ${name}` : ''}`,
+  'user.created': ({ name }) => `skapade kontot för ${name ?? 'en person'}`,
+  'membership.created': ({ name }) => `gav ${name ?? 'en person'} en roll`,
+  'password_reset.requested': () => 'bad om en länk för att byta lösenord',
+  'password.reset': () => 'bytte lösenord med en återställningslänk',
+  'login_link.sent': () => 'bad om en inloggningslänk',
+  'login_link.used': () => 'loggade in med en engångslänk',
+  // Reference data
+  'organisation.created': ({ name }) => `lade till organisationen ${name ?? ''}`.trim(),
+  'boundaries.loaded': ({ name }) => `läste in kartans gränser${name ? ` för ${name}` : ''}`,
+  'boundaries.imported': ({ name }) => `läste in kartans gränser${name ? ` för ${name}` : ''}`,
+};
+
+/** Events recorded under an earlier name, still read from old rows. */
+const formerNames: Record<string, string> = {
+  'response.approve': 'response.approved',
+  'response.return': 'response.returned',
+  'response.reopen': 'response.reopened',
+};
 
 /** The event as one sentence without its actor: "godkände Uppsala kommuns svar". */
 export function describeAction(row: Omit<AuditSentenceInput, 'actorName'>): string {
   const name = row.subject.name;
-  const owner = name ? `${genitive(name)} ` : '';
-  switch (row.action) {
-    case 'response.saved':
-      return `sparade ${owner}svar som utkast`;
-    case 'response.submitted':
-      return `skickade in ${owner}svar`;
-    case 'response.approve':
-    case 'response.approved':
-      return `godkände ${owner}svar`;
-    case 'response.return':
-    case 'response.returned':
-      return `återlämnade ${owner}svar för komplettering`;
-    case 'response.reopen':
-    case 'response.reopened':
-      return `öppnade ${owner}svar igen`;
-    case 'round.opened':
-      return `öppnade omgången ${quoted(name, '')}`.trim();
-    case 'round.respondents_changed':
-      return `ändrade vilka som svarar i omgången ${quoted(name, '')}`.trim();
-    case 'regional_picture.saved':
-      return `sparade ${owner}regionala lägesbild`;
-    case 'regional_picture.submitted':
-      return `skickade ${owner}regionala lägesbild till den nationella samordnaren`;
-    case 'national_picture.saved':
-      return `sparade den nationella lägesbilden${name ? ` för ${name}` : ''}`;
-    case 'questionnaire.created':
-      return `skapade formuläret ${quoted(name, '')}`.trim();
-    case 'questionnaire.changed': {
-      const change = field(row.after, 'change');
-      const verb = (typeof change === 'string' && questionnaireChanges[change]) || 'ändrade formuläret';
-      return `${verb} ${quoted(name, '')}`.trim();
-    }
-    case 'invitation.created':
-      return `bjöd in ${name ?? 'en person'}`;
-    case 'invitation.accepted':
-      return `tog emot en inbjudan${name ? ` till ${name}` : ''}`;
-    case 'user.created':
-      return `skapade kontot för ${name ?? 'en person'}`;
-    case 'membership.created':
-      return `gav ${name ?? 'en person'} en roll`;
-    case 'organisation.created':
-      return `lade till organisationen ${name ?? ''}`.trim();
-    case 'password.reset':
-      return 'bytte lösenord med en återställningslänk';
-    case 'login_link.used':
-      return 'loggade in med en engångslänk';
-    case 'boundaries.imported':
-      return 'läste in kartans gränser';
-    default:
-      return `gjorde ”${row.action}”${name ? ` på ${name}` : ''}`;
-  }
+  const sentence = auditSentences[formerNames[row.action] ?? row.action];
+  if (!sentence) return `gjorde ”${row.action}”${name ? ` på ${name}` : ''}`;
+  return sentence({ name, owner: name ? `${genitive(name)} ` : '', before: row.before, after: row.after });
 }
 
 export function describeAudit(row: AuditSentenceInput): string {
@@ -138,77 +168,213 @@ export interface ValueChange {
   after: string;
 }
 
-const keyLabels: Record<string, string> = {
+/**
+ * Each detail an event stores, by its key: the Swedish label, or null for bookkeeping the sentence already
+ * tells (a version number, a timestamp the row has) and internal ids no official reads.
+ */
+export const detailLabels: Readonly<Record<string, string | null>> = {
   status: 'Status',
   comment: 'Kommentar',
   title: 'Rubrik',
+  topic: 'Ämne och syfte',
   summaries: 'Sammanfattning',
   quotes: 'Citat',
   email: 'E-postadress',
   name: 'Namn',
   role: 'Roll',
+  type: 'Typ',
+  orgNumber: 'Organisationsnummer',
+  countyCode: 'Län',
+  counties: 'Inskickade län',
+  organisationId: 'Organisation',
+  userId: 'Person',
   organisationIds: 'Svarande',
   occasions: 'Tillfällen',
+  occasion: 'Tillfälle',
+  opens: 'Öppnar',
+  deadline: 'Sista svarsdag',
+  locks: 'Låses',
+  reminderDays: 'Påminnelse',
+  isTest: 'Testomgång',
+  existingAccount: 'Hade redan ett konto',
+  submittedAt: 'Skickades',
   count: 'Antal',
+  source: 'Källa',
+  version: null,
+  newVersion: null,
+  change: null,
+  questionId: null,
+  sectionId: null,
+  membershipId: null,
+  copiedFrom: null,
+  scope: null,
+  closed: null,
+  closedAt: null,
+  cancelledAt: null,
 };
 
-/** Bookkeeping the sentence already tells, or ids no official reads. */
-const quietKeys = new Set([
-  'version',
-  'newVersion',
-  'change',
-  'questionId',
-  'sectionId',
-  'organisationId',
-  'membershipId',
-  'copiedFrom',
-  'scope',
-  'existingAccount',
-]);
+/** Names for the ids an event stores, read with the page (people and organisations). */
+export interface AuditNames {
+  users: ReadonlyMap<string, string>;
+  organisations: ReadonlyMap<string, string>;
+}
 
-function words(key: string, v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (key === 'status' && typeof v === 'string') {
-    try {
-      return responseStatusText(v as Parameters<typeof responseStatusText>[0]) ?? v;
-    } catch {
-      return v;
+/** What the values of one row are read with: its kind of thing, the page's names, its areas' labels. */
+export interface ValueContext {
+  entityType: string;
+  names: AuditNames;
+  /** the labels of the areas a picture's summaries are keyed by */
+  areaLabels: Readonly<Record<string, string>>;
+}
+
+const noNames: AuditNames = { users: new Map(), organisations: new Map() };
+
+/** The ids among an event's details that name people and organisations, for the page to look up. */
+export function idsToName(rows: Array<{ before: unknown; after: unknown }>): {
+  users: string[];
+  organisations: string[];
+} {
+  const users = new Set<string>();
+  const organisations = new Set<string>();
+  for (const row of rows)
+    for (const v of [row.before, row.after]) {
+      const userId = field(v, 'userId');
+      if (typeof userId === 'string') users.add(userId);
+      const orgId = field(v, 'organisationId');
+      if (typeof orgId === 'string') organisations.add(orgId);
+      const orgIds = field(v, 'organisationIds');
+      if (Array.isArray(orgIds)) for (const id of orgIds) if (typeof id === 'string') organisations.add(id);
     }
+  return { users: [...users], organisations: [...organisations] };
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function dateWords(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  if (isoDate.test(v)) return formatDate(new Date(`${v}T12:00:00Z`));
+  if (isoInstant.test(v)) return formatDateTime(new Date(v));
+  return v;
+}
+
+const countyName = (code: unknown): string =>
+  typeof code === 'string' ? (findCountyByCode(code)?.name ?? 'okänt län') : 'Nationell';
+
+/** One occasion as the log shows it: "Höst 2026 (öppnar 1 oktober 2026, sista svarsdag 18 december 2026)". */
+function occasionWords(v: unknown): string {
+  const label = textField(v, 'occasion') ?? 'Tillfälle';
+  const opens = field(v, 'opens');
+  const deadline = field(v, 'deadline');
+  const parts = [
+    opens ? `öppnar ${dateWords(opens)}` : '',
+    deadline ? `sista svarsdag ${dateWords(deadline)}` : '',
+  ].filter(Boolean);
+  return parts.length ? `${label} (${parts.join(', ')})` : label;
+}
+
+function words(key: string, v: unknown, ctx: ValueContext): string {
+  if (v === undefined || v === null) return key === 'countyCode' && v === null ? 'Nationell' : '';
+  switch (key) {
+    case 'status':
+      if (typeof v !== 'string') break;
+      if (ctx.entityType === 'regional_picture')
+        return pictureStatusLabels[v as keyof typeof pictureStatusLabels] ?? v;
+      try {
+        return responseStatusText(v as Parameters<typeof responseStatusText>[0]) ?? v;
+      } catch {
+        return v;
+      }
+    case 'role':
+      return typeof v === 'string' ? (roleLabels[v as Role]?.sv ?? v) : '';
+    case 'type':
+      return typeof v === 'string' ? organisationTypeLabel(v) : '';
+    case 'countyCode':
+      return countyName(v);
+    case 'counties':
+      return Array.isArray(v) ? (v.length ? v.map(countyName).join(', ') : 'Inga') : '';
+    case 'userId':
+      return typeof v === 'string' ? (ctx.names.users.get(v) ?? 'en borttagen person') : '';
+    case 'organisationId':
+      return typeof v === 'string' ? (ctx.names.organisations.get(v) ?? 'en borttagen organisation') : '';
+    case 'organisationIds':
+      return Array.isArray(v) ? countOf(v.length, 'organisation', 'organisationer') : '';
+    case 'occasions':
+      if (typeof v === 'number') return countOf(v, 'tillfälle', 'tillfällen');
+      if (Array.isArray(v)) return v.map(occasionWords).join('; ');
+      break;
+    case 'quotes':
+      if (typeof v === 'number') return countOf(v, 'citat', 'citat');
+      break;
+    case 'reminderDays':
+      if (typeof v === 'number') return `${countOf(v, 'dag', 'dagar')} före sista svarsdagen`;
+      break;
+    case 'opens':
+    case 'deadline':
+    case 'locks':
+    case 'submittedAt':
+      return dateWords(v);
   }
-  if (key === 'role' && typeof v === 'string') return roleLabels[v as Role]?.sv ?? v;
-  if (key === 'organisationIds' && Array.isArray(v))
-    return countOf(v.length, 'organisation', 'organisationer');
+  if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   if (typeof v === 'string') return v;
-  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  return typeof v === 'number' ? v.toLocaleString('sv-SE') : JSON.stringify(v);
 }
 
+const isTexts = (v: unknown): v is Record<string, unknown> =>
+  Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+
 /**
- * The values an event changed, key by key, in words; a record of texts by key (a picture's summaries by
- * area) is one change per key.
+ * The values an event changed, key by key, in words; a record of texts by area (a picture's summaries) is
+ * one change per area, and a changed list of respondents says whom it added and removed, by name.
  */
-export function valueChanges(before: unknown, after: unknown): ValueChange[] {
-  const a = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
-  const b = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
+export function valueChanges(
+  before: unknown,
+  after: unknown,
+  ctx: ValueContext = { entityType: '', names: noNames, areaLabels: {} },
+): ValueChange[] {
+  // The national picture's saves store its summaries by area at the top.
+  const whole = (v: unknown): Record<string, unknown> =>
+    !isTexts(v)
+      ? {}
+      : ctx.entityType === 'national_picture' && !Object.keys(v).some((k) => k in detailLabels)
+        ? { summaries: v }
+        : v;
+  const a = whole(before);
+  const b = whole(after);
   const out: ValueChange[] = [];
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
-    if (quietKeys.has(key)) continue;
-    const label = keyLabels[key] ?? key;
+    const label = key in detailLabels ? (detailLabels[key] ?? null) : key;
+    if (label === null) continue;
     const x = a[key];
     const y = b[key];
-    const isTexts = (v: unknown) => v && typeof v === 'object' && !Array.isArray(v);
+    if (key === 'organisationIds' && (Array.isArray(x) || Array.isArray(y))) {
+      const was = new Set(Array.isArray(x) ? (x as unknown[]) : []);
+      const now = new Set(Array.isArray(y) ? (y as unknown[]) : []);
+      const name = (id: unknown) => words('organisationId', id, ctx);
+      const added = [...now].filter((id) => !was.has(id)).map(name);
+      const removed = [...was].filter((id) => !now.has(id)).map(name);
+      if (added.length) out.push({ place: 'Nya svarande', before: '', after: added.join(', ') });
+      if (removed.length) out.push({ place: 'Borttagna svarande', before: '', after: removed.join(', ') });
+      continue;
+    }
     if (isTexts(x) || isTexts(y)) {
-      const xs = (isTexts(x) ? x : {}) as Record<string, unknown>;
-      const ys = (isTexts(y) ? y : {}) as Record<string, unknown>;
+      const xs = isTexts(x) ? x : {};
+      const ys = isTexts(y) ? y : {};
       for (const k of [...new Set([...Object.keys(xs), ...Object.keys(ys)])]) {
-        const [p, q] = [words(k, xs[k]), words(k, ys[k])];
-        if (p !== q) out.push({ place: `${label}: ${k}`, before: p, after: q });
+        const [p, q] = [words(k, xs[k], ctx), words(k, ys[k], ctx)];
+        if (p !== q)
+          out.push({ place: `${label}: ${ctx.areaLabels[k] ?? 'ett område'}`, before: p, after: q });
       }
       continue;
     }
-    const [p, q] = [words(key, x), words(key, y)];
-    if (p !== q) out.push({ place: label, before: p, after: q });
+    const [p, q] = [words(key, x, ctx), words(key, y, ctx)];
+    // A detail only the state before tells (the title of a round removed, the occasions closed) is a fact
+    // about the event, not a value changed to nothing.
+    if (!(key in b)) {
+      if (p) out.push({ place: label, before: '', after: p });
+    } else if (p !== q) out.push({ place: label, before: p, after: q });
   }
   return out;
 }

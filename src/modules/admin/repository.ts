@@ -18,6 +18,8 @@ export interface AuditRow {
   entityName: string | null;
   /** where the thing sits: a round and occasion */
   entityContext: string | null;
+  /** for a picture: the labels of the areas its summaries are keyed by */
+  areaLabels: Record<string, string>;
 }
 
 export interface AuditFilter {
@@ -69,6 +71,8 @@ export async function listAudit(
         when 'invitation' then (select i.email from invitations i where i.id::text = a.entity_id)
         when 'user' then (select coalesce(nullif(x.name, ''), x.email) from users x where x.id::text = a.entity_id)
         when 'organisation' then (select name from organisations where id::text = a.entity_id)
+        when 'membership' then (select coalesce(nullif(x.name, ''), x.email) from memberships m
+          join users x on x.id = m.user_id where m.id::text = a.entity_id)
         when 'boundaries' then (case a.entity_id when 'county' then 'länen' when 'municipality' then 'kommunerna' end)
       end as entity_name,
       case a.entity_type
@@ -76,7 +80,15 @@ export async function listAudit(
           join rounds rd on rd.id = oc.round_id where r.id::text = a.entity_id)
         when 'regional_picture' then (select rd.title || ', ' || oc.label from regional_pictures p
           join occasions oc on oc.id = p.occasion_id join rounds rd on rd.id = oc.round_id where p.id::text = a.entity_id)
-      end as entity_context
+      end as entity_context,
+      case a.entity_type
+        when 'regional_picture' then (select qv.definition->'areas' from regional_pictures p
+          join occasions oc on oc.id = p.occasion_id join rounds rd on rd.id = oc.round_id
+          join questionnaire_versions qv on qv.id = rd.questionnaire_version_id where p.id::text = a.entity_id)
+        when 'national_picture' then (select qv.definition->'areas' from occasions oc
+          join rounds rd on rd.id = oc.round_id
+          join questionnaire_versions qv on qv.id = rd.questionnaire_version_id where oc.id::text = a.entity_id)
+      end as area_labels
     from audit_log a left join users u on u.id = a.actor_id
     where ${auditWhere(filter)}
     order by a.id desc
@@ -97,12 +109,51 @@ export async function listAudit(
       after: parseJson(r.after),
       entityName: (r.entity_name as string | null) ?? null,
       entityContext: (r.entity_context as string | null) ?? null,
+      areaLabels: areaLabelsOf(parseJson(r.area_labels)),
     })),
     hasNext: rows.length > AUDIT_PAGE_SIZE,
   };
 }
 
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+
+const areaLabelsOf = (areas: unknown): Record<string, string> =>
+  Object.fromEntries(
+    (Array.isArray(areas) ? (areas as Array<{ key?: unknown; label?: unknown }>) : [])
+      .filter((a) => typeof a?.key === 'string' && typeof a.label === 'string')
+      .map((a) => [a.key as string, a.label as string]),
+  );
+
+/** The names of the people and organisations the events' details name by id (ids not found are left out). */
+export async function auditNames(
+  db: Executor,
+  ids: { users: string[]; organisations: string[] },
+): Promise<{ users: Map<string, string>; organisations: Map<string, string> }> {
+  const list = (xs: string[]) =>
+    sql.join(
+      xs.map((x) => sql`${x}`),
+      sql`, `,
+    );
+  const [users, organisations] = await Promise.all([
+    ids.users.length
+      ? queryRows<{ id: string; name: string }>(
+          db,
+          sql`select id::text as id, coalesce(nullif(name, ''), email) as name from users
+            where id::text in (${list(ids.users)})`,
+        )
+      : [],
+    ids.organisations.length
+      ? queryRows<{ id: string; name: string }>(
+          db,
+          sql`select id::text as id, name from organisations where id::text in (${list(ids.organisations)})`,
+        )
+      : [],
+  ]);
+  return {
+    users: new Map(users.map((u) => [u.id, u.name])),
+    organisations: new Map(organisations.map((o) => [o.id, o.name])),
+  };
+}
 
 /** The people and kinds of things that appear in the log, for its filters. */
 export async function auditFilterChoices(

@@ -15,7 +15,7 @@ import { COUNTIES } from '../../platform/tenancy.ts';
 import { organisationTypes } from '../reference/index.ts';
 import { organisationTypeLabel } from '../workspace/index.ts';
 import * as repo from './repository.ts';
-import { describeAudit, entityTypeLabel, valueChanges } from './audit-text.ts';
+import { describeAudit, entityTypeLabel, idsToName, valueChanges, type AuditNames } from './audit-text.ts';
 import { answerChangePlaces, type Answers, type Definition } from '../forms/index.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
 import {
@@ -72,11 +72,12 @@ export type AuditQuery = z.output<typeof auditFilterSchema>;
 function auditEntry(
   r: repo.AuditRow,
   answers: { definition: Definition; before: Answers; after: Answers } | undefined,
+  names: AuditNames,
 ): AuditEntry {
   const county = r.countyCode ? (findCountyByCode(r.countyCode)?.name ?? r.countyCode) : null;
   const changes = answers
     ? answerChangePlaces(answers.definition, answers.before, answers.after)
-    : valueChanges(r.before, r.after);
+    : valueChanges(r.before, r.after, { entityType: r.entityType, names, areaLabels: r.areaLabels });
   return {
     id: r.id,
     occurredAt: r.occurredAt,
@@ -85,6 +86,7 @@ function auditEntry(
       countyName: county,
       action: r.action,
       entityType: r.entityType,
+      before: r.before,
       after: r.after,
       subject: { name: r.entityName, context: r.entityContext },
     }),
@@ -198,11 +200,14 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
       repo.listAudit(deps.db, filter, page),
       repo.auditFilterChoices(deps.db),
     ]);
-    const changes = await repo.responseChangesOf(deps.db, rows);
+    const [changes, names] = await Promise.all([
+      repo.responseChangesOf(deps.db, rows),
+      repo.auditNames(deps.db, idsToName(rows)),
+    ]);
     return reply.html(
       AuditPage({
         ctx: pageContext(req, reply),
-        rows: rows.map((r) => auditEntry(r, changes.get(r.id))),
+        rows: rows.map((r) => auditEntry(r, changes.get(r.id), names)),
         filter: query,
         choices: {
           actors: choices.actors.map((a) => ({

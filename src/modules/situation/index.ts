@@ -54,5 +54,5 @@ export { approveResponse, reopenForRespondent, reopenResponse, returnResponse } 
 export { saveRegionalPicture } from './pictures.ts';
 export { compileNationalPicture, compileRegionalPicture, regionalPictureOf } from './compile.ts';
 export { urls } from './urls.ts';
-export { responseStatusText } from './labels.ts';
+export { pictureStatusLabels, responseStatusText } from './labels.ts';
 export { seedSituationDemo } from './demo-seed.ts';

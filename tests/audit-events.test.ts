@@ -1,0 +1,394 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser, factories, type TestUser } from './factories.ts';
+import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { pageProblems, TestClient } from './helpers/client.ts';
+import { queryRows } from '../src/db/client.ts';
+import { loadPolicies } from '../src/modules.ts';
+import { recordAudit, type AuditEntry } from '../src/platform/audit.ts';
+import { auditSentences, detailLabels } from '../src/modules/admin/audit-text.ts';
+
+/*
+ * Every event the application records reads as Swedish on the audit page: a sentence for each action, a
+ * label for each detail, values in words (organisation types, counties, people, roles, statuses), and no
+ * internal id outside a link. The actions are read from the source, so a new kind of event without a
+ * sentence fails here.
+ */
+
+const src = path.resolve(import.meta.dirname, '../src');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+/**
+ * The action names the code records: the string literals where an action, an event or an audit name is
+ * given (`action: 'x.y'`, `action: a ? 'x.y' : 'x.z'`, `event: 'x.y'`, `audit: 'x.y'`, `audit('x.y'`) in the
+ * files that call recordAudit, less the policy vocabulary (`round.edit` is asked, `round.edited` recorded).
+ */
+async function recordedActions(): Promise<Set<string>> {
+  const policies = await loadPolicies();
+  const asked = new Set([...policies.countyActions(), ...policies.globalActions()]);
+  const found = new Set<string>();
+  for (const file of sourceFiles(src)) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('recordAudit(') || file.endsWith(path.join('platform', 'audit.ts'))) continue;
+    const places = [
+      ...text.matchAll(/\b(?:action|event|audit)\s*:\s*([^\n]*)/g),
+      ...text.matchAll(/\baudit\(\s*('[^']*')/g),
+    ];
+    for (const [, rest] of places)
+      for (const [, name] of (rest ?? '').matchAll(/'([a-z_]+\.[a-z_]+)'/g))
+        if (!asked.has(name!)) found.add(name!);
+  }
+  return found;
+}
+
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** An internal name: snake_case, camelCase or a dotted action name. */
+const rawName = /\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]*\b|\b[a-z_]+\.[a-z_]+\b/;
+
+describe('admin: every event the application records reads as Swedish', () => {
+  let t: TestApp;
+  let sys: TestClient;
+  let anna: TestUser;
+  const events: Array<Omit<AuditEntry, 'actorId'>> = [];
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.database.db;
+    const make = factories(t.app);
+    const admin = await createTestUser(db, 'system_admin');
+    anna = await createTestUser(db, 'county_admin', { countyCode: '03' });
+    sys = new TestClient(t.app);
+    await sys.login(admin.email, admin.password);
+
+    // Real things to name: a submitted answer in a round, the county's sent picture, an invitation.
+    const made = await make.response({ county: '03', municipality: '0380', status: 'submitted' });
+    await make.regionalPicture({ occasionId: made.occasion.id, county: '03', submitted: true });
+    const invited = await make.invitation({ county: '03' });
+    const questionnaire = await make.questionnaire({ county: '03' });
+    const [picture] = await queryRows<{ id: string }>(
+      db,
+      sql`select id::text as id from regional_pictures where occasion_id = ${made.occasion.id} and county_code = '03'`,
+    );
+    const [invitation] = await queryRows<{ id: string }>(
+      db,
+      sql`select id::text as id from invitations where email = ${invited.email}`,
+    );
+    const [membership] = await queryRows<{ id: string }>(
+      db,
+      sql`select id::text as id from memberships where user_id = ${anna.id}`,
+    );
+    const [other] = await queryRows<{ id: string }>(
+      db,
+      sql`select id::text as id from organisations where municipality_code = '0381'`,
+    );
+    const org = made.organisation.id;
+    const round = made.round.id;
+    const occasion = made.occasion.id;
+    const response = made.response.id;
+    const removedRound = randomUUID();
+    const dates = { opens: '2026-10-01', deadline: '2026-12-18', locks: '2027-01-15', reminderDays: 3 };
+
+    const county = (e: Omit<AuditEntry, 'actorId' | 'countyCode'>) => ({ ...e, countyCode: '03' });
+    events.push(
+      county({
+        action: 'response.saved',
+        entityType: 'response',
+        entityId: response,
+        before: { status: 'draft', version: 1 },
+        after: { status: 'draft', version: 1 },
+      }),
+      county({
+        action: 'response.submitted',
+        entityType: 'response',
+        entityId: response,
+        before: { status: 'draft', version: 1 },
+        after: { status: 'submitted', version: 1 },
+      }),
+      county({
+        action: 'response.approved',
+        entityType: 'response',
+        entityId: response,
+        before: { status: 'submitted' },
+        after: { status: 'approved' },
+      }),
+      county({
+        action: 'response.returned',
+        entityType: 'response',
+        entityId: response,
+        before: { status: 'submitted' },
+        after: { status: 'returned', comment: 'Komplettera, tack.' },
+      }),
+      county({
+        action: 'response.reopened',
+        entityType: 'response',
+        entityId: response,
+        before: { status: 'returned' },
+        after: { status: 'returned' },
+      }),
+      county({
+        action: 'round.opened',
+        entityType: 'round',
+        entityId: round,
+        after: { title: made.round.title, scope: 'county', occasions: 2, isTest: true },
+      }),
+      county({
+        action: 'round.respondents_changed',
+        entityType: 'round',
+        entityId: round,
+        before: { organisationIds: [org] },
+        after: { organisationIds: [other!.id] },
+      }),
+      county({
+        action: 'round.edited',
+        entityType: 'round',
+        entityId: round,
+        before: { title: 'Gammal rubrik', topic: 'Gammalt ämne' },
+        after: { title: made.round.title, topic: 'Nytt ämne' },
+      }),
+      county({
+        action: 'round.occasion_changed',
+        entityType: 'round',
+        entityId: round,
+        before: { occasion: 'Höst 2026', ...dates },
+        after: { occasion: 'Höst 2026', ...dates, deadline: '2026-12-20', reminderDays: 5 },
+      }),
+      county({
+        action: 'round.occasion_added',
+        entityType: 'round',
+        entityId: round,
+        before: null,
+        after: { occasion: 'Vår 2027', ...dates },
+      }),
+      county({
+        action: 'round.closed',
+        entityType: 'round',
+        entityId: round,
+        before: { occasions: [{ occasion: 'Höst 2026', ...dates }] },
+        after: { closedAt: new Date().toISOString() },
+      }),
+      county({
+        action: 'round.cancelled',
+        entityType: 'round',
+        entityId: round,
+        before: { title: made.round.title },
+        after: { cancelledAt: new Date().toISOString() },
+      }),
+      county({
+        action: 'round.removed',
+        entityType: 'round',
+        entityId: removedRound,
+        before: { title: 'Testomgång som togs bort', scope: 'county', isTest: true },
+      }),
+      county({
+        action: 'regional_picture.saved',
+        entityType: 'regional_picture',
+        entityId: picture!.id,
+        before: { summaries: {}, quotes: 0 },
+        after: { summaries: { violence: 'Läget är oroande.' }, quotes: 2 },
+      }),
+      county({
+        action: 'regional_picture.submitted',
+        entityType: 'regional_picture',
+        entityId: picture!.id,
+        before: { summaries: { violence: 'Läget är oroande.' }, quotes: 2 },
+        after: { summaries: { violence: 'Läget är oroande.' }, quotes: 1 },
+      }),
+      county({
+        action: 'regional_picture.recalled',
+        entityType: 'regional_picture',
+        entityId: picture!.id,
+        before: { status: 'submitted', submittedAt: new Date().toISOString() },
+        after: { status: 'draft' },
+      }),
+      {
+        action: 'national_picture.saved',
+        entityType: 'national_picture',
+        entityId: occasion,
+        before: {},
+        after: { violence: 'Nationellt läge.' },
+      },
+      {
+        action: 'national_picture.closed',
+        entityType: 'national_picture',
+        entityId: occasion,
+        before: { closed: false },
+        after: { closed: true, counties: ['03', '22'] },
+      },
+      county({
+        action: 'questionnaire.created',
+        entityType: 'questionnaire',
+        entityId: questionnaire.id,
+        after: { title: 'Formulär', version: 1, copiedFrom: randomUUID() },
+      }),
+      county({
+        action: 'questionnaire.changed',
+        entityType: 'questionnaire',
+        entityId: questionnaire.id,
+        before: { version: 1 },
+        after: {
+          version: 2,
+          newVersion: true,
+          change: 'question.added',
+          questionId: 'q_new',
+          sectionId: questionnaire.sectionId,
+        },
+      }),
+      county({
+        action: 'questionnaire.changed',
+        entityType: 'questionnaire',
+        entityId: questionnaire.id,
+        before: { title: 'Formulär', version: 2 },
+        after: { title: 'Nytt namn', version: 2, change: 'renamed' },
+      }),
+      county({
+        action: 'invitation.created',
+        entityType: 'invitation',
+        entityId: invitation!.id,
+        after: { email: invited.email, organisationId: org, role: 'reporter', existingAccount: false },
+      }),
+      county({
+        action: 'invitation.accepted',
+        entityType: 'invitation',
+        entityId: invitation!.id,
+        after: { membershipId: membership!.id, role: 'reporter', organisationId: org, existingAccount: true },
+      }),
+      county({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: anna.id,
+        after: { email: anna.email, name: anna.actor.name },
+      }),
+      county({
+        action: 'membership.created',
+        entityType: 'membership',
+        entityId: membership!.id,
+        after: { userId: anna.id, organisationId: org, role: 'county_admin' },
+      }),
+      { action: 'password_reset.requested', entityType: 'user', entityId: anna.id },
+      { action: 'password.reset', entityType: 'user', entityId: anna.id },
+      { action: 'login_link.sent', entityType: 'user', entityId: anna.id },
+      { action: 'login_link.used', entityType: 'user', entityId: anna.id },
+      county({
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: other!.id,
+        after: {
+          name: 'Brottsofferjouren',
+          type: 'civil_society',
+          orgNumber: '202100-2411',
+          countyCode: '03',
+        },
+      }),
+      {
+        action: 'boundaries.loaded',
+        entityType: 'boundaries',
+        entityId: 'county',
+        after: { count: 21, source: 'SCB' },
+      },
+      {
+        action: 'boundaries.imported',
+        entityType: 'boundaries',
+        entityId: 'municipality',
+        after: { count: 290 },
+      },
+    );
+    for (const e of events) await recordAudit(db, { ...e, actorId: anna.id });
+  });
+  afterAll(() => t.close());
+
+  it('has a sentence for every action the code records, and this test records each', async () => {
+    const recorded = await recordedActions();
+    // The scan finds the actions where they are written (a sanity check that it reads the code at all).
+    expect(recorded).toContain('round.opened');
+    expect(recorded).toContain('password_reset.requested');
+    expect([...recorded].filter((a) => !(a in auditSentences))).toEqual([]);
+    const tested = new Set(events.map((e) => e.action));
+    expect(Object.keys(auditSentences).filter((a) => !tested.has(a))).toEqual([]);
+    // Each detail the events above store has a label or is deliberately left out.
+    const keys = new Set(
+      events.flatMap((e) =>
+        [e.before, e.after].flatMap((v) => (v && typeof v === 'object' ? Object.keys(v) : [])),
+      ),
+    );
+    expect([...keys].filter((k) => !(k in detailLabels) && k !== 'violence')).toEqual([]);
+  });
+
+  it('shows each event as Swedish words: no internal name, no id outside a link', async () => {
+    const names = (await queryRows<{ name: string }>(t.database.db, sql`select name from users`)).map(
+      (u) => u.name,
+    );
+    const things = [...new Set(events.map((e) => `${e.entityType}\n${e.entityId}`))];
+    let rows = 0;
+    for (const thing of things) {
+      const [type, id] = thing.split('\n') as [string, string];
+      const page = await sys.get(`/admin/granskningslogg?objekt=${type}&id=${encodeURIComponent(id)}`);
+      expect(page.status).toBe(200);
+      expect(pageProblems(page.doc)).toEqual([]);
+      for (const row of page.doc.querySelectorAll('main tbody tr')) {
+        rows++;
+        // People's names and addresses are data, whatever they look like; the rest must be words.
+        // Each element's text apart (tags and their attributes, links' addresses among them, dropped).
+        let text = row.innerHTML.replace(/<[^>]*>/g, ' ').replace(/\S+@\S+/g, ' ');
+        for (const name of names) text = text.split(name).join(' ');
+        expect(text, `${type}: ${row.text}`).not.toMatch(uuid);
+        expect(text, `${type}: ${row.text}`).not.toMatch(rawName);
+        expect(text).not.toContain('gjorde ”');
+      }
+    }
+    expect(rows).toBeGreaterThanOrEqual(events.length);
+
+    // Values in words: the organisation's type and county, the person, the role, the status, the area.
+    const all = async (type: string, id: string) =>
+      (await sys.get(`/admin/granskningslogg?objekt=${type}&id=${encodeURIComponent(id)}`)).doc.querySelector(
+        'main table',
+      )!.text;
+    const organisation = await all(
+      'organisation',
+      events.find((e) => e.action === 'organisation.created')!.entityId,
+    );
+    expect(organisation).toContain('lade till organisationen');
+    expect(organisation).toContain('Civilsamhälle');
+    expect(organisation).toContain('Uppsala län');
+    const membership = await all(
+      'membership',
+      events.find((e) => e.action === 'membership.created')!.entityId,
+    );
+    expect(membership).toContain(`Test county_admin gav Test county_admin en roll`);
+    expect(membership).toContain('Länsadministratör');
+    const boundaries = await all('boundaries', 'county');
+    expect(boundaries).toContain('Test county_admin läste in kartans gränser för länen');
+    expect(boundaries).toContain('Källa');
+    const picture = await all(
+      'regional_picture',
+      events.find((e) => e.entityType === 'regional_picture')!.entityId,
+    );
+    expect(picture).toContain('återkallade Uppsala läns regionala lägesbild');
+    expect(picture).toContain('Sammanfattning: Våld i nära relationer');
+    expect(picture).toContain('Inskickad');
+    const national = await all(
+      'national_picture',
+      events.find((e) => e.entityType === 'national_picture')!.entityId,
+    );
+    expect(national).toContain('Inskickade län');
+    expect(national).toContain('Uppsala län, Västernorrlands län');
+    const round = await all('round', events.find((e) => e.action === 'round.opened')!.entityId);
+    expect(round).toContain('Nya svarande');
+    expect(round).toContain('Sista svarsdag');
+    expect(round).toContain('18 december 2026');
+    // The occasions a round closed are told as they were, not as changed to nothing.
+    expect(round).toContain('Höst 2026 (öppnar 1 oktober 2026, sista svarsdag 18 december 2026)');
+    expect(round).not.toContain('(tomt)');
+    const removed = await all('round', events.find((e) => e.action === 'round.removed')!.entityId);
+    expect(removed).toContain('tog bort omgången ”Testomgång som togs bort”');
+  });
+});
