@@ -111,7 +111,15 @@ describe('adding an organisation', () => {
       const org = (await listOrganisations(t.database.db)).find((o) => o.name === name);
       expect(org).toMatchObject({ type: 'civil_society', countyCode: '03', orgNumber: null });
       const audit = await client.get('/admin/granskningslogg');
-      expect(audit.body).toContain('organisation.created');
+      const row = audit.doc
+        .querySelectorAll('main tbody tr')
+        .find((r) => r.text.includes(`lade till organisationen ${name}`))!;
+      expect(row.text).toContain(`${admin.actor.name} lade till organisationen ${name}`);
+      const details = row.querySelector('.sv-audit-changes')!.text;
+      expect(details).toContain('Civilsamhälle');
+      expect(details).toContain('Uppsala län');
+      expect(row.text).not.toMatch(/organisation\.created|civil_society|countyCode/);
+      expect(details).not.toMatch(/\b03\b/);
     } finally {
       await t.close();
     }
