@@ -128,7 +128,12 @@ describe('each demo role in a real browser', () => {
       const text = await adminPage.locator('pre').innerText();
       const link = /http:\/\/localhost:\d+(\/inbjudan\/[\w-]+)/.exec(text)![1]!;
       await adminPage.goto(`${server.url}/admin/granskningslogg`);
-      expect(await adminPage.locator('main').innerText()).toContain('invitation.created');
+      // The invitation in the audit log, as a sentence with its organisation and role named.
+      const log = await adminPage.locator('main').innerText();
+      expect(log).toContain(`Ulla Upplänning bjöd in ny.person@${who}.example`);
+      expect(log).toContain(orgName);
+      expect(log).toContain('Rapportör');
+      expect(log).not.toContain('invitation.created');
       await check(adminPage);
       await admin.close();
 
