@@ -21,7 +21,12 @@ export class BadInputError extends AppError {
 
 export type FormBody = Record<string, string | string[]>;
 
-const clean = (s: string): string => s.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+/**
+ * A browser sends a textarea's line breaks as CRLF but counts each as one character (GOV.UK's character
+ * count, maxlength): they are kept as LF, so a text the form counted as within its limit is within it here.
+ */
+const clean = (s: string): string =>
+  s.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
 
 function scalar(field: string, v: unknown): string {
   if (typeof v === 'string') {

@@ -4,7 +4,7 @@ import { ValidationError } from './errors.ts';
 import { fields, formValues, parseForm } from './validation.ts';
 
 describe('form validation', () => {
-  const schema = z.object({ email: fields.email(), name: fields.requiredText('Ange namn', 10) });
+  const schema = z.object({ email: fields.email(), name: fields.requiredText('Ange namn', 10, 'Namnet') });
 
   it('returns one Swedish message per field', () => {
     try {

@@ -83,6 +83,18 @@ export function dateProblem(
   return `${The} ${value.trim()} finns inte: ${MONTHS[month - 1]} ${year} har ${days} dagar`;
 }
 
+/**
+ * Why a text is too long, naming its field and both lengths: "Ämne och syfte får ha högst 2 000 tecken (nu
+ * 2 345)". The field's limit is one constant, shown by the form (its character count) and held by its schema.
+ */
+export const tooLongMessage = (name: string, max: number, length: number): string =>
+  `${name} får ha högst ${max.toLocaleString('sv-SE')} tecken (nu ${length.toLocaleString('sv-SE')})`;
+
+/** At most `max` characters, else the message naming the field; never cut. */
+const atMost = (name: string, max: number) => (value: string, ctx: z.RefinementCtx) => {
+  if (value.length > max) ctx.addIssue({ code: 'custom', message: tooLongMessage(name, max, value.length) });
+};
+
 /** Common field schemas with Swedish messages. */
 export const fields = {
   email: (label = 'e-postadress') =>
@@ -93,8 +105,17 @@ export const fields = {
       .max(254, 'E-postadressen är för lång')
       .pipe(z.email({ error: 'Ange en e-postadress i formatet namn@exempel.se' }))
       .transform((s) => s.toLowerCase()),
-  requiredText: (message: string, max = 500) =>
-    z.string({ error: message }).trim().min(1, message).max(max, `Högst ${max} tecken`),
+  /** A text that must be given: `message` when empty, the field's `name` when longer than `max`. */
+  requiredText: (message: string, max: number, name: string) =>
+    z.string({ error: message }).trim().min(1, message).superRefine(atMost(name, max)),
+  /** A text that may be empty ('' when left out), at most `max` characters. */
+  optionalText: (max: number, name: string) =>
+    z
+      .string({ error: `Ange ${name.toLowerCase()} som text` })
+      .trim()
+      .superRefine(atMost(name, max))
+      .optional()
+      .transform((v) => v ?? ''),
   /** A date typed as ÅÅÅÅ-MM-DD that the calendar has (see dateProblem). */
   date: (name: DateName) =>
     z

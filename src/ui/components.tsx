@@ -74,8 +74,17 @@ export function scopedErrors(errors: FieldErrors, idPrefix: string | undefined):
   );
 }
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+function describedBy(
+  id: string,
+  hint: string | undefined,
+  error: string | undefined,
+  maxLength?: number,
+): string | undefined {
+  return (
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : '', maxLength ? `${id}-info` : '']
+      .filter(Boolean)
+      .join(' ') || undefined
+  );
 }
 
 export function ErrorMessage({ id, message }: { id: string; message: string | undefined }): JSX.Element {
@@ -127,10 +136,15 @@ function FieldGroup(p: {
   hint: string | undefined;
   error: string | undefined;
   labelSize?: 's' | 'm' | 'l';
+  /** a text's limit: GOV.UK's character count on the group (a textarea) */
+  characterCount?: number;
   children: Children;
 }): JSX.Element {
   return (
-    <div class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}`}>
+    <div
+      class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}${p.characterCount ? ' govuk-character-count' : ''}`}
+      {...(p.characterCount ? characterCount(p.characterCount) : {})}
+    >
       <label class={`govuk-label${p.labelSize ? ` govuk-label--${p.labelSize}` : ''}`} for={p.id} safe>
         {p.label}
       </label>
@@ -149,6 +163,8 @@ interface InputProps extends FieldProps {
   labelSize?: 's' | 'm' | 'l';
   spellcheck?: boolean;
   required?: boolean;
+  /** the field's limit, shown under it (the schema holds the same one); the input is never cut */
+  maxLength?: number;
 }
 
 export function TextInput(p: InputProps): JSX.Element {
@@ -164,29 +180,32 @@ export function TextInput(p: InputProps): JSX.Element {
         type={p.type ?? 'text'}
         value={keep ? (p.form.values[p.name] ?? '') : undefined}
         autocomplete={p.autocomplete}
-        aria-describedby={describedBy(id, p.hint, error)}
+        aria-describedby={describedBy(id, p.hint, error, p.maxLength)}
         spellcheck={p.spellcheck === false ? 'false' : undefined}
         required={p.required}
       />
+      {p.maxLength ? <CharacterCountInfo id={id} max={p.maxLength} /> : ''}
     </FieldGroup>
   );
 }
 
-export function TextArea(p: FieldProps & { rows?: number }): JSX.Element {
+/** A textarea; with `maxLength`, GOV.UK's character count shows the limit and counts down as one types. */
+export function TextArea(p: FieldProps & { rows?: number; maxLength?: number }): JSX.Element {
   const id = fieldId(p.name, p.idPrefix);
   const error = p.form.errors[p.name];
   return (
-    <FieldGroup id={id} label={p.label} hint={p.hint} error={error}>
+    <FieldGroup id={id} label={p.label} hint={p.hint} error={error} characterCount={p.maxLength}>
       <textarea
-        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        class={`govuk-textarea${p.maxLength ? ' govuk-js-character-count' : ''}${error ? ' govuk-textarea--error' : ''}`}
         id={id}
         name={p.name}
         rows={String(p.rows ?? 3)}
-        aria-describedby={describedBy(id, p.hint, error)}
+        aria-describedby={describedBy(id, p.hint, error, p.maxLength)}
         safe
       >
         {p.form.values[p.name] ?? ''}
       </textarea>
+      {p.maxLength ? <CharacterCountInfo id={id} max={p.maxLength} /> : ''}
     </FieldGroup>
   );
 }

@@ -20,9 +20,12 @@ export const newPasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Lösenorden är inte lika' });
 
+/** The longest name a person may give, in the form's field and its schema (the column is unbounded text). */
+export const PERSON_NAME_MAX = 200;
+
 export const acceptInvitationSchema = z
   .object({
-    name: fields.requiredText('Ange ditt namn', 200),
+    name: fields.requiredText('Ange ditt namn', PERSON_NAME_MAX, 'Namnet'),
     password: fields.password(),
     confirm: z.string({ error: 'Upprepa lösenordet' }).min(1, 'Upprepa lösenordet'),
   })

@@ -105,13 +105,16 @@ export function padRows(type: string, rows: OptionRow[]): OptionRow[] {
 
 // ---- Reading the posted form -------------------------------------------------------------------
 
-const text = (max: number) =>
-  z
-    .string({ error: 'Ange text' })
-    .trim()
-    .max(max, `Högst ${max} tecken`)
-    .optional()
-    .transform((v) => v ?? '');
+/** The builder's text limits: the form's character count and the schema hold the same one. */
+export const BUILDER_TEXT_LIMITS = {
+  questionnaireTitle: 200,
+  sectionTitle: 200,
+  sectionDescription: 2000,
+  questionLabel: 500,
+  questionHelp: 2000,
+} as const;
+
+const text = (max: number, name: string) => fields.optionalText(max, name);
 const checkbox = z
   .unknown()
   .optional()
@@ -119,17 +122,17 @@ const checkbox = z
 
 const fixedFieldsSchema = z.object({
   type: z.enum(questionTypes, { error: 'Välj en frågetyp' }),
-  label: fields.requiredText('Skriv frågan', 500),
-  help: text(2000),
+  label: fields.requiredText('Skriv frågan', BUILDER_TEXT_LIMITS.questionLabel, 'Frågan'),
+  help: text(BUILDER_TEXT_LIMITS.questionHelp, 'Hjälptexten'),
   required: checkbox,
-  scaleMax: text(10),
+  scaleMax: text(10, 'Skalans högsta steg'),
   allowUnknown: checkbox,
-  showIfQuestion: text(100),
+  showIfQuestion: text(100, 'Villkorets fråga'),
   showIfValues: z
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(',')).filter(Boolean))),
-  area: text(100),
+  area: text(100, 'Området'),
   role: z.preprocess(
     (v) => (v === '' || v === undefined ? 'other' : v),
     z.enum(questionRoles, { error: 'Välj en roll' }),

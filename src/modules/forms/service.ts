@@ -20,7 +20,13 @@ import {
 import * as qrepo from './repository.ts';
 import type { FormScope } from './repository.ts';
 import { answerChoices } from './definition.ts';
-import { MAX_SCALE_STEPS, scaleLabelField, usesOptions, type QuestionInput } from './question-form.ts';
+import {
+  BUILDER_TEXT_LIMITS,
+  MAX_SCALE_STEPS,
+  scaleLabelField,
+  usesOptions,
+  type QuestionInput,
+} from './question-form.ts';
 export { answerChoices };
 
 /**
@@ -112,28 +118,27 @@ export async function definitionOfVersion(db: Db, versionId: string): Promise<De
 
 // ---- Form input ----------------------------------------------------------------------------------
 
-const text = (max: number) =>
-  z
-    .string({ error: 'Ange text' })
-    .trim()
-    .max(max, `Högst ${max} tecken`)
-    .optional()
-    .transform((v) => v ?? '');
 const checkbox = z
   .unknown()
   .optional()
   .transform((v) => v === 'yes');
 
 export const questionnaireTitleSchema = z.object({
-  title: fields.requiredText('Ange en rubrik för formuläret', 200),
+  title: fields.requiredText(
+    'Ange en rubrik för formuläret',
+    BUILDER_TEXT_LIMITS.questionnaireTitle,
+    'Rubriken',
+  ),
 });
 
-export const newQuestionnaireSchema = questionnaireTitleSchema.extend({ copyFrom: text(100) });
+export const newQuestionnaireSchema = questionnaireTitleSchema.extend({
+  copyFrom: fields.optionalText(100, 'Börja från'),
+});
 export type NewQuestionnaireInput = z.output<typeof newQuestionnaireSchema>;
 
 export const sectionFormSchema = z.object({
-  title: fields.requiredText('Ange en rubrik för avsnittet', 200),
-  description: text(2000),
+  title: fields.requiredText('Ange en rubrik för avsnittet', BUILDER_TEXT_LIMITS.sectionTitle, 'Rubriken'),
+  description: fields.optionalText(BUILDER_TEXT_LIMITS.sectionDescription, 'Beskrivningen'),
   isArea: checkbox,
 });
 export type SectionInput = z.output<typeof sectionFormSchema>;

@@ -14,8 +14,11 @@ export const addableOrganisationTypes = [
 
 const countyCodes = COUNTIES.map((c) => c.code);
 
+/** The longest organisation name, in the form's field and its schema (the column is unbounded text). */
+export const ORGANISATION_NAME_MAX = 200;
+
 export const newOrganisationSchema = z.object({
-  name: fields.requiredText('Ange organisationens namn', 200),
+  name: fields.requiredText('Ange organisationens namn', ORGANISATION_NAME_MAX, 'Namnet'),
   type: z.enum(addableOrganisationTypes, { error: 'Välj typ av organisation' }),
   orgNumber: z
     .string()

@@ -2,26 +2,42 @@ import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
+import { tooLongMessage } from '../../platform/validation.ts';
 import { compileRegionalPicture, snapshotOf } from './compile.ts';
 import { authorize, decide } from './policy.ts';
 import * as repo from './repository.ts';
 import { urls } from './urls.ts';
+import type { AreaRef } from './picture.ts';
+import { TEXT_LIMITS } from './schemas.ts';
 import type { ChosenQuote } from './tables.ts';
 
-/** Reads the analyst's form: summary_<area> texts and the chosen quotes (quote=<responseId>:<questionId>). */
+/**
+ * Reads the analyst's form: summary_<area> texts and the chosen quotes (quote=<responseId>:<questionId>). A
+ * summary over its limit is refused beside its field, naming its area; nothing is cut.
+ */
 export function readPictureForm(
   body: Record<string, unknown>,
-  areas: string[],
+  areas: AreaRef[],
   candidates: ChosenQuote[],
 ): { summaries: Record<string, string>; quotes: ChosenQuote[] } {
   const summaries: Record<string, string> = {};
+  const errors: FieldErrors = {};
   for (const a of areas) {
-    const v = body[`summary_${a}`];
-    if (typeof v === 'string' && v.trim()) summaries[a] = v.trim().slice(0, 20_000);
+    const v = body[`summary_${a.key}`];
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const text = v.trim();
+    if (text.length > TEXT_LIMITS.pictureSummary)
+      errors[`summary_${a.key}`] = tooLongMessage(
+        `Sammanfattningen av ${a.label}`,
+        TEXT_LIMITS.pictureSummary,
+        text.length,
+      );
+    else summaries[a.key] = text;
   }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const chosen = new Set(([] as unknown[]).concat(body.quote ?? []).map(String));
   const quotes = candidates.filter((c) => chosen.has(`${c.responseId}:${c.questionId}`));
   return { summaries, quotes };
@@ -53,7 +69,7 @@ export async function saveRegionalPicture(
         ...Object.fromEntries(Object.entries(row.summaries).map(([k, v]) => [`summary_${k}`, v])),
         quote: row.quotes.map((q) => `${q.responseId}:${q.questionId}`),
       },
-      compiled.areas.map((a) => a.key),
+      compiled.areas,
       compiled.quoteCandidates,
     );
     await repo.updateRegionalPicture(tx, row.id, { summaries, quotes, updatedBy: actor.id });
@@ -153,7 +169,7 @@ export async function closeNationalPicture(db: Db, actor: UserActor, occasionId:
 export async function saveNationalSummaries(
   db: Db,
   actor: UserActor,
-  input: { occasionId: string; areas: string[]; body: Record<string, unknown> },
+  input: { occasionId: string; areas: AreaRef[]; body: Record<string, unknown> },
 ): Promise<void> {
   const role = decide(actor, 'national.save', { national: null });
   if (!role.allowed && role.refusal === 'role') throw new NotFoundError();

@@ -3,10 +3,27 @@ import { ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { fields, parseForm } from '../../platform/validation.ts';
 import { endOfStockholmDay, isIsoDate, startOfStockholmDay, stockholmDate } from '../../platform/time.ts';
 
+/**
+ * The longest text each lägesbild field takes: the form shows it (a character count) and the schema holds
+ * it, naming the field ("Ämne och syfte får ha högst 2 000 tecken"). The columns are unbounded text, so
+ * nothing beneath refuses or cuts what these let through.
+ */
+export const TEXT_LIMITS = {
+  roundTitle: 200,
+  roundTopic: 2000,
+  occasionLabel: 100,
+  returnComment: 2000,
+  pictureSummary: 20_000,
+} as const;
+
 /** One occasion as entered: dates in Swedish time; the deadline is 23:59:59 that day. */
 const occasionSchema = z
   .object({
-    label: fields.requiredText('Ange en benämning, till exempel ”Före sommaren”', 100),
+    label: fields.requiredText(
+      'Ange en benämning, till exempel ”Före sommaren”',
+      TEXT_LIMITS.occasionLabel,
+      'Benämningen',
+    ),
     opens: fields.date({ a: 'öppningsdatum', the: 'öppningsdatumet' }),
     deadline: fields.date({ a: 'sista svarsdag', the: 'sista svarsdagen' }),
     locks: fields.date({ a: 'låsdatum', the: 'låsdatumet' }),
@@ -91,8 +108,8 @@ export function parseRoundForm(body: Record<string, unknown>) {
 }
 
 export const roundSchema = z.object({
-  title: fields.requiredText('Ange en rubrik för omgången', 200),
-  topic: fields.requiredText('Beskriv vad omgången handlar om', 2000),
+  title: fields.requiredText('Ange en rubrik för omgången', TEXT_LIMITS.roundTitle, 'Rubriken'),
+  topic: fields.requiredText('Beskriv vad omgången handlar om', TEXT_LIMITS.roundTopic, 'Ämne och syfte'),
   questionnaireVersionId: z.string().uuid('Välj ett formulär'),
   shareAnswersNationally: z.boolean(),
   isTest: z.boolean(),
@@ -124,7 +141,11 @@ export function readRoundForm(body: unknown): RoundInput {
 }
 
 export const returnSchema = z.object({
-  comment: fields.requiredText('Skriv vad som behöver kompletteras', 2000),
+  comment: fields.requiredText(
+    'Skriv vad som behöver kompletteras',
+    TEXT_LIMITS.returnComment,
+    'Kommentaren',
+  ),
 });
 
 export const summariesPrefix = 'summary_';

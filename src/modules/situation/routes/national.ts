@@ -161,7 +161,7 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
           const definition = await definitionOf(db, loaded.round);
           await saveNationalSummaries(db, requireUser(req), {
             occasionId: loaded.occasion.id,
-            areas: definition.areas.map((a) => a.key),
+            areas: definition.areas,
             body: bodyOf(req.body),
           });
           reply.setFlash({ kind: 'success', text: 'Den nationella sammanfattningen är sparad.' });

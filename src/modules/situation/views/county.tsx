@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { Button, ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
+import { Button, ErrorSummary, PostForm, Table, TextArea, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { formatAnswer, type AnswerChange } from '../../forms/index.ts';
 import { allQuestions, isShown, type Answers, type Definition } from '../../forms/index.ts';
@@ -10,6 +10,7 @@ import type { Occasion, RespondentView, ResponseRow, Round, RoundHistoryEntry } 
 import { RoundActions, RoundHistory, RoundStateTags } from './round-admin.tsx';
 import { urls } from '../urls.ts';
 import { responseActionLabels, responseStatusLabels } from '../labels.ts';
+import { TEXT_LIMITS } from '../schemas.ts';
 import { CompletenessList, StatusTag, when } from './parts.tsx';
 
 export interface RoundSummary {
@@ -416,28 +417,13 @@ export function ResponsePage({
             {abilities.canReturn ? (
               <PostForm action={urls.giveBack(county, response)} csrfToken={ctx.csrfToken}>
                 <input type="hidden" name="version" value={String(response.version)} />
-                <div class={`govuk-form-group${form.errors.comment ? ' govuk-form-group--error' : ''}`}>
-                  <label class="govuk-label" for="comment">
-                    Vad behöver kompletteras?
-                  </label>
-                  {form.errors.comment ? (
-                    <p id="comment-error" class="govuk-error-message">
-                      <span class="govuk-visually-hidden">Fel:</span> <span safe>{form.errors.comment}</span>
-                    </p>
-                  ) : (
-                    ''
-                  )}
-                  <textarea
-                    class="govuk-textarea"
-                    id="comment"
-                    name="comment"
-                    rows="3"
-                    aria-describedby={form.errors.comment ? 'comment-error' : undefined}
-                    safe
-                  >
-                    {form.values.comment ?? ''}
-                  </textarea>
-                </div>
+                <TextArea
+                  name="comment"
+                  label="Vad behöver kompletteras?"
+                  rows={3}
+                  maxLength={TEXT_LIMITS.returnComment}
+                  form={form}
+                />
                 <Button variant="secondary">{responseActionLabels.return}</Button>
               </PostForm>
             ) : (

@@ -1,7 +1,15 @@
 import type { Children } from '@kitajs/html';
 import { countOf, formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
-import { Button, Details, ErrorSummary, PostForm, Table, type FormState } from '../../../ui/components.tsx';
+import {
+  Button,
+  Details,
+  ErrorSummary,
+  PostForm,
+  Table,
+  TextArea,
+  type FormState,
+} from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import {
   AreaMap,
@@ -17,6 +25,7 @@ import { measureStatusLabels, pictureStatusLabels, pictureSubmittedText } from '
 import type { AreaRef, Level, NationalPicture, RegionalPicture } from '../picture.ts';
 import type { NationalAbilities, PictureAbilities } from '../policy.ts';
 import type { PictureSending, RespondentView, ResponseRow } from '../repository.ts';
+import { TEXT_LIMITS } from '../schemas.ts';
 import { urls } from '../urls.ts';
 import {
   CompletenessList,
@@ -118,10 +127,13 @@ function SummaryField({
   area,
   value,
   readonly,
+  error,
 }: {
   area: AreaRef;
   value: string;
   readonly: boolean;
+  /** why the text typed was refused (too long), shown beside it with the text kept */
+  error?: string | undefined;
 }): JSX.Element {
   const id = `summary_${area.key}`;
   if (readonly) {
@@ -135,14 +147,13 @@ function SummaryField({
     );
   }
   return (
-    <div class="govuk-form-group">
-      <label class="govuk-label govuk-label--s" for={id} safe>
-        {`Analys och sammanfattning: ${area.label}`}
-      </label>
-      <textarea class="govuk-textarea" id={id} name={id} rows="4" readonly={readonly} safe>
-        {value}
-      </textarea>
-    </div>
+    <TextArea
+      name={id}
+      label={`Analys och sammanfattning: ${area.label}`}
+      rows={4}
+      maxLength={TEXT_LIMITS.pictureSummary}
+      form={{ values: { [id]: value }, errors: error ? { [id]: error } : {} }}
+    />
   );
 }
 
@@ -301,6 +312,7 @@ export function RegionalPictureContent({
               area={a}
               value={(readonly ? undefined : form.values[`summary_${a.key}`]) ?? p.summaries[a.key] ?? ''}
               readonly={readonly}
+              error={form.errors[`summary_${a.key}`]}
             />
           </section>
         ))}
@@ -810,20 +822,18 @@ export function NationalPictureContent({
                 </div>
               ))}
             {canEdit ? (
-              <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for={`summary_${a.key}`} safe>
-                  {`Nationell sammanfattning: ${a.label}`}
-                </label>
-                <textarea
-                  class="govuk-textarea"
-                  id={`summary_${a.key}`}
-                  name={`summary_${a.key}`}
-                  rows="4"
-                  safe
-                >
-                  {form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? ''}
-                </textarea>
-              </div>
+              <TextArea
+                name={`summary_${a.key}`}
+                label={`Nationell sammanfattning: ${a.label}`}
+                rows={4}
+                maxLength={TEXT_LIMITS.pictureSummary}
+                form={{
+                  values: {
+                    [`summary_${a.key}`]: form.values[`summary_${a.key}`] ?? p.summaries[a.key] ?? '',
+                  },
+                  errors: form.errors,
+                }}
+              />
             ) : (
               <div class="govuk-!-margin-bottom-6">
                 <h3 class="govuk-heading-s" safe>{`Nationell sammanfattning: ${a.label}`}</h3>

@@ -3,6 +3,7 @@ import { Button, ErrorSummary, PostForm, TextArea, type FormState } from '../../
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { responseStatusLabels } from '../labels.ts';
+import { TEXT_LIMITS } from '../schemas.ts';
 
 /**
  * The step before a response is returned: whose answer goes back, with which comment, who is told and until
@@ -58,6 +59,7 @@ export function ReturnConfirmPage({
           label="Vad behöver kompletteras?"
           form={{ ...form, values: { ...form.values, comment: form.values.comment ?? comment } }}
           rows={4}
+          maxLength={TEXT_LIMITS.returnComment}
         />
         <div class="govuk-button-group">
           <Button>Ja, återlämna svaret</Button>

@@ -13,7 +13,7 @@ import {
 } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Occasion, Round } from '../repository.ts';
-import { occasionSlots } from '../schemas.ts';
+import { occasionSlots, TEXT_LIMITS } from '../schemas.ts';
 
 /** Two occasions (a year's reporting) in view; the rest of the slots folded away below them. */
 const VISIBLE_SLOTS = 2;
@@ -40,6 +40,7 @@ function OccasionFields({
         name={`occasion${i}_label`}
         label="Benämning"
         hint={i % 2 === 1 ? 'Till exempel ”Före sommaren”' : 'Till exempel ”Oktober”'}
+        maxLength={TEXT_LIMITS.occasionLabel}
         form={form}
       />
       {opened ? (
@@ -113,11 +114,13 @@ export function RoundFormPage({
     >
       <ErrorSummary errors={form.errors} />
       <PostForm action={action} csrfToken={ctx.csrfToken}>
-        <TextInput name="title" label="Rubrik" form={form} />
-        <TextInput
+        <TextInput name="title" label="Rubrik" maxLength={TEXT_LIMITS.roundTitle} form={form} />
+        <TextArea
           name="topic"
           label="Ämne och syfte"
           hint="Vad omgången handlar om, som de svarande ser det"
+          rows={4}
+          maxLength={TEXT_LIMITS.roundTopic}
           form={form}
         />
         <Select
@@ -216,12 +219,13 @@ export function RoundEditPage({
         {`Ändringarna gäller ${round.title}. De svarande som inte har skickat in sitt svar får e-post när sista svarsdag eller låsdatum flyttas. Varje ändring sparas i omgångens historik.`}
       </p>
       <PostForm action={action} csrfToken={ctx.csrfToken}>
-        <TextInput name="title" label="Rubrik" form={form} />
+        <TextInput name="title" label="Rubrik" maxLength={TEXT_LIMITS.roundTitle} form={form} />
         <TextArea
           name="topic"
           label="Ämne och syfte"
           hint="Vad omgången handlar om, som de svarande ser det"
           rows={4}
+          maxLength={TEXT_LIMITS.roundTopic}
           form={form}
         />
         {occasions.map(({ occasion, movable, opened }) =>
