@@ -1,6 +1,7 @@
 import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { memberships, users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
 import {
@@ -49,19 +50,55 @@ export async function insertOccasions(
   return db.insert(occasions).values(values).returning();
 }
 
+// The look-ups every lägesbild page makes are prepared once (see db/prepared.ts).
+const roundById = prepared('situation_round_by_id', (db) =>
+  db
+    .select()
+    .from(rounds)
+    .where(eq(rounds.id, sql.placeholder('id'))),
+);
+const occasionById = prepared('situation_occasion_by_id', (db) =>
+  db
+    .select()
+    .from(occasions)
+    .where(eq(occasions.id, sql.placeholder('id'))),
+);
+const occasionsOfRound = prepared('situation_occasions_of_round', (db) =>
+  db
+    .select()
+    .from(occasions)
+    .where(eq(occasions.roundId, sql.placeholder('roundId')))
+    .orderBy(asc(occasions.sequence)),
+);
+const roundsForCounty = prepared('situation_rounds_for_county', (db) =>
+  db
+    .select()
+    .from(rounds)
+    .where(or(eq(rounds.scope, 'national'), eq(rounds.countyCode, sql.placeholder('countyCode'))))
+    .orderBy(desc(rounds.createdAt)),
+);
+const responseById = prepared('situation_response_by_id', (db) =>
+  db
+    .select()
+    .from(responses)
+    .where(eq(responses.id, sql.placeholder('id'))),
+);
+const nationalPictureOf = prepared('situation_national_picture', (db) =>
+  db
+    .select()
+    .from(nationalPictures)
+    .where(eq(nationalPictures.occasionId, sql.placeholder('occasionId'))),
+);
+
 export async function findRound(db: Executor, id: string): Promise<Round | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
+  const [row] = await roundById(db, { id });
   return row;
 }
 
 /** National rounds and the county's own rounds, newest first. */
 export function listRoundsForCounty(db: Executor, countyCode: string): Promise<Round[]> {
-  return db
-    .select()
-    .from(rounds)
-    .where(or(eq(rounds.scope, 'national'), eq(rounds.countyCode, countyCode)))
-    .orderBy(desc(rounds.createdAt));
+  return roundsForCounty(db, { countyCode });
 }
 
 export function listNationalRounds(db: Executor): Promise<Round[]> {
@@ -69,12 +106,12 @@ export function listNationalRounds(db: Executor): Promise<Round[]> {
 }
 
 export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]> {
-  return db.select().from(occasions).where(eq(occasions.roundId, roundId)).orderBy(asc(occasions.sequence));
+  return occasionsOfRound(db, { roundId });
 }
 
 export async function findOccasion(db: Executor, id: string): Promise<Occasion | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(occasions).where(eq(occasions.id, id));
+  const [row] = await occasionById(db, { id });
   return row;
 }
 
@@ -162,7 +199,7 @@ export async function findResponse(
 
 export async function findResponseById(db: Executor, id: string): Promise<ResponseRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(responses).where(eq(responses.id, id));
+  const [row] = await responseById(db, { id });
   return row;
 }
 
@@ -682,7 +719,7 @@ export async function coordinatorEmails(db: Executor): Promise<string[]> {
 }
 
 export async function findNationalPicture(db: Executor, occasionId: string) {
-  const [row] = await db.select().from(nationalPictures).where(eq(nationalPictures.occasionId, occasionId));
+  const [row] = await nationalPictureOf(db, { occasionId });
   return row;
 }
 
