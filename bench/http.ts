@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Signer } from '@fastify/cookie';
@@ -291,6 +292,11 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     }
 
     const memory = process.memoryUsage();
+    // BENCH_HEAP_SNAPSHOT=file.heapsnapshot: what holds the memory after the load (open it in Chrome's DevTools).
+    if (process.env.BENCH_HEAP_SNAPSHOT) {
+      global.gc?.();
+      ctx.log(`http: heap snapshot written to ${v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT)}`);
+    }
     results.push(
       result('rss_after_run_mb', memory.rss / 2 ** 20, 'MB', bareNodeRssMb(), 'lower', {
         heap_used_mb: round(memory.heapUsed / 2 ** 20),
