@@ -56,9 +56,7 @@ describe("a county's people, counted", () => {
     expect((await countPeopleByCounty(db)).get('25')! - peopleBefore).toBe(3);
     expect((await countPeopleByCounty(db, '25')).get('25')).toBe(after.people);
     expect((await countMembersByOrganisation(db, 'reporter', '25')).get(lulea.id)! - reportersBefore).toBe(2);
-    expect((await countMembersByOrganisation(db, 'reporter')).get(lulea.id)).toBe(
-      withRole(after, lulea.id),
-    );
+    expect((await countMembersByOrganisation(db, 'reporter')).get(lulea.id)).toBe(withRole(after, lulea.id));
   });
 
   it('answers nothing for a county without organisations, inside a transaction too', async () => {

@@ -8,10 +8,7 @@ import {
   countPeopleByCounty,
   listOrganisationPeople,
 } from '../accounts/index.ts';
-import {
-  countMunicipalitiesByCounty,
-  listOrganisationsByIds,
-} from '../reference/index.ts';
+import { countMunicipalitiesByCounty, listOrganisationsByIds } from '../reference/index.ts';
 
 // The start pages own no data: they put together what reference data and accounts answer.
 
