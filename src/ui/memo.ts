@@ -8,7 +8,7 @@ export class FragmentMemo {
 
   constructor(private readonly max = 2000) {}
 
-  get(key: string, render: () => JSX.Element): string {
+  get(key: string, render: () => JSX.Element): JSX.Element {
     const hit = this.rendered.get(key);
     if (hit !== undefined) return hit;
     const html = render();

@@ -1,3 +1,5 @@
+import { Html } from '@kitajs/html';
+import type { Children } from '@kitajs/html';
 import { QuestionField } from './question-field.tsx';
 import { formatDateTime } from '../../../platform/i18n.ts';
 import type { FormValues } from '../../../platform/validation.ts';
@@ -316,7 +318,7 @@ function StepButton({
   noScript = false,
 }: {
   step: string;
-  children: JSX.Element | string | Array<JSX.Element | string>;
+  children: Children;
   /** only needed without JavaScript (the script shows the fields at once) */
   noScript?: boolean;
 }): JSX.Element {
@@ -886,7 +888,7 @@ export function ConfirmRemovalPage({
       </p>
       <PostForm action={`${editor}${removal.action}`} csrfToken={ctx.csrfToken}>
         <div class="govuk-button-group">
-          <Button variant="warning">{`Ja, ta bort ${what}`}</Button>
+          <Button variant="warning">{Html.escapeHtml(`Ja, ta bort ${what}`)}</Button>
           <a class="govuk-link" href={`${editor}#${removal.back}`}>
             Avbryt
           </a>

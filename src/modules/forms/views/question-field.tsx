@@ -152,6 +152,7 @@ export function QuestionField({
                     name="intent"
                     value={`remove:${q.id}:${i}`}
                     formnovalidate
+                    safe
                   >
                     {`Ta bort åtgärd ${i + 1}`}
                   </button>

@@ -1,3 +1,4 @@
+import { Html } from '@kitajs/html';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { countOf, formatDate } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
@@ -308,8 +309,8 @@ export function SectionPage({
             />
           ))}
           <div class="sv-save-bar">
-            <p class="govuk-body-s sv-autosave" id="sv-save-status" aria-live="polite" safe>
-              {notSaved?._form ? `Utkastet är inte sparat: ${notSaved._form}` : ''}
+            <p class="govuk-body-s sv-autosave" id="sv-save-status" aria-live="polite">
+              {Html.escapeHtml(notSaved?._form ? `Utkastet är inte sparat: ${notSaved._form}` : '')}
             </p>
             <div class="govuk-button-group">
               <button type="submit" class="govuk-button" name="intent" value="next">

@@ -1,3 +1,4 @@
+import { Html } from '@kitajs/html';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { Button, PostForm, Table, Tag } from '../../../ui/components.tsx';
@@ -169,7 +170,7 @@ export function RoundConfirmPage({
           ))}
           <PostForm action={action} csrfToken={ctx.csrfToken}>
             <div class="govuk-button-group">
-              <Button variant="warning">{button}</Button>
+              <Button variant="warning">{Html.escapeHtml(button)}</Button>
               <a class="govuk-link" href={back.href}>
                 Avbryt
               </a>
