@@ -27,6 +27,7 @@ export const BACKUP_TABLES = [
   'audit_log',
   'jobs',
   'rate_limits',
+  'kept_forms',
 ] as const;
 
 export interface Backup {

@@ -56,3 +56,26 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   hits: integer('hits').notNull(),
 });
+
+/**
+ * A form posted after its sender's session ended (a route with `keepOnSessionEnd`), kept until they have
+ * signed in again and come back to its page, then taken once. Only the token's hash is stored; rows live at
+ * most two hours and the job runner deletes expired ones.
+ */
+export const keptForms = pgTable(
+  'kept_forms',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    /** the page the sender returns to after signing in */
+    path: text('path').notNull(),
+    /** the address the form was posted to */
+    action: text('action').notNull(),
+    /** the posted fields, `_csrf` aside */
+    fields: jsonb('fields').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('kept_forms_expires_idx').on(t.expiresAt)],
+);
