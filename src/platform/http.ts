@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTIES, findCountyBySlug, type CountyRecord } from './tenancy.ts';
-import { KeptRenders } from './kept-renders.ts';
+import { CONTENT_SLOT, KeptRenders, type Kept } from './kept-renders.ts';
 import type { PageContext, Flash, NavItem } from './page-context.ts';
 import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor } from './authz.ts';
 import { AppError, ConflictError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
@@ -36,6 +36,11 @@ declare module 'fastify' {
      * `render` may depend on nothing but the context and data that never changes while the server runs.
      */
     publicPage(render: (ctx: PageContext) => JSX.Element): Promise<FastifyReply>;
+    /**
+     * sends a kept rendering inside this request's page shell: `shell` is the page rendered with
+     * CONTENT_SLOT where the content goes, `csrfToken` the token the shell's own forms carry.
+     */
+    keptHtml(shell: JSX.Element, kept: Kept<unknown>, csrfToken: string): Promise<FastifyReply>;
     /** sends a file to save: the MIME type from the extension (unless given), the name, never cached */
     download(body: Buffer | string, file: { filename: string; type?: string }): FastifyReply;
     /** stores a message shown on the next page */
@@ -167,7 +172,22 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
         meta: undefined,
         html: await render(contextWithToken(req, slot)),
       }));
-      return this.html(page.html(this.generateCsrf()));
+      const body = Buffer.concat(page.bytes(this.generateCsrf()));
+      return this.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+    },
+  );
+  app.decorateReply(
+    'keptHtml',
+    async function (this: FastifyReply, shell: JSX.Element, kept: Kept<unknown>, csrfToken: string) {
+      const [head, tail, ...more] = (await shell).split(CONTENT_SLOT);
+      if (tail === undefined || more.length > 0)
+        throw new Error('keptHtml: the shell must hold one content slot');
+      const body = Buffer.concat([
+        Buffer.from(head!, 'utf8'),
+        ...kept.bytes(csrfToken),
+        Buffer.from(tail, 'utf8'),
+      ]);
+      return this.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
     },
   );
   app.decorateReply(

@@ -22,6 +22,9 @@ describe('kept renderings', () => {
       '<form><input name="_csrf" value="tokA"><p>Lägesbild</p><input value="tokA"></form>',
     );
     expect(b.html('tokB')).not.toContain('tokA');
+    // The bytes to send are the same page, encoded once: å, ä and ö included.
+    const swedish = await kept.get('sv', form('Länets lägesbild – Östhammar'));
+    expect(Buffer.concat(swedish.bytes('tökÅ')).toString('utf8')).toBe(swedish.html('tökÅ'));
     expect(b.html('tokB')).not.toContain('slot');
   });
 

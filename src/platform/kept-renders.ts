@@ -29,7 +29,17 @@ export class KeptRenders<M = undefined> {
     const made = (async () => {
       const { meta, html } = await render(TOKEN_SLOT);
       const parts = html.split(TOKEN_SLOT);
-      const kept: Kept<M> = { meta, html: (token) => parts.join(token), size: html.length };
+      // Kept encoded: a request copies bytes instead of encoding (and measuring) the whole text again.
+      const encoded = parts.map((part) => Buffer.from(part, 'utf8'));
+      const kept: Kept<M> = {
+        meta,
+        html: (token) => parts.join(token),
+        bytes: (token) => {
+          const t = Buffer.from(token, 'utf8');
+          return encoded.flatMap((b, i) => (i === 0 ? [b] : [t, b]));
+        },
+        size: encoded.reduce((n, b) => n + b.length, 0),
+      };
       this.store(key, kept);
       return kept;
     })();
@@ -70,8 +80,13 @@ export interface Kept<M> {
   meta: M;
   /** the HTML with the request's CSRF token in its forms */
   html(csrfToken: string): string;
+  /** the same as UTF-8 bytes, in pieces to send one after another */
+  bytes(csrfToken: string): Buffer[];
   size: number;
 }
+
+/** Where a kept rendering goes in the request's own page shell (see `reply.keptHtml`). */
+export const CONTENT_SLOT = '__kept_content_slot_0d4f7a__';
 
 /** Where a kept rendering's CSRF token goes; replaced by the request's own token every time. */
 const TOKEN_SLOT = '__csrf_token_slot_5b1e9c__';

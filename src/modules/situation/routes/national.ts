@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import { KeptRenders } from '../../../platform/kept-renders.ts';
+import { CONTENT_SLOT, KeptRenders } from '../../../platform/kept-renders.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { boundariesOf } from '../../reference/index.ts';
 import { compileNationalPicture, submittedRegionalPicture } from '../compile.ts';
@@ -137,13 +137,16 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
           html: await NationalPictureContent({ ...props, csrfToken }),
         };
       });
-      return reply.html(
+      const ctx = pageContext(req, reply);
+      return reply.keptHtml(
         KeptContentPage({
-          ctx: pageContext(req, reply),
+          ctx,
           heading: page.meta,
           breadcrumbs: nationalPictureBreadcrumbs(),
-          html: page.html(reply.generateCsrf()),
+          html: CONTENT_SLOT,
         }),
+        page,
+        ctx.csrfToken,
       );
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
-import { KeptRenders } from '../../../platform/kept-renders.ts';
+import { CONTENT_SLOT, KeptRenders } from '../../../platform/kept-renders.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { regionalPictureOf } from '../compile.ts';
 import { distributionChartSvg } from '../export/index.ts';
@@ -119,13 +119,16 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
           html: await RegionalPictureContent({ ...props, csrfToken }),
         };
       });
-      return reply.html(
+      const ctx = pageContext(req, reply);
+      return reply.keptHtml(
         KeptContentPage({
-          ctx: pageContext(req, reply),
+          ctx,
           heading: page.meta,
           breadcrumbs: breadcrumbsOf(county, loaded),
-          html: page.html(reply.generateCsrf()),
+          html: CONTENT_SLOT,
         }),
+        page,
+        ctx.csrfToken,
       );
     },
   );
