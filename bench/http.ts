@@ -37,7 +37,9 @@ import { result, round, type BenchContext, type Result } from './types.ts';
 
 export const name = 'http';
 
-const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 2000);
+// Long enough that the JIT has settled and a scheduling hiccup on a shared 2-core machine does not decide the figure.
+const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10000);
+const WARM_UP = 2000;
 const CONCURRENCY = Number(process.env.BENCH_HTTP_CONCURRENCY ?? 16);
 /** The lägesbild pages take a few hundred milliseconds each: fewer requests, a handful of users at once. */
 const HEAVY_REQUESTS = Number(process.env.BENCH_HTTP_LAGESBILD_REQUESTS ?? 100);
@@ -45,7 +47,7 @@ const HEAVY_CONCURRENCY = Number(process.env.BENCH_HTTP_LAGESBILD_CONCURRENCY ??
 /** One user alone: requests one after another, for the time a person waits for the page. */
 const ALONE_REQUESTS = 20;
 /** Many users at once: the county admin's pages in turn, over 50 connections. */
-const MIX_REQUESTS = Number(process.env.BENCH_HTTP_MIX_REQUESTS ?? 3000);
+const MIX_REQUESTS = Number(process.env.BENCH_HTTP_MIX_REQUESTS ?? 6000);
 const MIX_CONCURRENCY = Number(process.env.BENCH_HTTP_MIX_CONCURRENCY ?? 50);
 /** Only these figures' pages (comma-separated keys, e.g. `home,signed_in_mix`): for profiling one page. */
 const ONLY = process.env.BENCH_HTTP_ONLY?.split(',').map((k) => k.trim());
@@ -195,7 +197,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         headers: cookies[page.who] ? { cookie: cookies[page.who] } : {},
       });
       const measure = async (base: string, n: number, c: number): Promise<LoadResult & { cpuUs: number }> => {
-        await client.run(spec(base, Math.min(n, page.heavy ? 10 : 300), c));
+        await client.run(spec(base, Math.min(n, page.heavy ? 20 : WARM_UP), c));
         return withoutErrors(
           page.path,
           base === appUrl ? 'app' : 'bare server',
@@ -258,7 +260,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         headers: { cookie: cookies.county_admin },
       });
       const measure = async (base: string): Promise<LoadResult & { cpuUs: number }> => {
-        await client.run(spec(base, 350));
+        await client.run(spec(base, WARM_UP));
         return withoutErrors(
           'the mix',
           base === appUrl ? 'app' : 'bare server',
