@@ -6,6 +6,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/index.ts';
 
 const started = Date.now();
 try {
+  // The stylesheet is compiled here when its sources changed (a glance at three files' dates otherwise), so
+  // `npm start` is one process: no second npm and Node start just to find the CSS fresh.
+  await import('../scripts/build-css.ts');
   const config = parseConfig();
   const database = await prepareDatabase(config);
   const app = await buildApp({ config, database });
