@@ -17,6 +17,7 @@ import { registerHttp } from './platform/http.ts';
 import { registerInputGate } from './platform/input.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
+import { KeptForms } from './platform/kept-forms.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
 import { registerMailTemplates } from './platform/mail-templates.ts';
@@ -58,6 +59,7 @@ export async function createJobRunner(
     maintenance: [
       purgeOldJobs,
       (db) => RateLimiter.purge(db),
+      (db) => KeptForms.purge(db),
       async () => void purgeMailbox(mailDirOf(config.dataDir)),
       ...moduleWork.map((work) => async () => void (await work(ctx))),
     ],
@@ -97,6 +99,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     rateLimiter: new RateLimiter(database.db, config.sessionSecret),
   };
   app.decorate('deps', deps);
+  const secure = config.publicUrl.startsWith('https://') ? true : 'auto';
+  app.decorate('keptForms', new KeptForms(deps.db, deps.rateLimiter, secure));
   app.decorate('routeList', [] as App['routeList']);
   app.addHook('onRoute', (route) => {
     // Static files (the design system's CSS, JS and assets) are public by declaration.
@@ -106,7 +110,6 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
 
-  const secure = config.publicUrl.startsWith('https://') ? true : 'auto';
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
   await app.register(fastifyCsrf, {

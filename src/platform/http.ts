@@ -7,6 +7,7 @@ import { AppError, ConflictError, NotFoundError, RateLimitedError, ValidationErr
 import { parseLocale, translator, type Locale, type Translate } from './i18n.ts';
 import { formValues, type FormState } from './validation.ts';
 import { contentDisposition, downloadTypeOf } from './exports/download.ts';
+import { keepPostedForm } from './kept-forms.ts';
 
 export const SESSION_COOKIE = 'sid';
 const FLASH_COOKIE = 'flash';
@@ -262,6 +263,8 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
           loginUrl: login,
           errors: { _form: 'Du är inte längre inloggad.' },
         });
+      // A form that opts in keeps what was posted until its sender has signed in again.
+      await keepPostedForm(req, reply, next);
       return reply.redirect(login, 303);
     }
     if (

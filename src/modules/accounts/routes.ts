@@ -10,6 +10,7 @@ import {
   setSessionCookie,
   SESSION_COOKIE,
 } from '../../platform/http.ts';
+import { hasKeptForm } from '../../platform/kept-forms.ts';
 import { roleLabels, countyInvitableRoles } from '../../platform/roles.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/validation.ts';
@@ -46,14 +47,16 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/logga-in', { config: { access: access.public() } }, async (req, reply) => {
     if (req.actor.kind === 'user') return reply.redirect(startPathFor(req.actor), 303);
     const next = (req.query as { next?: string }).next ?? '';
-    return reply.html(LoginPage({ ctx: pageContext(req, reply), form: emptyForm({ next }) }));
+    return reply.html(
+      LoginPage({ ctx: pageContext(req, reply), form: emptyForm({ next }), kept: hasKeptForm(req) }),
+    );
   });
 
   app.post('/logga-in', { config: { access: access.public() } }, async (req, reply) =>
     handleForm(
       req,
       reply,
-      (form) => LoginPage({ ctx: pageContext(req, reply), form }),
+      (form) => LoginPage({ ctx: pageContext(req, reply), form, kept: hasKeptForm(req) }),
       async () => {
         const input = parseForm(loginSchema, req.body);
         const { sessionToken } = await accounts.login(deps, input, clientKey(req));

@@ -1,14 +1,34 @@
 import type { PageContext } from '../../../ui/context.ts';
 import { Button, ErrorSummary, PostForm, TextInput, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { PERSON_NAME_MAX } from '../schemas.ts';
 
-export function LoginPage({ ctx, form }: { ctx: PageContext; form: FormState }): JSX.Element {
+export function LoginPage({
+  ctx,
+  form,
+  kept = false,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  /** a form posted after the session ended is kept, to be saved after signing in */
+  kept?: boolean;
+}): JSX.Element {
   return (
     <Layout ctx={ctx} title="Logga in">
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={form.errors} />
-          {form.values.next && form.values.next !== '/' ? (
+          {kept ? (
+            <div class="govuk-inset-text">
+              <p class="govuk-body">
+                <strong>Det du skrev är inte förlorat.</strong> Du loggades ut innan det hann sparas, så vi
+                håller det åt dig i två timmar.
+              </p>
+              <p class="govuk-body">
+                Logga in igen, så sparas det som utkast och du kommer tillbaka till formuläret.
+              </p>
+            </div>
+          ) : form.values.next && form.values.next !== '/' ? (
             <p class="govuk-inset-text">
               Logga in för att fortsätta. Efter inloggningen kommer du tillbaka till sidan du var på.
             </p>
@@ -130,7 +150,17 @@ export function NewPasswordPage({
             ''
           )}
           <PostForm action={action} csrfToken={ctx.csrfToken}>
-            {withName ? <TextInput name="name" label="Ditt namn" autocomplete="name" form={form} /> : ''}
+            {withName ? (
+              <TextInput
+                name="name"
+                label="Ditt namn"
+                autocomplete="name"
+                maxLength={PERSON_NAME_MAX}
+                form={form}
+              />
+            ) : (
+              ''
+            )}
             <TextInput
               name="password"
               label="Nytt lösenord"

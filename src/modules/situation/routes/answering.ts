@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireUser } from '../../../platform/http.ts';
+import { normaliseBody } from '../../../platform/input.ts';
+import { takeKeptForm } from '../../../platform/kept-forms.ts';
 import { formValues } from '../../../platform/validation.ts';
 import {
   answerFormValues,
@@ -32,6 +34,9 @@ type SectionParams = Params & { sectionId: string };
 
 /** Where a measures question gets an extra empty row ("Lägg till en åtgärd", without JavaScript). */
 const NEW_MEASURE = 'ny-atgard';
+
+/** The answer form's posts: text typed when the session ended is kept and saved on return (no JavaScript). */
+const keepsText = { config: { ...guard.respond.config, keepOnSessionEnd: true } };
 
 /**
  * Answering: the reporter's assignments, and each answer form as a task list — an overview with each area's
@@ -88,9 +93,65 @@ export function registerAnsweringRoutes(app: FastifyInstance, deps: Deps): void 
     });
   };
 
-  app.get<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', guard.respond, async (req, reply) =>
-    reply.html(TaskListPage(base(req, reply, await assignmentOf(req)))),
-  );
+  /** What one page of the form posted, read and saved (or submitted) by the service, as any post is. */
+  const saveFrom = async (
+    req: FastifyRequest<{ Params: Params }>,
+    a: Assignment,
+    body: Record<string, unknown>,
+    section: Section | undefined,
+    submit: boolean,
+  ) => {
+    const version = versionSchema.safeParse(body);
+    if (!version.success)
+      throw new ValidationError({ _form: 'Formuläret saknar versionsuppgift; ladda om sidan.' });
+    const questions = postedQuestions(a.definition, body, section?.id);
+    const read = readAnswerForm(a.definition, body, questions);
+    const response = await saveResponse(deps, requireUser(req), a, {
+      answers: read.answers,
+      invalidInput: read.invalidInput,
+      questions,
+      // A new response starts at version 1; the page was built from "version 0", nothing saved yet.
+      expectedVersion: a.response ? version.data.version : 1,
+      submit,
+    });
+    return { response, problems: invalidInputProblems(a.definition, response.invalidInput) };
+  };
+
+  /**
+   * Saved on return: what this browser posted when its session had ended (kept by the platform until the
+   * user signed in again) is saved as a draft by this user, as their own post would be — the same reading,
+   * authorization and state rules; a refusal shows the page with the kept text and the reason. Undefined when
+   * nothing was kept for this page.
+   */
+  const savedOnReturn = async (
+    req: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    a: Assignment,
+  ): Promise<FastifyReply | undefined> => {
+    const kept = await takeKeptForm(req, reply, urls.assignment(a.occasion.id, a.respondent.organisationId));
+    if (!kept) return undefined;
+    const body = bodyOf(normaliseBody(kept));
+    const section = sectionOf(a, body.section);
+    try {
+      await saveFrom(req, a, body, section, false);
+    } catch (err) {
+      if (!(err instanceof ValidationError) && !(err instanceof ConflictError)) throw err;
+      const fresh = await assignmentOf(req);
+      const errors = err instanceof ValidationError ? err.fieldErrors : { _form: err.message };
+      const values = { ...formValues(body), ...measureRowCounts(a.definition, body) };
+      const page = section
+        ? sectionPage(req, reply, fresh, section, { values, errors, version: fresh.response?.version ?? 0 })
+        : CheckAnswersPage({ ...base(req, reply, fresh), errors });
+      return reply.html(page, err instanceof ValidationError ? 400 : 409);
+    }
+    reply.setFlash({ kind: 'success', text: 'Det du skrev innan du loggades ut är sparat som utkast.' });
+    return reply.redirect(req.url, 303);
+  };
+
+  app.get<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', guard.respond, async (req, reply) => {
+    const a = await assignmentOf(req);
+    return (await savedOnReturn(req, reply, a)) ?? reply.html(TaskListPage(base(req, reply, a)));
+  });
 
   app.get<{ Params: SectionParams }>(
     '/uppdrag/:occasionId/:organisationId/avsnitt/:sectionId',
@@ -99,17 +160,20 @@ export function registerAnsweringRoutes(app: FastifyInstance, deps: Deps): void 
       const a = await assignmentOf(req);
       const section = sectionOf(a, req.params.sectionId);
       if (!section) throw new NotFoundError();
-      return reply.html(sectionPage(req, reply, a, section));
+      return (await savedOnReturn(req, reply, a)) ?? reply.html(sectionPage(req, reply, a, section));
     },
   );
 
   app.get<{ Params: Params }>(
     '/uppdrag/:occasionId/:organisationId/kontrollera',
     guard.respond,
-    async (req, reply) => reply.html(CheckAnswersPage({ ...base(req, reply, await assignmentOf(req)) })),
+    async (req, reply) => {
+      const a = await assignmentOf(req);
+      return (await savedOnReturn(req, reply, a)) ?? reply.html(CheckAnswersPage({ ...base(req, reply, a) }));
+    },
   );
 
-  app.post<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', guard.respond, async (req, reply) => {
+  app.post<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', keepsText, async (req, reply) => {
     const a = await assignmentOf(req);
     let body = bodyOf(req.body);
     const intent = typeof body.intent === 'string' ? body.intent : 'save';
@@ -120,22 +184,7 @@ export function registerAnsweringRoutes(app: FastifyInstance, deps: Deps): void 
     const submit = intent === 'submit';
     const wantsJson = String(req.headers.accept ?? '').includes('application/json');
 
-    const save = async () => {
-      const version = versionSchema.safeParse(body);
-      if (!version.success)
-        throw new ValidationError({ _form: 'Formuläret saknar versionsuppgift; ladda om sidan.' });
-      const questions = postedQuestions(a.definition, body, section?.id);
-      const read = readAnswerForm(a.definition, body, questions);
-      const response = await saveResponse(deps, requireUser(req), a, {
-        answers: read.answers,
-        invalidInput: read.invalidInput,
-        questions,
-        // A new response starts at version 1; the page was built from "version 0", nothing saved yet.
-        expectedVersion: a.response ? version.data.version : 1,
-        submit,
-      });
-      return { response, problems: invalidInputProblems(a.definition, response.invalidInput) };
-    };
+    const save = () => saveFrom(req, a, body, section, submit);
 
     // The autosave asks for JSON: the new version and what to flag, or why nothing was saved.
     if (wantsJson) {
