@@ -95,6 +95,17 @@ function renumber(list, prefix) {
     label.id = `${prefix}-option-${i}-label`;
     value.name = `option-${i}-value`;
     caption.htmlFor = label.id;
+    // The row's error and its limit are described by ids that follow the label's.
+    const described = [];
+    for (const [part, el] of [
+      ['error', row.querySelector('.govuk-error-message')],
+      ['info', row.querySelector('.govuk-character-count__message')],
+    ])
+      if (el) {
+        el.id = `${label.id}-${part}`;
+        described.push(el.id);
+      }
+    label.setAttribute('aria-describedby', described.join(' '));
     caption.textContent = `Svarsalternativ ${i + 1}`;
     for (const button of row.querySelectorAll('button[data-step]')) {
       const kind = button.getAttribute('data-step').replace(/^option-(up|down|remove)-\d+$/, '$1');

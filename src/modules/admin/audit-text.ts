@@ -153,6 +153,27 @@ export const entityTypeLabels: Record<string, string> = {
 
 export const entityTypeLabel = (type: string): string => entityTypeLabels[type] ?? type;
 
+/**
+ * One thing of each kind, with its article (en/ett) as a sentence needs it: "Visar bara händelserna för en
+ * organisation", "… för ett formulär". Every kind in `entityTypeLabels` has one; an unknown kind is "ett enda objekt".
+ */
+export const entityTypeOne: Readonly<Record<string, string>> = {
+  response: 'ett svar',
+  round: 'en omgång',
+  regional_picture: 'en regional lägesbild',
+  national_picture: 'en nationell lägesbild',
+  questionnaire: 'ett formulär',
+  invitation: 'en inbjudan',
+  user: 'en användare',
+  membership: 'en roll',
+  organisation: 'en organisation',
+  boundaries: 'en uppsättning kartgränser',
+};
+
+/** The audit log's line over a list filtered to one thing: "Visar bara händelserna för ett formulär." */
+export const oneThingFilterText = (type: string | undefined): string =>
+  `Visar bara händelserna för ${type && Object.hasOwn(entityTypeOne, type) ? entityTypeOne[type] : 'ett enda objekt'}.`;
+
 /** A long value's first part, cut at a word where one is near; the whole stays available beside it. */
 export function truncate(text: string, max = 120): { short: string; cut: boolean } {
   if (text.length <= max) return { short: text, cut: false };

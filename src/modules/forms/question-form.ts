@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FormBody } from '../../platform/input.ts';
-import { fields, type FormValues } from '../../platform/validation.ts';
+import { fields, tooLongMessage, type FormValues } from '../../platform/validation.ts';
 import { questionRoles, questionTypes, UNKNOWN, type Question, type QuestionType } from './definition.ts';
 
 /**
@@ -26,6 +26,7 @@ export const usesScale = (type: string): boolean => type === 'scale';
 
 export const MAX_OPTIONS = 50;
 export const MAX_SCALE_STEPS = 10;
+/** The longest answer option or scale label, in the form's fields and in the check below. */
 export const OPTION_LABEL_MAX = 200;
 /** A choice question starts with this many empty rows. */
 export const MIN_OPTION_ROWS = 2;
@@ -156,7 +157,11 @@ export function readQuestionForm(body: FormBody): { input: QuestionInput; errors
   optionRows(body).forEach((row, i) => {
     const label = row.label.trim();
     if (label.length > OPTION_LABEL_MAX)
-      errors[optionField(i, 'label')] ??= `Svarsalternativ ${i + 1} får ha högst ${OPTION_LABEL_MAX} tecken`;
+      errors[optionField(i, 'label')] ??= tooLongMessage(
+        `Svarsalternativ ${i + 1}`,
+        OPTION_LABEL_MAX,
+        label.length,
+      );
     if (label) options.push({ value: row.value.trim(), label });
   });
   const scaleLabels: Record<string, string> = {};
@@ -164,7 +169,11 @@ export function readQuestionForm(body: FormBody): { input: QuestionInput; errors
     const raw = body[scaleLabelField(step)];
     const label = typeof raw === 'string' ? raw.trim() : '';
     if (label.length > OPTION_LABEL_MAX)
-      errors[scaleLabelField(step)] ??= `Etiketten för steg ${step} får ha högst ${OPTION_LABEL_MAX} tecken`;
+      errors[scaleLabelField(step)] ??= tooLongMessage(
+        `Etiketten för steg ${step}`,
+        OPTION_LABEL_MAX,
+        label.length,
+      );
     if (label) scaleLabels[String(step)] = label;
   }
   const input = parsed.success

@@ -42,5 +42,5 @@ export {
   seedReferenceData,
   type OrganisationView,
 } from './service.ts';
-export { addableOrganisationTypes, newOrganisationSchema } from './schemas.ts';
+export { addableOrganisationTypes, newOrganisationSchema, ORGANISATION_NAME_MAX } from './schemas.ts';
 export { BOUNDARY_VIEWBOX, BoundaryFileError } from './boundaries.ts';

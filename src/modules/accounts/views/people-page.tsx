@@ -1,5 +1,6 @@
 import { formatDate } from '../../../platform/i18n.ts';
 import { roleLabels } from '../../../platform/roles.ts';
+import { EMAIL_MAX } from '../../../platform/validation.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import {
   Button,
@@ -79,6 +80,7 @@ export function PeoplePage({
               type="email"
               autocomplete="off"
               spellcheck={false}
+              maxLength={EMAIL_MAX}
               form={form}
             />
             <Select

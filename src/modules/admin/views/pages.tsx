@@ -13,9 +13,9 @@ import {
   type Option,
 } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import type { OrganisationView } from '../../reference/index.ts';
+import { ORGANISATION_NAME_MAX, type OrganisationView } from '../../reference/index.ts';
 import { organisationTypeLabel } from '../../workspace/index.ts';
-import { entityTypeLabel, truncate, type ValueChange } from '../audit-text.ts';
+import { entityTypeLabel, oneThingFilterText, truncate, type ValueChange } from '../audit-text.ts';
 import type { QueueStats } from '../repository.ts';
 
 const crumbs = [{ href: '/admin', label: 'Administration' }];
@@ -419,7 +419,7 @@ export function AuditPage({
         </form>
         {filter.id ? (
           <p class="govuk-body" safe>
-            {`Visar bara händelserna för ett ${entityTypeLabel(filter.objekt ?? '').toLowerCase()}.`}
+            {oneThingFilterText(filter.objekt)}
           </p>
         ) : (
           ''
@@ -517,7 +517,7 @@ export function NewOrganisationPage({
             civilsamhälle till, till exempel nya medlemmar i ett råd.
           </p>
           <PostForm action="/admin/organisationer/ny" csrfToken={ctx.csrfToken}>
-            <TextInput name="name" label="Namn" form={form} />
+            <TextInput name="name" label="Namn" maxLength={ORGANISATION_NAME_MAX} form={form} />
             <Select name="type" label="Typ" placeholder="Välj typ" options={typeOptions} form={form} />
             <TextInput
               name="orgNumber"

@@ -6,6 +6,7 @@ import type { FormValues } from '../../../platform/validation.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import {
   Button,
+  CharacterCountInfo,
   Checkbox,
   Choices,
   Details,
@@ -36,7 +37,9 @@ import {
 } from '../definition.ts';
 import type { QuestionnaireSummary } from '../repository.ts';
 import {
+  BUILDER_TEXT_LIMITS,
   MAX_SCALE_STEPS,
+  OPTION_LABEL_MAX,
   optionField,
   optionRows,
   padRows,
@@ -192,7 +195,12 @@ export function NewQuestionnairePage({
     >
       <ErrorSummary errors={form.errors} />
       <PostForm action={`${scope.base}/nytt`} csrfToken={ctx.csrfToken}>
-        <TextInput name="title" label="Rubrik" form={form} />
+        <TextInput
+          name="title"
+          label="Rubrik"
+          maxLength={BUILDER_TEXT_LIMITS.questionnaireTitle}
+          form={form}
+        />
         <Select
           name="copyFrom"
           label="Börja från"
@@ -288,8 +296,20 @@ function MoveButtons({
 function SectionFields({ s }: { s: Scoped }): JSX.Element {
   return (
     <>
-      <TextInput idPrefix={s.key} form={s.form} name="title" label="Rubrik" />
-      <TextArea idPrefix={s.key} form={s.form} name="description" label="Beskrivning (frivillig)" />
+      <TextInput
+        idPrefix={s.key}
+        form={s.form}
+        name="title"
+        label="Rubrik"
+        maxLength={BUILDER_TEXT_LIMITS.sectionTitle}
+      />
+      <TextArea
+        idPrefix={s.key}
+        form={s.form}
+        name="description"
+        label="Beskrivning (frivillig)"
+        maxLength={BUILDER_TEXT_LIMITS.sectionDescription}
+      />
       <Checkbox
         idPrefix={s.key}
         form={s.form}
@@ -368,8 +388,9 @@ function OptionList({ s }: { s: Scoped }): JSX.Element {
                     name={optionField(i, 'label')}
                     type="text"
                     value={row.label}
-                    aria-describedby={rowError ? `${labelId}-error` : undefined}
+                    aria-describedby={`${rowError ? `${labelId}-error ` : ''}${labelId}-info`}
                   />
+                  <CharacterCountInfo id={labelId} max={OPTION_LABEL_MAX} />
                   <input type="hidden" name={optionField(i, 'value')} value={row.value} />
                 </div>
                 <div class="sv-option-buttons">
@@ -421,6 +442,7 @@ function ScaleFields({ s }: { s: Scoped }): JSX.Element {
             name={scaleLabelField(step)}
             label={`Etikett för steg ${step} (frivillig)`}
             width="govuk-input--width-20"
+            maxLength={OPTION_LABEL_MAX}
           />
         </div>
       ))}
@@ -499,13 +521,20 @@ function QuestionFields({
       <StepButton step={STEP_REFRESH} noScript>
         Visa fälten för vald frågetyp
       </StepButton>
-      <TextInput idPrefix={s.key} form={s.form} name="label" label="Fråga" />
+      <TextInput
+        idPrefix={s.key}
+        form={s.form}
+        name="label"
+        label="Fråga"
+        maxLength={BUILDER_TEXT_LIMITS.questionLabel}
+      />
       <TextArea
         idPrefix={s.key}
         form={s.form}
         name="help"
         label="Hjälptext (frivillig)"
         hint="Visas under frågan"
+        maxLength={BUILDER_TEXT_LIMITS.questionHelp}
       />
       <Checkbox idPrefix={s.key} form={s.form} name="required" label="Frågan måste besvaras" />
       <div data-for-types="single multiple" hidden={!usesOptions(type)}>
@@ -759,7 +788,13 @@ export function QuestionnaireEditorPage({
       </p>
       <Details summary="Ändra formulärets rubrik" open={isOpen(state, title)}>
         <PostForm action={`${action}/rubrik`} csrfToken={ctx.csrfToken}>
-          <TextInput idPrefix={title.key} form={title.form} name="title" label="Rubrik" />
+          <TextInput
+            idPrefix={title.key}
+            form={title.form}
+            name="title"
+            label="Rubrik"
+            maxLength={BUILDER_TEXT_LIMITS.questionnaireTitle}
+          />
           <Button>Spara rubriken</Button>
         </PostForm>
       </Details>
