@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { pageProblems, TestClient, type Page } from '../../../tests/helpers/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { answerChangePlaces, type Definition } from '../forms/index.ts';
+import { entityTypeLabels, entityTypeOne, oneThingFilterText } from './audit-text.ts';
 
 const suffix = Math.random().toString(36).slice(2, 8);
 
@@ -96,8 +97,30 @@ describe('admin: the audit log in readable Swedish, filtered and paged', () => {
       await sys.get(`/admin/granskningslogg?objekt=boundaries&id=${id}&fran=2020-03-01&till=2020-03-01`),
     );
     expect(sentences(day)).toHaveLength(1);
+    // The line over a list of one thing's events uses the kind's own article.
+    const oneThing = (page: Page) =>
+      page.doc.querySelectorAll('main p.govuk-body').find((p) => p.text.startsWith('Visar bara'))?.text;
+    expect(oneThing(first)).toBe('Visar bara händelserna för en uppsättning kartgränser.');
+    expect(oneThing(ok(await sys.get(`/admin/granskningslogg?id=${responseId}&objekt=response`)))).toBe(
+      'Visar bara händelserna för ett svar.',
+    );
+    expect(oneThing(ok(await sys.get(`/admin/granskningslogg?id=${id}&objekt=organisation`)))).toBe(
+      'Visar bara händelserna för en organisation.',
+    );
+    expect(oneThing(ok(await sys.get(`/admin/granskningslogg?id=${id}&objekt=constructor`)))).toBe(
+      'Visar bara händelserna för ett enda objekt.',
+    );
+    expect(oneThing(ok(await sys.get(`/admin/granskningslogg?id=${id}`)))).toBe(
+      'Visar bara händelserna för ett enda objekt.',
+    );
     // A malformed filter is dropped, not an error.
     ok(await sys.get('/admin/granskningslogg?vem=inte-ett-id&fran=2020-13-45&sida=-1'));
+  });
+
+  it('has an indefinite form, with its article, for every kind of thing the log names', () => {
+    for (const kind of Object.keys(entityTypeLabels)) expect(entityTypeOne[kind], kind).toMatch(/^(en|ett) /);
+    expect(oneThingFilterText('questionnaire')).toBe('Visar bara händelserna för ett formulär.');
+    expect(oneThingFilterText('invitation')).toBe('Visar bara händelserna för en inbjudan.');
   });
 
   it('names an answer’s place: the area, the measure’s number and its field', () => {
