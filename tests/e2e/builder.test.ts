@@ -78,6 +78,16 @@ describe('the questionnaire builder and the audit log in a real browser', () => 
         els.map((e) => (e as HTMLInputElement).value),
       ),
     ).toEqual(['Varje år', 'Vartannat år', 'Aldrig']);
+    // Each row, added or moved, is still described by its own limit line.
+    expect(
+      await page.$$eval('#add-allmant-options input[type=text]', (els) =>
+        els.map(
+          (e) =>
+            document.getElementById(e.getAttribute('aria-describedby') ?? '')?.closest('li') ===
+            e.closest('li'),
+        ),
+      ),
+    ).toEqual([true, true, true]);
     await expectAccessible(page);
     await shot(page, 'builder-js-options');
     await Promise.all([
