@@ -145,7 +145,11 @@ export function registerAnsweringRoutes(app: FastifyInstance, deps: Deps): void 
       return reply.html(page, err instanceof ValidationError ? 400 : 409);
     }
     reply.setFlash({ kind: 'success', text: 'Det du skrev innan du loggades ut är sparat som utkast.' });
-    return reply.redirect(req.url, 303);
+    // Back to the area it was typed on (a browser that sends no Referer signed in to the overview).
+    const typedOn = section
+      ? urls.assignmentSection(a.occasion.id, a.respondent.organisationId, section.id)
+      : req.url;
+    return reply.redirect(typedOn, 303);
   };
 
   app.get<{ Params: Params }>('/uppdrag/:occasionId/:organisationId', guard.respond, async (req, reply) => {
