@@ -151,6 +151,8 @@ describe('answering: text posted after the session ended is saved on return', ()
       'Tillfället är låst; svaren kan inte längre ändras.',
     );
     expect(refused.body).not.toContain(SAVED_ON_RETURN);
+    // The refusal names the area it was typed on, counted from 1.
+    expect(text(refused, '.govuk-caption-l, .govuk-caption-xl')).toMatch(/Område [1-9]\d* av 7/);
     expect(await stored(occasionId)).toBeUndefined();
   });
 

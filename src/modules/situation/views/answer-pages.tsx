@@ -263,7 +263,7 @@ export function SectionPage({
   /** why the last save failed (nothing was saved) */
   notSaved: FieldErrors | undefined;
 }): JSX.Element {
-  const index = a.definition.sections.indexOf(section);
+  const index = a.definition.sections.findIndex((s) => s.id === section.id);
   const count = a.definition.sections.length;
   const errors = notSaved ?? flags;
   const editable = abilities.canSave;
