@@ -289,6 +289,18 @@ describe('lägesbild in the browser, from national round to national picture', (
       await expectAccessible(page);
       const word = await page.request.get(`${page.url()}.docx`);
       expect(word.headers()['content-type']).toContain('wordprocessingml');
+      if (slug === 'vasternorrland') {
+        // A mistake seen after sending: the county recalls the picture, corrects it and sends it again.
+        await page.click('button:has-text("Återkalla lägesbilden")');
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('återkallad');
+        expect(await page.locator('main').innerText()).toContain('Utkast');
+        await expectAccessible(page);
+        await page.fill('#summary_violence', `Sammanfattning för ${slug}: rättad efter återkallelsen.`);
+        await page.click('button:has-text("Spara och gå vidare till att skicka")');
+        await page.click('main button:has-text("Skicka")');
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('inskickad');
+        await expectAccessible(page);
+      }
       await page.context().close();
     }
   });
@@ -318,6 +330,8 @@ describe('lägesbild in the browser, from national round to national picture', (
     expect(counties).toMatch(/Västernorrlands län[^\n]*Inskickad/);
     expect(await page.locator('svg.sv-tilemap').first().getAttribute('aria-label')).toContain('Uppsala län');
     expect(await page.locator('main').innerText()).toContain('Sammanfattning för uppsala');
+    // What the coordinator reads is what was sent last, after the recall.
+    expect(await page.locator('main').innerText()).toContain('rättad efter återkallelsen');
     if (withMap) {
       const municipalityMap = 'figure.sv-map:not(.sv-tilemap-figure) > svg';
       expect(await page.locator(`${municipalityMap} > path`).count()).toBe(290 + 21);
