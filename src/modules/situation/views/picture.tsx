@@ -220,10 +220,12 @@ export function RegionalPictureContent({
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
         {p.status === 'submitted' ? (
-          <strong
-            class="govuk-tag govuk-tag--green"
-            safe
-          >{`${pictureStatusLabels.submitted} till nationell samordnare ${p.submittedAt ? formatDate(p.submittedAt) : ''}`}</strong>
+          <>
+            <strong class="govuk-tag govuk-tag--green" safe>
+              {pictureStatusLabels.submitted}
+            </strong>{' '}
+            <span safe>{`till nationell samordnare ${p.submittedAt ? formatDate(p.submittedAt) : ''}`}</span>
+          </>
         ) : (
           <strong class="govuk-tag govuk-tag--blue" safe>
             {pictureStatusLabels.draft}
