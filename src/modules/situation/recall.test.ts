@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { gatedTransactions } from '../../../tests/helpers/gated.ts';
 import { TestClient } from '../../../tests/helpers/client.ts';
 import { openDatabase, queryRows, type Db } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
@@ -43,26 +44,6 @@ describe('the rules of sending, recalling and closing', () => {
     expect(lifecycle.nationalMayEdit(closed)).toMatch(/redan stängd/);
   });
 });
-
-/** A database whose next transaction waits until `open()`, after the caller has arrived at it. */
-function gatedTransactions(db: Db) {
-  let open!: () => void;
-  let arrive!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const arrived = new Promise<void>((resolve) => (arrive = resolve));
-  const gated = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'transaction')
-        return async (...args: Parameters<Db['transaction']>) => {
-          arrive();
-          await gate;
-          return target.transaction(...args);
-        };
-      return Reflect.get(target, prop, receiver) as unknown;
-    },
-  });
-  return { db: gated, arrived, open };
-}
 
 describe('confirm before sending, recall until closed', () => {
   let t: TestApp;

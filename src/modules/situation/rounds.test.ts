@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { gatedTransactions } from '../../../tests/helpers/gated.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
 import { openDatabase, queryRows, type Db } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
@@ -447,18 +448,7 @@ describe('changing a round, and telling the respondents', () => {
     const made = await make.round({ county: '03' });
     const org = (await findMunicipalityOrganisation(db, '0381'))!.id;
     // The cancel is asked while nobody has answered, and reaches its transaction after the first answer.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const gated = new Proxy(db, {
-      get(target, prop, receiver) {
-        if (prop === 'transaction')
-          return async (...args: Parameters<Db['transaction']>) => {
-            await gate;
-            return target.transaction(...args);
-          };
-        return Reflect.get(target, prop, receiver) as unknown;
-      },
-    });
+    const { db: gated, open } = gatedTransactions(db);
     const cancelling = cancelRound({ ...t.app.deps, db: gated }, admin.actor, made.round.id, {
       code: '03',
     }).then(

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { gatedTransactions } from '../../../tests/helpers/gated.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
-import { queryRows, type Db } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError } from '../../platform/errors.ts';
@@ -45,30 +46,6 @@ const mainText = (page: Page) => {
   for (const banner of main.querySelectorAll('.govuk-notification-banner')) banner.remove();
   return main.text.replace(/\s+/g, ' ');
 };
-
-/**
- * A database whose transactions wait at the door until `open()`: the caller has done all it does before its
- * transaction (`arrived`), and a competing request runs in between. This is the interleaving a real server
- * sees under load; on one embedded connection it does not arise by itself.
- */
-function gatedTransactions(db: Db) {
-  let open!: () => void;
-  let arrive!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const arrived = new Promise<void>((resolve) => (arrive = resolve));
-  const gated = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'transaction')
-        return async (...args: Parameters<Db['transaction']>) => {
-          arrive();
-          await gate;
-          return target.transaction(...args);
-        };
-      return Reflect.get(target, prop, receiver) as unknown;
-    },
-  });
-  return { db: gated, arrived, open };
-}
 
 /** An actor as a session would resolve it, for calling the services directly. */
 const actorOf = (id: string, role: Role, organisationId: string, countyCode: string | null): UserActor => ({

@@ -182,8 +182,7 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
       action: urls.submitRegional(county, round, occasion),
       back: urls.regional(county, round, occasion),
       breadcrumbs: [
-        { href: urls.rounds(county), label: 'Lägesbild' },
-        { href: urls.round(county, round), label: round.title },
+        ...breadcrumbsOf(county, loaded),
         { href: urls.regional(county, round, occasion), label: `Regional lägesbild: ${occasion.label}` },
       ],
       entries,
