@@ -24,6 +24,11 @@ export const BACKUP_TABLES = [
   'regional_pictures',
   'regional_picture_submissions',
   'national_pictures',
+  'event_series',
+  'events',
+  'event_organisers',
+  'event_programme_items',
+  'event_registrations',
   'audit_log',
   'jobs',
   'rate_limits',
@@ -112,9 +117,13 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
         );
       }
     }
-    for (const table of ['audit_log', 'jobs']) {
+    for (const [table, column] of [
+      ['audit_log', 'id'],
+      ['jobs', 'id'],
+      ['event_registrations', 'seq'],
+    ] as const) {
       await tx.execute(
-        sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.identifier(table)}), 0) + 1, false)`,
+        sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
       );
     }
   });
