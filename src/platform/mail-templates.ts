@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client.ts';
 import type { Locale } from './i18n.ts';
-import { enqueueMail } from './mail.ts';
+import { enqueueMail, type MailAttachment } from './mail.ts';
 
 export interface RenderedMail {
   subject: string;
@@ -71,6 +71,8 @@ export interface TemplatedMail<N extends MailTemplateName> {
   template: N;
   locale: Locale;
   vars: MailTemplateVars[N];
+  /** files sent with the mail (an event's .ics) */
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -81,5 +83,9 @@ export function enqueueTemplatedMail<N extends MailTemplateName>(
   tx: Executor,
   mail: TemplatedMail<N>,
 ): Promise<number> {
-  return enqueueMail(tx, { to: mail.to, ...renderMail(mail.template, mail.locale, mail.vars) });
+  return enqueueMail(tx, {
+    to: mail.to,
+    ...renderMail(mail.template, mail.locale, mail.vars),
+    ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+  });
 }

@@ -4,11 +4,20 @@ import nodemailer from 'nodemailer';
 import type { Executor } from '../db/client.ts';
 import { enqueueJob, type JobHandler } from './jobs.ts';
 
+/** A file sent with a mail; its content is text (it travels in the job's JSON payload), e.g. an .ics file. */
+export interface MailAttachment {
+  filename: string;
+  /** e.g. 'text/calendar; charset=utf-8; method=PUBLISH' */
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -43,6 +52,15 @@ export function createMailHandler(opts: MailerOptions): JobHandler {
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: a.content,
+            })),
+          }
+        : {}),
       messageId: `<job-${ctx.jobId}@samverkan>`,
     };
     if (smtp) {
