@@ -24,6 +24,7 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Signer } from '@fastify/cookie';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { queryRows } from '../src/db/client.ts';
@@ -51,10 +52,15 @@ const MIX_REQUESTS = Number(process.env.BENCH_HTTP_MIX_REQUESTS ?? 6000);
 const MIX_CONCURRENCY = Number(process.env.BENCH_HTTP_MIX_CONCURRENCY ?? 50);
 /** Only these figures' pages (comma-separated keys, e.g. `home,signed_in_mix`): for profiling one page. */
 const ONLY = process.env.BENCH_HTTP_ONLY?.split(',').map((k) => k.trim());
+/** Only these pages of the mix (comma-separated indices from 0, e.g. `0` for the work room alone): for profiling. */
+const MIX_ONLY = process.env.BENCH_HTTP_MIX_PATHS?.split(',').map((k) => Number(k.trim()));
 const PASSWORD = 'ett långt lösenord för mätningen';
 const SESSION_SECRET = 'bench-secret-that-is-long-enough-for-the-check';
+/** The checkout: the folder with package.json above this file (bench/ or, compiled, dist/bench/). */
+let root = path.dirname(fileURLToPath(import.meta.url));
+while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
 /** SCB's boundaries, where ../shared/data is at hand: the national page then draws its municipality map. */
-const GEO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/geo');
+const GEO_DIR = path.resolve(root, '../shared/data/geo');
 
 type Who = 'anonymous' | 'county_admin' | 'coordinator';
 
@@ -84,6 +90,23 @@ const HOP_HEADERS = new Set([
   'content-length',
   'set-cookie',
 ]);
+
+/**
+ * Round trips to PostgreSQL, counted where every query passes (pg's client): a page's queries per request
+ * beside the bare server's one session look-up. Not counted on PGlite (no wire, no round trips).
+ */
+const queryCount = { n: 0 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with apply and the client as this
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  queryCount.n++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+
+const queriesOf = (app: { queries: number }, bare: { queries: number }) =>
+  app.queries > 0
+    ? { queries_per_request: round(app.queries), baseline_queries_per_request: round(bare.queries) }
+    : {};
 
 export async function run(ctx: BenchContext): Promise<Result[]> {
   const { db } = ctx.database;
@@ -138,7 +161,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
           `/uppsala/lagesbild/${data.roundId}/${occasionId}`,
           `/uppsala/lagesbild/svar/${responseId}`,
           `/uppsala/lagesbild/${data.roundId}/${occasionId}/sammanstallning`,
-        ]
+        ].filter((_, i) => !MIX_ONLY || MIX_ONLY.includes(i))
       : [];
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-'));
@@ -178,11 +201,16 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
     /** Runs the load and adds what this process's CPU spent per request (the server's work; the load client is another process). */
-    const cpuTimed = async (spec: LoadSpec): Promise<LoadResult & { cpuUs: number }> => {
+    const cpuTimed = async (spec: LoadSpec): Promise<LoadResult & { cpuUs: number; queries: number }> => {
       const before = process.cpuUsage();
+      const queriesBefore = queryCount.n;
       const r = await client.run(spec);
       const used = process.cpuUsage(before);
-      return { ...r, cpuUs: (used.user + used.system) / spec.requests };
+      return {
+        ...r,
+        cpuUs: (used.user + used.system) / spec.requests,
+        queries: (queryCount.n - queriesBefore) / spec.requests,
+      };
     };
 
     const results: Result[] = [];
@@ -196,7 +224,11 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         expectStatus: 200,
         headers: cookies[page.who] ? { cookie: cookies[page.who] } : {},
       });
-      const measure = async (base: string, n: number, c: number): Promise<LoadResult & { cpuUs: number }> => {
+      const measure = async (
+        base: string,
+        n: number,
+        c: number,
+      ): Promise<LoadResult & { cpuUs: number; queries: number }> => {
         await client.run(spec(base, Math.min(n, page.heavy ? 20 : WARM_UP), c));
         return withoutErrors(
           page.path,
@@ -244,6 +276,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
             baseline_p99_ms: round(onBare.p99Ms),
             cpu_us_per_request: round(onApp.cpuUs),
             baseline_cpu_us_per_request: round(onBare.cpuUs),
+            ...queriesOf(onApp, onBare),
           },
         ),
         result(`${page.key}_p99_ms`, onApp.p99Ms, 'ms', onBare.p99Ms, 'lower', { path: page.path }),
@@ -259,7 +292,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         expectStatus: 200,
         headers: { cookie: cookies.county_admin },
       });
-      const measure = async (base: string): Promise<LoadResult & { cpuUs: number }> => {
+      const measure = async (base: string): Promise<LoadResult & { cpuUs: number; queries: number }> => {
         await client.run(spec(base, WARM_UP));
         return withoutErrors(
           'the mix',
@@ -279,6 +312,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         baseline_p50_ms: round(onBare.p50Ms),
         cpu_us_per_request: round(onApp.cpuUs),
         baseline_cpu_us_per_request: round(onBare.cpuUs),
+        ...queriesOf(onApp, onBare),
       };
       results.push(
         result('signed_in_mix_p99_ms', onApp.p99Ms, 'ms', onBare.p99Ms, 'lower', details),
@@ -294,14 +328,20 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     }
 
     const memory = process.memoryUsage();
+    // With `node --expose-gc`: the memory again after a full collection, what is held rather than not yet collected.
+    global.gc?.();
+    const held = global.gc ? process.memoryUsage() : undefined;
     // BENCH_HEAP_SNAPSHOT=file.heapsnapshot: what holds the memory after the load (open it in Chrome's DevTools).
     if (process.env.BENCH_HEAP_SNAPSHOT) {
-      global.gc?.();
       ctx.log(`http: heap snapshot written to ${v8.writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT)}`);
     }
     results.push(
       result('rss_after_run_mb', memory.rss / 2 ** 20, 'MB', bareNodeRssMb(), 'lower', {
         heap_used_mb: round(memory.heapUsed / 2 ** 20),
+        ...(held && {
+          rss_after_gc_mb: round(held.rss / 2 ** 20),
+          heap_used_after_gc_mb: round(held.heapUsed / 2 ** 20),
+        }),
         note: 'baseline: an empty node process; PGlite, when used, lives in this process too',
       }),
     );

@@ -1,4 +1,6 @@
-import type { Executor } from './client.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db, Executor } from './client.ts';
 
 /** What drizzle's `.prepare(name)` gives: the SQL text built once, run with new values. */
 interface PreparedStatement<R> {
@@ -38,3 +40,20 @@ export function prepared<R, V extends Record<string, unknown> = Record<string, u
 }
 
 const names = new Set<string>();
+
+/**
+ * A query written as SQL text with `$1`, `$2` … that a page asks on every request, named so that PostgreSQL
+ * parses and plans it once per connection (a query over many tables costs the server more to plan than to
+ * run). For the queries drizzle's builder cannot write; run on the database, not inside a transaction.
+ * PGlite has no connections to keep a plan in and runs the text as it is.
+ */
+export function preparedSql<R>(name: string, text: string): (db: Db, values: unknown[]) => Promise<R[]> {
+  if (names.has(name)) throw new Error(`prepared statement name used twice: ${name}`);
+  names.add(name);
+  return async (db, values) => {
+    const client = (db as unknown as { $client: unknown }).$client;
+    if (client instanceof pg.Pool)
+      return (await client.query<R & pg.QueryResultRow>({ name, text, values })).rows;
+    return (await (client as PGlite).query<R>(text, values)).rows;
+  };
+}

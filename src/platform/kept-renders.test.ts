@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeptRenders } from './kept-renders.ts';
+import { KeptRenders, KeptValues } from './kept-renders.ts';
 
 describe('kept renderings', () => {
   const form = (text: string) => (slot: string) => ({
@@ -65,5 +65,28 @@ describe('kept renderings', () => {
     const kept = new KeptRenders<string>();
     await expect(kept.get('k', () => Promise.reject(new Error('trasig')))).rejects.toThrow('trasig');
     expect((await kept.get('k', form('ok'))).meta).toBe('ok');
+  });
+});
+
+describe('kept values', () => {
+  it('loads once per key, shares a load between requests that miss together, and drops the oldest past its count', async () => {
+    const kept = new KeptValues<number>(2);
+    let loads = 0;
+    const load = (n: number) => async () => (loads++, n);
+    const [a, b] = await Promise.all([kept.get('a', load(1)), kept.get('a', load(99))]);
+    expect([a, b, loads]).toEqual([1, 1, 1]);
+    await kept.get('b', load(2));
+    await kept.get('a', load(99)); // a is now the most recently used
+    await kept.get('c', load(3)); // b goes
+    expect(kept.size).toBe(2);
+    expect(await kept.get('a', load(99))).toBe(1);
+    expect(await kept.get('b', load(20))).toBe(20);
+    expect(loads).toBe(4);
+  });
+
+  it('keeps nothing when the load fails', async () => {
+    const kept = new KeptValues<string>();
+    await expect(kept.get('k', () => Promise.reject(new Error('trasig')))).rejects.toThrow('trasig');
+    expect(await kept.get('k', async () => 'ok')).toBe('ok');
   });
 });

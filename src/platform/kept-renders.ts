@@ -90,3 +90,43 @@ export const CONTENT_SLOT = '__kept_content_slot_0d4f7a__';
 
 /** Where a kept rendering's CSRF token goes; replaced by the request's own token every time. */
 const TOKEN_SLOT = '__csrf_token_slot_5b1e9c__';
+
+/**
+ * Values (a page's loaded rows) kept by a key that names their version, bounded by count: the least
+ * recently used are dropped first. Requests that miss the same key at the same time share one load.
+ */
+export class KeptValues<V> {
+  private readonly kept = new Map<string, V>();
+  private readonly pending = new Map<string, Promise<V>>();
+
+  constructor(private readonly maxEntries = 256) {}
+
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    if (this.kept.has(key)) {
+      const hit = this.kept.get(key) as V;
+      this.kept.delete(key);
+      this.kept.set(key, hit);
+      return hit;
+    }
+    const inFlight = this.pending.get(key);
+    if (inFlight) return inFlight;
+    const made = load().then((value) => {
+      this.kept.set(key, value);
+      for (const k of this.kept.keys()) {
+        if (this.kept.size <= this.maxEntries) break;
+        this.kept.delete(k);
+      }
+      return value;
+    });
+    this.pending.set(key, made);
+    try {
+      return await made;
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+}

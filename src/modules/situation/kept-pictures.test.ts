@@ -50,6 +50,19 @@ describe('kept picture pages', () => {
     expect(national).toMatch(/national:0:/);
   });
 
+  it('tells a picture page whose round it is and its version in one statement, and nothing for a mismatch', async () => {
+    const made = await make.response({ county: '03', status: 'submitted' });
+    const other = await make.response({ county: '03', status: 'submitted' });
+    const { db } = t.database;
+    const version = await repo.pictureVersion(db, made.round.id, made.occasion.id, '03');
+    expect(version?.round).toEqual({ scope: made.round.scope, countyCode: made.round.countyCode });
+    expect(version?.fingerprint).toBe(await repo.occasionFingerprint(db, made.occasion.id, '03'));
+    // An occasion of another round, an unknown id and a malformed id answer nothing (the page is 404).
+    expect(await repo.pictureVersion(db, made.round.id, other.occasion.id, '03')).toBeUndefined();
+    expect(await repo.pictureVersion(db, made.round.id, crypto.randomUUID(), '03')).toBeUndefined();
+    expect(await repo.pictureVersion(db, 'x', made.occasion.id, '03')).toBeUndefined();
+  });
+
   it("shows a change beneath the county's picture on the next view; each admin's forms carry their own token", async () => {
     const made = await make.response({ county: '03', status: 'submitted' });
     const [anna, bertil] = await Promise.all([

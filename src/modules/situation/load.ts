@@ -12,9 +12,14 @@ import { definitionOf } from './rounds.ts';
 
 type County = { code: string };
 
+/** Whether a county reaches the round: national rounds and its own. */
+export function roundVisibleTo(r: Pick<repo.Round, 'scope' | 'countyCode'>, county: County): boolean {
+  return r.scope === 'national' || r.countyCode === county.code;
+}
+
 async function round(db: Db, county: County, roundId: string): Promise<repo.Round> {
   const found = await repo.findRound(db, roundId);
-  if (!found || (found.scope === 'county' && found.countyCode !== county.code)) throw new NotFoundError();
+  if (!found || !roundVisibleTo(found, county)) throw new NotFoundError();
   return found;
 }
 

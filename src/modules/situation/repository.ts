@@ -1,7 +1,7 @@
 import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../db/client.ts';
-import { prepared } from '../../db/prepared.ts';
+import { queryRows, type Db, type Executor } from '../../db/client.ts';
+import { prepared, preparedSql } from '../../db/prepared.ts';
 import { memberships, users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
 import {
@@ -962,37 +962,69 @@ export function listRoundHistory(db: Executor, roundId: string): Promise<RoundHi
  * With a county, only that county's respondents, responses and picture count.
  */
 export async function occasionFingerprint(
-  db: Executor,
+  db: Db,
   occasionId: string,
   countyCode: string | null,
 ): Promise<string> {
-  const [row] = await queryRows<{ v: string | null }>(
-    db,
-    sql`with o as (select round_id from occasions where id = ${occasionId}),
-      sums(part, n, s, m) as (
-        select 'occasions', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
-          from occasions x where x.round_id = (select round_id from o)
-        union all select 'rounds', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
-          from rounds x where x.id = (select round_id from o)
-        union all select 'respondents', count(*), sum(x.xmin::text::bigint + g.xmin::text::bigint), max(x.xmin::text::bigint)
-          from respondents x join organisations g on g.id = x.organisation_id
-          where x.round_id = (select round_id from o) and (${countyCode}::text is null or x.county_code = ${countyCode})
-        union all select 'responses', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
-          from responses x join occasions y on y.id = x.occasion_id
-          where y.round_id = (select round_id from o) and (${countyCode}::text is null or x.county_code = ${countyCode})
-        union all select 'pictures', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
-          from regional_pictures x join occasions y on y.id = x.occasion_id
-          where y.round_id = (select round_id from o) and (${countyCode}::text is null or x.county_code = ${countyCode})
-        union all select 'sendings', count(*), sum(s.xmin::text::bigint), max(s.xmin::text::bigint)
-          from regional_picture_submissions s join regional_pictures x on x.id = s.picture_id
-          where x.occasion_id = ${occasionId} and (${countyCode}::text is null or x.county_code = ${countyCode})
-        union all select 'national', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
-          from national_pictures x where x.occasion_id = ${occasionId}
-        union all select 'boundaries', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
-          from boundaries x
-      )
-      select string_agg(part || ':' || n || ':' || coalesce(s, 0) || ':' || coalesce(m, 0), '|' order by part) as v
-      from sums`,
-  );
+  if (!isUuid(occasionId)) return '';
+  const [row] = await fingerprintOf(db, [occasionId, countyCode]);
   return row?.v ?? '';
 }
+
+/** `$1` the occasion, `$2` the county or null: the fingerprint as one text `v`. */
+const FINGERPRINT = `with o as (select round_id from occasions where id = $1),
+  sums(part, n, s, m) as (
+    select 'occasions', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+      from occasions x where x.round_id = (select round_id from o)
+    union all select 'rounds', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+      from rounds x where x.id = (select round_id from o)
+    union all select 'respondents', count(*), sum(x.xmin::text::bigint + g.xmin::text::bigint), max(x.xmin::text::bigint)
+      from respondents x join organisations g on g.id = x.organisation_id
+      where x.round_id = (select round_id from o) and ($2::text is null or x.county_code = $2::text)
+    union all select 'responses', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+      from responses x join occasions y on y.id = x.occasion_id
+      where y.round_id = (select round_id from o) and ($2::text is null or x.county_code = $2::text)
+    union all select 'pictures', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+      from regional_pictures x join occasions y on y.id = x.occasion_id
+      where y.round_id = (select round_id from o) and ($2::text is null or x.county_code = $2::text)
+    union all select 'sendings', count(*), sum(s.xmin::text::bigint), max(s.xmin::text::bigint)
+      from regional_picture_submissions s join regional_pictures x on x.id = s.picture_id
+      where x.occasion_id = $1 and ($2::text is null or x.county_code = $2::text)
+    union all select 'national', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+      from national_pictures x where x.occasion_id = $1
+    union all select 'boundaries', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+      from boundaries x
+  )
+  select string_agg(part || ':' || n || ':' || coalesce(s, 0) || ':' || coalesce(m, 0), '|' order by part) as v
+  from sums`;
+
+const fingerprintOf = preparedSql<{ v: string | null }>('situation_occasion_fingerprint', FINGERPRINT);
+
+/** What a picture page must know before it can use what it kept: whose round it is, and its version. */
+export interface PictureVersion {
+  round: Pick<Round, 'scope' | 'countyCode'>;
+  fingerprint: string;
+}
+
+/**
+ * The occasion's round (to decide who may see it) and its fingerprint, in one statement: everything a kept
+ * picture page asks the database besides the session. Undefined when the occasion is not the round's.
+ */
+export async function pictureVersion(
+  db: Db,
+  roundId: string,
+  occasionId: string,
+  countyCode: string | null,
+): Promise<PictureVersion | undefined> {
+  if (!isUuid(roundId) || !isUuid(occasionId)) return undefined;
+  const [row] = await pictureVersionOf(db, [occasionId, countyCode, roundId]);
+  return row && { round: { scope: row.scope, countyCode: row.county_code }, fingerprint: row.v ?? '' };
+}
+
+const pictureVersionOf = preparedSql<{ scope: Round['scope']; county_code: string | null; v: string | null }>(
+  'situation_picture_version',
+  `with fingerprint as (${FINGERPRINT})
+  select r.scope, r.county_code, (select v from fingerprint) as v
+  from occasions oc join rounds r on r.id = oc.round_id
+  where oc.id = $1 and oc.round_id = $3`,
+);

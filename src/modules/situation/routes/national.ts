@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import { CONTENT_SLOT, KeptRenders } from '../../../platform/kept-renders.ts';
+import { CONTENT_SLOT, KeptRenders, KeptValues } from '../../../platform/kept-renders.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { boundariesOf } from '../../reference/index.ts';
 import { compileNationalPicture, submittedRegionalPicture } from '../compile.ts';
 import { load } from '../load.ts';
 import { decide, nationalAbilities } from '../policy.ts';
 import { closeNationalPicture, saveNationalSummaries } from '../pictures.ts';
-import { findNationalPicture, occasionFingerprint } from '../repository.ts';
+import { findNationalPicture, pictureVersion } from '../repository.ts';
 import type * as repo from '../repository.ts';
 import { definitionOf } from '../rounds.ts';
 import { urls } from '../urls.ts';
@@ -116,20 +117,26 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
   // The national picture is compiled and rendered once per version of what it is made from (and per map
   // area and what the viewer may do); every view in between reuses it with the viewer's own page shell.
   const kept = new KeptRenders<PageHeading>(64 * 2 ** 20);
+  const keptState = new KeptValues<{
+    loaded: Awaited<ReturnType<typeof load.nationalOccasion>>;
+    national: Awaited<ReturnType<typeof findNationalPicture>>;
+  }>(64);
   app.get<{ Params: Params }>(
     '/nationellt/lagesbild/:roundId/:occasionId',
     guard.national,
     async (req, reply) => {
-      const loaded = await load.nationalOccasion(db, req.params.roundId, req.params.occasionId);
-      const { occasion } = loaded;
-      const [fingerprint, national] = await Promise.all([
-        occasionFingerprint(db, occasion.id, null),
-        findNationalPicture(db, occasion.id),
-      ]);
+      const { roundId, occasionId } = req.params;
+      const version = await pictureVersion(db, roundId, occasionId, null);
+      if (!version || version.round.scope !== 'national') throw new NotFoundError();
+      const base = [occasionId, version.fingerprint].join('\0');
+      const { loaded, national } = await keptState.get(base, async () => {
+        const loaded = await load.nationalOccasion(db, roundId, occasionId);
+        return { loaded, national: await findNationalPicture(db, loaded.occasion.id) };
+      });
       const abilities = nationalAbilities(req.actor, { national });
       const chosen = String((req.query as { omrade?: string }).omrade ?? '');
       const area = /^[\w-]{1,60}$/.test(chosen) ? chosen : '';
-      const key = [occasion.id, fingerprint, area, JSON.stringify(abilities)].join('\0');
+      const key = [base, area, JSON.stringify(abilities)].join('\0');
       const page = await kept.get(key, async (csrfToken) => {
         const props = await nationalProps(req, loaded, emptyForm());
         return {

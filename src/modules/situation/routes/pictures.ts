@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
-import { CONTENT_SLOT, KeptRenders } from '../../../platform/kept-renders.ts';
+import { CONTENT_SLOT, KeptRenders, KeptValues } from '../../../platform/kept-renders.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { regionalPictureOf } from '../compile.ts';
 import { distributionChartSvg } from '../export/index.ts';
-import { load } from '../load.ts';
+import { load, roundVisibleTo } from '../load.ts';
 import type { RegionalPicture } from '../picture.ts';
 import { decide, pictureAbilities } from '../policy.ts';
 import { recallRegionalPicture, saveRegionalPicture } from '../pictures.ts';
@@ -34,6 +35,8 @@ export async function chartsOf(p: RegionalPicture): Promise<Record<string, strin
 type Loaded = { round: repo.Round; occasion: repo.Occasion };
 
 /** The picture's row and the national compilation it goes to (a national round's), for the rules. */
+type PictureState = Awaited<ReturnType<typeof pictureState>>;
+
 async function pictureState(db: Deps['db'], county: CountyRecord, { round, occasion }: Loaded) {
   const [picture, national] = await Promise.all([
     repo.findRegionalPicture(db, occasion.id, county.code),
@@ -75,7 +78,7 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
     req: FastifyRequest,
     county: CountyRecord,
     loaded: Loaded,
-    state: Awaited<ReturnType<typeof pictureState>>,
+    state: PictureState,
     form: FormState,
   ) => {
     const { round, occasion } = loaded;
@@ -97,21 +100,26 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   // The picture is compiled and rendered once per version of what it is made from (and per what the viewer
-  // may do); every view in between reuses it inside the viewer's own page shell.
+  // may do); every view in between reuses it inside the viewer's own page shell. A view asks the database
+  // one thing besides the session: the round's owner and the version (`pictureVersion`).
   const kept = new KeptRenders<PageHeading>(64 * 2 ** 20);
+  const keptState = new KeptValues<{ loaded: Loaded; state: PictureState }>(256);
 
   app.get<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId/sammanstallning',
     guard.countyView,
     async (req, reply) => {
       const county = requireCounty(req);
-      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
-      const [fingerprint, state] = await Promise.all([
-        repo.occasionFingerprint(db, loaded.occasion.id, county.code),
-        pictureState(db, county, loaded),
-      ]);
+      const { roundId, occasionId } = req.params;
+      const version = await repo.pictureVersion(db, roundId, occasionId, county.code);
+      if (!version || !roundVisibleTo(version.round, county)) throw new NotFoundError();
+      const base = [occasionId, county.code, version.fingerprint].join('\0');
+      const { loaded, state } = await keptState.get(base, async () => {
+        const loaded = await load.occasion(db, county, roundId, occasionId);
+        return { loaded, state: await pictureState(db, county, loaded) };
+      });
       const abilities = pictureAbilities(req.actor, state.resource);
-      const key = [loaded.occasion.id, county.code, fingerprint, JSON.stringify(abilities)].join('\0');
+      const key = [base, JSON.stringify(abilities)].join('\0');
       const page = await kept.get(key, async (csrfToken) => {
         const props = await regionalProps(req, county, loaded, state, emptyForm());
         return {
