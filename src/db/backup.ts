@@ -33,6 +33,8 @@ export const BACKUP_TABLES = [
   'jobs',
   'rate_limits',
   'kept_forms',
+  // Uploaded files' metadata; their bytes are in FILES_DIR, backed up as a folder (docs/architecture.md).
+  'files',
 ] as const;
 
 export interface Backup {

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, char, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  char,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Domain audit trail: who did what, when, before → after. Written in the same transaction as the change. */
 export const auditLog = pgTable(
@@ -78,4 +89,52 @@ export const keptForms = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('kept_forms_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Uploaded files' metadata (their bytes are in the file store, src/platform/files.ts). A file belongs to an
+ * owner — a module's thing, named by kind and id ('event', the event's id) — which decides whether it is
+ * public now; `public` false keeps it internal whatever the owner says. A file not yet (or no longer) attached
+ * to an owner has `owner_id` null and `detached_at` set: only its uploader sees it, and the job runner deletes
+ * it a day later. Files never change: a new image is a new file.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** the county whose file it is; null for a national one */
+    countyCode: char('county_code', { length: 2 }),
+    ownerKind: text('owner_kind').notNull(),
+    /** the owner's id; null while the file is not attached to one */
+    ownerId: text('owner_id'),
+    /** pdf, docx, xlsx, png or jpeg: recognised by the bytes, never by the name */
+    kind: text('kind').notNull(),
+    contentType: text('content_type').notNull(),
+    /** bytes of the stored file (for an image: as re-encoded, at full size) */
+    size: integer('size').notNull(),
+    /** SHA-256 of the stored file, hex */
+    sha256: text('sha256').notNull(),
+    originalName: text('original_name').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** the narrower copies of an image that are stored, by width in pixels */
+    variantWidths: integer('variant_widths')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    /** false: internal, shown only to those the owner lets see it, whatever the owner's state */
+    public: boolean('public').notNull().default(false),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+    /** when the file was uploaded or let go of without an owner; null while attached */
+    detachedAt: timestamp('detached_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('files_owner_idx').on(t.ownerKind, t.ownerId),
+    index('files_detached_idx')
+      .on(t.detachedAt)
+      .where(sql`owner_id is null`),
+  ],
 );
