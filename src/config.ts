@@ -18,6 +18,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** where uploaded files' bytes are kept; default the data folder's files/ (PostgreSQL included) */
+  FILES_DIR: z.string().optional(),
+  /** the largest file an upload may be, in megabytes */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL måste börja med postgres:// eller postgresql://')
@@ -29,6 +33,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   WORKER: z.enum(['inline', 'off']).default('inline'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** days after an event that its registrants' personal data is erased (counts stay) */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // Which proxies may tell the client's address (X-Forwarded-For): a list, never "anyone", or a client could
   // pick its own address and escape the login and reset limits.
   TRUST_PROXY: z
@@ -56,6 +62,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** where uploaded files' bytes are kept (the disk file store); DATA_DIR/files unless FILES_DIR says */
+  filesDir: string;
+  /** the largest file an upload may be, in bytes (MAX_UPLOAD_MB) */
+  maxUploadBytes: number;
   /** Undefined means the embedded PGlite database in dataDir. */
   databaseUrl: string | undefined;
   /** Demo mode seeds demo accounts (password "demo"). On by default only for the embedded database. */
@@ -67,6 +77,8 @@ export interface Config {
   /** 'inline': the web process also runs background jobs; 'off': only `npm run worker` does. */
   worker: 'inline' | 'off';
   logLevel: string;
+  /** days after an event that its registrants' personal data is erased (counts stay); default 90 */
+  eventRetentionDays: number;
   /** the proxies trusted to tell the client's address and protocol; empty: none (the peer is the client) */
   trustProxy: string[];
 }
@@ -95,6 +107,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     databaseUrl: e.DATABASE_URL,
     demo,
     sessionSecret: e.SESSION_SECRET ?? DEMO_SECRET,
@@ -103,6 +117,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     worker: e.WORKER,
     logLevel: e.LOG_LEVEL,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY,
   };
 }

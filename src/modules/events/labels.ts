@@ -82,3 +82,15 @@ export function whenText(d: Date, now = new Date()): string {
   const date = yearOf.format(d) === yearOf.format(now) ? dayMonth.format(d) : dayMonthYear.format(d);
   return `${date} klockan ${clockText(d)}`;
 }
+
+const dateOnly = (d: Date): string => dayMonthYear.format(d);
+
+/**
+ * When an event takes place, in Swedish time: "15 juni 2022 klockan 12.30–15.45", or over more days
+ * "15 juni 2022 klockan 12.30 – 16 juni 2022 klockan 15.45".
+ */
+export function whenOfEvent(startsAt: Date, endsAt: Date): string {
+  if (dateOnly(startsAt) === dateOnly(endsAt))
+    return `${dateOnly(startsAt)} klockan ${clockText(startsAt)}–${clockText(endsAt)}`;
+  return `${dateOnly(startsAt)} klockan ${clockText(startsAt)} – ${dateOnly(endsAt)} klockan ${clockText(endsAt)}`;
+}
