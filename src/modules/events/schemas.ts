@@ -260,7 +260,21 @@ export const registrationInputSchema = z.object({
   /** the posted form: the event's questions' fields (q_<id>) are read from it */
   questionFields: z.record(z.string(), z.unknown()).default({}),
 });
-export type RegistrationInput = z.input<typeof registrationInputSchema>;
+/**
+ * A registration as posted (strings as typed, the consent box as a boolean); the services check it with
+ * registrationInputSchema and answer with the field errors.
+ */
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  organisationName: string;
+  organisationType?: string | null | undefined;
+  municipalityCode?: string | null | undefined;
+  consent: boolean;
+  locale?: string | undefined;
+  /** the posted form: the event's questions' fields (q_<id>) are read from it */
+  questionFields?: Record<string, unknown> | undefined;
+}
 
 /**
  * A public registration form's body as RegistrationInput: name, email, organisationName, organisationType,
@@ -272,9 +286,9 @@ export function registrationInputFrom(body: Record<string, unknown>): Registrati
     name: s('name'),
     email: s('email'),
     organisationName: s('organisationName'),
-    organisationType: (s('organisationType') || null) as RegistrationInput['organisationType'],
+    organisationType: s('organisationType') || null,
     municipalityCode: s('municipalityCode') || null,
-    consent: (s('consent') === 'yes') as true,
+    consent: s('consent') === 'yes',
     questionFields: body,
   };
 }
@@ -287,7 +301,10 @@ export const registrationChangeSchema = registrationInputSchema.pick({
   municipalityCode: true,
   questionFields: true,
 });
-export type RegistrationChange = z.input<typeof registrationChangeSchema>;
+export type RegistrationChange = Pick<
+  RegistrationInput,
+  'name' | 'organisationName' | 'organisationType' | 'municipalityCode' | 'questionFields'
+>;
 
 export const messageInputSchema = z.object({
   subject: fields.requiredText('Ange en ämnesrad', L.messageSubject, 'Ämnesraden'),
