@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
+import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { seedModules } from '../../src/modules.ts';
 
 let shared: Promise<Database> | undefined;
 
@@ -22,6 +25,35 @@ export async function freshPglite(): Promise<Database> {
   const client = await PGlite.create(dump ? { loadDataDir: new Blob([fs.readFileSync(dump)]) } : {});
   const database = await openDatabase({ pglite: client });
   return { ...database, close: () => client.close() };
+}
+
+/**
+ * A migrated, seeded database of the run's backend for one test file alone: PGlite from the dump, or a new
+ * PostgreSQL database (dropped by `drop`). For tests that run the job queue, which takes every due job: on
+ * the shared PostgreSQL database the other files' jobs would be taken too, and theirs ours.
+ */
+export async function privateDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (process.env.TEST_BACKEND !== 'postgresql') {
+    const database = await freshPglite();
+    return { database, drop: () => database.close() };
+  }
+  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+  await admin.connect();
+  const name = `samverkan_private_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin.query(`create database ${name}`);
+  const url = new URL(inject('postgresUrl'));
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 2 });
+  await migrate(database.db);
+  await seedModules(database, { demo: false });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }
 
 export const backendName = (): string => process.env.TEST_BACKEND ?? 'pglite';
