@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import layers from './eslint-layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'public/', 'drizzle/', '.tmp/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'public/', 'dist/', 'drizzle/', '.tmp/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -28,4 +28,6 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   { files: ['eslint.config.js', 'eslint-layers.js'], extends: [tseslint.configs.disableTypeChecked] },
+  // Plain JavaScript run without a loader (scripts/*.js), type-checked by tsc (checkJs), which knows Node's globals.
+  { files: ['scripts/**/*.js'], rules: { 'no-undef': 'off' } },
 );

@@ -7,7 +7,10 @@ import { migrate } from './db/migrate.ts';
 import { Policies } from './platform/authz.ts';
 import { orderModules, type ModuleDescriptor } from './platform/module.ts';
 
-const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'modules');
+const here = fileURLToPath(import.meta.url);
+const modulesDir = path.join(path.dirname(here), 'modules');
+/** `index.ts` from source (tests, tsx), `index.js` compiled in dist/ (scripts/build.js). */
+const indexFile = `index${path.extname(here)}`;
 
 let loaded: Promise<ModuleDescriptor[]> | undefined;
 
@@ -19,12 +22,12 @@ export function loadModules(): Promise<ModuleDescriptor[]> {
   loaded ??= (async () => {
     const names = fs
       .readdirSync(modulesDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join(modulesDir, d.name, 'index.ts')))
+      .filter((d) => d.isDirectory() && fs.existsSync(path.join(modulesDir, d.name, indexFile)))
       .map((d) => d.name)
       .sort();
     const descriptors: ModuleDescriptor[] = [];
     for (const name of names) {
-      const mod = (await import(pathToFileURL(path.join(modulesDir, name, 'index.ts')).href)) as {
+      const mod = (await import(pathToFileURL(path.join(modulesDir, name, indexFile)).href)) as {
         module?: ModuleDescriptor;
       };
       if (!mod.module)

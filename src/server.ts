@@ -4,18 +4,16 @@ import { DataDirLockedError } from './db/lock.ts';
 import { prepareDatabase } from './modules.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/index.ts';
 
-const started = Date.now();
+// Started by scripts/launch.js (`npm start`), which compiled this file to dist/ and built the stylesheet when
+// their sources had changed. The start time reported is from the process's start (performance.now()).
 try {
-  // The stylesheet is compiled here when its sources changed (a glance at three files' dates otherwise), so
-  // `npm start` is one process: no second npm and Node start just to find the CSS fresh.
-  await import('../scripts/build-css.ts');
   const config = parseConfig();
   const database = await prepareDatabase(config);
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`;
   const lines = [
-    `Samverkan kör på ${config.publicUrl} (databas: ${where}, start ${Date.now() - started} ms)`,
+    `Samverkan kör på ${config.publicUrl} (databas: ${where}, start ${Math.round(performance.now())} ms)`,
   ];
   if (config.demo) {
     lines.push(`Demoläge – alla demokonton har lösenordet "${DEMO_PASSWORD}":`);
