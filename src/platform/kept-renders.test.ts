@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { KeptRenders, KeptValues } from './kept-renders.ts';
 
@@ -26,6 +28,25 @@ describe('kept renderings', () => {
     const swedish = await kept.get('sv', form('Länets lägesbild – Östhammar'));
     expect(Buffer.concat(swedish.bytes('tökÅ')).toString('utf8')).toBe(swedish.html('tökÅ'));
     expect(b.html('tokB')).not.toContain('slot');
+  });
+
+  it('holds only the bytes: not the render callback, nor the request and data it closes over', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const kept = new KeptRenders<undefined>();
+    // What a page's render closes over: the loaded rows (and, in a route, the request and the reply).
+    const renderFrom = (loaded: { rows: string[] }) => (slot: string) => ({
+      meta: undefined,
+      html: `<form><input name="_csrf" value="${slot}"></form><p>${loaded.rows.join(', ')}</p>`,
+    });
+    let loaded: { rows: string[] } | undefined = { rows: ['Uppsala', 'Enköping'] };
+    const data = new WeakRef(loaded);
+    const page = await kept.get('k', renderFrom(loaded));
+    loaded = undefined;
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(data.deref()).toBeUndefined();
+    expect(page.html('tok')).toBe('<form><input name="_csrf" value="tok"></form><p>Uppsala, Enköping</p>');
   });
 
   it('shares one rendering between requests that miss at the same time', async () => {

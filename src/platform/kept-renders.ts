@@ -28,18 +28,7 @@ export class KeptRenders<M = undefined> {
     if (inFlight) return inFlight;
     const made = (async () => {
       const { meta, html } = await render(TOKEN_SLOT);
-      const parts = html.split(TOKEN_SLOT);
-      // Kept encoded: a request copies bytes instead of encoding (and measuring) the whole text again.
-      const encoded = parts.map((part) => Buffer.from(part, 'utf8'));
-      const kept: Kept<M> = {
-        meta,
-        html: (token) => parts.join(token),
-        bytes: (token) => {
-          const t = Buffer.from(token, 'utf8');
-          return encoded.flatMap((b, i) => (i === 0 ? [b] : [t, b]));
-        },
-        size: encoded.reduce((n, b) => n + b.length, 0),
-      };
+      const kept = keep(meta, html);
       this.store(key, kept);
       return kept;
     })();
@@ -68,6 +57,25 @@ export class KeptRenders<M = undefined> {
       this.bytes -= v.size;
     }
   }
+}
+
+/**
+ * A rendering as it is kept: only its UTF-8 bytes (a request copies bytes instead of encoding, and measuring,
+ * the whole text again), so `size` is what it holds. Made outside `get`, so the kept functions close over the
+ * bytes alone — not over the render callback, and through it the request and the data it was rendered from.
+ */
+function keep<M>(meta: M, html: string): Kept<M> {
+  const encoded = html.split(TOKEN_SLOT).map((part) => Buffer.from(part, 'utf8'));
+  const bytes = (token: string): Buffer[] => {
+    const t = Buffer.from(token, 'utf8');
+    return encoded.flatMap((b, i) => (i === 0 ? [b] : [t, b]));
+  };
+  return {
+    meta,
+    html: (token) => Buffer.concat(bytes(token)).toString('utf8'),
+    bytes,
+    size: encoded.reduce((n, b) => n + b.length, 0),
+  };
 }
 
 export interface Rendered<M> {
