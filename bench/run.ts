@@ -16,6 +16,7 @@ import type { BenchContext, Benchmark, Result } from './types.ts';
 const BENCHMARKS = {
   http: () => import('./http.ts'),
   lagesbild: () => import('./lagesbild.ts'),
+  events: () => import('./events.ts'),
 } satisfies Record<string, () => Promise<Partial<Benchmark>>>;
 
 const LOCAL_POSTGRES = 'postgres://postgres@localhost:5432/test';
