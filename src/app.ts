@@ -13,8 +13,11 @@ import { resolveSession } from './modules/accounts/index.ts';
 import { loadModules, loadPolicies } from './modules.ts';
 import type { Policies, RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
+import { registerFileRoutes } from './platform/file-routes.ts';
+import { createFiles } from './platform/files.ts';
 import { registerHttp } from './platform/http.ts';
 import { registerInputGate } from './platform/input.ts';
+import { registerUploads } from './platform/uploads.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { JobRunner, purgeOldJobs, type JobHandler } from './platform/jobs.ts';
 import { KeptForms } from './platform/kept-forms.ts';
@@ -60,6 +63,8 @@ export async function createJobRunner(
       purgeOldJobs,
       (db) => RateLimiter.purge(db),
       (db) => KeptForms.purge(db),
+      // Uploads never saved with their form, and files let go of (an image replaced), a day on.
+      async (db) => void (await createFiles(db, config).purgeDetached()),
       async () => void purgeMailbox(mailDirOf(config.dataDir)),
       ...moduleWork.map((work) => async () => void (await work(ctx))),
     ],
@@ -71,7 +76,7 @@ export interface App extends FastifyInstance {
   policies: Policies;
   jobs: JobRunner;
   /** every route with its declared access (a test walks them and requires a declaration on each) */
-  routeList: Array<{ method: string; url: string; access: RouteAccess | undefined }>;
+  routeList: Array<{ method: string; url: string; access: RouteAccess | undefined; uploads: boolean }>;
 }
 
 export interface BuildOptions {
@@ -97,7 +102,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     backend: database.backend,
     config,
     rateLimiter: new RateLimiter(database.db, config.sessionSecret),
+    files: createFiles(database.db, config),
   };
+  for (const m of modules) {
+    for (const [kind, owner] of Object.entries(m.fileOwners ?? {})) deps.files.registerOwner(kind, owner);
+  }
   app.decorate('deps', deps);
   const secure = config.publicUrl.startsWith('https://') ? true : 'auto';
   app.decorate('keptForms', new KeptForms(deps.db, deps.rateLimiter, secure));
@@ -106,7 +115,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     // Static files (the design system's CSS, JS and assets) are public by declaration.
     if (route.url.startsWith('/static/')) route.config = { ...route.config, access: { kind: 'public' } };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeList.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD')
+        app.routeList.push({
+          method,
+          url: route.url,
+          access: route.config?.access,
+          uploads: route.config?.uploads === true,
+        });
     }
   });
 
@@ -158,6 +173,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ),
     errorPage: ErrorPage,
   });
+  // Multipart forms for the routes that take files, read before the input gate holds their fields.
+  await registerUploads(app, { maxFileBytes: config.maxUploadBytes });
   registerInputGate(app);
 
   app.get('/healthz', { config: { access: { kind: 'public' } } }, async () => ({
@@ -172,6 +189,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       return reply.code(503).send({ status: 'unavailable', database: deps.backend });
     }
   });
+
+  registerFileRoutes(app, deps.files);
 
   for (const m of modules) {
     // Each module's mail templates by name, for its services to send (a clash of names fails at start).

@@ -17,6 +17,7 @@ import {
   type OrganisationType,
 } from './modules/reference/index.ts';
 import { readFileSync } from 'node:fs';
+import { createFiles } from './platform/files.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
 import { roles, type Role } from './platform/roles.ts';
 
@@ -135,6 +136,7 @@ async function run(argv: string[]): Promise<void> {
             backend: database.backend,
             config,
             rateLimiter: new RateLimiter(database.db, config.sessionSecret),
+            files: createFiles(database.db, config),
           },
           { id: null, name: 'Systemadministratören' },
           countyCode,

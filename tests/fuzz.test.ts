@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../src/platform/input.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient } from './helpers/client.ts';
+import { makeExe, multipartBody } from './helpers/files.ts';
 import { factories, type TestUser } from './factories.ts';
 
 /**
@@ -95,6 +96,46 @@ describe('hostile input on every POST route', () => {
     return [...names];
   }
 
+  /** The file fields of the forms posting to this address (a route that takes uploads). */
+  async function fileFieldsOf(client: TestClient, url: string): Promise<string[]> {
+    const page = await client.get(url, { checkPage: false });
+    const names = page.doc
+      .querySelectorAll('form input[type="file"]')
+      .map((el) => el.getAttribute('name'))
+      .filter((n): n is string => !!n);
+    return names.length ? names : ['file'];
+  }
+
+  /** Hostile multipart forms for a route that takes files: [name, content type, body]. */
+  function multipartPayloads(
+    fields: string[],
+    files: string[],
+    csrf: string,
+  ): Array<[string, string, Buffer]> {
+    const form = (value: string, file: (field: string) => { filename: string; bytes: Buffer }) => {
+      const { body, contentType } = multipartBody(
+        {
+          _csrf: csrf,
+          ...Object.fromEntries(fields.filter((f) => !files.includes(f)).map((f) => [f, value])),
+        },
+        files.map((field) => ({ field, ...file(field) })),
+      );
+      return [contentType, body] as const;
+    };
+    const exe = form('Rå\u0000d\u0001 text', () => ({ filename: 'bild.png', bytes: makeExe() }));
+    const huge = form('x', () => ({
+      filename: 'stor.pdf',
+      bytes: Buffer.alloc(t.config.maxUploadBytes + 1, 0x25),
+    }));
+    const long = form('å'.repeat(INPUT_LIMITS.chars + 10), () => ({ filename: '', bytes: Buffer.alloc(0) }));
+    return [
+      ['multipart: control characters and a renamed program', ...exe],
+      ['multipart: a file over the size limit', ...huge],
+      ['multipart: overlong text', ...long],
+      ['multipart: cut off', exe[0], exe[1].subarray(0, Math.floor(exe[1].length / 2))],
+    ];
+  }
+
   const cookieOf = (client: TestClient) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
   /** The hostile bodies: [name, content type, body]. */
@@ -148,7 +189,25 @@ describe('hostile input on every POST route', () => {
         if (res.body.length > 2_000_000)
           failures.push(`${route.url} (${name}): ${res.body.length} bytes answered`);
       }
-      for (const type of ['text/plain', 'application/xml', 'multipart/form-data; boundary=x']) {
+      if (route.uploads) {
+        for (const [name, type, body] of multipartPayloads(fields, await fileFieldsOf(client, url), csrf)) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url,
+            headers: { 'content-type': type, cookie: cookieOf(client), accept: 'text/html' },
+            payload: body,
+          });
+          tried++;
+          if (res.statusCode >= 500) failures.push(`${route.url} (${name}): ${res.statusCode}`);
+        }
+      }
+      // A route that takes files reads multipart forms (above); every other answers 415 to one.
+      const unread = [
+        'text/plain',
+        'application/xml',
+        ...(route.uploads ? [] : ['multipart/form-data; boundary=x']),
+      ];
+      for (const type of unread) {
         const res = await t.app.inject({
           method: 'POST',
           url,

@@ -4,6 +4,8 @@ import { roles, type Role } from '../src/platform/roles.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
+import { eventWithImage } from './factories/event-images.ts';
+import { urlNameOf } from '../src/platform/files.ts';
 
 type Who = Role | 'anonymous';
 const everyone: Who[] = ['anonymous', ...roles];
@@ -65,6 +67,11 @@ const spec = table(`
   POST /inbjudan/:token                                                                   ok     ok     ok     ok     ok     ok     ok
   GET  /inloggningslank/:token                                                            ok     ok     ok     ok     ok     ok     ok
   POST /inloggningslank/:token (signs out, uses up)                                       ok     ok     ok     ok     ok     ok     ok
+
+  GET  /filer/:id/:name                                                                   ok     ok     ok     ok     ok     ok     ok
+  GET  /filer/:id/:name [opublicerad]                                                     404    ok     404    ok     ok     404    404
+  GET  /filer/:id/:variant/:name                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /filer/:id/:variant/:name [opublicerad]                                            404    ok     404    ok     ok     404    404
 
   GET  /:county/admin                                                                     login  ok     404    ok     ok     404    404
   GET  /:county/admin/personer                                                            login  ok     404    ok     ok     404    404
@@ -346,6 +353,19 @@ describe('every route, for every role, with real ids', () => {
         '/inloggningslank': (await make.loginLink(linkOwner)).token,
       } satisfies Record<(typeof TOKEN_ROUTES)[number], string>,
       linkOwner,
+      // A published event's image (public) and a draft's (its county's organisers only), in Uppsala.
+      files: Object.fromEntries(
+        await Promise.all(
+          (['published', 'draft'] as const).map(async (status) => {
+            const { file } = await eventWithImage(t.app, {
+              status,
+              countyCode: '03',
+              uploaderId: users.get('county_editor')!.id,
+            });
+            return [status, { id: file.id, variant: 'w480', name: urlNameOf(file) }];
+          }),
+        ),
+      ) as Record<'published' | 'draft', Record<string, string>>,
       mailId: invitation.mailId,
     };
   }
@@ -359,6 +379,11 @@ describe('every route, for every role, with real ids', () => {
       if (fresh && tokenRoute === '/inloggningslank')
         return { token: (await make.loginLink(world.linkOwner)).token };
       return { token: world.tokens[tokenRoute] };
+    }
+    if (route.startsWith('/filer/')) {
+      if (place !== 'own')
+        return { id: '00000000-0000-4000-8000-000000000000', variant: 'w480', name: 'bild.png' };
+      return state === 'opublicerad' ? world.files.draft : world.files.published;
     }
     if (route.startsWith('/admin/e-post/')) return { id: place === 'own' ? world.mailId : '1' };
     if (route.startsWith('/uppdrag'))

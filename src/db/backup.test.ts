@@ -5,6 +5,7 @@ import { createBackup, listUserTables, restoreBackup, RestoreError, BACKUP_TABLE
 import { openDatabase, type Database } from './client.ts';
 import { migrate } from './migrate.ts';
 import { enqueueMail } from '../platform/mail.ts';
+import { files } from '../platform/tables.ts';
 
 describe('backup and restore', () => {
   let source: Database;
@@ -13,6 +14,21 @@ describe('backup and restore', () => {
     await createTestUser(source.db, 'county_admin', { countyCode: '19' });
     await createTestUser(source.db, 'reporter', { municipalityCode: '1980' });
     await enqueueMail(source.db, { to: 'x@example.se', subject: 'Å ä ö', text: 'Hej' });
+    // An uploaded image's metadata (its widths a list): the file store's bytes are backed up as a folder.
+    await source.db.insert(files).values({
+      ownerKind: 'event',
+      ownerId: 'backup-test',
+      countyCode: '19',
+      kind: 'png',
+      contentType: 'image/png',
+      size: 1234,
+      sha256: 'a'.repeat(64),
+      originalName: 'Bild på länet.png',
+      width: 1000,
+      height: 500,
+      variantWidths: [480, 960],
+      public: true,
+    });
   });
 
   it('backs up every table of the schema', async () => {

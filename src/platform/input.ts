@@ -65,7 +65,9 @@ export function normaliseBody(body: unknown): FormBody {
 
 /**
  * Holds every body to the form shape before any handler (or the CSRF check) reads it. Only forms
- * (urlencoded) and JSON are read; anything else — Fastify's own text/plain included — is 415.
+ * (urlencoded), JSON and — on a route that declares `uploads` — multipart forms (their text fields, read by
+ * src/platform/uploads.ts, whose hook is registered first) are read; anything else — Fastify's own
+ * text/plain included — is 415.
  */
 export function registerInputGate(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');

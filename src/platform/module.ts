@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { PolicySet, RouteAccess } from './authz.ts';
 import type { Deps } from './deps.ts';
+import type { FileOwner } from './files.ts';
 import type { MessageKey } from './i18n.ts';
 import type { JobHandler } from './jobs.ts';
 import type { MailTemplates } from './mail-templates.ts';
@@ -42,6 +43,11 @@ export interface ModuleDescriptor {
   /** periodic work: clean-up, reminders (run by the job runner every few minutes) */
   maintenance?: Array<(ctx: ModuleContext) => Promise<unknown>>;
   nav?: NavEntry[];
+  /**
+   * the kinds of file the module owns ('event' for an event's image), each with its hook saying whether such
+   * a file is public now and who else may see it (src/platform/files.ts)
+   */
+  fileOwners?: Record<string, FileOwner>;
   /** the module's mail templates by name (declared in its mail.ts); services send them by name */
   mailTemplates?: Partial<MailTemplates>;
   /** data every installation has (reference data) */

@@ -1,5 +1,6 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { App } from '../../src/app.ts';
+import { multipartBody, type FilePart } from './files.ts';
 
 export interface Page {
   method: string;
@@ -117,6 +118,23 @@ export class TestClient {
       url,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
+    });
+    return this.toPage('POST', url, res, opts);
+  }
+
+  /** Posts a multipart form (`enctype="multipart/form-data"`) with its text fields and files, as a browser does. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string | string[]>,
+    files: FilePart[],
+    opts: RequestOptions = {},
+  ): Promise<Page> {
+    const { body, contentType } = multipartBody(fields, files);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader(), 'content-type': contentType },
+      payload: body,
     });
     return this.toPage('POST', url, res, opts);
   }

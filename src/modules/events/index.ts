@@ -1,6 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedEventsDemo } from './demo-seed.ts';
+import { EVENT_IMAGE_OWNER, eventImageOwner } from './files.ts';
 import { eventsMail } from './mail.ts';
 import { eventsPolicy } from './policy.ts';
 import { registerOrganiserRoutes } from './routes/organiser.ts';
@@ -21,6 +22,8 @@ export const module: ModuleDescriptor = {
   tables,
   policies: { county: eventsPolicy },
   mailTemplates: eventsMail,
+  // An event's image in the platform's file store: public when the event is, else seen by its organisers.
+  fileOwners: { [EVENT_IMAGE_OWNER]: eventImageOwner },
   routes: (app, deps) => {
     registerRegistrantRoutes(app, deps);
     registerPublicRoutes(app, deps);

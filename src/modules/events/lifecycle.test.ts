@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endOfStockholmDay, stockholmTime } from '../../platform/time.ts';
 import {
   anonymisationIsDue,
+  eventIsPublic,
   eventMayCancel,
   eventMayEdit,
   eventMayMarkAttendance,
@@ -38,6 +39,12 @@ describe('the event', () => {
     expect(eventMayPublish({ ...seed004, status: 'cancelled' })).toBe('Evenemanget är inställt.');
     expect(eventMayEdit(seed004)).toBe(true);
     expect(eventMayEdit({ ...seed004, status: 'cancelled' })).toBe('Evenemanget är inställt.');
+  });
+
+  it('is before the public once published, and still when cancelled; a draft is not', () => {
+    expect(eventIsPublic({ status: 'draft' })).toBe(false);
+    expect(eventIsPublic({ status: 'published' })).toBe(true);
+    expect(eventIsPublic({ status: 'cancelled' })).toBe(true);
   });
 
   it('may be cancelled until it has ended', () => {

@@ -40,6 +40,12 @@ export const eventHasEnded = (e: EventState, now: Date): boolean => now >= e.end
 
 // ---- The event ---------------------------------------------------------------------------------------
 
+/**
+ * Whether the event is before the public: its page, and its image (src/modules/events/files.ts). A draft is
+ * not; a published or cancelled one is (a cancelled event's page says so), as loadPublicEvent shows it.
+ */
+export const eventIsPublic = (e: Pick<EventState, 'status'>): boolean => e.status !== 'draft';
+
 /** Texts, times, programme and places may change until the event is cancelled (a past event too: its recording). */
 export function eventMayEdit(e: EventState): Verdict {
   return e.status === 'cancelled' ? reason.cancelled : true;

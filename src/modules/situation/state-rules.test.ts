@@ -96,7 +96,7 @@ describe('lägesbild state rules', () => {
       r0380: actorOf(users.r0380.id, 'reporter', org0380, '03'),
       r0381: actorOf(users.r0381.id, 'reporter', org0381, '03'),
     };
-    deps = { db, backend: t.database.backend, config: t.config, rateLimiter: undefined as never };
+    deps = { ...t.app.deps, db, rateLimiter: undefined as never };
   });
   afterAll(() => t.close());
 

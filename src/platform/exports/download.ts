@@ -45,11 +45,15 @@ function rfc5987(value: string): string {
 /**
  * `attachment` with an ASCII `filename` every client understands and the real name as `filename*`
  * (RFC 6266 / 5987), which browsers prefer: "Lägesbild Västra Götaland.docx" arrives with its å, ä and ö.
+ * `inline` for a file the browser may show itself (an image, a PDF), named the same way if saved.
  */
-export function contentDisposition(filename: string): string {
+export function contentDisposition(
+  filename: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const name = cleanName(filename);
   const ascii = asciiName(name);
   return ascii === name
-    ? `attachment; filename="${ascii}"`
-    : `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(name)}`;
+    ? `${disposition}; filename="${ascii}"`
+    : `${disposition}; filename="${ascii}"; filename*=UTF-8''${rfc5987(name)}`;
 }
