@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient } from './helpers/client.ts';
 import { makeExe, multipartBody } from './helpers/files.ts';
 import { factories, type TestUser } from './factories.ts';
+import { eventFactories } from './factories/event-registrations.ts';
 
 /**
  * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
@@ -32,6 +33,11 @@ describe('hostile input on every POST route', () => {
       reporter: assignment.reporter,
     };
     const reset = await make.passwordReset(await make.user('reporter', { municipalityCode: '0305' }));
+    const events = eventFactories(t.app);
+    const registration = await events.registration(await events.event({ questions: true }), {
+      answers: { q_deltar: 'plats' },
+    });
+    const offer = await events.offer();
     params = {
       county: 'uppsala',
       roundId: review.round.id,
@@ -51,6 +57,8 @@ describe('hostile input on every POST route', () => {
       'aterstall-losenord:token': reset.token,
       // A sign-in link is only mailed after a lock-out; an unknown one still passes the same body gate.
       'inloggningslank:token': 'okand-lank',
+      'anmalan:token': registration.token,
+      'erbjudande:token': offer.offerToken,
     };
   });
   afterAll(() => t.close());
@@ -58,7 +66,11 @@ describe('hostile input on every POST route', () => {
   /** The route's address with this test's real ids (national and assignment routes take their own). */
   function urlOf(route: string): string {
     const first = route.split('/')[1] ?? '';
-    const scope = route.startsWith('/nationellt/lagesbild') ? 'national' : first;
+    const scope = route.startsWith('/nationellt/lagesbild')
+      ? 'national'
+      : route.startsWith('/anmalan/erbjudande/')
+        ? 'erbjudande'
+        : first;
     return route.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
       const value = params[`${scope}:${name}`] ?? params[name];
       if (!value) throw new Error(`Fuzztestet saknar ett värde för :${name} i ${route}`);

@@ -6,6 +6,7 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
+import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
 
 type Who = Role | 'anonymous';
 const everyone: Who[] = ['anonymous', ...roles];
@@ -67,6 +68,16 @@ const spec = table(`
   POST /inbjudan/:token                                                                   ok     ok     ok     ok     ok     ok     ok
   GET  /inloggningslank/:token                                                            ok     ok     ok     ok     ok     ok     ok
   POST /inloggningslank/:token (signs out, uses up)                                       ok     ok     ok     ok     ok     ok     ok
+
+  GET  /anmalan/:token                                                                    ok     ok     ok     ok     ok     ok     ok
+  POST /anmalan/:token                                                                    ok     ok     ok     ok     ok     ok     ok
+  GET  /anmalan/:token/avboka                                                             ok     ok     ok     ok     ok     ok     ok
+  POST /anmalan/:token/avboka (uses up)                                                   ok     ok     ok     ok     ok     ok     ok
+  GET  /anmalan/:token/ta-bort                                                            ok     ok     ok     ok     ok     ok     ok
+  POST /anmalan/:token/ta-bort (removes)                                                  ok     ok     ok     ok     ok     ok     ok
+  GET  /anmalan/borttagen                                                                 ok     ok     ok     ok     ok     ok     ok
+  GET  /anmalan/erbjudande/:token                                                         ok     ok     ok     ok     ok     ok     ok
+  POST /anmalan/erbjudande/:token                                                         ok     ok     ok     ok     ok     ok     ok
 
   GET  /filer/:id/:name                                                                   ok     ok     ok     ok     ok     ok     ok
   GET  /filer/:id/:name [opublicerad]                                                     404    ok     404    ok     ok     404    404
@@ -219,7 +230,14 @@ function table(text: string): Row[] {
 }
 
 /** Routes whose parameter is a token from an e-mail. */
-const TOKEN_ROUTES = ['/inbjudan', '/aterstall-losenord', '/inloggningslank'] as const;
+const TOKEN_ROUTES = [
+  '/inbjudan',
+  '/aterstall-losenord',
+  '/inloggningslank',
+  // an event registration's offer link, then its personal link (the longer prefix first)
+  '/anmalan/erbjudande',
+  '/anmalan',
+] as const;
 
 /** The three places a route is tried: its own county (or national) ids, another county's, foreign ids. */
 type Place = 'own' | 'other' | 'foreign';
@@ -259,6 +277,7 @@ function matches(row: Row, cell: Cell | 'refused', page: Page, url: string): boo
 describe('every route, for every role, with real ids', () => {
   let t: TestApp;
   let make: Factories;
+  let makeEvents: EventFactories;
   const users = new Map<Role, TestUser>();
   const clients = new Map<Who, TestClient>();
   const tokens = new Map<Who, string>();
@@ -286,6 +305,8 @@ describe('every route, for every role, with real ids', () => {
       make.questionnaire({ county: '22' }),
     ]);
     const invitation = await make.invitation({ county: '03' });
+    // An event with places, whose registrations' personal links the registrant's pages take.
+    const registrationEvent = await makeEvents.event({ capacity: 50 });
     const reset = await make.passwordReset(await make.user('reporter', { municipalityCode: '0382' }));
     const linkOwner = await make.user('reporter', { municipalityCode: '0382' });
     const questionnaire = (q: typeof qNational) => ({
@@ -351,8 +372,11 @@ describe('every route, for every role, with real ids', () => {
         '/inbjudan': invitation.token,
         '/aterstall-losenord': reset.token,
         '/inloggningslank': (await make.loginLink(linkOwner)).token,
+        '/anmalan/erbjudande': (await makeEvents.offer()).offerToken,
+        '/anmalan': (await makeEvents.registration(registrationEvent)).token,
       } satisfies Record<(typeof TOKEN_ROUTES)[number], string>,
       linkOwner,
+      registrationEvent,
       // A published event's image (public) and a draft's (its county's organisers only), in Uppsala.
       files: Object.fromEntries(
         await Promise.all(
@@ -376,6 +400,8 @@ describe('every route, for every role, with real ids', () => {
     const tokenRoute = TOKEN_ROUTES.find((prefix) => route.startsWith(prefix));
     if (tokenRoute) {
       if (place !== 'own') return { token: 'ingen-sadan-token' };
+      if (fresh && tokenRoute === '/anmalan')
+        return { token: (await makeEvents.registration(world.registrationEvent)).token };
       if (fresh && tokenRoute === '/inloggningslank')
         return { token: (await make.loginLink(world.linkOwner)).token };
       return { token: world.tokens[tokenRoute] };
@@ -434,6 +460,7 @@ describe('every route, for every role, with real ids', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     make = factories(t.app);
+    makeEvents = eventFactories(t.app);
     clients.set('anonymous', new TestClient(t.app));
     for (const role of roles) {
       const user = await make.user(role, { countyCode: '03' });
