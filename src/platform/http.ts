@@ -34,9 +34,10 @@ declare module 'fastify' {
     /**
      * sends a page that is the same for every anonymous visitor of its address (the start page, a county's
      * public page): rendered once per language and path, only its forms' CSRF token put in per request.
-     * `render` may depend on nothing but the context and data that never changes while the server runs.
+     * `render` may depend on nothing but the context and data that never changes while the server runs, or
+     * else `version` must name what it depends on (a page with places left: the event's fingerprint).
      */
-    publicPage(render: (ctx: PageContext) => JSX.Element): Promise<FastifyReply>;
+    publicPage(render: (ctx: PageContext) => JSX.Element, opts?: { version?: string }): Promise<FastifyReply>;
     /**
      * sends a kept rendering inside this request's page shell: `shell` is the page rendered with
      * CONTENT_SLOT where the content goes, `csrfToken` the token the shell's own forms carry.
@@ -165,10 +166,14 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   const publicPages = new KeptRenders(8 * 2 ** 20);
   app.decorateReply(
     'publicPage',
-    async function (this: FastifyReply, render: (ctx: PageContext) => JSX.Element) {
+    async function (
+      this: FastifyReply,
+      render: (ctx: PageContext) => JSX.Element,
+      options: { version?: string } = {},
+    ) {
       const req = this.request;
       if (req.actor.kind !== 'anonymous' || req.flash) return this.html(render(pageContext(req, this)));
-      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}`;
+      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}\0${options.version ?? ''}`;
       const page = await publicPages.get(key, async (slot) => ({
         meta: undefined,
         html: await render(contextWithToken(req, slot)),

@@ -215,7 +215,14 @@ export interface Option {
   label: string;
 }
 
-export function Select(p: FieldProps & { options: Option[]; placeholder?: string }): JSX.Element {
+export function Select(
+  p: FieldProps & {
+    options: Option[];
+    placeholder?: string;
+    /** options in labelled groups (optgroup), after `options` */
+    groups?: Array<{ label: string; options: Option[] }>;
+  },
+): JSX.Element {
   const id = fieldId(p.name, p.idPrefix);
   const error = p.form.errors[p.name];
   const selected = p.form.values[p.name] ?? '';
@@ -238,6 +245,15 @@ export function Select(p: FieldProps & { options: Option[]; placeholder?: string
           <option value={o.value} selected={o.value === selected} safe>
             {o.label}
           </option>
+        ))}
+        {(p.groups ?? []).map((g) => (
+          <optgroup label={g.label}>
+            {g.options.map((o) => (
+              <option value={o.value} selected={o.value === selected} safe>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </FieldGroup>

@@ -44,3 +44,4 @@ export {
 } from './service.ts';
 export { addableOrganisationTypes, newOrganisationSchema, ORGANISATION_NAME_MAX } from './schemas.ts';
 export { BOUNDARY_VIEWBOX, BoundaryFileError } from './boundaries.ts';
+export { organisationTypeLabels } from './labels.ts';
