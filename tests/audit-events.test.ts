@@ -10,6 +10,8 @@ import { queryRows } from '../src/db/client.ts';
 import { loadPolicies } from '../src/modules.ts';
 import { recordAudit, type AuditEntry } from '../src/platform/audit.ts';
 import { auditSentences, detailLabels } from '../src/modules/admin/audit-text.ts';
+import { createEvent, createSeries, register } from '../src/modules/events/index.ts';
+import { findCountyBoard } from '../src/modules/reference/index.ts';
 
 /*
  * Every event the application records reads as Swedish on the audit page: a sentence for each action, a
@@ -96,6 +98,46 @@ describe('admin: every event the application records reads as Swedish', () => {
     const occasion = made.occasion.id;
     const response = made.response.id;
     const removedRound = randomUUID();
+    // An event with a series and a registration, to be named by their titles.
+    const startsAt = new Date('2030-06-15T10:30:00Z');
+    const series = await createSeries(t.app.deps, anna.actor, '03', {
+      title: 'Föreläsningsserie om social hållbarhet',
+      startYear: 2030,
+      endYear: 2031,
+    });
+    const event = await createEvent(t.app.deps, anna.actor, '03', {
+      title: 'Perspektivgemenskap',
+      startsAt,
+      endsAt: new Date('2030-06-15T13:45:00Z'),
+      placeKind: 'digital',
+      capacity: 100,
+      registrationClosesAt: new Date('2030-06-10T21:59:59Z'),
+      organisationIds: [(await findCountyBoard(db, '03'))!.id],
+      seriesId: series.id,
+    });
+    await t.app.deps.db.execute(sql`update events set status = 'published' where id = ${event.id}`);
+    const registration = (
+      await register(
+        t.app.deps,
+        { countyCode: '03', eventId: event.id },
+        {
+          name: 'Deltagare Ett',
+          email: 'deltagare.ett@test.example',
+          organisationName: 'Knivsta kommun',
+          consent: true,
+        },
+        new Date('2030-06-01T08:00:00Z'),
+      )
+    ).registration.id;
+    const eventFacts = {
+      title: event.title,
+      slug: event.slug,
+      status: 'draft',
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+      capacity: 100,
+      registrationClosesAt: event.registrationClosesAt.toISOString(),
+    };
     const dates = { opens: '2026-10-01', deadline: '2026-12-18', locks: '2027-01-15', reminderDays: 3 };
 
     const county = (e: Omit<AuditEntry, 'actorId' | 'countyCode'>) => ({ ...e, countyCode: '03' });
@@ -302,6 +344,50 @@ describe('admin: every event the application records reads as Swedish', () => {
         after: { count: 290 },
       },
     );
+    const ev = (action: string, extra: Partial<AuditEntry> = {}) =>
+      county({ action, entityType: 'event', entityId: event.id, ...extra });
+    const reg = (action: string, extra: Partial<AuditEntry> = {}) =>
+      county({ action, entityType: 'event_registration', entityId: registration, ...extra });
+    events.push(
+      ev('event.created', { after: eventFacts }),
+      ev('event.edited', { before: eventFacts, after: { ...eventFacts, capacity: null } }),
+      ev('event.published', { before: { status: 'draft' }, after: { status: 'published' } }),
+      ev('event.cancelled', {
+        before: { status: 'published' },
+        after: { status: 'cancelled', registrationsCancelled: 12 },
+      }),
+      ev('event.attendance_marked', { after: { changed: 3 } }),
+      ev('event.registrants_messaged', { after: { subject: 'Ny länk till mötet', recipients: 40 } }),
+      ev('event.registrants_anonymised', { after: { registrations: 52, retentionDays: 90 } }),
+      county({
+        action: 'event_series.created',
+        entityType: 'event_series',
+        entityId: series.id,
+        after: { title: series.title, startYear: 2030, endYear: 2031 },
+      }),
+      county({
+        action: 'event_series.edited',
+        entityType: 'event_series',
+        entityId: series.id,
+        before: { title: series.title, startYear: 2030, endYear: 2031 },
+        after: { title: series.title, startYear: 2030, endYear: 2032 },
+      }),
+      reg('registration.created', { after: { eventId: event.id, status: 'waiting' } }),
+      reg('registration.changed'),
+      reg('registration.withdrawn', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),
+      reg('registration.erased', { before: { status: 'cancelled' } }),
+      reg('registration.offered', {
+        after: { eventId: event.id, offerExpiresAt: '2030-06-03T08:00:00.000Z' },
+      }),
+      reg('registration.offer_accepted', { before: { status: 'offered' }, after: { status: 'confirmed' } }),
+      reg('registration.offer_expired', { before: { status: 'offered' }, after: { status: 'cancelled' } }),
+      reg('registration.added', { after: { eventId: event.id, status: 'confirmed', beyondCapacity: true } }),
+      reg('registration.confirmed_by_organiser', {
+        before: { status: 'waiting' },
+        after: { status: 'confirmed', beyondCapacity: true },
+      }),
+      reg('registration.cancelled', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),
+    );
     for (const e of events) await recordAudit(db, { ...e, actorId: anna.id });
   });
   afterAll(() => t.close());
@@ -388,6 +474,18 @@ describe('admin: every event the application records reads as Swedish', () => {
     // The occasions a round closed are told as they were, not as changed to nothing.
     expect(round).toContain('Höst 2026 (öppnar 1 oktober 2026, sista svarsdag 18 december 2026)');
     expect(round).not.toContain('(tomt)');
+    const event = await all('event', events.find((e) => e.action === 'event.created')!.entityId);
+    expect(event).toContain('skapade evenemanget ”Perspektivgemenskap”');
+    expect(event).toContain('Publicerat');
+    expect(event).toContain('100 platser');
+    expect(event).toContain('Obegränsat');
+    const registration = await all(
+      'event_registration',
+      events.find((e) => e.action === 'registration.created')!.entityId,
+    );
+    expect(registration).toContain('tog emot en anmälan till ”Perspektivgemenskap”');
+    expect(registration).toContain('På väntelistan');
+    expect(registration).not.toContain('Deltagare Ett');
     const removed = await all('round', events.find((e) => e.action === 'round.removed')!.entityId);
     expect(removed).toContain('tog bort omgången ”Testomgång som togs bort”');
   });

@@ -1,6 +1,7 @@
 import { findCountyByCode } from '../../platform/tenancy.ts';
 import { countOf, formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
+import { eventStatusLabels, registrationStatusLabels } from '../events/index.ts';
 import { pictureStatusLabels, responseStatusText } from '../situation/index.ts';
 import { organisationTypeLabel } from '../workspace/index.ts';
 
@@ -116,6 +117,31 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'organisation.created': ({ name }) => `lade till organisationen ${name ?? ''}`.trim(),
   'boundaries.loaded': ({ name }) => `läste in kartans gränser${name ? ` för ${name}` : ''}`,
   'boundaries.imported': ({ name }) => `läste in kartans gränser${name ? ` för ${name}` : ''}`,
+  // Events (a registration is named by its event's title: the registrant's name is personal data)
+  'event.created': ({ name, after }) => `skapade evenemanget${quoted(name ?? textField(after, 'title'))}`,
+  'event.edited': ({ name }) => `ändrade evenemanget${quoted(name)}`,
+  'event.published': ({ name }) => `publicerade evenemanget${quoted(name)}`,
+  'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
+  'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
+  'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
+  'event.registrants_anonymised': ({ name }) =>
+    `tog bort de anmäldas personuppgifter för evenemanget${quoted(name)}`,
+  'event_series.created': ({ name, after }) => `skapade serien${quoted(name ?? textField(after, 'title'))}`,
+  'event_series.edited': ({ name }) => `ändrade serien${quoted(name)}`,
+  'registration.created': ({ name }) => `tog emot en anmälan till${quoted(name)}`,
+  'registration.changed': ({ name }) => `tog emot en ändring av en anmälan till${quoted(name)}`,
+  'registration.withdrawn': ({ name }) => `tog emot en avbokning av en anmälan till${quoted(name)}`,
+  'registration.erased': ({ name }) =>
+    `tog bort uppgifterna i en anmälan till${quoted(name)} på deltagarens begäran`,
+  'registration.offered': ({ name }) => `erbjöd nästa på väntelistan en plats på${quoted(name)}`,
+  'registration.offer_accepted': ({ name }) =>
+    `tog emot en bekräftelse av en erbjuden plats på${quoted(name)}`,
+  'registration.offer_expired': ({ name }) =>
+    `lät en erbjuden plats på${quoted(name)} gå vidare när tiden att bekräfta gick ut`,
+  'registration.added': ({ name }) => `lade till en deltagare på${quoted(name)}`,
+  'registration.confirmed_by_organiser': ({ name }) =>
+    `gav en deltagare från väntelistan en plats på${quoted(name)}`,
+  'registration.cancelled': ({ name }) => `avbokade en deltagare på${quoted(name)}`,
 };
 
 /** Events recorded under an earlier name, still read from old rows. */
@@ -149,6 +175,9 @@ export const entityTypeLabels: Record<string, string> = {
   membership: 'Roll',
   organisation: 'Organisation',
   boundaries: 'Kartgränser',
+  event: 'Evenemang',
+  event_series: 'Evenemangsserie',
+  event_registration: 'Anmälan',
 };
 
 export const entityTypeLabel = (type: string): string => entityTypeLabels[type] ?? type;
@@ -168,6 +197,9 @@ export const entityTypeOne: Readonly<Record<string, string>> = {
   membership: 'en roll',
   organisation: 'en organisation',
   boundaries: 'en uppsättning kartgränser',
+  event: 'ett evenemang',
+  event_series: 'en evenemangsserie',
+  event_registration: 'en anmälan',
 };
 
 /** The audit log's line over a list filtered to one thing: "Visar bara händelserna för ett formulär." */
@@ -221,6 +253,22 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   submittedAt: 'Skickades',
   count: 'Antal',
   source: 'Källa',
+  slug: 'Adress',
+  startsAt: 'Börjar',
+  endsAt: 'Slutar',
+  capacity: 'Platser',
+  registrationClosesAt: 'Sista anmälan',
+  registrationsCancelled: 'Avbokade anmälningar',
+  offerExpiresAt: 'Erbjudandet gäller till',
+  beyondCapacity: 'Utöver antalet platser',
+  changed: 'Ändrade',
+  subject: 'Ämnesrad',
+  recipients: 'Mottagare',
+  registrations: 'Anmälningar',
+  retentionDays: 'Sparades',
+  startYear: 'Från år',
+  endYear: 'Till år',
+  eventId: null,
   version: null,
   newVersion: null,
   change: null,
@@ -295,12 +343,18 @@ function occasionWords(v: unknown): string {
 }
 
 function words(key: string, v: unknown, ctx: ValueContext): string {
-  if (v === undefined || v === null) return key === 'countyCode' && v === null ? 'Nationell' : '';
+  if (v === undefined || v === null) {
+    if (key === 'countyCode' && v === null) return 'Nationell';
+    return key === 'capacity' && v === null ? 'Obegränsat' : '';
+  }
   switch (key) {
     case 'status':
       if (typeof v !== 'string') break;
       if (ctx.entityType === 'regional_picture')
         return pictureStatusLabels[v as keyof typeof pictureStatusLabels] ?? v;
+      if (ctx.entityType === 'event') return eventStatusLabels[v as keyof typeof eventStatusLabels] ?? v;
+      if (ctx.entityType === 'event_registration')
+        return registrationStatusLabels[v as keyof typeof registrationStatusLabels] ?? v;
       try {
         return responseStatusText(v as Parameters<typeof responseStatusText>[0]) ?? v;
       } catch {
@@ -334,7 +388,18 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
     case 'deadline':
     case 'locks':
     case 'submittedAt':
+    case 'startsAt':
+    case 'endsAt':
+    case 'registrationClosesAt':
+    case 'offerExpiresAt':
       return dateWords(v);
+    case 'startYear':
+    case 'endYear':
+      return typeof v === 'number' ? String(v) : '';
+    case 'capacity':
+      return typeof v === 'number' ? countOf(v, 'plats', 'platser') : 'Obegränsat';
+    case 'retentionDays':
+      return typeof v === 'number' ? `${countOf(v, 'dag', 'dagar')} efter evenemanget` : '';
   }
   if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');

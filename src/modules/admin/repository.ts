@@ -74,6 +74,10 @@ export async function listAudit(
         when 'membership' then (select coalesce(nullif(x.name, ''), x.email) from memberships m
           join users x on x.id = m.user_id where m.id::text = a.entity_id)
         when 'boundaries' then (case a.entity_id when 'county' then 'länen' when 'municipality' then 'kommunerna' end)
+        when 'event' then (select title from events where id::text = a.entity_id)
+        when 'event_series' then (select title from event_series where id::text = a.entity_id)
+        when 'event_registration' then (select e.title from event_registrations r join events e on e.id = r.event_id
+          where r.id::text = a.entity_id)
       end as entity_name,
       case a.entity_type
         when 'response' then (select rd.title || ', ' || oc.label from responses r join occasions oc on oc.id = r.occasion_id

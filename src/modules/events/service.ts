@@ -14,6 +14,7 @@ import { hashToken, newToken } from '../../platform/tokens.ts';
 import { fieldErrorsFrom } from '../../platform/validation.ts';
 import * as forms from '../forms/index.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
+import { keepEventImage } from './files.ts';
 import { calendarEntryOf, ICS_CONTENT_TYPE, writeCalendar } from './ics.ts';
 import { whenOfEvent, whenText } from './labels.ts';
 import * as lifecycle from './lifecycle.ts';
@@ -267,6 +268,7 @@ export async function createEvent(
       createdBy: actor.id,
       updatedBy: actor.id,
     });
+    await keepEventImage(tx, undefined, event, actor.id);
     await repo.replaceOrganisers(tx, event.id, countyCode, input.organisationIds);
     await repo.replaceProgramme(tx, event.id, countyCode, input.programme);
     await recordAudit(tx, {
@@ -305,6 +307,7 @@ export async function updateEvent(
       );
     const slug = await uniqueSlug(tx, ref.countyCode, input.slug || before.slug, input.title, before.id);
     const event = await repo.updateEvent(tx, before.id, { slug, ...eventColumns(input) }, actor.id);
+    await keepEventImage(tx, before, event, actor.id);
     await repo.replaceOrganisers(tx, event.id, ref.countyCode, input.organisationIds);
     await repo.replaceProgramme(tx, event.id, ref.countyCode, input.programme);
     if (event.status === 'published' && event.questionnaireVersionId)
@@ -649,11 +652,11 @@ export async function cancelRegistration(
     await recordAudit(tx, {
       actorId: null,
       countyCode: event.countyCode,
-      action: 'registration.cancelled',
+      action: 'registration.withdrawn',
       entityType: 'event_registration',
       entityId: registration.id,
       before: { status: before.status },
-      after: { status: registration.status, by: 'registrant' },
+      after: { status: registration.status },
     });
     const offered = await offerFreePlaces(tx, ctx, event, now);
     return { registration, event, offered };
@@ -930,7 +933,7 @@ export async function cancelRegistrationByOrganiser(
       entityType: 'event_registration',
       entityId: registration.id,
       before: { status: before.status },
-      after: { status: 'cancelled', by: 'organiser' },
+      after: { status: 'cancelled' },
     });
     await offerFreePlaces(tx, ctx, event, now);
     return registration;
@@ -997,7 +1000,7 @@ export async function messageRegistrants(
       action: 'event.registrants_messaged',
       entityType: 'event',
       entityId: event.id,
-      after: { subject: input.subject, recipients: sent, to: input.to },
+      after: { subject: input.subject, recipients: sent },
     });
     return sent;
   });
