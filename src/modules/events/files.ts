@@ -1,8 +1,8 @@
-import type { FileOwner } from '../../platform/files.ts';
-import { IMAGE_KINDS } from '../../platform/files.ts';
+import type { Executor } from '../../db/client.ts';
+import { attachFile, detachFile, IMAGE_KINDS, type FileOwner } from '../../platform/files.ts';
 import { eventIsPublic } from './lifecycle.ts';
 import { eventsPolicy } from './policy.ts';
-import { findEventById } from './repository.ts';
+import { findEventById, type EventRow } from './repository.ts';
 
 /** The owner kind of an event's image in the platform's file store. */
 export const EVENT_IMAGE_OWNER = 'event';
@@ -23,3 +23,27 @@ export const eventImageOwner: FileOwner = {
     return file.countyCode !== null && eventsPolicy['event.view'](actor, { countyCode: file.countyCode });
   },
 };
+
+/**
+ * Keeps the file store in step with the event's image, inside the service's transaction: a new image (the
+ * saver's own upload, staged by the form) is attached to the event, a replaced or removed one let go of (the
+ * store deletes it a day later). An image that cannot be attached is a ValidationError on the image field.
+ */
+export async function keepEventImage(
+  tx: Executor,
+  before: Pick<EventRow, 'imageRef'> | undefined,
+  after: Pick<EventRow, 'id' | 'countyCode' | 'imageRef'>,
+  actorId: string,
+): Promise<void> {
+  if (before?.imageRef && before.imageRef !== after.imageRef)
+    await detachFile(tx, before.imageRef, { kind: EVENT_IMAGE_OWNER, id: after.id });
+  if (after.imageRef && after.imageRef !== before?.imageRef)
+    await attachFile(tx, after.imageRef, {
+      ownerKind: EVENT_IMAGE_OWNER,
+      ownerId: after.id,
+      countyCode: after.countyCode,
+      actorId,
+      kinds: EVENT_IMAGE.kinds,
+      field: EVENT_IMAGE.field,
+    });
+}
