@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../../tests/factories.ts';
 import { testDatabase } from '../../../tests/helpers/db.ts';
@@ -108,5 +109,29 @@ describe('forms: questionnaires kept apart by owner and county, frozen once in u
     expect((await qrepo.findVersion(db, q.id, 1))!.definition).toEqual(oneQuestion('Första'));
     const v2 = (await qrepo.findVersion(db, q.id, 2))!;
     expect(v2).toMatchObject({ inUse: false, definition: oneQuestion('Andra') });
+  });
+  it('reads a version in use once and keeps it frozen; a version still being built is read every time', async () => {
+    const db = database.db;
+    const q = await builder.createQuestionnaire(db, editorOf(`kept_${suffix}`), null, {
+      title: `Kept ${suffix}`,
+      copyFrom: '',
+    });
+    const draft = (await qrepo.findLatestVersion(db, q.id))!;
+    const first = await builder.definitionOfVersion(db, draft.id);
+    expect(Object.isFrozen(first)).toBe(false);
+    await builder.saveDefinition(db, editorOf(`kept_${suffix}`), q.id, () => oneQuestion('Ja'));
+    const edited = await builder.definitionOfVersion(db, draft.id);
+    expect(JSON.stringify(edited)).not.toBe(JSON.stringify(first));
+
+    await qrepo.markVersionInUse(db, draft.id);
+    const inUse = await builder.definitionOfVersion(db, draft.id);
+    expect(inUse).toEqual(edited);
+    expect(Object.isFrozen(inUse.areas)).toBe(true);
+    // Kept: even a change past every rule is not read again (nothing may change a version in use).
+    await database.db.execute(
+      sql`update questionnaire_versions set definition = '{"areas":[]}'::jsonb where id = ${draft.id}`,
+    );
+    expect(await builder.definitionOfVersion(db, draft.id)).toBe(inUse);
+    expect(() => (inUse.areas as unknown[]).push({})).toThrow(TypeError);
   });
 });

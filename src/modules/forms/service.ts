@@ -109,11 +109,34 @@ export async function ensureQuestionnaire(
   return v.id;
 }
 
-/** The questions of one version; a version that does not exist is a broken reference, not a 404. */
+/**
+ * The questions of one version; a version that does not exist is a broken reference, not a 404. A version
+ * in use never changes again (an edit makes the next version), so its questions are read once per process
+ * and kept, frozen: every page that shows or reads answers needs them.
+ */
 export async function definitionOfVersion(db: Db, versionId: string): Promise<Definition> {
+  const kept = inUseDefinitions.get(versionId);
+  if (kept) return kept;
   const version = await qrepo.findQuestionnaireVersion(db, versionId);
   if (!version) throw new Error(`Formulärversionen ${versionId} saknas`);
-  return version.definition;
+  if (!version.inUse) return version.definition;
+  const definition = deepFreeze(version.definition);
+  inUseDefinitions.set(versionId, definition);
+  // Bounded: the oldest kept goes first (a Map iterates in insertion order).
+  if (inUseDefinitions.size > MAX_KEPT_DEFINITIONS)
+    inUseDefinitions.delete(inUseDefinitions.keys().next().value!);
+  return definition;
+}
+
+const MAX_KEPT_DEFINITIONS = 500;
+const inUseDefinitions = new Map<string, Definition>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 // ---- Form input ----------------------------------------------------------------------------------

@@ -52,19 +52,15 @@ async function respondent(
   return found;
 }
 
-export interface LoadedResponse {
-  response: repo.ResponseRow;
-  occasion: repo.Occasion;
-  round: repo.Round;
+export interface LoadedResponse extends repo.ResponseInPlace {
   definition: Definition;
 }
 
 async function response(db: Db, county: County, responseId: string): Promise<LoadedResponse> {
-  const found = await repo.findResponseById(db, responseId);
-  if (!found || found.countyCode !== county.code) throw new NotFoundError();
-  const o = (await repo.findOccasion(db, found.occasionId))!;
-  const r = await round(db, county, o.roundId);
-  return { response: found, occasion: o, round: r, definition: await definitionOf(db, r) };
+  const found = await repo.findResponseInPlace(db, responseId);
+  if (!found || found.response.countyCode !== county.code || !roundVisibleTo(found.round, county))
+    throw new NotFoundError();
+  return { ...found, definition: await definitionOf(db, found.round) };
 }
 
 /** An occasion of a national round, as the national coordinator reaches it (no county in the URL). */

@@ -203,6 +203,31 @@ export async function findResponseById(db: Executor, id: string): Promise<Respon
   return row;
 }
 
+/** A response with its occasion, its round and its organisation's name: what a response page starts from. */
+export interface ResponseInPlace {
+  response: ResponseRow;
+  occasion: Occasion;
+  round: Round;
+  organisationName: string;
+}
+
+const responseInPlace = prepared('situation_response_in_place', (db) =>
+  db
+    .select({ response: responses, occasion: occasions, round: rounds, organisationName: organisations.name })
+    .from(responses)
+    .innerJoin(occasions, eq(occasions.id, responses.occasionId))
+    .innerJoin(rounds, eq(rounds.id, occasions.roundId))
+    .innerJoin(organisations, eq(organisations.id, responses.organisationId))
+    .where(eq(responses.id, sql.placeholder('id'))),
+);
+
+/** The response, its occasion, round and organisation in one statement; undefined if unknown. */
+export async function findResponseInPlace(db: Executor, id: string): Promise<ResponseInPlace | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await responseInPlace(db, { id });
+  return row;
+}
+
 export async function insertResponse(
   db: Executor,
   values: typeof responses.$inferInsert,

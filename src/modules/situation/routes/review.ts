@@ -5,7 +5,6 @@ import type { CountyRecord } from '../../../platform/tenancy.ts';
 import { parseForm } from '../../../platform/validation.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { diffAnswers } from '../../forms/index.ts';
-import { listOrganisations } from '../../reference/index.ts';
 import { completenessOf } from '../compile.ts';
 import { load, type LoadedResponse } from '../load.ts';
 import { authorize, responseAbilities } from '../policy.ts';
@@ -92,12 +91,11 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
     req: FastifyRequest,
     reply: FastifyReply,
     county: CountyRecord,
-    { response, occasion, round, definition }: LoadedResponse,
+    { response, occasion, round, definition, organisationName }: LoadedResponse,
     form: FormState,
   ) => {
-    const [versions, orgs, picture] = await Promise.all([
+    const [versions, picture] = await Promise.all([
       repo.listResponseVersions(db, response.id),
-      listOrganisations(db, { countyCode: county.code, includeNational: true }),
       repo.findRegionalPicture(db, occasion.id, county.code),
     ]);
     const history = versions.map((v, i) => ({
@@ -113,7 +111,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       county,
       round,
       occasion,
-      organisationName: orgs.find((o) => o.id === response.organisationId)?.name ?? '',
+      organisationName,
       response,
       definition,
       history: history.reverse(),
@@ -214,17 +212,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
     req: FastifyRequest,
     reply: FastifyReply,
     county: CountyRecord,
-    { response, occasion, round }: LoadedResponse,
+    { response, occasion, round, organisationName }: LoadedResponse,
     version: number,
     form: FormState,
   ) => {
-    const [orgs, recipients] = await Promise.all([
-      listOrganisations(db, { countyCode: county.code, includeNational: true }),
-      repo.reporterEmails(db, response.organisationId),
-    ]);
+    const recipients = await repo.reporterEmails(db, response.organisationId);
     return ReturnConfirmPage({
       ctx: pageContext(req, reply),
-      organisationName: orgs.find((o) => o.id === response.organisationId)?.name ?? '',
+      organisationName,
       action: urls.giveBack(county, response),
       back: urls.response(county, response),
       version,
