@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../../tests/factories.ts';
+import { eventWithImage } from '../../../tests/factories/event-images.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
 import { queryRows } from '../../db/client.ts';
@@ -265,6 +266,27 @@ describe('the public events pages', () => {
       expect(page.body).not.toContain('mote.example');
       const ics = await anon.get(`${pathOf(e)}/kalenderfil.ics`);
       expect(ics.body).not.toContain('mote.example');
+    });
+
+    it('shows the image from the file store with its alt text and narrower copies', async () => {
+      const { eventId, file } = await eventWithImage(t.app, {
+        status: 'published',
+        countyCode: '03',
+        uploaderId: admins['03']!.id,
+      });
+      const [row] = await queryRows<{ slug: string }>(
+        t.app.deps.db,
+        sql`select slug from events where id = ${eventId}`,
+      );
+      const page = await anon.get(`/uppsala/kalender/${row!.slug}`);
+      const img = page.doc.querySelector('.sv-event-image img')!;
+      expect(img.getAttribute('alt')).toBe('Affischen för evenemanget');
+      expect(img.getAttribute('srcset')).toMatch(/ 480w, .* 960w, .* 1000w$/);
+      const src = img.getAttribute('src')!;
+      expect(src).toContain(`/filer/${file.id}/`);
+      const served = await t.app.inject({ method: 'GET', url: src });
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['content-type']).toBe('image/png');
     });
 
     it('says how many places are left, and never a stale count', async () => {

@@ -5,6 +5,7 @@ import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { clientKey, handleForm, pageContext, requireCounty } from '../../../platform/http.ts';
 import { formatDate, swedishCollator } from '../../../platform/i18n.ts';
+import { findFile, imageSources, isImageKind, type FileKind } from '../../../platform/files.ts';
 import type { FormBody } from '../../../platform/input.ts';
 import {
   COUNTIES,
@@ -275,11 +276,17 @@ export function registerPublicRoutes(app: FastifyInstance, deps: Deps): void {
 
   type EventParams = { Params: { county: string; eventSlug: string } };
 
-  /** The event's image, when it has one this site serves (its own address), with its alt text. */
-  const imageOf = (e: { imageRef: string | null; imageAlt: string | null }): EventImage | undefined =>
-    e.imageRef && e.imageAlt && /^\/(?!\/)/.test(e.imageRef)
-      ? { src: e.imageRef, alt: e.imageAlt }
+  /** The event's image from the file store (its narrower copies for srcset), with its alt text. */
+  async function imageOf(e: {
+    imageRef: string | null;
+    imageAlt: string | null;
+  }): Promise<EventImage | undefined> {
+    if (!e.imageRef || !e.imageAlt) return undefined;
+    const file = await findFile(db, e.imageRef);
+    return file && isImageKind(file.kind as FileKind)
+      ? { ...imageSources(file), alt: e.imageAlt }
       : undefined;
+  }
 
   async function eventPageProps(
     ctx: PageContext,
@@ -297,7 +304,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: Deps): void {
       ctx,
       county: { slug: county.slug, name: county.name },
       view,
-      image: imageOf(view.event),
+      image: await imageOf(view.event),
       registration: {
         definition,
         erasedAfter: anonymisationDueAt(view.event, config.eventRetentionDays),
