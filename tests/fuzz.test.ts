@@ -59,6 +59,7 @@ describe('hostile input on every POST route', () => {
       'inloggningslank:token': 'okand-lank',
       'anmalan:token': registration.token,
       'erbjudande:token': offer.offerToken,
+      eventSlug: (await events.event()).slug,
     };
   });
   afterAll(() => t.close());

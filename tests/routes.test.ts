@@ -84,6 +84,17 @@ const spec = table(`
   GET  /filer/:id/:variant/:name                                                          ok     ok     ok     ok     ok     ok     ok
   GET  /filer/:id/:variant/:name [opublicerad]                                            404    ok     404    ok     ok     404    404
 
+  GET  /kalender                                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /kalender.ics                                                                      ok     ok     ok     ok     ok     ok     ok
+  GET  /kalender.atom                                                                     ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/kalender                                                                  ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/kalender.ics                                                              ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/kalender.atom                                                             ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/kalender.rss                                                              ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/kalender/:eventSlug                                                       ok     ok     ok     ok     ok     ok     ok
+  POST /:county/kalender/:eventSlug                                                       ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/kalender/:eventSlug/kalenderfil.ics                                       ok     ok     ok     ok     ok     ok     ok
+
   GET  /:county/admin                                                                     login  ok     404    ok     ok     404    404
   GET  /:county/admin/personer                                                            login  ok     404    ok     ok     404    404
   POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
@@ -334,6 +345,9 @@ describe('every route, for every role, with real ids', () => {
         ...questionnaire(qVnorr),
       },
     };
+    // The public pages of a published event in each county (their slugs differ: another county's is 404).
+    Object.assign(county.own, { eventSlug: registrationEvent.slug });
+    Object.assign(county.vnorr, { eventSlug: (await makeEvents.event({ county: '22' })).slug });
     return {
       county,
       countyStates: {
