@@ -20,8 +20,12 @@ import {
   confirmBeyondCapacity,
   eraseRegistration,
   expireOffers,
+  changeRegistration,
   findByPersonalToken,
+  loadPublicEvent,
   markAttendance,
+  messageRegistrants,
+  sendJoiningInfo,
   register,
   createEvent,
   publishEvent,
@@ -179,7 +183,7 @@ describe('a registration rush', () => {
     const bad = await register(ctx, ref, {
       ...person('fel'),
       email: 'inte-en-adress',
-      consent: false as never,
+      consent: false,
     }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     expect(Object.keys((bad as ValidationError).fieldErrors).sort()).toEqual(['consent', 'email']);
@@ -297,6 +301,71 @@ describe('the waiting list', () => {
     // Someone from another county's board does not reach it.
     const other = await createTestUser(ctx.db, 'county_admin', { countyCode: '22' });
     await expect(addRegistrant(ctx, other.actor, ref, person('x'))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('before the event', () => {
+  it('the public page never holds the meeting link; the link goes to confirmed registrants once, in time', async () => {
+    const event = await makeEvent(ctx, admin.actor, {
+      capacity: 1,
+      practicalInfo: 'Logga in tio minuter innan.',
+    });
+    const ref = { countyCode: '03', eventId: event.id };
+    const page = await loadPublicEvent(ctx.db, '03', event.slug);
+    expect(JSON.stringify(page)).not.toContain('meet.example');
+    expect(page).toMatchObject({
+      places: { capacity: 1, left: 1, waiting: 0 },
+      registration: { open: true },
+    });
+    const a = person('lank');
+    const b = person('lankvantar');
+    await register(ctx, ref, a);
+    await register(ctx, ref, b);
+    expect(await loadPublicEvent(ctx.db, '03', event.slug)).toMatchObject({
+      places: { left: 0, waiting: 1 },
+    });
+
+    const dayBefore = new Date(event.startsAt.getTime() - 25 * HOUR);
+    expect(await sendJoiningInfo(ctx, dayBefore, { eventIds: [event.id] })).toBe(0);
+    const inTime = new Date(event.startsAt.getTime() - 23 * HOUR);
+    expect(await sendJoiningInfo(ctx, inTime, { eventIds: [event.id] })).toBe(1);
+    expect(await sendJoiningInfo(ctx, inTime, { eventIds: [event.id] })).toBe(0);
+    const info = (await mailJobsTo(a.email)).filter((m) =>
+      m.subject?.startsWith('Länk och praktisk information'),
+    );
+    expect(info).toHaveLength(1);
+    expect(info[0]!.text).toContain('https://meet.example/m/abc123');
+    expect(info[0]!.text).toContain('Logga in tio minuter innan.');
+    expect((await mailJobsTo(b.email)).some((m) => m.subject?.startsWith('Länk'))).toBe(false);
+  });
+
+  it('the registrant changes their details by the personal link; the organiser writes to those with a place', async () => {
+    const event = await makeEvent(ctx, admin.actor, { capacity: 1 });
+    const ref = { countyCode: '03', eventId: event.id };
+    const a = person('andra');
+    const made = await register(ctx, ref, a);
+    await register(ctx, ref, person('kon'));
+    const changed = await changeRegistration(ctx, made.token, {
+      name: 'Nytt Namn',
+      organisationName: 'Uppsala kommun',
+    });
+    expect(changed).toMatchObject({ name: 'Nytt Namn', organisationName: 'Uppsala kommun', email: a.email });
+    await expect(
+      changeRegistration(ctx, made.token, { name: '', organisationName: 'X' }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      changeRegistration(ctx, 'fel-token', { name: 'X', organisationName: 'Y' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await messageRegistrants(ctx, admin.actor, ref, { subject: 'Ny sal', text: 'Vi ses i sal B.' }),
+    ).toBe(1);
+    expect(
+      await messageRegistrants(ctx, admin.actor, ref, { subject: 'Alla', text: 'Till alla.', to: 'all' }),
+    ).toBe(2);
+    const mails = (await mailJobsTo(a.email)).filter((m) => m.subject === `Ny sal – ${event.title}`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('Hej Nytt Namn!');
+    expect(mails[0]!.text).toContain(`/anmalan/${made.token}`);
   });
 });
 
