@@ -189,6 +189,29 @@ export function TextInput(p: InputProps): JSX.Element {
   );
 }
 
+/**
+ * A file field (GOV.UK's file upload). `accept` only helps the browser's picker; what is taken is decided by
+ * the file's bytes on the server. Its form must be sent as multipart (`PostForm` with `uploads`), and the route
+ * must declare that it takes uploads. A browser cannot be given the file again: a page shown again after an
+ * error says which file is kept instead (the platform keeps it for the uploader).
+ */
+export function FileUpload(p: FieldProps & { accept?: string }): JSX.Element {
+  const id = fieldId(p.name, p.idPrefix);
+  const error = p.form.errors[p.name];
+  return (
+    <FieldGroup id={id} label={p.label} hint={p.hint} error={error}>
+      <input
+        class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        aria-describedby={describedBy(id, p.hint, error)}
+      />
+    </FieldGroup>
+  );
+}
+
 /** A textarea; with `maxLength`, GOV.UK's character count shows the limit and counts down as one types. */
 export function TextArea(p: FieldProps & { rows?: number; maxLength?: number }): JSX.Element {
   const id = fieldId(p.name, p.idPrefix);
@@ -404,14 +427,23 @@ export function PostForm({
   csrfToken,
   children,
   className,
+  uploads,
 }: {
   action: string;
   csrfToken: string;
   children: Children;
   className?: string;
+  /** the form carries files (FileUpload): sent as multipart/form-data */
+  uploads?: boolean;
 }): JSX.Element {
   return (
-    <form method="post" action={action} novalidate class={className}>
+    <form
+      method="post"
+      action={action}
+      novalidate
+      class={className}
+      enctype={uploads ? 'multipart/form-data' : undefined}
+    >
       <CsrfField token={csrfToken} />
       {children}
     </form>
