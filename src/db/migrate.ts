@@ -29,14 +29,30 @@ function readMigrations(): { tag: string; statements: string[] }[] {
 
 /**
  * Applies drizzle-kit's committed migrations in order, each in its own transaction, the same way on
- * PGlite and PostgreSQL. An advisory lock lets several processes start at once on one server.
+ * PGlite and PostgreSQL. An advisory lock lets several processes start at once on one server. A start with
+ * every migration applied asks one question (which are applied) instead of a locked transaction for each.
  */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.execute(
-    sql`create table if not exists schema_migrations (tag text primary key, applied_at timestamptz not null default now())`,
+  const [{ present } = { present: false }] = await queryRows<{ present: boolean }>(
+    db,
+    sql`select to_regclass('schema_migrations') is not null as present`,
+  );
+  if (!present) {
+    // Under the lock: two processes creating it at once on a fresh database collide in the catalogue.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(727274)`);
+      await tx.execute(
+        sql`create table if not exists schema_migrations (tag text primary key, applied_at timestamptz not null default now())`,
+      );
+    });
+  }
+  const appliedBefore = new Set(
+    (await queryRows<{ tag: string }>(db, sql`select tag from schema_migrations`)).map((r) => r.tag),
   );
   const applied: string[] = [];
   for (const m of readMigrations()) {
+    if (appliedBefore.has(m.tag)) continue;
+    // Not applied when asked: under the lock, ask again (another process may be applying it now).
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(727274)`);
       const done = await queryRows<unknown>(tx, sql`select 1 from schema_migrations where tag = ${m.tag}`);
