@@ -359,6 +359,51 @@ export async function listOccasionResponses(
   answerKeys?: string[],
   knownRespondents?: RespondentView[],
 ): Promise<Array<{ respondent: RespondentView; response: ResponseRow | null }>> {
+  const [resp, rows] = await Promise.all([
+    knownRespondents ?? listRespondents(db, roundId, countyCode),
+    selectResponses(db, answerKeys).where(
+      countyCode
+        ? and(eq(responses.occasionId, occasionId), eq(responses.countyCode, countyCode))
+        : eq(responses.occasionId, occasionId),
+    ),
+  ]);
+  const byRespondent = new Map(rows.map((r) => [r.respondentId, r]));
+  return resp.map((respondent) => ({ respondent, response: byRespondent.get(respondent.id) ?? null }));
+}
+
+/**
+ * The same as `listOccasionResponses` for every occasion of the round at once (one query, not one per
+ * occasion), without answers: what a round's page needs to show each occasion's completeness.
+ */
+export async function listRoundResponseStates(
+  db: Executor,
+  roundId: string,
+  countyCode: string,
+  roundOccasions: Occasion[],
+  respondents: RespondentView[],
+): Promise<Map<string, Array<{ respondent: RespondentView; response: ResponseRow | null }>>> {
+  const rows = await selectResponses(db, [])
+    .innerJoin(occasions, eq(occasions.id, responses.occasionId))
+    .where(and(eq(occasions.roundId, roundId), eq(responses.countyCode, countyCode)));
+  const byOccasion = new Map<string, Map<string, ResponseRow>>();
+  for (const r of rows) {
+    const of = byOccasion.get(r.occasionId) ?? new Map<string, ResponseRow>();
+    of.set(r.respondentId, r);
+    byOccasion.set(r.occasionId, of);
+  }
+  return new Map(
+    roundOccasions.map((o) => [
+      o.id,
+      respondents.map((respondent) => ({
+        respondent,
+        response: byOccasion.get(o.id)?.get(respondent.id) ?? null,
+      })),
+    ]),
+  );
+}
+
+/** Responses with all answers, or (with `answerKeys`) only those; `[]` reads none. */
+function selectResponses(db: Executor, answerKeys: string[] | undefined) {
   // Direct key look-ups (answers -> 'key') are far cheaper than expanding every answer of every row.
   const answers =
     answerKeys === undefined
@@ -369,35 +414,26 @@ export async function listOccasionResponses(
             answerKeys.map((k) => sql`${k}::text, ${responses.answers} -> ${k}::text`),
             sql`, `,
           )}))`;
-  const [resp, rows] = await Promise.all([
-    knownRespondents ?? listRespondents(db, roundId, countyCode),
-    db
-      .select({
-        id: responses.id,
-        occasionId: responses.occasionId,
-        respondentId: responses.respondentId,
-        countyCode: responses.countyCode,
-        organisationId: responses.organisationId,
-        status: responses.status,
-        answers,
-        version: responses.version,
-        reopened: responses.reopened,
-        invalidInput: responses.invalidInput,
-        returnComment: responses.returnComment,
-        submittedAt: responses.submittedAt,
-        approvedAt: responses.approvedAt,
-        updatedBy: responses.updatedBy,
-        updatedAt: responses.updatedAt,
-      })
-      .from(responses)
-      .where(
-        countyCode
-          ? and(eq(responses.occasionId, occasionId), eq(responses.countyCode, countyCode))
-          : eq(responses.occasionId, occasionId),
-      ),
-  ]);
-  const byRespondent = new Map(rows.map((r) => [r.respondentId, r]));
-  return resp.map((respondent) => ({ respondent, response: byRespondent.get(respondent.id) ?? null }));
+  return db
+    .select({
+      id: responses.id,
+      occasionId: responses.occasionId,
+      respondentId: responses.respondentId,
+      countyCode: responses.countyCode,
+      organisationId: responses.organisationId,
+      status: responses.status,
+      answers,
+      version: responses.version,
+      reopened: responses.reopened,
+      invalidInput: responses.invalidInput,
+      returnComment: responses.returnComment,
+      submittedAt: responses.submittedAt,
+      approvedAt: responses.approvedAt,
+      updatedBy: responses.updatedBy,
+      updatedAt: responses.updatedAt,
+    })
+    .from(responses)
+    .$dynamic();
 }
 
 /** Open assignments of the given organisations: occasions they are respondents for, newest first. */

@@ -179,9 +179,10 @@ export async function roundResourceOf(
   db: Executor,
   round: repo.Round,
   county: { code: string } | null,
+  knownOccasions?: repo.Occasion[],
 ): Promise<RoundResource> {
   const [occasions, answered] = await Promise.all([
-    repo.listOccasions(db, round.id),
+    knownOccasions ?? repo.listOccasions(db, round.id),
     repo.roundHasResponses(db, round.id),
   ]);
   return { round, countyCode: county?.code ?? null, occasions, answered };

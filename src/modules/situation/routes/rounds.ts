@@ -137,16 +137,16 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
       repo.listRespondents(db, round.id, county.code),
       listOrganisations(db, { countyCode: county.code, includeNational: true }),
     ]);
-    // Completeness needs statuses only: no answers are read, and the respondents are read once.
-    const summaries = await Promise.all(
-      occasions.map(async (occasion) => ({
-        occasion,
-        completeness: completenessOf(
-          await repo.listOccasionResponses(db, occasion.id, round.id, county.code, [], respondents),
-          occasion.deadlineAt,
-        ),
-      })),
-    );
+    // Completeness needs statuses only: no answers are read, every occasion's in one query.
+    const [states, resource, history] = await Promise.all([
+      repo.listRoundResponseStates(db, round.id, county.code, occasions, respondents),
+      roundResourceOf(db, round, county, occasions),
+      repo.listRoundHistory(db, round.id),
+    ]);
+    const summaries = occasions.map((occasion) => ({
+      occasion,
+      completeness: completenessOf(states.get(occasion.id) ?? [], occasion.deadlineAt),
+    }));
     return RoundPage({
       ctx: pageContext(req, reply),
       county,
@@ -163,8 +163,8 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
           : respondents.map((r) => r.organisationId),
       ),
       abilities: countyAbilities(req.actor, { countyCode: county.code }),
-      roundAbilities: roundAbilities(req.actor, await roundResourceOf(db, round, county)),
-      history: await repo.listRoundHistory(db, round.id),
+      roundAbilities: roundAbilities(req.actor, resource),
+      history,
       form,
     });
   };
