@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient } from './helpers/client.ts';
 import { makeExe, multipartBody } from './helpers/files.ts';
 import { factories, type TestUser } from './factories.ts';
+import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
 
 /**
@@ -38,7 +39,15 @@ describe('hostile input on every POST route', () => {
       answers: { q_deltar: 'plats' },
     });
     const offer = await events.offer();
+    // The events organiser's pages: an event with registrations, a series; a draft to publish and an event to
+    // cancel of their own (the first hostile body that is a valid form would use up the shared one).
+    const organiser = await organiserWorld(t.app, await make.user('county_admin', { countyCode: '03' }));
+    const eventChange = (end: string) => `/:county/evenemang/:eventId/${end}`;
     params = {
+      ...organiser.ids.own,
+      [`${eventChange('publicera')}|eventId`]: (await organiser.fresh(eventChange('publicera'), '03'))
+        .eventId!,
+      [`${eventChange('stall-in')}|eventId`]: (await organiser.fresh(eventChange('stall-in'), '03')).eventId!,
       county: 'uppsala',
       roundId: review.round.id,
       occasionId: review.occasion.id,
@@ -73,7 +82,7 @@ describe('hostile input on every POST route', () => {
         ? 'erbjudande'
         : first;
     return route.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
-      const value = params[`${scope}:${name}`] ?? params[name];
+      const value = params[`${route}|${name}`] ?? params[`${scope}:${name}`] ?? params[name];
       if (!value) throw new Error(`Fuzztestet saknar ett värde för :${name} i ${route}`);
       return value;
     });

@@ -6,6 +6,7 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
+import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
 
 type Who = Role | 'anonymous';
@@ -206,6 +207,38 @@ const spec = table(`
   POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)  login  ok     404    ok     404    404    404
   POST /:county/lagesbild/formular/:questionnaireId/fragor/:questionId/flytta             login  ok     404    ok     404    404    404
 
+  GET  /:county/evenemang                                                                 login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/nytt                                                            login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/nytt                                                            login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/serier/ny                                                       login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/serier/ny                                                       login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/serier/:seriesId                                                login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/serier/:seriesId/andra                                          login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/serier/:seriesId/andra                                          login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId                                                        login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/andra                                                  login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/andra [inställt]                                       login  409    404    409    409    404    404
+  POST /:county/evenemang/:eventId/andra                                                  login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/publicera (uses up)                                    login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/publicera [publicerat]                                 login  409    404    409    409    404    404
+  POST /:county/evenemang/:eventId/inspelning                                             login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/stall-in                                               login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/stall-in (uses up)                                     login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/stall-in [inställt]                                    login  409    404    409    409    404    404
+  GET  /:county/evenemang/:eventId/anmalda                                                login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/anmalda.xlsx                                           login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/anmalda.csv                                            login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/narvaro                                                login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/meddelande                                             login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/meddelande                                             login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/anmalda/ny                                             login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/anmalda/ny                                             login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/anmalda/:registrationId/avboka                         login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/anmalda/:registrationId/avboka (uses up)               login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/anmalda/:registrationId/avboka [avbokad]               login  409    404    409    409    404    404
+  GET  /:county/evenemang/:eventId/anmalda/:registrationId/ge-plats                       login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/anmalda/:registrationId/ge-plats (uses up)             login  ok     404    ok     ok     404    404
+
 `);
 
 /** Parses the spec: a header line, then `METHOD route [state] (note) cell × 7` per line. */
@@ -294,6 +327,8 @@ describe('every route, for every role, with real ids', () => {
   const tokens = new Map<Who, string>();
   /** Route parameters per place and state; see `paramsFor`. */
   let world: Awaited<ReturnType<typeof buildWorld>>;
+  /** The events organiser's pages: an event, a series and registrations in each county (see organiserWorld). */
+  let events: OrganiserWorld;
 
   async function buildWorld() {
     // Uppsala: its own round, a submitted answer to review, a municipality that never started, a draft picture.
@@ -345,12 +380,16 @@ describe('every route, for every role, with real ids', () => {
         ...questionnaire(qVnorr),
       },
     };
+    events = await organiserWorld(t.app, users.get('county_admin')!);
+    Object.assign(county.own, events.ids.own);
+    Object.assign(county.vnorr, events.ids.vnorr);
     // The public pages of a published event in each county (their slugs differ: another county's is 404).
     Object.assign(county.own, { eventSlug: registrationEvent.slug });
     Object.assign(county.vnorr, { eventSlug: (await makeEvents.event({ county: '22' })).slug });
     return {
       county,
       countyStates: {
+        ...events.states,
         // Uppsala's picture of the national round's occasion is submitted: final.
         inskickad: { roundId: national.round.id, occasionId: national.occasion.id },
         // Someone has answered Uppsala's round: it cannot be cancelled.
@@ -440,6 +479,12 @@ describe('every route, for every role, with real ids', () => {
       if (national) return { ...world.national.own, roundId: made.round.id };
       return { ...(place === 'own' ? world.county.own : world.county.vnorr), roundId: made.round.id };
     }
+    // An event published or cancelled, or a registration cancelled or given a place, is one of its own.
+    if (fresh && place !== 'foreign' && route.startsWith('/:county/evenemang/:eventId/'))
+      return {
+        ...(place === 'own' ? world.county.own : world.county.vnorr),
+        ...(await events.fresh(route, countyOf(place))),
+      };
     const freshQuestionnaire = async (countyCode: string | undefined) => {
       if (!fresh) return {};
       const q = await make.questionnaire(countyCode ? { county: countyCode } : {});

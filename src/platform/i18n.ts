@@ -22,6 +22,7 @@ const messages = {
   'nav.assignments': { sv: 'Mina uppdrag', en: 'My assignments' },
   'nav.situation': { sv: 'Lägesbild', en: 'Situational picture' },
   'nav.nationalPicture': { sv: 'Nationell lägesbild', en: 'National picture' },
+  'nav.events': { sv: 'Evenemang', en: 'Events' },
   'nav.counties': { sv: 'Välj län', en: 'Choose county' },
   'lang.switch': { sv: 'In English', en: 'På svenska' },
   'flash.success': { sv: 'Klart', en: 'Done' },

@@ -165,6 +165,8 @@ interface InputProps extends FieldProps {
   required?: boolean;
   /** the field's limit, shown under it (the schema holds the same one); the input is never cut */
   maxLength?: number;
+  /** the page opens with the focus here (a form row just added without JavaScript) */
+  autofocus?: boolean;
 }
 
 export function TextInput(p: InputProps): JSX.Element {
@@ -183,6 +185,7 @@ export function TextInput(p: InputProps): JSX.Element {
         aria-describedby={describedBy(id, p.hint, error, p.maxLength)}
         spellcheck={p.spellcheck === false ? 'false' : undefined}
         required={p.required}
+        autofocus={p.autofocus}
       />
       {p.maxLength ? <CharacterCountInfo id={id} max={p.maxLength} /> : ''}
     </FieldGroup>
