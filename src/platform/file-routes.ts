@@ -56,6 +56,8 @@ export function registerFileRoutes(app: FastifyInstance, files: Files): void {
       throw new NotFoundError();
     }
     const kind = file.kind as FileKind;
+    // The file itself is as long as recorded; a narrower copy's length is not kept, so it goes chunked.
+    if (variant === 'original') reply.header('content-length', file.size);
     return reply
       .type(file.contentType)
       .header('etag', etag)

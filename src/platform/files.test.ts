@@ -513,6 +513,7 @@ describe('uploads over HTTP and files served by address', () => {
       expect(page.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(page.headers['content-disposition']).toBe('inline; filename="Affisch.png"');
       expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(Number(page.headers['content-length'])).toBe(image.size);
       const etag = String(page.headers.etag);
       const again = await t.app.inject({
         method: 'GET',
