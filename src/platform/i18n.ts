@@ -11,6 +11,7 @@ const messages = {
   'nav.main': { sv: 'Huvudmeny', en: 'Main menu' },
   'nav.menu': { sv: 'Meny', en: 'Menu' },
   'nav.start': { sv: 'Start', en: 'Home' },
+  'nav.calendar': { sv: 'Kalender', en: 'Calendar' },
   'nav.login': { sv: 'Logga in', en: 'Sign in' },
   'nav.logout': { sv: 'Logga ut', en: 'Sign out' },
   'nav.myStart': { sv: 'Min startsida', en: 'My start page' },

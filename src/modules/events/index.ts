@@ -29,8 +29,12 @@ export const module: ModuleDescriptor = {
     registerPublicRoutes(app, deps);
     registerOrganiserRoutes(app, deps);
   },
-  // The organiser's pages, for those who keep the county's events.
-  nav: [{ label: 'nav.events', href: '/:county/evenemang', access: access.county('event.view'), order: 32 }],
+  nav: [
+    // The calendar of all of Sweden, for everyone.
+    { label: 'nav.calendar', href: '/kalender', access: access.public(), order: 1 },
+    // The organiser's pages, for those who keep the county's events.
+    { label: 'nav.events', href: '/:county/evenemang', access: access.county('event.view'), order: 32 },
+  ],
   // Seed 004's event, seed 000's lecture series and an event ahead in each demo county (demo mode only).
   seedDemo: (db) => seedEventsDemo(db),
   maintenance: [

@@ -130,6 +130,15 @@ describe('the public events pages', () => {
       expect(filtered.doc.querySelector('#tema option[selected]')?.text).toBe(theme);
     });
 
+    it('the calendars are found from the menu and from the county’s page', async () => {
+      const home = await anon.get('/');
+      expect(home.doc.querySelector('.govuk-header__navigation a[href="/kalender"]')?.text).toBe('Kalender');
+      const county = await anon.get('/uppsala/');
+      expect(county.doc.querySelector('main a[href="/uppsala/kalender"]')?.text).toBe(
+        'Evenemang i Uppsala län',
+      );
+    });
+
     it('a month without events points to the month of the next one', async () => {
       const far = await makeEvent({ inDays: 400, themes: [`Långt bort ${unique()}`] });
       const theme = far.themes[0]!;

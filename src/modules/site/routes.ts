@@ -35,7 +35,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
       );
       return CountyPage({
         ctx,
-        view: { countyName: county.name, boardName: countyBoardName(county.name), municipalities },
+        view: {
+          slug: county.slug,
+          countyName: county.name,
+          boardName: countyBoardName(county.name),
+          municipalities,
+        },
       });
     });
   });

@@ -31,6 +31,8 @@ export function HomePage({ ctx }: { ctx: PageContext }): JSX.Element {
 }
 
 export interface CountyPageView {
+  /** the county's address (/{slug}/…) */
+  slug: string;
   countyName: string;
   boardName: string;
   municipalities: Array<{ code: string; name: string }>;
@@ -42,6 +44,11 @@ export function CountyPage({ ctx, view }: { ctx: PageContext; view: CountyPageVi
       <p class="govuk-body-l">
         Länsstyrelsen samordnar det regionala arbetet för social hållbarhet tillsammans med länets kommuner,
         regionen, myndigheter och civilsamhället.
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/${view.slug}/kalender`} safe>
+          {`Evenemang i ${view.countyName}`}
+        </a>
       </p>
       <h2 class="govuk-heading-m">Länets kommuner</h2>
       <ul class="govuk-list sv-county-list">
