@@ -35,8 +35,9 @@ async function occasion(
   roundId: string,
   occasionId: string,
 ): Promise<{ round: repo.Round; occasion: repo.Occasion }> {
-  const r = await round(db, county, roundId);
-  return { round: r, occasion: await occasionOf(db, r, occasionId) };
+  const found = await repo.findOccasionInRound(db, roundId, occasionId);
+  if (!found || !roundVisibleTo(found.round, county)) throw new NotFoundError();
+  return found;
 }
 
 async function respondent(

@@ -109,6 +109,25 @@ export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]
   return occasionsOfRound(db, { roundId });
 }
 
+const occasionWithRound = prepared('situation_occasion_with_round', (db) =>
+  db
+    .select({ occasion: occasions, round: rounds })
+    .from(occasions)
+    .innerJoin(rounds, eq(rounds.id, occasions.roundId))
+    .where(and(eq(occasions.id, sql.placeholder('occasionId')), eq(rounds.id, sql.placeholder('roundId')))),
+);
+
+/** The occasion and its round in one statement; undefined unless the occasion is that round's. */
+export async function findOccasionInRound(
+  db: Executor,
+  roundId: string,
+  occasionId: string,
+): Promise<{ round: Round; occasion: Occasion } | undefined> {
+  if (!isUuid(roundId) || !isUuid(occasionId)) return undefined;
+  const [row] = await occasionWithRound(db, { roundId, occasionId });
+  return row;
+}
+
 export async function findOccasion(db: Executor, id: string): Promise<Occasion | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await occasionById(db, { id });
