@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderChart, svgToPng, type ChartSpec } from './charts.ts';
 
@@ -80,5 +83,20 @@ describe('renderChart', () => {
     const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(chart.svg)![1]);
     expect(image.width).toBeCloseTo(width, 0);
     expect(image.png.readUInt32BE(16)).toBe(Math.round(width * 2));
+  });
+
+  it('loads the rasteriser (a native addon) only when a PNG is asked for, not with the module', () => {
+    // A process of its own: this one may have rasterised already.
+    const script = `
+      import { createRequire } from 'node:module';
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('@resvg'));
+      const charts = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, 'charts.ts')).href)});
+      const before = loaded();
+      const image = charts.svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+      process.stdout.write(JSON.stringify({ before, after: loaded(), width: image.width }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual({ before: false, after: true, width: 10 });
   });
 });

@@ -1,4 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
 import type * as Vega from 'vega';
 import type * as VegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
@@ -6,6 +7,10 @@ import type { TopLevelSpec } from 'vega-lite';
 // vega and vega-lite take a third of a second to load: only a process that draws a chart pays for them.
 let renderer: Promise<[typeof Vega, typeof VegaLite]> | undefined;
 const loadRenderer = () => (renderer ??= Promise.all([import('vega'), import('vega-lite')]));
+// resvg (a native addon, some 4 MB resident) only where a chart becomes a PNG (Word reports); required, not
+// imported, so svgToPng stays synchronous.
+let resvg: typeof ResvgJs | undefined;
+const loadResvg = () => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgJs);
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -128,10 +133,10 @@ export interface ChartImage {
 
 /** An SVG as a PNG at `scale` times its size (sharp in print), with its size in CSS pixels for the page. */
 export function svgToPng(svg: string, scale = 2): ChartImage {
-  const resvg = new Resvg(svg, {
+  const image = new (loadResvg().Resvg)(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
   });
-  const rendered = resvg.render();
+  const rendered = image.render();
   return { png: rendered.asPng(), width: rendered.width / scale, height: rendered.height / scale };
 }
