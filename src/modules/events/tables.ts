@@ -269,3 +269,81 @@ export const registrations = pgTable(
       .where(sql`status = 'offered'`),
   ],
 );
+
+/**
+ * utvärdering: an event's evaluation, a questionnaire (forms, owner 'events') sent after the event to those
+ * who attended. Chosen by the organiser until it goes out; `sentAt` marks the first mail, after which the
+ * questionnaire stays.
+ */
+export const eventEvaluations = pgTable('event_evaluations', {
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  countyCode: char('county_code', { length: 2 })
+    .notNull()
+    .references(() => counties.code),
+  questionnaireVersionId: uuid('questionnaire_version_id')
+    .notNull()
+    .references(() => questionnaireVersions.id),
+  /** when the first invitations went out (null: not yet) */
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
+});
+
+/**
+ * One registrant's invitation to evaluate: sent once (one row per registration), answered once by its link.
+ * It never names the answer, and the answer never names it. When the registrant's personal data is erased,
+ * the invitation lets go of the registration and its link.
+ */
+export const eventEvaluationInvitations = pgTable(
+  'event_evaluation_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    /** null once the registrant's personal data is erased */
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
+    /** the hash of the link's token; null once the registrant's personal data is erased */
+    tokenHash: text('token_hash'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    /** the link has been used (when is not kept: it would point at the answer) */
+    answered: boolean('answered').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('event_evaluation_invitations_registration_uq').on(t.registrationId),
+    uniqueIndex('event_evaluation_invitations_token_uq').on(t.tokenHash),
+    index('event_evaluation_invitations_event_idx').on(t.eventId),
+  ],
+);
+
+/**
+ * One answer to an event's evaluation: the answers and the questions' version, nothing about who gave them or
+ * when. The organiser sees them only summarised.
+ */
+export const eventEvaluationAnswers = pgTable(
+  'event_evaluation_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    countyCode: char('county_code', { length: 2 })
+      .notNull()
+      .references(() => counties.code),
+    questionnaireVersionId: uuid('questionnaire_version_id')
+      .notNull()
+      .references(() => questionnaireVersions.id),
+    answers: jsonb('answers').$type<Answers>().notNull(),
+  },
+  (t) => [index('event_evaluation_answers_event_idx').on(t.eventId)],
+);
