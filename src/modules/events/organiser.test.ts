@@ -317,6 +317,8 @@ describe('the organiser pages of events', () => {
     expect(main).toContain('12.30 Hur börjar vi resan?');
     expect(main).toContain('Linnéa Berg, utvecklingsledare, Länsstyrelsen');
     expect(main).toContain('450 kr');
+    // The description is shown as the calendar shows it: Markdown, sanitised.
+    expect(page.doc.querySelector('main .sv-event-description strong')?.text).toBe('jämlikhet');
     expect(main).toContain('Skickas bara till de anmälda');
     // A draft: it may be published, changed and cancelled.
     const actions = () => [

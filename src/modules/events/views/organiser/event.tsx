@@ -1,4 +1,5 @@
 import { formatDate } from '../../../../platform/i18n.ts';
+import { safeMarkdown } from '../../../../platform/markdown.ts';
 import type { PageContext } from '../../../../ui/context.ts';
 import {
   Button,
@@ -94,7 +95,11 @@ function detailRows(d: EventPageData): SummaryRow[] {
     },
     {
       key: 'Anmälan öppnar',
-      value: e.registrationOpensAt ? whenText(e.registrationOpensAt) : 'När evenemanget publiceras',
+      value: e.registrationOpensAt
+        ? whenText(e.registrationOpensAt)
+        : e.publishedAt
+          ? `När evenemanget publicerades, ${whenText(e.publishedAt)}`
+          : 'När evenemanget publiceras',
     },
     { key: 'Sista anmälningsdag', value: whenText(e.registrationClosesAt) },
     { key: 'Målgrupp', value: e.targetGroup || 'Inte angiven' },
@@ -199,12 +204,7 @@ export function EventPage({
       {e.description ? (
         <>
           <h2 class="govuk-heading-m">Beskrivning</h2>
-          <p class="govuk-body-s sv-muted">
-            Som du skrev den (Markdown). På evenemangets sida visas den formaterad.
-          </p>
-          <div class="govuk-body sv-prewrap" safe>
-            {e.description}
-          </div>
+          <div class="sv-event-description">{safeMarkdown(e.description)}</div>
         </>
       ) : (
         ''

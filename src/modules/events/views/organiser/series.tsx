@@ -1,4 +1,5 @@
 import { Html } from '@kitajs/html';
+import { safeMarkdown } from '../../../../platform/markdown.ts';
 import type { PageContext } from '../../../../ui/context.ts';
 import {
   Button,
@@ -42,13 +43,7 @@ export function SeriesPage({
       caption={`Föreläsningsserie ${series.startYear === series.endYear ? series.startYear : `${series.startYear}–${series.endYear}`}`}
       breadcrumbs={[{ href: urls.manage(county.slug), label: 'Evenemang' }]}
     >
-      {series.description ? (
-        <div class="govuk-body sv-prewrap" safe>
-          {series.description}
-        </div>
-      ) : (
-        ''
-      )}
+      {series.description ? <div class="sv-event-description">{safeMarkdown(series.description)}</div> : ''}
       <ActionLinks
         label="Serien"
         links={[
