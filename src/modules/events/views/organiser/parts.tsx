@@ -1,5 +1,5 @@
 import { Table, Tag, type TagColour } from '../../../../ui/components.tsx';
-import { organisationTypeLabel } from '../../../workspace/index.ts';
+import { organisationTypeLabels, type OrganisationType } from '../../../reference/index.ts';
 import { eventStatusLabels } from '../../labels.ts';
 import type { Figures } from '../../repository.ts';
 import type { EventStatus } from '../../tables.ts';
@@ -57,7 +57,8 @@ export function FiguresTables({
     ['Uteblev', f.noShows],
     ['Tillagda utöver antalet platser', f.beyondCapacity],
   ];
-  const typeName = (t: string | null): string => (t ? organisationTypeLabel(t) : NOT_GIVEN);
+  const typeName = (t: string | null): string =>
+    t ? (organisationTypeLabels[t as OrganisationType] ?? t) : NOT_GIVEN;
   const municipalityName = (code: string | null): string =>
     code ? (view.municipalityNames.get(code) ?? code) : NOT_GIVEN;
   const count = (n: number) => <span safe>{n.toLocaleString('sv-SE')}</span>;
