@@ -16,8 +16,12 @@ import type { FormBody } from '../../../platform/input.ts';
 import { stockholmDate } from '../../../platform/time.ts';
 import { emptyForm, tooLongMessage, type FormState, type FormValues } from '../../../platform/validation.ts';
 import { allQuestions, definitionOfVersion, formatAnswer, type Definition } from '../../forms/index.ts';
-import { listMunicipalities, listOrganisations, organisationTypes } from '../../reference/index.ts';
-import { organisationTypeLabel } from '../../workspace/index.ts';
+import {
+  listMunicipalities,
+  listOrganisations,
+  organisationTypeLabels,
+  organisationTypes,
+} from '../../reference/index.ts';
 import { attendanceText, clockText, registrationStatusLabels } from '../labels.ts';
 import { eventHasEnded, eventHasStarted, eventMayMarkAttendance, registrationMayMove } from '../lifecycle.ts';
 import { decide, eventAbilities, registrationAbilities } from '../policy.ts';
@@ -544,7 +548,7 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
         r.name ?? 'Borttagen',
         r.email ?? '',
         r.organisationName ?? '',
-        r.organisationType ? organisationTypeLabel(r.organisationType) : NOT_GIVEN,
+        r.organisationType ? organisationTypeLabels[r.organisationType] : NOT_GIVEN,
         r.municipalityCode ? (names.get(r.municipalityCode) ?? r.municipalityCode) : NOT_GIVEN,
         registrationStatusLabels[r.status],
         r.beyondCapacity ? 'Ja' : '',
@@ -668,7 +672,7 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
       form,
       full: event.capacity !== null && counts.taken >= event.capacity,
       refusal: d.allowed ? undefined : d.refusal === 'state' ? d.reason : 'Du får inte lägga till deltagare.',
-      organisationTypes: organisationTypes.map((t) => ({ value: t, label: organisationTypeLabel(t) })),
+      organisationTypes: organisationTypes.map((t) => ({ value: t, label: organisationTypeLabels[t] })),
       municipalities: municipalities
         .sort((a, b) => swedishCollator.compare(a.name, b.name))
         .map((m) => ({ value: m.code, label: m.name })),
