@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../../tests/factories.ts';
-import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
-import { TestClient } from '../../../tests/helpers/client.ts';
-import { makeImage } from '../../../tests/helpers/files.ts';
+import { buildTestApp, testConfig, type TestApp } from '../../../tests/helpers/app.ts';
+import { TestClient, type Page } from '../../../tests/helpers/client.ts';
+import { makeExe, makeImage, type FilePart } from '../../../tests/helpers/files.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { fileUrl, findFile, type FileRow } from '../../platform/files.ts';
 import { endOfStockholmDay, stockholmDate, stockholmTime } from '../../platform/time.ts';
 import { findCountyBoard } from '../reference/index.ts';
 import { EVENT_IMAGE, EVENT_IMAGE_OWNER } from './files.ts';
 import type { EventInput } from './schemas.ts';
+import * as repo from './repository.ts';
 import { createEvent, publishEvent, updateEvent } from './service.ts';
 
 /**
@@ -134,4 +135,237 @@ describe('an event’s image', () => {
     ).rejects.toMatchObject({ fieldErrors: { imageAlt: 'Beskriv bilden med en alternativtext' } });
     expect((await findFile(t.app.deps.db, mine.id))!.ownerId).toBeNull();
   });
+});
+
+/** The organiser's event form with its image: chosen, refused beside the field, kept, replaced, removed. */
+describe('the event form’s image', () => {
+  let t: TestApp;
+  let editor: TestClient;
+  let board: string;
+  const day = (offset: number) => stockholmDate(new Date(Date.now() + offset * 86_400_000));
+
+  /** The fields of a complete event, as the form has them. */
+  const eventFields = (extra: Record<string, string> = {}): Record<string, string> => ({
+    title: `Föreläsning med bild ${Math.random().toString(36).slice(2, 8)}`,
+    startDate: day(30),
+    startTime: '13.00',
+    endTime: '15.00',
+    placeKind: 'digital',
+    costKind: 'free',
+    registrationLastDay: day(25),
+    organisationIds: board,
+    intent: 'save',
+    ...extra,
+  });
+
+  /** Posts the page's main form as a browser does with `enctype="multipart/form-data"`: its hidden fields too. */
+  const submitMultipart = (
+    client: TestClient,
+    page: Page,
+    fields: Record<string, string | string[]>,
+    files: FilePart[],
+  ) => {
+    const form = page.doc.querySelector('main form[method="post"]')!;
+    expect(form.getAttribute('enctype')).toBe('multipart/form-data');
+    const hidden: Record<string, string> = {};
+    for (const input of form.querySelectorAll('input[type="hidden"]'))
+      hidden[input.getAttribute('name')!] = input.getAttribute('value') ?? '';
+    return client.postMultipart(form.getAttribute('action')!, { ...hidden, ...fields }, files);
+  };
+  const imageFile = async (width = 1400): Promise<FilePart> => ({
+    field: 'image',
+    filename: 'Affisch Sundsvall.jpg',
+    type: 'image/jpeg',
+    bytes: await makeImage('jpeg', width, 700, { gps: true }),
+  });
+  const eventIdOf = (page: Page) => /\/uppsala\/evenemang\/([0-9a-f-]{36})$/.exec(page.location ?? '')![1]!;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ config: testConfig({ MAX_UPLOAD_MB: '1' }) });
+    const user = await createTestUser(t.app.deps.db, 'county_editor', { countyCode: '03' });
+    editor = new TestClient(t.app);
+    await editor.login(user.email, user.password);
+    board = (await findCountyBoard(t.app.deps.db, '03'))!.id;
+  });
+  afterAll(() => t.close());
+
+  it('offers a file field for a PNG or JPEG and its alt text, and saves the image with the event', async () => {
+    const form = await editor.get('/uppsala/evenemang/nytt');
+    const input = form.doc.querySelector('input[type="file"]#image')!;
+    expect(input.getAttribute('accept')).toBe('image/png,image/jpeg');
+    expect(form.doc.querySelector('label[for="image"]')!.text).toBe('Bild (valfritt)');
+    expect(form.doc.querySelector('#image-hint')!.text).toContain('högst 1 MB');
+    expect(form.doc.querySelector('label[for="imageAlt"]')).not.toBeNull();
+
+    const saved = await submitMultipart(
+      editor,
+      form,
+      eventFields({ imageAlt: 'Publik i en föreläsningssal' }),
+      [await imageFile()],
+    );
+    expect(saved.status).toBe(303);
+    const event = (await repo.findEvent(t.app.deps.db, '03', eventIdOf(saved)))!;
+    expect(event.imageAlt).toBe('Publik i en föreläsningssal');
+    const file = (await findFile(t.app.deps.db, event.imageRef!))!;
+    expect(file).toMatchObject({
+      ownerKind: 'event',
+      ownerId: event.id,
+      kind: 'jpeg',
+      variantWidths: [480, 960],
+    });
+
+    // The edit form shows it, with its name and a box to remove it.
+    const edit = await editor.get(`/uppsala/evenemang/${event.id}/andra`);
+    const preview = edit.doc.querySelector('.sv-event-image-preview img')!;
+    expect(preview.getAttribute('src')).toBe(fileUrl(file, 'w480'));
+    expect(preview.getAttribute('alt')).toBe('Publik i en föreläsningssal');
+    expect(edit.doc.querySelector('.sv-event-image-preview figcaption')!.text.trim()).toBe(
+      'Affisch Sundsvall.jpg',
+    );
+    expect(edit.doc.querySelector('input[name="imageRef"]')!.getAttribute('value')).toBe(file.id);
+    expect(edit.doc.querySelector('label[for="image"]')!.text).toBe('Byt bild (valfritt)');
+
+    // Published, the public page shows it with its narrower copies and alt text.
+    await publishEvent(
+      { db: t.app.deps.db, config: t.config },
+      (await createTestUser(t.app.deps.db, 'county_admin', { countyCode: '03' })).actor,
+      {
+        countyCode: '03',
+        eventId: event.id,
+      },
+    );
+    const visitor = new TestClient(t.app);
+    const page = await visitor.get(`/uppsala/kalender/${event.slug}`);
+    const img = page.doc.querySelector('.sv-event-image img')!;
+    expect(img.getAttribute('alt')).toBe('Publik i en föreläsningssal');
+    expect(img.getAttribute('srcset')).toContain(`${fileUrl(file, 'w480')} 480w`);
+    expect((await visitor.get(img.getAttribute('src')!)).status).toBe(200);
+  });
+
+  it('refuses a renamed program or a file too large beside the field, keeping everything typed', async () => {
+    const form = await editor.get('/uppsala/evenemang/nytt');
+    const fields = eventFields({ imageAlt: 'En bild' });
+    const renamed = await submitMultipart(editor, form, fields, [
+      { field: 'image', filename: 'affisch.jpg', type: 'image/jpeg', bytes: makeExe() },
+    ]);
+    expect(renamed.status).toBe(400);
+    expect(renamed.doc.querySelector('#image-error')!.text).toContain(
+      'Bilden måste vara en PNG-bild eller en JPEG-bild; filen du valde är inte det',
+    );
+    expect(renamed.doc.querySelector('.govuk-error-summary a[href="#image"]')).not.toBeNull();
+    expect(renamed.doc.querySelector('input#title')!.getAttribute('value')).toBe(fields.title);
+
+    const large = await submitMultipart(
+      editor,
+      form,
+      fields,
+      [await imageFile(2400)].map((f) => ({
+        ...f,
+        bytes: Buffer.concat([f.bytes, Buffer.alloc(1024 * 1024)]),
+      })),
+    );
+    expect(large.status).toBe(400);
+    expect(large.doc.querySelector('#image-error')!.text).toContain(
+      'Bilden är för stor: en fil får vara högst 1 MB',
+    );
+    expect(await repo.listEvents(t.app.deps.db, { countyCode: '03' })).not.toContainEqual(
+      expect.objectContaining({ title: fields.title }),
+    );
+  });
+
+  it('keeps an image just chosen when the form comes back for another field, and saves it with the next post', async () => {
+    const form = await editor.get('/uppsala/evenemang/nytt');
+    const missingAlt = await submitMultipart(editor, form, eventFields({ imageAlt: '', title: '' }), [
+      await imageFile(),
+    ]);
+    expect(missingAlt.status).toBe(400);
+    expect(missingAlt.doc.querySelector('#imageAlt-error')!.text).toContain(
+      'Beskriv bilden med en alternativtext',
+    );
+    expect(missingAlt.doc.querySelector('#title-error')).not.toBeNull();
+    const staged = missingAlt.doc.querySelector('input[name="imageRef"]')!.getAttribute('value')!;
+    expect((await findFile(t.app.deps.db, staged))!.ownerId).toBeNull();
+    expect(missingAlt.doc.querySelector('.sv-event-image-preview figcaption')!.text.trim()).toBe(
+      'Affisch Sundsvall.jpg',
+    );
+
+    // No file chosen this time: the kept one is saved.
+    const saved = await submitMultipart(
+      editor,
+      missingAlt,
+      eventFields({ imageAlt: 'Två talare på en scen' }),
+      [{ field: 'image', filename: '', bytes: Buffer.alloc(0) }],
+    );
+    expect(saved.status).toBe(303);
+    const event = (await repo.findEvent(t.app.deps.db, '03', eventIdOf(saved)))!;
+    expect(event.imageRef).toBe(staged);
+    expect((await findFile(t.app.deps.db, staged))!.ownerId).toBe(event.id);
+  });
+
+  it('replaces and removes the image of an event', async () => {
+    const form = await editor.get('/uppsala/evenemang/nytt');
+    const saved = await submitMultipart(editor, form, eventFields({ imageAlt: 'Första bilden' }), [
+      await imageFile(),
+    ]);
+    const eventId = eventIdOf(saved);
+    const first = (await repo.findEvent(t.app.deps.db, '03', eventId))!.imageRef!;
+
+    const edit = await editor.get(`/uppsala/evenemang/${eventId}/andra`);
+    const replaced = await submitMultipart(editor, edit, { ...fields(edit), imageAlt: 'Andra bilden' }, [
+      { field: 'image', filename: 'ny.png', type: 'image/png', bytes: await makeImage('png', 500, 300) },
+    ]);
+    expect(replaced.doc.querySelectorAll('.govuk-error-message').map((e) => e.text.trim())).toEqual([]);
+    expect(replaced.status).toBe(303);
+    const second = (await repo.findEvent(t.app.deps.db, '03', eventId))!;
+    expect(second.imageRef).not.toBe(first);
+    expect((await findFile(t.app.deps.db, first))!.ownerId).toBeNull();
+    expect((await findFile(t.app.deps.db, second.imageRef!))!).toMatchObject({
+      kind: 'png',
+      ownerId: eventId,
+    });
+
+    const again = await editor.get(`/uppsala/evenemang/${eventId}/andra`);
+    const removed = await submitMultipart(
+      editor,
+      again,
+      { ...fields(again), removeImage: 'yes', imageAlt: '' },
+      [],
+    );
+    expect(removed.status).toBe(303);
+    expect((await repo.findEvent(t.app.deps.db, '03', eventId))!.imageRef).toBeNull();
+    expect((await findFile(t.app.deps.db, second.imageRef!))!.ownerId).toBeNull();
+  });
+
+  it('refuses a multipart post without its CSRF token', async () => {
+    const page = await editor.postMultipart(
+      '/uppsala/evenemang/nytt',
+      eventFields({ imageAlt: 'x' }),
+      [await imageFile()],
+      {
+        checkPage: false,
+      },
+    );
+    expect(page.status).toBe(403);
+  });
+
+  /** The text fields of a page's form as they stand (what a browser sends back unchanged). */
+  function fields(page: Page): Record<string, string | string[]> {
+    const out: Record<string, string | string[]> = {};
+    const form = page.doc.querySelector('main form[method="post"]')!;
+    for (const el of form.querySelectorAll('input, textarea, select')) {
+      const name = el.getAttribute('name');
+      const type = el.getAttribute('type');
+      if (!name || name === '_csrf' || type === 'submit' || type === 'file' || type === 'hidden') continue;
+      if ((type === 'checkbox' || type === 'radio') && el.getAttribute('checked') === undefined) continue;
+      const value =
+        el.tagName === 'TEXTAREA'
+          ? el.text
+          : el.tagName === 'SELECT'
+            ? (el.querySelector('option[selected]')?.getAttribute('value') ?? '')
+            : (el.getAttribute('value') ?? '');
+      const had = out[name];
+      out[name] = had === undefined ? value : [...[had].flat(), value];
+    }
+    return { ...out, intent: 'save' };
+  }
 });

@@ -75,7 +75,7 @@ export interface EventImageChoice {
   /** a new upload's id, else the image the form carried, or null (none, or removed) */
   imageRef: string | null;
   imageAlt: string | null;
-  /** beside `image` (a refused upload) and `imageAlt` (an image without its alt text) */
+  /** beside `image` (a refused upload: wrong kind, empty, too large, unreadable) and `imageAlt` (missing) */
   errors: FieldErrors;
 }
 
@@ -116,6 +116,8 @@ export async function readEventImage(
       Object.assign(errors, err.fieldErrors);
     }
   }
+  // The schema refuses an image without its alt text too, but only once every other field passes (a rule
+  // across fields): said here, it stands beside its field with the form's other messages at once.
   const imageAlt = textOf(body, f.alt) || null;
   if (imageRef && !imageAlt) errors[f.alt] = 'Beskriv bilden med en alternativtext';
   return { imageRef, imageAlt, errors };

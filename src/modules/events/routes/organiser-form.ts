@@ -546,6 +546,8 @@ export function eventValues(e: EventRow, programme: ProgrammeItemRow[], organise
     registrationLastDay: stockholmDate(e.registrationClosesAt),
     seriesId: e.seriesId ?? '',
     organisationIds: organisers.map((o) => o.id).join(','),
+    imageRef: e.imageRef ?? '',
+    imageAlt: e.imageAlt ?? '',
     version: String(e.version),
   };
   programme.forEach((item, i) => {

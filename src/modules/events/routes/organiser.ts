@@ -22,6 +22,7 @@ import {
   organisationTypeLabels,
   organisationTypes,
 } from '../../reference/index.ts';
+import { eventImagePreview, readEventImage } from '../files.ts';
 import { attendanceText, clockText, registrationStatusLabels } from '../labels.ts';
 import { eventHasEnded, eventHasStarted, eventMayMarkAttendance, registrationMayMove } from '../lifecycle.ts';
 import { decide, eventAbilities, registrationAbilities } from '../policy.ts';
@@ -75,6 +76,9 @@ const guard = {
   view: { config: { access: access.county('event.view') } },
   create: { config: { access: access.county('event.create') } },
   edit: { config: { access: access.county('event.edit') } },
+  /** the event form's posts: a multipart form, since it carries the image */
+  createForm: { config: { access: access.county('event.create'), uploads: true } },
+  editForm: { config: { access: access.county('event.edit'), uploads: true } },
   publish: { config: { access: access.county('event.publish') } },
   cancel: { config: { access: access.county('event.cancel') } },
   registrants: { config: { access: access.county('event.registrants') } },
@@ -186,6 +190,13 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
       focus,
       organisations: options.organisations,
       series: options.series,
+      image: {
+        preview: await eventImagePreview(db, form.values.imageRef, {
+          eventId: event?.id,
+          actorId: requireUser(req).id,
+        }),
+        maxMegabytes: deps.config.maxUploadBytes / 1024 / 1024,
+      },
       ...(event
         ? {
             action: urls.organiser.edit(county.slug, event.id),
@@ -219,19 +230,25 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
     save: (read: ReadEventForm) => Promise<FastifyReply>,
     event?: repo.EventRow,
   ) => {
-    const body = bodyOf(req);
+    // The image first: a file chosen is staged at once, so the form keeps it whatever comes back.
+    const image = await readEventImage(deps.files, req, requireUser(req), county.code);
+    const body: FormBody = { ...bodyOf(req), imageRef: image.imageRef ?? '', removeImage: '' };
     const rowIntent = rowIntentOf(textOf(body, 'intent'));
     if (rowIntent) {
       const { values, focus } = applyRowIntent(valuesOfBody(body), rowIntent);
       return reply.html(formPage(req, reply, county, { values, errors: {} }, focus, event));
     }
-    const read = readEventForm(body, event ? keptFieldsOf(event) : {});
+    const read = readEventForm(body, {
+      ...(event ? keptFieldsOf(event) : {}),
+      imageRef: image.imageRef,
+      imageAlt: image.imageAlt,
+    });
     return handleForm(
       req,
       reply,
       (form) => formPage(req, reply, county, { values: read.values, errors: form.errors }, undefined, event),
       async () => {
-        const errors = allFormErrors(read);
+        const errors = { ...allFormErrors(read), ...image.errors };
         if (Object.keys(errors).length) throw new ValidationError(errors);
         return save(read);
       },
@@ -246,7 +263,7 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
     );
   });
 
-  app.post('/:county/evenemang/nytt', guard.create, async (req, reply) => {
+  app.post('/:county/evenemang/nytt', guard.createForm, async (req, reply) => {
     const county = countyOf(req);
     return postEventForm(req, reply, county, async (read) => {
       const event = await createEvent(deps, requireUser(req), county.code, read.input).catch(
@@ -279,7 +296,7 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
     return reply.html(formPage(req, reply, county, emptyForm(values), undefined, event));
   });
 
-  app.post<EventParams>('/:county/evenemang/:eventId/andra', guard.edit, async (req, reply) => {
+  app.post<EventParams>('/:county/evenemang/:eventId/andra', guard.editForm, async (req, reply) => {
     const county = countyOf(req);
     const event = await eventOf(req, county);
     return postEventForm(

@@ -1,7 +1,9 @@
 import type { PageContext } from '../../../../ui/context.ts';
 import {
+  Checkbox,
   Choices,
   ErrorSummary,
+  FileUpload,
   PostForm,
   Select,
   TextArea,
@@ -10,6 +12,7 @@ import {
   type Option,
 } from '../../../../ui/components.tsx';
 import { Layout } from '../../../../ui/layout.tsx';
+import type { EventImagePreview } from '../../files.ts';
 import { placeKindLabels, programmeItemKindLabels } from '../../labels.ts';
 import { EVENT_LIMITS } from '../../schemas.ts';
 import { placeKinds, programmeItemKinds } from '../../tables.ts';
@@ -123,6 +126,54 @@ function ProgrammeItem({
   );
 }
 
+/**
+ * The event's image: the one it has (a small copy, its name, a box to remove it), a file field to choose one
+ * (PNG or JPEG, checked on the server by its content) and its alt text. The image's id rides in a hidden
+ * field, so a form shown again after an error keeps an image just chosen.
+ */
+function ImageFields({
+  image,
+  form,
+}: {
+  image: { preview: EventImagePreview | undefined; maxMegabytes: number };
+  form: FormState;
+}): JSX.Element {
+  const { preview } = image;
+  return (
+    <>
+      <input type="hidden" name="imageRef" value={form.values.imageRef ?? ''} />
+      {preview ? (
+        <div class="sv-event-image-preview">
+          <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">Bild</p>
+          <figure class="sv-event-image">
+            <img src={preview.src} alt={form.values.imageAlt || 'Bilden saknar alternativtext'} />
+            <figcaption class="govuk-hint" safe>
+              {preview.name}
+            </figcaption>
+          </figure>
+          <Checkbox name="removeImage" label="Ta bort bilden" form={form} />
+        </div>
+      ) : (
+        ''
+      )}
+      <FileUpload
+        name="image"
+        label={preview ? 'Byt bild (valfritt)' : 'Bild (valfritt)'}
+        hint={`En PNG- eller JPEG-bild, högst ${image.maxMegabytes} MB. Den visas överst på evenemangets sida.`}
+        accept="image/png,image/jpeg"
+        form={form}
+      />
+      <TextInput
+        name="imageAlt"
+        label="Alternativtext för bilden"
+        hint="Beskriv vad bilden visar för den som inte kan se den. Krävs när evenemanget har en bild."
+        maxLength={L.imageAlt}
+        form={form}
+      />
+    </>
+  );
+}
+
 const contactLabels: Record<ContactPart, string> = {
   name: 'Namn',
   organisation: 'Organisation',
@@ -146,6 +197,7 @@ export function EventFormPage({
   series,
   focus,
   submitText,
+  image,
 }: {
   ctx: PageContext;
   county: CountyOf;
@@ -159,12 +211,14 @@ export function EventFormPage({
   /** the field or button to put the focus on (after a row was added or removed) */
   focus?: string | undefined;
   submitText: string;
+  /** the image the event has (or was just given, kept for the form), and the largest file taken */
+  image: { preview: EventImagePreview | undefined; maxMegabytes: number };
 }): JSX.Element {
   const counts = rowCounts(form.values);
   return (
     <Layout ctx={ctx} title={title} caption={county.name} breadcrumbs={back}>
       <ErrorSummary errors={form.errors} />
-      <PostForm action={action} csrfToken={ctx.csrfToken}>
+      <PostForm action={action} csrfToken={ctx.csrfToken} uploads>
         {/* Enter in a field saves: the form's first submit button is its default one. */}
         <button
           type="submit"
@@ -200,6 +254,7 @@ export function EventFormPage({
           maxLength={L.description}
           form={form}
         />
+        <ImageFields image={image} form={form} />
         <TextArea name="targetGroup" label="Målgrupp" rows={3} maxLength={L.targetGroup} form={form} />
         <TextInput
           name="themes"
@@ -336,8 +391,7 @@ export function EventFormPage({
         {/*
           The event's own registration questions (text, choice, dietary and accessibility needs) are built
           with the forms capability and chosen here (EventInput.questionnaireVersionId); until then an edited
-          event keeps the one it has (keptFieldsOf). The image and its alt text (the file store) go with
-          "Om evenemanget" above, likewise kept until then.
+          event keeps the one it has (keptFieldsOf).
         */}
 
         <h2 class="govuk-heading-m" id="programme">
