@@ -359,6 +359,11 @@ describe('admin: every event the application records reads as Swedish', () => {
       ev('event.attendance_marked', { after: { changed: 3 } }),
       ev('event.registrants_messaged', { after: { subject: 'Ny länk till mötet', recipients: 40 } }),
       ev('event.registrants_anonymised', { after: { registrations: 52, retentionDays: 90 } }),
+      ev('event.evaluation_chosen', {
+        before: { questionnaire: null },
+        after: { questionnaire: 'Utvärdering efter evenemang (version 1)' },
+      }),
+      ev('event.evaluation_sent', { after: { recipients: 38 } }),
       county({
         action: 'event_series.created',
         entityType: 'event_series',

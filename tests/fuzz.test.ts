@@ -6,6 +6,7 @@ import { makeExe, multipartBody } from './helpers/files.ts';
 import { factories, type TestUser } from './factories.ts';
 import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
+import { evaluationFactories } from './factories/event-evaluations.ts';
 
 /**
  * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
@@ -35,6 +36,7 @@ describe('hostile input on every POST route', () => {
     };
     const reset = await make.passwordReset(await make.user('reporter', { municipalityCode: '0305' }));
     const events = eventFactories(t.app);
+    const evaluations = evaluationFactories(t.app);
     const registration = await events.registration(await events.event({ questions: true }), {
       answers: { q_deltar: 'plats' },
     });
@@ -69,7 +71,13 @@ describe('hostile input on every POST route', () => {
       'anmalan:token': registration.token,
       'erbjudande:token': offer.offerToken,
       eventSlug: (await events.event()).slug,
+      'utvardering:token': (await evaluations.evaluationLink()).token,
     };
+    // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
+    const eventQuestionnaire = await evaluations.questionnaire('03');
+    for (const { url } of t.app.routeList.filter((r) => r.url.startsWith('/:county/evenemang/formular/')))
+      for (const name of ['questionnaireId', 'sectionId', 'questionId'] as const)
+        params[`${url}|${name}`] = eventQuestionnaire[name];
   });
   afterAll(() => t.close());
 

@@ -8,6 +8,7 @@ import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
+import { evaluationFactories, type EvaluationFactories } from './factories/event-evaluations.ts';
 
 type Who = Role | 'anonymous';
 const everyone: Who[] = ['anonymous', ...roles];
@@ -79,6 +80,8 @@ const spec = table(`
   GET  /anmalan/borttagen                                                                 ok     ok     ok     ok     ok     ok     ok
   GET  /anmalan/erbjudande/:token                                                         ok     ok     ok     ok     ok     ok     ok
   POST /anmalan/erbjudande/:token                                                         ok     ok     ok     ok     ok     ok     ok
+  GET  /utvardering/:token                                                                ok     ok     ok     ok     ok     ok     ok
+  POST /utvardering/:token (uses up)                                                      ok     ok     ok     ok     ok     ok     ok
 
   GET  /filer/:id/:name                                                                   ok     ok     ok     ok     ok     ok     ok
   GET  /filer/:id/:name [opublicerad]                                                     404    ok     404    ok     ok     404    404
@@ -239,6 +242,27 @@ const spec = table(`
   GET  /:county/evenemang/:eventId/anmalda/:registrationId/ge-plats                       login  ok     404    ok     ok     404    404
   POST /:county/evenemang/:eventId/anmalda/:registrationId/ge-plats (uses up)             login  ok     404    ok     ok     404    404
 
+  GET  /:county/evenemang/formular                                                        login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/formular/nytt                                                   login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/nytt                                                   login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/formular/:questionnaireId                                       login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/formular/:questionnaireId/version/:version                      login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/rubrik                                login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/fardiga-fragor                        login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/avsnitt                               login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/avsnitt/:sectionId                    login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/formular/:questionnaireId/avsnitt/:sectionId/ta-bort            login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/avsnitt/:sectionId/ta-bort (removes)  login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/avsnitt/:sectionId/flytta             login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/avsnitt/:sectionId/fragor             login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/fragor/:questionId                    login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/formular/:questionnaireId/fragor/:questionId/ta-bort            login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/fragor/:questionId/ta-bort (removes)  login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/formular/:questionnaireId/fragor/:questionId/flytta             login  ok     404    ok     ok     404    404
+  GET  /:county/evenemang/:eventId/utvardering                                            login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/utvardering                                            login  ok     404    ok     ok     404    404
+  POST /:county/evenemang/:eventId/utvardering [inställt]                                 login  409    404    409    409    404    404
+
 `);
 
 /** Parses the spec: a header line, then `METHOD route [state] (note) cell × 7` per line. */
@@ -281,6 +305,8 @@ const TOKEN_ROUTES = [
   // an event registration's offer link, then its personal link (the longer prefix first)
   '/anmalan/erbjudande',
   '/anmalan',
+  // an event's evaluation link (evaluation mail)
+  '/utvardering',
 ] as const;
 
 /** The three places a route is tried: its own county (or national) ids, another county's, foreign ids. */
@@ -322,6 +348,7 @@ describe('every route, for every role, with real ids', () => {
   let t: TestApp;
   let make: Factories;
   let makeEvents: EventFactories;
+  let makeEvaluations: EvaluationFactories;
   const users = new Map<Role, TestUser>();
   const clients = new Map<Who, TestClient>();
   const tokens = new Map<Who, string>();
@@ -427,6 +454,7 @@ describe('every route, for every role, with real ids', () => {
         '/inloggningslank': (await make.loginLink(linkOwner)).token,
         '/anmalan/erbjudande': (await makeEvents.offer()).offerToken,
         '/anmalan': (await makeEvents.registration(registrationEvent)).token,
+        '/utvardering': (await makeEvaluations.evaluationLink()).token,
       } satisfies Record<(typeof TOKEN_ROUTES)[number], string>,
       linkOwner,
       registrationEvent,
@@ -443,6 +471,10 @@ describe('every route, for every role, with real ids', () => {
           }),
         ),
       ) as Record<'published' | 'draft', Record<string, string>>,
+      eventQuestionnaires: {
+        own: await makeEvaluations.questionnaire('03'),
+        vnorr: await makeEvaluations.questionnaire('22'),
+      },
       mailId: invitation.mailId,
     };
   }
@@ -455,6 +487,8 @@ describe('every route, for every role, with real ids', () => {
       if (place !== 'own') return { token: 'ingen-sadan-token' };
       if (fresh && tokenRoute === '/anmalan')
         return { token: (await makeEvents.registration(world.registrationEvent)).token };
+      if (fresh && tokenRoute === '/utvardering')
+        return { token: (await makeEvaluations.evaluationLink()).token };
       if (fresh && tokenRoute === '/inloggningslank')
         return { token: (await make.loginLink(world.linkOwner)).token };
       return { token: world.tokens[tokenRoute] };
@@ -485,6 +519,18 @@ describe('every route, for every role, with real ids', () => {
         ...(place === 'own' ? world.county.own : world.county.vnorr),
         ...(await events.fresh(route, countyOf(place))),
       };
+    // The events' questionnaires (owner 'events'): the county's own, another county's, or a fresh one.
+    if (route.startsWith('/:county/evenemang/formular/')) {
+      const own =
+        fresh && place !== 'foreign' ? await makeEvaluations.questionnaire(countyOf(place)) : undefined;
+      const base = place === 'own' ? world.county.own : world.county.vnorr;
+      return {
+        ...base,
+        ...(place === 'foreign' ? { county: 'uppsala' } : {}),
+        ...(place === 'own' ? world.eventQuestionnaires.own : world.eventQuestionnaires.vnorr),
+        ...own,
+      };
+    }
     const freshQuestionnaire = async (countyCode: string | undefined) => {
       if (!fresh) return {};
       const q = await make.questionnaire(countyCode ? { county: countyCode } : {});
@@ -520,6 +566,7 @@ describe('every route, for every role, with real ids', () => {
     t = await buildTestApp();
     make = factories(t.app);
     makeEvents = eventFactories(t.app);
+    makeEvaluations = evaluationFactories(t.app);
     clients.set('anonymous', new TestClient(t.app));
     for (const role of roles) {
       const user = await make.user(role, { countyCode: '03' });

@@ -4,6 +4,8 @@ import { seedEventsDemo } from './demo-seed.ts';
 import { EVENT_IMAGE_OWNER, eventImageOwner } from './files.ts';
 import { eventsMail } from './mail.ts';
 import { eventsPolicy } from './policy.ts';
+import { forgetEvaluationLinks, sendEvaluations } from './evaluation.ts';
+import { registerEvaluationRoutes } from './routes/evaluation.ts';
 import { registerOrganiserRoutes } from './routes/organiser.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRegistrantRoutes } from './routes/registrant.ts';
@@ -28,6 +30,7 @@ export const module: ModuleDescriptor = {
     registerRegistrantRoutes(app, deps);
     registerPublicRoutes(app, deps);
     registerOrganiserRoutes(app, deps);
+    registerEvaluationRoutes(app, deps);
   },
   nav: [
     // The calendar of all of Sweden, for everyone.
@@ -44,6 +47,10 @@ export const module: ModuleDescriptor = {
     (ctx) => sendJoiningInfo(ctx),
     // Registrants' personal data, EVENT_RETENTION_DAYS after the event (counts stay).
     (ctx) => anonymiseRegistrants(ctx),
+    // The evaluation, after the event, to those who attended (once each).
+    (ctx) => sendEvaluations(ctx),
+    // Evaluation invitations let go of registrations whose data is erased (the answers never named them).
+    (ctx) => forgetEvaluationLinks(ctx),
   ],
 };
 
@@ -148,6 +155,23 @@ export {
   type IcsEvent,
 } from './ics.ts';
 export { countySlugOf, urls } from './urls.ts';
+export {
+  answerEvaluation,
+  chooseEvaluation,
+  evaluationOverview,
+  evaluationToken,
+  forgetEvaluationLinks,
+  loadEvaluationByToken,
+  sendEvaluations,
+  type EvaluationOverview,
+  type QuestionSummary,
+} from './evaluation.ts';
+export {
+  ACCESSIBILITY_TEMPLATE,
+  DIETARY_TEMPLATE,
+  eventsQuestionnaireBuilder,
+  mayEditEventQuestionnaires,
+} from './questions.ts';
 export { eventsMail } from './mail.ts';
 export {
   cancelReasons,

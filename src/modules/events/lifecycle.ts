@@ -257,3 +257,64 @@ export const anonymisationDueAt = (e: EventState, retentionDays: number): Date =
 
 export const anonymisationIsDue = (e: EventState, retentionDays: number, now: Date): boolean =>
   now >= anonymisationDueAt(e, retentionDays);
+
+// ---- The evaluation after the event ------------------------------------------------------------------
+
+/** How long after its end an event's evaluation goes out: time for the organiser to mark attendance. */
+export const EVALUATION_DELAY_HOURS = 2;
+
+/** When the evaluation goes out. */
+export const evaluationSendsAt = (e: EventState): Date =>
+  new Date(e.endsAt.getTime() + EVALUATION_DELAY_HOURS * 3_600_000);
+
+/**
+ * Whether an event's evaluation may go out now: a published event, EVALUATION_DELAY_HOURS after its end,
+ * while its registrants' data is kept (without it there is nobody to write to).
+ */
+export function evaluationMaySend(
+  e: EventState & { registrantsAnonymisedAt: Date | null },
+  now: Date,
+): Verdict {
+  if (e.status === 'cancelled') return reason.cancelled;
+  if (e.status !== 'published') return reason.notPublished;
+  if (now < evaluationSendsAt(e))
+    return `Utvärderingen skickas ${EVALUATION_DELAY_HOURS} timmar efter att evenemanget har slutat.`;
+  if (e.registrantsAnonymisedAt) return reason.anonymised;
+  return true;
+}
+
+/** The organiser chooses (or changes, or drops) the evaluation's questionnaire until it has gone out. */
+export function evaluationMayChoose(e: EventState, evaluation: { sentAt: Date | null } | undefined): Verdict {
+  if (e.status === 'cancelled') return reason.cancelled;
+  if (evaluation?.sentAt)
+    return 'Utvärderingen är redan skickad till deltagarna, så formuläret kan inte bytas.';
+  return true;
+}
+
+/** What the choice of an evaluation's recipients looks at. */
+export interface EvaluationCandidate {
+  status: RegistrationStatus;
+  attended: boolean | null;
+  anonymisedAt: Date | null;
+}
+
+/**
+ * Who is asked to evaluate: those marked as attending. When nobody's attendance has been marked (the organiser
+ * did not mark it), everyone with a confirmed place is asked instead; a no-show (marked false) never is.
+ * Registrations whose data is erased have nobody to ask.
+ */
+export function evaluationRecipients<R extends EvaluationCandidate>(registrations: R[]): R[] {
+  const confirmed = registrations.filter((r) => r.status === 'confirmed' && !r.anonymisedAt);
+  const marked = confirmed.some((r) => r.attended !== null);
+  return confirmed.filter((r) => (marked ? r.attended === true : true));
+}
+
+/** An evaluation link is answered once; a link whose registrant's data is erased leads nowhere. */
+export function evaluationMayAnswer(
+  invitation: { answered: boolean },
+  registration: { anonymisedAt: Date | null } | undefined,
+): Verdict {
+  if (invitation.answered) return 'Du har redan svarat på utvärderingen. Tack för dina svar!';
+  if (!registration || registration.anonymisedAt) return 'Länken gäller inte längre.';
+  return true;
+}

@@ -36,6 +36,8 @@ declare module '../../platform/mail-templates.ts' {
     };
     /** the organiser's message to the registrants */
     'events.message': RegistrationMail & { subject: string; text: string };
+    /** after the event: the attendee's link to its evaluation, answered once and anonymously */
+    'events.evaluation': Omit<RegistrationMail, 'manageUrl'> & { evaluationUrl: string };
   }
 }
 
@@ -248,6 +250,34 @@ export const eventsMail = defineMailTemplates({
         '',
         `You receive this because you are registered for ${v.eventTitle}, ${v.when}.`,
         `Your registration: ${v.manageUrl}`,
+      ),
+    }),
+  },
+  'events.evaluation': {
+    sv: (v) => ({
+      subject: `Vad tyckte du? Utvärdering av ${v.eventTitle}`,
+      text: lines(
+        `Hej ${v.name}!`,
+        '',
+        `Tack för att du deltog i ${v.eventTitle}, ${v.when}.`,
+        'Vi vill gärna veta vad du tyckte, så att nästa evenemang blir bättre. Det tar några minuter.',
+        '',
+        `Svara på utvärderingen: ${v.evaluationUrl}`,
+        '',
+        'Dina svar sparas utan ditt namn och din e-postadress, och arrangören ser bara en sammanställning av allas svar. Länken är personlig och går att svara med en gång.',
+      ),
+    }),
+    en: (v) => ({
+      subject: `What did you think? Evaluation of ${v.eventTitle}`,
+      text: lines(
+        `Hello ${v.name},`,
+        '',
+        `Thank you for taking part in ${v.eventTitle}, ${v.when}.`,
+        'We would like to know what you thought, to make the next event better. It takes a few minutes.',
+        '',
+        `Answer the evaluation: ${v.evaluationUrl}`,
+        '',
+        'Your answers are kept without your name and e-mail address, and the organiser sees only a summary of everyone’s answers. The link is personal and can be used to answer once.',
       ),
     }),
   },

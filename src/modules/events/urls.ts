@@ -28,12 +28,16 @@ export const urls = {
   registration: (token: string): string => `/anmalan/${token}`,
   /** accept an offered place (the time-limited link of the offer mail) */
   offer: (token: string): string => `/anmalan/erbjudande/${token}`,
+  /** an attendee's evaluation: answered once, anonymously (the link of the evaluation mail) */
+  evaluation: (token: string): string => `/utvardering/${token}`,
   /** the organiser's list of the county's events */
   manage: (countySlug: string): string => `/${countySlug}/evenemang`,
   /** the organiser's page of one event */
   manageEvent: (countySlug: string, eventId: string): string => `/${countySlug}/evenemang/${eventId}`,
   /** the organiser's list of an event's registrants */
   registrants: (countySlug: string, eventId: string): string => `/${countySlug}/evenemang/${eventId}/anmalda`,
+  /** the county's questionnaires for registration questions and evaluations (the forms builder) */
+  questionnaires: (countySlug: string): string => `/${countySlug}/evenemang/formular`,
   /** the organiser's pages and forms beneath one event (organiser pages: routes/organiser.ts) */
   organiser: {
     newEvent: (countySlug: string): string => `/${countySlug}/evenemang/nytt`,
@@ -54,6 +58,9 @@ export const urls = {
       `/${countySlug}/evenemang/${eventId}/anmalda/${registrationId}/avboka`,
     givePlace: (countySlug: string, eventId: string, registrationId: string): string =>
       `/${countySlug}/evenemang/${eventId}/anmalda/${registrationId}/ge-plats`,
+    /** the event's evaluation: its questionnaire, when it goes out, the answers summarised */
+    evaluation: (countySlug: string, eventId: string): string =>
+      `/${countySlug}/evenemang/${eventId}/utvardering`,
     newSeries: (countySlug: string): string => `/${countySlug}/evenemang/serier/ny`,
     series: (countySlug: string, seriesId: string): string => `/${countySlug}/evenemang/serier/${seriesId}`,
     editSeries: (countySlug: string, seriesId: string): string =>

@@ -80,6 +80,8 @@ export {
   ensureQuestionnaire,
   questionFormValues,
   type MayEdit,
+  type QuestionTemplate,
+  type QuestionTemplates,
 } from './service.ts';
 export { registerQuestionnaireBuilder, type BuilderOptions, type BuilderPlace } from './routes.ts';
 export type { UseWords } from './views/builder.tsx';

@@ -20,6 +20,7 @@ import {
   QuestionnairePreviewPage,
   questionFormKey,
   sectionFormKey,
+  templatesFormKey,
   titleFormKey,
   type EditorState,
   type RemovalView,
@@ -54,6 +55,10 @@ export interface BuilderOptions {
   usedIn: UseWords;
   /** a national questionnaire that always exists (made on first use) and that a new one starts as a copy of */
   defaultTemplate?: { title: string; definition: Definition };
+  /** ready-made questions the editor offers to add with one click (events: dietary and accessibility needs) */
+  questionTemplates?: builder.QuestionTemplates;
+  /** whether sections may be risk areas and questions have roles in them (lägesbild's); default true */
+  riskAreas?: boolean;
 }
 
 /** The question form's input; bad rows and fields all at once, beside each. */
@@ -87,7 +92,8 @@ export function registerQuestionnaireBuilder(
   options: BuilderOptions,
 ): void {
   const { db } = deps;
-  const { owner, mayEdit, defaultTemplate, usedIn } = options;
+  const { owner, mayEdit, defaultTemplate, usedIn, questionTemplates } = options;
+  const riskAreas = options.riskAreas ?? true;
   const viewer = (req: FastifyRequest): builder.Editor<typeof req.actor> => ({
     actor: req.actor,
     owner,
@@ -100,7 +106,12 @@ export function registerQuestionnaireBuilder(
       : Promise.resolve(undefined);
 
   for (const { prefix, access: routeAccess, place: placeOf } of options.places) {
-    const place = (req: FastifyRequest) => ({ ...placeOf(req), usedIn });
+    const place = (req: FastifyRequest) => ({
+      ...placeOf(req),
+      usedIn,
+      riskAreas,
+      ...(questionTemplates ? { questionTemplates } : {}),
+    });
     const opts = { config: { access: routeAccess } };
 
     app.get(prefix, opts, async (req, reply) => {
@@ -344,6 +355,28 @@ export function registerQuestionnaireBuilder(
       },
       { steps: true },
     );
+
+    if (questionTemplates)
+      edit(
+        '/fardiga-fragor',
+        () => templatesFormKey,
+        async (req, id) => {
+          const key = (req.body as FormBody | undefined)?.template;
+          const template = questionTemplates.templates.find((t) => t.key === key);
+          if (!template) throw new ValidationError({ template: 'Välj en av de färdiga frågorna' });
+          const r = await builder.addTemplateQuestions(
+            db,
+            editor(req),
+            id,
+            template,
+            questionTemplates.sectionTitle,
+          );
+          return {
+            text: savedText(r, `Frågan om ${template.name} är tillagd.`, usedIn),
+            anchor: `fraga-${template.key}`,
+          };
+        },
+      );
 
     edit(
       '/fragor/:questionId',

@@ -781,3 +781,77 @@ export function moveQuestion(
     { change: 'question.moved', focus: { questionId } },
   );
 }
+
+// ---- Ready-made questions ---------------------------------------------------------------------------
+
+/**
+ * A ready-made question a capability offers in its builder, added with one click and changed like any other
+ * afterwards (events: dietary and accessibility needs). It may be more than one question: a choice and a
+ * free text shown only for its "other" answer.
+ */
+export interface QuestionTemplate {
+  /** the template's key: the id of its first question, by which the builder sees it is already there */
+  key: string;
+  /** what the button names: "specialkost" in "Lägg till frågan om specialkost" */
+  name: string;
+  /** what it asks, in a sentence for the one building the questionnaire */
+  description: string;
+  /** its questions; their ids are kept unless taken, and conditions refer to ids within the template */
+  questions: Question[];
+}
+
+/** The templates a builder offers, and the title of the section made for them in an empty questionnaire. */
+export interface QuestionTemplates {
+  sectionTitle: string;
+  templates: QuestionTemplate[];
+}
+
+/** Whether the questionnaire already has the template's first question (it is not offered again). */
+export const hasTemplate = (def: Definition, template: QuestionTemplate): boolean =>
+  allQuestions(def).some((q) => q.id === template.key);
+
+/**
+ * Adds a ready-made question last in the last section (a questionnaire without sections gets one titled
+ * `sectionTitle` first). A template already there is refused: the page that offered it was stale.
+ */
+export function addTemplateQuestions(
+  db: Db,
+  editor: Editor,
+  questionnaireId: string,
+  template: QuestionTemplate,
+  sectionTitle: string,
+) {
+  const focus: Focus = {};
+  return saveDefinition(
+    db,
+    editor,
+    questionnaireId,
+    (def) => {
+      if (hasTemplate(def, template))
+        throw new ConflictError(`Frågan om ${template.name} finns redan i formuläret.`);
+      if (def.sections.length === 0)
+        def.sections.push({
+          id: uniqueId(slugify(sectionTitle, 'avsnitt'), new Set(def.areas.map((a) => a.key))),
+          title: sectionTitle,
+          questions: [],
+        });
+      const section = def.sections[def.sections.length - 1]!;
+      const taken = new Set(allQuestions(def).map((q) => q.id));
+      const ids = new Map<string, string>();
+      for (const q of template.questions) {
+        const id = uniqueId(q.id, taken);
+        taken.add(id);
+        ids.set(q.id, id);
+      }
+      for (const q of template.questions) {
+        const copy = structuredClone(q);
+        copy.id = ids.get(q.id)!;
+        if (copy.showIf) copy.showIf.questionId = ids.get(copy.showIf.questionId) ?? copy.showIf.questionId;
+        section.questions.push(copy);
+      }
+      focus.questionId = ids.get(template.key);
+      return def;
+    },
+    { change: 'question.added', focus },
+  );
+}

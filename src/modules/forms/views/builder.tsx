@@ -51,7 +51,13 @@ import {
   usesOptions,
   usesScale,
 } from '../question-form.ts';
-import { isConditionSource, questionRoleLabels, questionTypeLabels } from '../service.ts';
+import {
+  hasTemplate,
+  isConditionSource,
+  questionRoleLabels,
+  questionTypeLabels,
+  type QuestionTemplates,
+} from '../service.ts';
 
 type Crumb = { href: string; label: string };
 
@@ -67,6 +73,10 @@ export interface QuestionnaireScopeView {
   caption: string;
   breadcrumbs: Crumb[];
   usedIn: UseWords;
+  /** whether sections may be risk areas, questions have roles in them and list measures (default true) */
+  riskAreas?: boolean;
+  /** ready-made questions offered with one click (events: dietary and accessibility needs) */
+  questionTemplates?: QuestionTemplates;
 }
 
 /** One form on a page of many: its own ids (its key), and the posted input and errors only if it was the one posted. */
@@ -230,6 +240,7 @@ const isOpen = (state: EditorState, s: Scoped): boolean =>
   state.formKey === s.key && (fieldErrorCount(s) > 0 || state.open === true);
 
 export const titleFormKey = 'title';
+export const templatesFormKey = 'templates';
 export const newSectionFormKey = 'new-section';
 export const sectionFormKey = (sectionId: string): string => `section-${sectionId}`;
 export const addQuestionFormKey = (sectionId: string): string => `add-${sectionId}`;
@@ -293,7 +304,7 @@ function MoveButtons({
   );
 }
 
-function SectionFields({ s }: { s: Scoped }): JSX.Element {
+function SectionFields({ s, riskAreas }: { s: Scoped; riskAreas: boolean }): JSX.Element {
   return (
     <>
       <TextInput
@@ -310,12 +321,16 @@ function SectionFields({ s }: { s: Scoped }): JSX.Element {
         label="Beskrivning (frivillig)"
         maxLength={BUILDER_TEXT_LIMITS.sectionDescription}
       />
-      <Checkbox
-        idPrefix={s.key}
-        form={s.form}
-        name="isArea"
-        label="Avsnittet är ett riskområde (frågorna kan då bedöma risk, förklara och lista åtgärder för området)"
-      />
+      {riskAreas ? (
+        <Checkbox
+          idPrefix={s.key}
+          form={s.form}
+          name="isArea"
+          label="Avsnittet är ett riskområde (frågorna kan då bedöma risk, förklara och lista åtgärder för området)"
+        />
+      ) : (
+        ''
+      )}
     </>
   );
 }
@@ -415,7 +430,7 @@ function OptionList({ s }: { s: Scoped }): JSX.Element {
 }
 
 /** The scale: its number of steps, a label for each step (optional) and whether "Vet ej" is an answer. */
-function ScaleFields({ s }: { s: Scoped }): JSX.Element {
+function ScaleFields({ s, riskAreas }: { s: Scoped; riskAreas: boolean }): JSX.Element {
   const max = Number(s.form.values.scaleMax) || RISK_SCALE_MAX;
   return (
     <fieldset class="govuk-fieldset govuk-!-margin-bottom-4">
@@ -425,7 +440,9 @@ function ScaleFields({ s }: { s: Scoped }): JSX.Element {
         form={s.form}
         name="scaleMax"
         label="Antal steg"
-        hint={`En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX} med skalans egna ord.`}
+        {...(riskAreas
+          ? { hint: `En riskbedömning har alltid skalan 1 till ${RISK_SCALE_MAX} med skalans egna ord.` }
+          : {})}
         options={Array.from({ length: MAX_SCALE_STEPS - 1 }, (_, i) => ({
           value: String(i + 2),
           label: `${i + 2} steg`,
@@ -502,13 +519,18 @@ function QuestionFields({
   s,
   def,
   before,
+  riskAreas,
 }: {
   s: Scoped;
   def: Definition;
   /** the questions before this one (the ones a condition may refer to) */
   before: Question[];
+  /** the lägesbild's risk areas: a question's area and role, and lists of measures */
+  riskAreas: boolean;
 }): JSX.Element {
   const type = s.form.values.type ?? 'text';
+  // Without risk areas a list of measures has no place; a question that already is one keeps its type.
+  const types = questionTypes.filter((t) => riskAreas || t !== 'measures' || type === 'measures');
   return (
     <div data-question-form data-id-prefix={s.key}>
       <Select
@@ -516,7 +538,7 @@ function QuestionFields({
         form={s.form}
         name="type"
         label="Frågetyp"
-        options={questionTypes.map((t) => ({ value: t, label: questionTypeLabels[t] }))}
+        options={types.map((t) => ({ value: t, label: questionTypeLabels[t] }))}
       />
       <StepButton step={STEP_REFRESH} noScript>
         Visa fälten för vald frågetyp
@@ -541,9 +563,18 @@ function QuestionFields({
         <OptionList s={s} />
       </div>
       <div data-for-types="scale" hidden={!usesScale(type)}>
-        <ScaleFields s={s} />
+        <ScaleFields s={s} riskAreas={riskAreas} />
       </div>
       <ConditionFields s={s} sources={conditionSources(def, before, s.form.values.showIfQuestion ?? '')} />
+      {riskAreas ? <AreaFields s={s} def={def} /> : ''}
+    </div>
+  );
+}
+
+/** The question's risk area and its role there (the compilation reads them). */
+function AreaFields({ s, def }: { s: Scoped; def: Definition }): JSX.Element {
+  return (
+    <>
       <fieldset class="govuk-fieldset">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Riskområde</legend>
         <Select
@@ -563,7 +594,7 @@ function QuestionFields({
           hint="Sammanställningen läser riskbedömningen, förklaringen och åtgärderna för varje område"
         />
       </fieldset>
-    </div>
+    </>
   );
 }
 
@@ -578,6 +609,7 @@ function QuestionItem({
   canUp,
   canDown,
   state,
+  riskAreas,
 }: {
   ctx: PageContext;
   action: string;
@@ -587,6 +619,7 @@ function QuestionItem({
   canUp: boolean;
   canDown: boolean;
   state: EditorState;
+  riskAreas: boolean;
 }): JSX.Element {
   const s = scoped(state, questionFormKey(q.id), questionFormValues(q));
   const area = def.areas.find((a) => a.key === q.area);
@@ -620,7 +653,7 @@ function QuestionItem({
       />
       <Details summary="Ändra frågan" open={isOpen(state, s)}>
         <PostForm action={`${action}/fragor/${q.id}#${s.key}-type`} csrfToken={ctx.csrfToken}>
-          <QuestionFields s={s} def={def} before={before} />
+          <QuestionFields s={s} def={def} before={before} riskAreas={riskAreas} />
           <Button>Spara frågan</Button>
         </PostForm>
         <p class="govuk-body">
@@ -640,6 +673,7 @@ function SectionBlock({
   section,
   index,
   state,
+  riskAreas,
 }: {
   ctx: PageContext;
   action: string;
@@ -647,6 +681,7 @@ function SectionBlock({
   section: Section;
   index: number;
   state: EditorState;
+  riskAreas: boolean;
 }): JSX.Element {
   const all = allQuestions(def);
   const isArea = def.areas.some((a) => a.key === section.id);
@@ -687,7 +722,7 @@ function SectionBlock({
       />
       <Details summary="Ändra avsnittet" open={isOpen(state, edit)}>
         <PostForm action={`${action}/avsnitt/${section.id}`} csrfToken={ctx.csrfToken}>
-          <SectionFields s={edit} />
+          <SectionFields s={edit} riskAreas={riskAreas} />
           <Button>Spara avsnittet</Button>
         </PostForm>
         <p class="govuk-body">
@@ -712,16 +747,70 @@ function SectionBlock({
               canUp={position > 0}
               canDown={position < all.length - 1}
               state={state}
+              riskAreas={riskAreas}
             />
           );
         })}
       </ol>
       <Details summary="Lägg till en fråga i avsnittet" open={isOpen(state, add)}>
         <PostForm action={`${action}/avsnitt/${section.id}/fragor#${add.key}-type`} csrfToken={ctx.csrfToken}>
-          <QuestionFields s={add} def={def} before={upTo} />
+          <QuestionFields s={add} def={def} before={upTo} riskAreas={riskAreas} />
           <Button>Lägg till frågan</Button>
         </PostForm>
       </Details>
+    </section>
+  );
+}
+
+/**
+ * The capability's ready-made questions, each added with one button (a template already in the questionnaire
+ * says so instead). One form: the button pressed names the template.
+ */
+function TemplateButtons({
+  ctx,
+  action,
+  def,
+  templates,
+  state,
+}: {
+  ctx: PageContext;
+  action: string;
+  def: Definition;
+  templates: QuestionTemplates;
+  state: EditorState;
+}): JSX.Element {
+  const id = `${templatesFormKey}-template`;
+  const error = state.formKey === templatesFormKey ? state.form.errors.template : undefined;
+  return (
+    <section class="govuk-!-margin-bottom-8" aria-labelledby="h-fardiga-fragor">
+      <h2 class="govuk-heading-m" id="h-fardiga-fragor">
+        Färdiga frågor
+      </h2>
+      <p class="govuk-body">
+        Lägg till en färdig fråga med ett klick. Den hamnar sist i formuläret och kan sedan ändras som andra
+        frågor.
+      </p>
+      <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} id={id}>
+        <ErrorMessage id={id} message={error} />
+        <PostForm action={`${action}/fardiga-fragor`} csrfToken={ctx.csrfToken}>
+          <ul class="govuk-list">
+            {templates.templates.map((t) => (
+              <li class="govuk-!-margin-bottom-4">
+                <p class="govuk-body govuk-!-margin-bottom-2" safe>
+                  {t.description}
+                </p>
+                {hasTemplate(def, t) ? (
+                  <Tag text={`Frågan om ${t.name} finns i formuläret`} colour="green" />
+                ) : (
+                  <Button variant="secondary" name="template" value={t.key}>
+                    {Html.escapeHtml(`Lägg till frågan om ${t.name}`)}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </PostForm>
+      </div>
     </section>
   );
 }
@@ -755,6 +844,7 @@ export function QuestionnaireEditorPage({
   const title = scoped(state, titleFormKey, { title: questionnaire.title });
   const newSection = scoped(state, newSectionFormKey, {});
   const older = versions.filter((v) => v.version !== latest.version);
+  const riskAreas = scope.riskAreas ?? true;
   return (
     <Layout
       ctx={ctx}
@@ -798,14 +888,37 @@ export function QuestionnaireEditorPage({
           <Button>Spara rubriken</Button>
         </PostForm>
       </Details>
+      {scope.questionTemplates ? (
+        <TemplateButtons
+          ctx={ctx}
+          action={action}
+          def={def}
+          templates={scope.questionTemplates}
+          state={state}
+        />
+      ) : (
+        ''
+      )}
       {def.sections.length === 0 ? (
-        <p class="govuk-body">Formuläret är tomt. Börja med att lägga till ett avsnitt.</p>
+        <p class="govuk-body">
+          {scope.questionTemplates
+            ? 'Formuläret är tomt. Lägg till en färdig fråga ovan, eller börja med ett avsnitt längre ned.'
+            : 'Formuläret är tomt. Börja med att lägga till ett avsnitt.'}
+        </p>
       ) : (
         ''
       )}
       <div id="sv-sections" data-builder>
         {def.sections.map((section, index) => (
-          <SectionBlock ctx={ctx} action={action} def={def} section={section} index={index} state={state} />
+          <SectionBlock
+            ctx={ctx}
+            action={action}
+            def={def}
+            section={section}
+            index={index}
+            state={state}
+            riskAreas={riskAreas}
+          />
         ))}
       </div>
       <div class="govuk-visually-hidden" aria-live="polite" id="sv-builder-status"></div>
@@ -815,7 +928,7 @@ export function QuestionnaireEditorPage({
       <script type="module" src="/static/builder.js"></script>
       <h2 class="govuk-heading-m">Lägg till ett avsnitt</h2>
       <PostForm action={`${action}/avsnitt`} csrfToken={ctx.csrfToken}>
-        <SectionFields s={newSection} />
+        <SectionFields s={newSection} riskAreas={riskAreas} />
         <Button variant="secondary">Lägg till avsnittet</Button>
       </PostForm>
       <h2 class="govuk-heading-m">Tidigare versioner</h2>
