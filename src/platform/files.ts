@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import sharp from 'sharp';
+import type SharpFactory from 'sharp';
 import type { Config } from '../config.ts';
 import type { Db, Executor } from '../db/client.ts';
 import type { UserActor } from './authz.ts';
@@ -139,12 +139,17 @@ interface Prepared {
   variants: Map<number, Buffer>;
 }
 
+/** sharp (libvips, some 26 MB resident) loads with the first image uploaded, not at every start. */
+let sharpLoaded: Promise<typeof SharpFactory> | undefined;
+const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => m.default));
+
 /**
  * An image turned upright (by its EXIF orientation), re-encoded in its own format at most IMAGE_MAX_SIDE on its
  * longer side, and scaled to each of IMAGE_WIDTHS narrower than itself (never enlarged). Re-encoding drops
  * every piece of metadata — camera, time, GPS position — as sharp writes none unless asked to.
  */
 async function prepareImage(bytes: Buffer, kind: 'png' | 'jpeg'): Promise<Prepared> {
+  const sharp = await loadSharp();
   const pipeline = (width?: number) => {
     const image = sharp(bytes, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' })
       .timeout({ seconds: 30 })

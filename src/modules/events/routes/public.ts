@@ -20,7 +20,13 @@ import type { PageContext } from '../../../ui/context.ts';
 import { definitionOfVersion } from '../../forms/index.ts';
 import { calendarEntryOf, ICS_CONTENT_TYPE, writeCalendar } from '../ics.ts';
 import { whenOfEvent } from '../labels.ts';
-import { anonymisationDueAt, eventHasEnded, registrationOpenness, seatsLeft } from '../lifecycle.ts';
+import {
+  anonymisationDueAt,
+  eventHasEnded,
+  eventIsPublic,
+  registrationOpenness,
+  seatsLeft,
+} from '../lifecycle.ts';
 import * as repo from '../repository.ts';
 import type { EventRow } from '../repository.ts';
 import { registrationInputFrom } from '../schemas.ts';
@@ -324,7 +330,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<EventParams>('/:county/kalender/:eventSlug', pub, async (req, reply) => {
     const county = requireCounty(req);
     const version = await repo.publicEventVersion(db, county.code, req.params.eventSlug);
-    if (!version || version.status === 'draft') throw new NotFoundError();
+    if (!version || !eventIsPublic(version)) throw new NotFoundError();
     const now = new Date();
     const openness = registrationOpenness(version, now);
     const key = [version.fingerprint, openness.open ? 'open' : openness.message, yearOf(now)].join('\0');
@@ -337,7 +343,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<EventParams>('/:county/kalender/:eventSlug', pub, async (req, reply) => {
     const county = requireCounty(req);
     const event = await repo.findEventBySlug(db, county.code, req.params.eventSlug);
-    if (!event || event.status === 'draft') throw new NotFoundError();
+    if (!event || !eventIsPublic(event)) throw new NotFoundError();
     const body = (req.body ?? {}) as FormBody;
     const now = new Date();
     return handleForm(
@@ -385,7 +391,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<EventParams>('/:county/kalender/:eventSlug/kalenderfil.ics', pub, async (req, reply) => {
     const county = requireCounty(req);
     const event = await repo.findEventBySlug(db, county.code, req.params.eventSlug);
-    if (!event || event.status === 'draft') throw new NotFoundError();
+    if (!event || !eventIsPublic(event)) throw new NotFoundError();
     return reply.download(eventCalendarFile(deps, event), {
       filename: `${event.slug}.ics`,
       type: ICS_CONTENT_TYPE,
