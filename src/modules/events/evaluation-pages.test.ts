@@ -10,7 +10,7 @@ import { findLatestVersion, insertQuestionnaire } from '../forms/index.ts';
 import { findCountyBoard } from '../reference/index.ts';
 import { sendEvaluations } from './evaluation.ts';
 import { EVALUATION_DELAY_HOURS } from './lifecycle.ts';
-import type { EventRow } from './repository.ts';
+import { findEvent, type EventRow } from './repository.ts';
 import { createEvent, publishEvent } from './service.ts';
 
 const DAY = 86_400_000;
@@ -159,6 +159,91 @@ describe('registration questions and the evaluation, page by page', () => {
         },
       );
       expect(missing.status).toBe(404);
+    });
+  });
+
+  /** Every field of the page's main form as a browser would send it (text, choices, ticked boxes). */
+  const browserFields = (page: Page): Record<string, string | string[]> => {
+    const out: Record<string, string | string[]> = {};
+    const add = (name: string, value: string) => {
+      const had = out[name];
+      out[name] = had === undefined ? value : [...[had].flat(), value];
+    };
+    for (const el of page.doc
+      .querySelector('main form[method="post"]')!
+      .querySelectorAll('input, textarea, select')) {
+      const name = el.getAttribute('name');
+      const type = el.getAttribute('type');
+      if (!name || name === '_csrf' || type === 'submit') continue;
+      if ((type === 'checkbox' || type === 'radio') && el.getAttribute('checked') === undefined) continue;
+      if (el.tagName === 'TEXTAREA') add(name, el.text);
+      else if (el.tagName === 'SELECT')
+        add(name, el.querySelector('option[selected]')?.getAttribute('value') ?? '');
+      else add(name, el.getAttribute('value') ?? '');
+    }
+    return out;
+  };
+  const optionsOf = (page: Page) =>
+    page.doc
+      .querySelectorAll('select#questionnaireVersionId option')
+      .map((o) => [o.getAttribute('value'), o.text, o.getAttribute('selected') !== undefined] as const);
+
+  describe('the event form', () => {
+    it('offers the county’s questionnaires for the registration questions; the service refuses another county’s beside the field', async () => {
+      const id = await builtQuestionnaire();
+      const v1 = (await findLatestVersion(t.database.db, id))!;
+      const title = (await organiser.get(`/uppsala/evenemang/formular/${id}`)).doc.querySelector('h1')!.text;
+      const event = await makeEvent();
+      const url = `/uppsala/evenemang/${event.id}/andra`;
+      let form = await organiser.get(url);
+      expect(optionsOf(form)[0]).toEqual(['', 'Inga egna frågor', false]);
+      expect(optionsOf(form)).toContainEqual([v1.id, `${title} (version 1)`, false]);
+
+      const foreign = await insertQuestionnaire(t.database.db, {
+        scope: { owner: 'events', countyCode: '22' },
+        title: `Västernorrlands frågor ${unique()}`,
+        createdBy: null,
+        definition: { areas: [], sections: [] },
+      });
+      const refused = await organiser.submitOn(form, {
+        ...browserFields(form),
+        questionnaireVersionId: foreign.id,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.doc.querySelector('#questionnaireVersionId-error')?.text).toContain(
+        'Välj ett formulär i listan',
+      );
+
+      const saved = await organiser.submitOn(form, { ...browserFields(form), questionnaireVersionId: v1.id });
+      expect(saved.status).toBe(303);
+      form = await organiser.get(url);
+      expect(optionsOf(form).find(([, , selected]) => selected)?.[0]).toBe(v1.id);
+      // The event is published, so its questions are frozen: a change in the builder makes version 2, and the
+      // form offers it while the event keeps version 1 until another is chosen.
+      const changed = await organiser.submit(
+        `/uppsala/evenemang/formular/${id}`,
+        { title: `${title} ändrad` },
+        `/uppsala/evenemang/formular/${id}/rubrik`,
+      );
+      expect(changed.status).toBe(303);
+      const section = v1.definition.sections[0]!.id;
+      await organiser.submit(
+        `/uppsala/evenemang/formular/${id}`,
+        { type: 'text', label: 'Något mer vi behöver veta?', role: 'other' },
+        `/uppsala/evenemang/formular/${id}/avsnitt/${section}/fragor`,
+      );
+      const v2 = (await findLatestVersion(t.database.db, id))!;
+      expect(v2.version).toBe(2);
+      form = await organiser.get(url);
+      expect(optionsOf(form).filter(([value]) => value === v1.id || value === v2.id)).toEqual([
+        [v1.id, `${title} ändrad (version 1)`, true],
+        [v2.id, `${title} ändrad (version 2)`, false],
+      ]);
+      // A post without the field (another form of the event) keeps the questions.
+      const fields = browserFields(form);
+      delete fields.questionnaireVersionId;
+      expect((await organiser.submitOn(form, fields)).status).toBe(303);
+      expect((await findEvent(t.database.db, '03', event.id))!.questionnaireVersionId).toBe(v1.id);
     });
   });
 

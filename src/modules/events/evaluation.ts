@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Db, Executor } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -13,6 +13,7 @@ import { whenOfEvent } from './labels.ts';
 import * as lifecycle from './lifecycle.ts';
 import './mail.ts';
 import { authorize } from './policy.ts';
+import { versionName } from './questions.ts';
 import * as repo from './repository.ts';
 import type { EventRow } from './repository.ts';
 import { eventResourceOf, QUESTIONNAIRE_OWNER, type EventRef, type EventsContext } from './service.ts';
@@ -40,13 +41,6 @@ const within = (scope: EvaluationScope, ids: string[]) =>
 /** The evaluation link's token: derived from the invitation's id with the installation's secret (only its hash is kept). */
 export function evaluationToken(secret: string, invitationId: string): string {
   return createHmac('sha256', secret).update(`event-evaluation:${invitationId}`).digest('base64url');
-}
-
-/** "Utvärdering efter evenemang (version 2)": how a chosen version is named on pages and in the audit log. */
-export async function versionName(db: Executor, versionId: string): Promise<string> {
-  const version = await forms.findQuestionnaireVersion(db, versionId);
-  const questionnaire = version ? await forms.findQuestionnaire(db, version.questionnaireId) : undefined;
-  return version && questionnaire ? `${questionnaire.title} (version ${version.version})` : 'Okänt formulär';
 }
 
 // ---- The organiser chooses the questionnaire -----------------------------------------------------------

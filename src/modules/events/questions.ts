@@ -1,6 +1,14 @@
+import type { Executor } from '../../db/client.ts';
 import { access, type Actor } from '../../platform/authz.ts';
 import { requireCounty } from '../../platform/http.ts';
-import type { BuilderOptions, QuestionTemplate } from '../forms/index.ts';
+import type { Option } from '../../ui/components.tsx';
+import {
+  findQuestionnaire,
+  findQuestionnaireVersion,
+  listQuestionnaireVersions,
+  type BuilderOptions,
+  type QuestionTemplate,
+} from '../forms/index.ts';
 import { eventsPolicy } from './policy.ts';
 import { QUESTIONNAIRE_OWNER } from './service.ts';
 import { urls } from './urls.ts';
@@ -112,3 +120,26 @@ export const eventsQuestionnaireBuilder: BuilderOptions = {
     },
   ],
 };
+
+/** "Anmälningsfrågor (version 2)": how a chosen version is named in selects, on pages and in the audit log. */
+export async function versionName(db: Executor, versionId: string): Promise<string> {
+  const version = await findQuestionnaireVersion(db, versionId);
+  const questionnaire = version ? await findQuestionnaire(db, version.questionnaireId) : undefined;
+  return version && questionnaire ? `${questionnaire.title} (version ${version.version})` : 'Okänt formulär';
+}
+
+/**
+ * The questionnaires an event of the county may use, as a select offers them: the newest version of each of
+ * the county's, and the one chosen (`chosen`) when that is an older version, so it stays chosen until another is.
+ */
+export async function questionnaireOptions(
+  db: Executor,
+  countyCode: string,
+  chosen?: string,
+): Promise<Option[]> {
+  const usable = await listQuestionnaireVersions(db, { owner: QUESTIONNAIRE_OWNER, countyCode });
+  const options = usable.map((v) => ({ value: v.versionId, label: `${v.title} (version ${v.version})` }));
+  if (chosen && !usable.some((v) => v.versionId === chosen))
+    options.unshift({ value: chosen, label: await versionName(db, chosen) });
+  return options;
+}

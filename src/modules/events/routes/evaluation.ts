@@ -4,17 +4,16 @@ import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import type { FormBody } from '../../../platform/input.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
-import { listQuestionnaireVersions, registerQuestionnaireBuilder } from '../../forms/index.ts';
+import { registerQuestionnaireBuilder } from '../../forms/index.ts';
 import {
   answerEvaluation,
   chooseEvaluation,
   evaluationOverview,
   loadEvaluationByToken,
-  versionName,
 } from '../evaluation.ts';
 import { decide } from '../policy.ts';
-import { eventsQuestionnaireBuilder } from '../questions.ts';
-import { eventResourceOf, loadEvent, QUESTIONNAIRE_OWNER } from '../service.ts';
+import { eventsQuestionnaireBuilder, questionnaireOptions } from '../questions.ts';
+import { eventResourceOf, loadEvent } from '../service.ts';
 import { urls } from '../urls.ts';
 import { EvaluationAnswerPage, EvaluationNotFoundPage, EvaluationPage } from '../views/evaluation/pages.tsx';
 
@@ -49,18 +48,8 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: Deps): void
           : overview.mayChoose === true
             ? true
             : overview.mayChoose;
-    const usable = await listQuestionnaireVersions(db, {
-      owner: QUESTIONNAIRE_OWNER,
-      countyCode: county.code,
-    });
     const chosen = overview.evaluation?.questionnaireVersionId;
-    const questionnaires = usable.map((v) => ({
-      value: v.versionId,
-      label: `${v.title} (version ${v.version})`,
-    }));
-    // A chosen version that is no longer the newest stays on offer (and chosen) until another is picked.
-    if (chosen && !usable.some((v) => v.versionId === chosen))
-      questionnaires.unshift({ value: chosen, label: await versionName(db, chosen) });
+    const questionnaires = await questionnaireOptions(db, county.code, chosen);
     return EvaluationPage({
       ctx: pageContext(req, reply),
       data: { county: { name: county.name, slug: county.slug }, event, overview, questionnaires, choice },

@@ -314,6 +314,10 @@ export function readEventForm(body: FormBody, kept: KeptFields = {}): ReadEventF
     seriesId: s('seriesId') || null,
     organisationIds: list(body, 'organisationIds'),
     programme,
+    // The registration questions, when the form has the field (a post without it keeps the event's).
+    ...(body.questionnaireVersionId !== undefined
+      ? { questionnaireVersionId: s('questionnaireVersionId') || null }
+      : {}),
   };
   return { values, input, errors, rows };
 }
@@ -366,6 +370,7 @@ export function fieldOfPath(path: string, rows: RowMap): string {
     'capacity',
     'seriesId',
     'organisationIds',
+    'questionnaireVersionId',
   ];
   return named[top] ?? (onForm.includes(top) ? top : '_form');
 }
@@ -549,6 +554,7 @@ export function eventValues(e: EventRow, programme: ProgrammeItemRow[], organise
     imageRef: e.imageRef ?? '',
     imageAlt: e.imageAlt ?? '',
     version: String(e.version),
+    questionnaireVersionId: e.questionnaireVersionId ?? '',
   };
   programme.forEach((item, i) => {
     values[field.item(i, 'time')] = itemTimeText(item.startsAt, e.startsAt);

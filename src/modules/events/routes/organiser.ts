@@ -26,6 +26,7 @@ import { eventImagePreview, readEventImage } from '../files.ts';
 import { attendanceText, clockText, registrationStatusLabels } from '../labels.ts';
 import { eventHasEnded, eventHasStarted, eventMayMarkAttendance, registrationMayMove } from '../lifecycle.ts';
 import { decide, eventAbilities, registrationAbilities } from '../policy.ts';
+import { questionnaireOptions } from '../questions.ts';
 import * as repo from '../repository.ts';
 import { EVENT_LIMITS } from '../schemas.ts';
 import {
@@ -190,6 +191,7 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
       focus,
       organisations: options.organisations,
       series: options.series,
+      questionnaires: await questionnaireOptions(db, county.code, form.values.questionnaireVersionId),
       image: {
         preview: await eventImagePreview(db, form.values.imageRef, {
           eventId: event?.id,

@@ -182,6 +182,7 @@ export function EventPage({
             href: urls.organiser.message(county.slug, e.id),
             text: 'Skicka ett meddelande till de anmälda',
           },
+          { href: urls.organiser.evaluation(county.slug, e.id), text: 'Utvärdering efter evenemanget' },
           shown && { href: urls.event(county.slug, e.slug), text: 'Evenemangets sida i kalendern' },
           abilities.canCancel && {
             href: urls.organiser.cancel(county.slug, e.id),

@@ -198,6 +198,7 @@ export function EventFormPage({
   focus,
   submitText,
   image,
+  questionnaires = [],
 }: {
   ctx: PageContext;
   county: CountyOf;
@@ -213,6 +214,8 @@ export function EventFormPage({
   submitText: string;
   /** the image the event has (or was just given, kept for the form), and the largest file taken */
   image: { preview: EventImagePreview | undefined; maxMegabytes: number };
+  /** the county's questionnaires for the registration questions (the newest version of each, and the chosen one) */
+  questionnaires?: Option[];
 }): JSX.Element {
   const counts = rowCounts(form.values);
   return (
@@ -388,11 +391,15 @@ export function EventFormPage({
           width="govuk-input--width-10"
           form={form}
         />
-        {/*
-          The event's own registration questions (text, choice, dietary and accessibility needs) are built
-          with the forms capability and chosen here (EventInput.questionnaireVersionId); until then an edited
-          event keeps the one it has (keptFieldsOf).
-        */}
+        {/* The event's own registration questions, built with the forms capability (questions.ts). */}
+        <Select
+          name="questionnaireVersionId"
+          label="Frågor vid anmälan (frivilligt)"
+          hint="Egna frågor som de anmälda svarar på, till exempel om specialkost och tillgänglighet. Länets formulär byggs under Formulär på sidan Evenemang."
+          placeholder="Inga egna frågor"
+          options={questionnaires}
+          form={form}
+        />
 
         <h2 class="govuk-heading-m" id="programme">
           Program

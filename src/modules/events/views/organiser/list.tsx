@@ -99,6 +99,9 @@ export function EventsListPage({
           <a class="govuk-link" href={urls.organiser.newSeries(county.slug)}>
             Skapa föreläsningsserie
           </a>
+          <a class="govuk-link" href={urls.questionnaires(county.slug)}>
+            Formulär för anmälningsfrågor och utvärderingar
+          </a>
         </div>
       ) : (
         ''
