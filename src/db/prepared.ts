@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { getTableColumns, type Table } from 'drizzle-orm';
 import pg from 'pg';
-import type { Db, Executor } from './client.ts';
+import type { Executor } from './client.ts';
 
 /** What drizzle's `.prepare(name)` gives: the SQL text built once, run with new values. */
 interface PreparedStatement<R> {
@@ -44,16 +45,47 @@ const names = new Set<string>();
 /**
  * A query written as SQL text with `$1`, `$2` … that a page asks on every request, named so that PostgreSQL
  * parses and plans it once per connection (a query over many tables costs the server more to plan than to
- * run). For the queries drizzle's builder cannot write; run on the database, not inside a transaction.
- * PGlite has no connections to keep a plan in and runs the text as it is.
+ * run). For the queries drizzle's builder cannot write, and for the statements a transaction runs while it
+ * holds a contended lock (it waits for no query building then). On the database, or inside a transaction on
+ * its connection. PGlite has no connections to keep a plan in and runs the text as it is.
+ *
+ * Rows come back as the driver gives them (column names as in SQL); `rowOf` turns a table's row into what
+ * drizzle's select returns.
  */
-export function preparedSql<R>(name: string, text: string): (db: Db, values: unknown[]) => Promise<R[]> {
+export function preparedSql<R>(
+  name: string,
+  text: string,
+): (db: Executor, values: unknown[]) => Promise<R[]> {
   if (names.has(name)) throw new Error(`prepared statement name used twice: ${name}`);
   names.add(name);
   return async (db, values) => {
-    const client = (db as unknown as { $client: unknown }).$client;
-    if (client instanceof pg.Pool)
+    const client = clientOf(db);
+    if (client instanceof pg.Pool || client instanceof pg.Client)
       return (await client.query<R & pg.QueryResultRow>({ name, text, values })).rows;
-    return (await (client as PGlite).query<R>(text, values)).rows;
+    return (await (client as Pick<PGlite, 'query'>).query<R>(text, values)).rows;
   };
+}
+
+/**
+ * The driver's client an executor runs on: the database's (a pool, or PGlite), or a transaction's own (a pool's
+ * connection, or PGlite's transaction). drizzle keeps it in the executor's session.
+ */
+function clientOf(db: Executor): unknown {
+  const session = (db as unknown as { _: { session: { client?: unknown } } })._.session;
+  if (!session?.client) throw new Error('preparedSql: no driver client behind this executor');
+  return session.client;
+}
+
+/**
+ * A row of the table as a prepared SQL statement returned it (`select *`, `returning *`: column names in SQL,
+ * values as the driver parsed them) in the shape drizzle's select gives: property names, and each value
+ * through its column's own mapping (a timestamp a Date, a bigint a number, JSON parsed).
+ */
+export function rowOf<T extends Table>(table: T, row: Record<string, unknown>): T['$inferSelect'] {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = row[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out;
 }

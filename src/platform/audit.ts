@@ -12,9 +12,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Records a domain action. Call it with the transaction that makes the change, so both commit or neither. */
-export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+/** The audit_log row of an entry: what recordAudit inserts, for a statement that writes the entry with its change. */
+export function auditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actorId: entry.actorId,
     countyCode: entry.countyCode ?? null,
     action: entry.action,
@@ -22,5 +22,10 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
     entityId: entry.entityId,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+  };
+}
+
+/** Records a domain action. Call it with the transaction that makes the change, so both commit or neither. */
+export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(entry));
 }

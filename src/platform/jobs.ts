@@ -9,21 +9,35 @@ export interface JobContext {
 }
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
 
+export interface JobOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/** The jobs row of a job: what enqueueJob inserts, for a statement that writes the job with its change. */
+export function jobRow(
+  kind: string,
+  payload: Record<string, unknown>,
+  opts: JobOptions = {},
+): typeof jobs.$inferInsert {
+  return {
+    kind,
+    payload,
+    ...(opts.runAt ? { runAt: opts.runAt } : {}),
+    ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+  };
+}
+
 /** Enqueues a job in the caller's transaction: it exists exactly when the change that caused it commits. */
 export async function enqueueJob(
   tx: Executor,
   kind: string,
   payload: Record<string, unknown>,
-  opts: { runAt?: Date; maxAttempts?: number } = {},
+  opts: JobOptions = {},
 ): Promise<number> {
   const [row] = await tx
     .insert(jobs)
-    .values({
-      kind,
-      payload,
-      ...(opts.runAt ? { runAt: opts.runAt } : {}),
-      ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
-    })
+    .values(jobRow(kind, payload, opts))
     .returning({ id: jobs.id });
   return row!.id;
 }

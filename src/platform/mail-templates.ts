@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client.ts';
 import type { Locale } from './i18n.ts';
-import { enqueueMail, type MailAttachment } from './mail.ts';
+import { enqueueMail, type MailAttachment, type MailMessage } from './mail.ts';
 
 export interface RenderedMail {
   subject: string;
@@ -83,9 +83,14 @@ export function enqueueTemplatedMail<N extends MailTemplateName>(
   tx: Executor,
   mail: TemplatedMail<N>,
 ): Promise<number> {
-  return enqueueMail(tx, {
+  return enqueueMail(tx, renderTemplatedMail(mail));
+}
+
+/** The message enqueueTemplatedMail enqueues, rendered now (for a caller that writes it with mailJobRow). */
+export function renderTemplatedMail<N extends MailTemplateName>(mail: TemplatedMail<N>): MailMessage {
+  return {
     to: mail.to,
     ...renderMail(mail.template, mail.locale, mail.vars),
     ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
-  });
+  };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Executor } from '../db/client.ts';
-import { enqueueJob, type JobHandler } from './jobs.ts';
+import { enqueueJob, jobRow, type JobHandler } from './jobs.ts';
 
 /** A file sent with a mail; its content is text (it travels in the job's JSON payload), e.g. an .ics file. */
 export interface MailAttachment {
@@ -29,6 +29,9 @@ export const mailDirOf = (dataDir: string): string => path.join(dataDir, 'mail')
 export function enqueueMail(tx: Executor, message: MailMessage): Promise<number> {
   return enqueueJob(tx, MAIL_JOB, { ...message });
 }
+
+/** The job row enqueueMail inserts, for a statement that writes the mail with the change that causes it. */
+export const mailJobRow = (message: MailMessage) => jobRow(MAIL_JOB, { ...message });
 
 export interface MailerOptions {
   smtpUrl: string | undefined;

@@ -114,6 +114,21 @@ async function mailJobsTo(email: string): Promise<MailJob[]> {
   );
 }
 
+/** On PostgreSQL: until a statement counting an event's places waits for a lock (at most 5 s). */
+async function waitForLockWaiter(): Promise<void> {
+  if (process.env.TEST_BACKEND !== 'postgresql') return;
+  for (let i = 0; i < 100; i++) {
+    const [row] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from pg_stat_activity
+          where wait_event_type = 'Lock' and query like '%event_seat_counts%'`,
+    );
+    if (Number(row?.n) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no registration waited for the lock');
+}
+
 /** The token of the offer link in the newest offer mail to the address. */
 async function offerTokenOf(email: string): Promise<string> {
   const offers = (await mailJobsTo(email)).filter((m) => m.subject?.startsWith('En plats har blivit ledig'));
@@ -159,6 +174,31 @@ describe('a registration rush', () => {
     );
     expect(Number(jobs[0]!.n)).toBe(300);
   }, 180_000);
+
+  it('a registration that waited for the lock counts the last place its holder took', async () => {
+    const event = await makeEvent(ctx, admin.actor, { capacity: 1 });
+    const ref = { countyCode: '03', eventId: event.id };
+    let late: Promise<RegistrationResult> | undefined;
+    await ctx.db.transaction(async (tx) => {
+      await repo.lockEvent(tx, event.id);
+      await repo.insertRegistration(tx, {
+        eventId: event.id,
+        countyCode: '03',
+        status: 'confirmed',
+        name: 'Först',
+        email: `forst.${Date.now()}@anmalan.example`,
+        consentAt: new Date(),
+      });
+      // Another registration now waits for the event's lock (on PostgreSQL; PGlite runs one transaction at a
+      // time), having begun before the place was taken.
+      late = register(ctx, ref, person('vantar'));
+      await waitForLockWaiter();
+    });
+    const result = await late!;
+    expect(result.status).toBe('waiting');
+    expect(result.position).toBe(1);
+    expect((await repo.seatCounts(ctx.db, event.id)).taken).toBe(1);
+  });
 
   it('the same address twice is refused beside the field; a closed or cancelled event refuses with the reason', async () => {
     const event = await makeEvent(ctx, admin.actor);

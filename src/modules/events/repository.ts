@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
-import { preparedSql } from '../../db/prepared.ts';
+import { prepared, preparedSql, rowOf } from '../../db/prepared.ts';
+import { sharedReads } from '../../db/shared-reads.ts';
+import type { auditLog, jobs } from '../../platform/tables.ts';
 import { isUuid } from '../../platform/validation.ts';
 import { organisations } from '../reference/index.ts';
 import {
@@ -19,6 +21,8 @@ export type SeriesRow = typeof eventSeries.$inferSelect;
 export type ProgrammeItemRow = typeof programmeItems.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type NewRegistrationRow = typeof registrations.$inferInsert;
+type NewJobRow = typeof jobs.$inferInsert;
+type NewAuditRow = typeof auditLog.$inferInsert;
 
 // ---- Events --------------------------------------------------------------------------------------------
 
@@ -52,12 +56,24 @@ export async function lockEvent(db: Executor, id: string): Promise<EventRow | un
 /** An event of the county (any status); another county's is not found. */
 export async function findEvent(db: Executor, countyCode: string, id: string): Promise<EventRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.id, id), eq(events.countyCode, countyCode)));
+  const [row] = await eventOfCounty(db, { id, countyCode });
   return row;
 }
+
+/**
+ * findEvent, shared by those who ask for the same event at the same moment (each still gets what the database
+ * held after it asked, see sharedReads): a rush of registrations reads its event a few times, not once per
+ * registrant, and the registrations go on to the event's lock instead of queueing for connections behind
+ * each other's reads. The row is shared: read it, never change it.
+ */
+export const findEventShared = sharedReads(findEvent, (countyCode, id) => `${countyCode}\0${id}`);
+
+const eventOfCounty = prepared('events_event_of_county', (db) =>
+  db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, sql.placeholder('id')), eq(events.countyCode, sql.placeholder('countyCode')))),
+);
 
 export async function findEventById(db: Executor, id: string): Promise<EventRow | undefined> {
   if (!isUuid(id)) return undefined;
@@ -272,26 +288,46 @@ export async function seatCounts(db: Executor, eventId: string): Promise<Counts>
   return { taken: Number(row?.taken ?? 0), waiting: Number(row?.waiting ?? 0) };
 }
 
-/** The counts, and whether a standing registration has this address: one statement under the lock. */
-export async function seatCountsFor(
+/** The event locked for a registration, with its places counted under the lock. */
+export interface LockedForRegistration {
+  event: EventRow;
+  counts: Counts;
+  /** a standing (not cancelled) registration of the event has this address */
+  duplicate: boolean;
+}
+
+/**
+ * The event row locked (as lockEvent), and under the lock its places taken, its waiting list's length and
+ * whether a standing registration has this address: one statement, so a registration holds the event's lock
+ * for one round trip less. The counts come from the database function `event_seat_counts` (migration 0014),
+ * called after the lock is granted: it reads with a snapshot of its own and so sees every registration the
+ * lock's previous holders committed. Counting in this statement itself would not: its snapshot is taken
+ * before it waits for the lock (two registrations would then take one last place). A named statement: the
+ * rush of registrations for one event waits for no query building.
+ */
+export async function lockEventWithSeats(
   db: Executor,
-  eventId: string,
+  id: string,
   email: string,
-): Promise<Counts & { duplicate: boolean }> {
-  const [row] = await db
-    .select({
-      taken: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered'))::int`,
-      waiting: sql<number>`count(*) filter (where ${registrations.status} = 'waiting')::int`,
-      duplicate: sql<boolean>`coalesce(bool_or(${registrations.status} <> 'cancelled' and lower(${registrations.email}) = lower(${email})), false)`,
-    })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId));
+): Promise<LockedForRegistration | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await lockEventWithSeatsSql(db, [id, email]);
+  if (!row) return undefined;
   return {
-    taken: Number(row?.taken ?? 0),
-    waiting: Number(row?.waiting ?? 0),
-    duplicate: row?.duplicate === true,
+    event: rowOf(events, row),
+    counts: { taken: Number(row.seats_taken), waiting: Number(row.seats_waiting) },
+    duplicate: row.seats_duplicate === true,
   };
 }
+
+const lockEventWithSeatsSql = preparedSql<
+  Record<string, unknown> & { seats_taken: number; seats_waiting: number; seats_duplicate: boolean }
+>(
+  'events_lock_event_with_seats',
+  `with locked as (select * from events where id = $1 for update)
+   select locked.*, seats.taken as seats_taken, seats.waiting as seats_waiting, seats.duplicate as seats_duplicate
+     from locked cross join lateral event_seat_counts(locked.id, $2) as seats`,
+);
 
 /** The same for many events at once (calendar pages: places left). */
 export async function seatCountsOf(db: Executor, eventIds: string[]): Promise<Map<string, Counts>> {
@@ -316,6 +352,80 @@ export async function insertRegistration(db: Executor, values: NewRegistrationRo
   const [row] = await db.insert(registrations).values(values).returning();
   return row!;
 }
+
+/**
+ * A registration inserted with the job of its mail and its audit entry, in one statement (data-modifying
+ * CTEs: all three are written or, should one fail, none), so the registration holds its event's lock for one
+ * round trip where three inserts took three. The job and audit rows come from the platform's `mailJobRow` and
+ * `auditRow`, the rows enqueueMail and recordAudit write. A named statement, as lockEventWithSeats. Returns
+ * the registration and its mail's job id.
+ */
+export async function insertRegistrationWithMail(
+  db: Executor,
+  r: NewRegistration,
+  mail: Pick<NewJobRow, 'kind' | 'payload'>,
+  audit: NewAuditRow,
+): Promise<{ registration: RegistrationRow; mailJobId: number }> {
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  const [row] = await insertRegistrationWithMailSql(db, [
+    mail.kind,
+    json(mail.payload),
+    audit.actorId ?? null,
+    audit.countyCode ?? null,
+    audit.action,
+    audit.entityType,
+    audit.entityId,
+    json(audit.before),
+    json(audit.after),
+    r.id,
+    r.eventId,
+    r.countyCode,
+    r.status,
+    r.name,
+    r.email,
+    r.organisationName ?? null,
+    r.organisationType ?? null,
+    r.municipalityCode ?? null,
+    json(r.answers ?? {}),
+    r.questionnaireVersionId ?? null,
+    r.locale,
+    r.consentAt,
+    r.confirmedAt ?? null,
+    r.tokenHash,
+  ]);
+  return { registration: rowOf(registrations, row!), mailJobId: Number(row!.mail_job_id) };
+}
+
+/** What a new public registration is made of (the rest takes its columns' defaults). */
+export type NewRegistration = Required<
+  Pick<
+    NewRegistrationRow,
+    'id' | 'eventId' | 'countyCode' | 'status' | 'name' | 'email' | 'locale' | 'consentAt' | 'tokenHash'
+  >
+> &
+  Pick<
+    NewRegistrationRow,
+    | 'organisationName'
+    | 'organisationType'
+    | 'municipalityCode'
+    | 'answers'
+    | 'questionnaireVersionId'
+    | 'confirmedAt'
+  >;
+
+const insertRegistrationWithMailSql = preparedSql<Record<string, unknown> & { mail_job_id: string | number }>(
+  'events_insert_registration_with_mail',
+  `with job as (
+     insert into jobs (kind, payload) values ($1, $2::jsonb) returning id),
+   audited as (
+     insert into audit_log (actor_id, county_code, action, entity_type, entity_id, before, after)
+     values ($3, $4, $5, $6, $7, $8::jsonb, $9::jsonb))
+   insert into event_registrations
+     (id, event_id, county_code, status, name, email, organisation_name, organisation_type, municipality_code,
+      answers, questionnaire_version_id, locale, consent_at, confirmed_at, token_hash)
+   values ($10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21, $22, $23, $24)
+   returning *, (select id from job) as mail_job_id`,
+);
 
 export async function updateRegistration(
   db: Executor,
@@ -614,8 +724,15 @@ export interface PublicEventVersion {
  * page is made of, in one statement (a public page asks nothing else): the rows' transaction ids (`xmin`,
  * new with every insert or update) of the event, its programme, organisers (and their names) and series, and
  * the places taken and the waiting list's length. A removed programme item or organiser changes the count.
+ * The visitors who ask for the same page at the same moment share the statement (see sharedReads: each gets
+ * what the database held after they asked, so nobody is shown places that were gone when they asked).
  */
-export async function publicEventVersion(
+export const publicEventVersion = sharedReads(
+  readPublicEventVersion,
+  (countyCode, slug) => `${countyCode}\0${slug}`,
+);
+
+async function readPublicEventVersion(
   db: Db,
   countyCode: string,
   slug: string,

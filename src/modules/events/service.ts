@@ -1,11 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Db, Executor, Tx } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { auditRow, recordAudit } from '../../platform/audit.ts';
 import type { Actor, UserActor } from '../../platform/authz.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
-import type { MailAttachment } from '../../platform/mail.ts';
+import { enqueueMail, mailJobRow, type MailAttachment, type MailMessage } from '../../platform/mail.ts';
 import {
-  enqueueTemplatedMail,
+  renderTemplatedMail,
   type MailTemplateName,
   type MailTemplateVars,
 } from '../../platform/mail-templates.ts';
@@ -131,16 +131,18 @@ type RegistrationTemplate = {
   [K in MailTemplateName]: K extends `events.${string}` ? K : never;
 }[MailTemplateName];
 
-/** One mail to one registrant, enqueued in the caller's transaction. */
-async function tell<N extends RegistrationTemplate>(
-  tx: Executor,
+/** Whom a registration's mail goes to: the registration's own fields. */
+type Registrant = Pick<RegistrationRow, 'id' | 'name' | 'email' | 'locale'>;
+
+/** One mail to one registrant, rendered; undefined once their data is erased (nobody to tell). */
+function mailTo<N extends RegistrationTemplate>(
   ctx: EventsContext,
   e: EventRow,
-  r: RegistrationRow,
+  r: Registrant,
   template: N,
   extra: Omit<MailTemplateVars[N], 'name' | 'eventTitle' | 'when' | 'manageUrl'>,
   opts: { ics?: boolean } = {},
-): Promise<number | undefined> {
+): MailMessage | undefined {
   if (!r.email || !r.name) return undefined; // anonymised: nobody to tell
   const vars = {
     name: r.name,
@@ -149,7 +151,7 @@ async function tell<N extends RegistrationTemplate>(
     manageUrl: manageUrlOf(ctx, r),
     ...extra,
   } as unknown as MailTemplateVars[N];
-  return enqueueTemplatedMail(tx, {
+  return renderTemplatedMail({
     to: r.email,
     template,
     locale: r.locale,
@@ -158,9 +160,23 @@ async function tell<N extends RegistrationTemplate>(
   });
 }
 
-const tellConfirmed = (tx: Executor, ctx: EventsContext, e: EventRow, r: RegistrationRow) =>
-  tell(
-    tx,
+/** One mail to one registrant, enqueued in the caller's transaction. */
+async function tell<N extends RegistrationTemplate>(
+  tx: Executor,
+  ctx: EventsContext,
+  e: EventRow,
+  r: Registrant,
+  template: N,
+  extra: Omit<MailTemplateVars[N], 'name' | 'eventTitle' | 'when' | 'manageUrl'>,
+  opts: { ics?: boolean } = {},
+): Promise<number | undefined> {
+  const mail = mailTo(ctx, e, r, template, extra, opts);
+  return mail ? enqueueMail(tx, mail) : undefined;
+}
+
+/** The confirmation of a place: where, the event's page and its calendar file. */
+const confirmedMail = (ctx: EventsContext, e: EventRow, r: Registrant) =>
+  mailTo(
     ctx,
     e,
     r,
@@ -168,6 +184,11 @@ const tellConfirmed = (tx: Executor, ctx: EventsContext, e: EventRow, r: Registr
     { place: placeText(e), eventUrl: eventUrl(ctx, e) },
     { ics: true },
   );
+
+const tellConfirmed = async (tx: Executor, ctx: EventsContext, e: EventRow, r: Registrant) => {
+  const mail = confirmedMail(ctx, e, r);
+  return mail ? enqueueMail(tx, mail) : undefined;
+};
 
 // ---- Events: create, change, publish, cancel -----------------------------------------------------------
 
@@ -499,9 +520,13 @@ async function readQuestions(
 
 /**
  * A public registration. The input and the event's questions are checked first (400 with every message,
- * nothing written). Then, in one transaction: the event is locked; whether registration is open and whether a
- * place is free are asked again under the lock; the registration is inserted as confirmed or waiting; the
- * confirmation (with the .ics) or the waiting-list mail is enqueued. The same address twice is refused.
+ * nothing written). Then, in one transaction: the event is locked and its places counted under the lock (one
+ * statement); whether registration is open, whether the address is already registered and where the
+ * registrant lands (lifecycle's placement) are asked under the lock; the registration, its confirmation (with
+ * the .ics) or waiting-list mail and its audit entry are written in one statement. What does not depend on
+ * the places is made before the lock is taken, so the lock is held for two round trips and the commit: the
+ * registration's id and personal link, and its confirmation mail from the event as read then (made again under
+ * the lock if the event changed meanwhile).
  */
 export async function register(
   ctx: EventsContext,
@@ -510,62 +535,70 @@ export async function register(
   now = new Date(),
 ): Promise<RegistrationResult> {
   const parsed = registrationInputSchema.safeParse(raw);
-  const event = await repo.findEvent(ctx.db, ref.countyCode, ref.eventId);
+  const event = await repo.findEventShared(ctx.db, ref.countyCode, ref.eventId);
   if (!event || event.status === 'draft') throw new NotFoundError();
   const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
   const questions = await readQuestions(ctx.db, event.questionnaireVersionId, raw.questionFields ?? {});
   const errors = { ...fieldErrors, ...questions.errors };
   if (!parsed.success || Object.keys(errors).length) throw new ValidationError(errors);
   const input = parsed.data;
+  const id = randomUUID();
+  const token = personalToken(ctx.config.sessionSecret, id);
+  const registrant: Registrant = { id, name: input.name, email: input.email, locale: input.locale };
+  const confirmation = confirmedMail(ctx, event, registrant)!;
   return ctx.db.transaction(async (tx) => {
-    const locked = await lockCountyEvent(tx, ref);
+    const found = await repo.lockEventWithSeats(tx, ref.eventId, input.email);
+    if (!found || found.event.countyCode !== ref.countyCode) throw new NotFoundError();
+    const { event: locked, counts, duplicate } = found;
     const open = lifecycle.registrationMayOpen(locked, now);
     if (open !== true) throw new ConflictError(open);
     if (locked.questionnaireVersionId !== event.questionnaireVersionId)
       throw new ConflictError(
         'Anmälningsformulärets frågor har ändrats. Ladda om sidan och fyll i det igen.',
       );
-    // One look at the event's registrations under the lock: places taken, the line, and this address.
-    const { duplicate, ...counts } = await repo.seatCountsFor(tx, locked.id, input.email);
     if (duplicate)
       throw new ValidationError({
         email:
           'Den här e-postadressen är redan anmäld till evenemanget. Använd länken i bekräftelsemejlet för att se eller ändra anmälan.',
       });
     const status = lifecycle.placementOf({ capacity: locked.capacity, ...counts });
-    const id = randomUUID();
-    const token = personalToken(ctx.config.sessionSecret, id);
-    const registration = await repo.insertRegistration(tx, {
-      id,
-      eventId: locked.id,
-      countyCode: locked.countyCode,
-      status,
-      name: input.name,
-      email: input.email,
-      organisationName: input.organisationName,
-      organisationType: input.organisationType,
-      municipalityCode: input.municipalityCode,
-      answers: questions.answers,
-      questionnaireVersionId: locked.questionnaireVersionId,
-      locale: input.locale,
-      consentAt: now,
-      confirmedAt: status === 'confirmed' ? now : null,
-      tokenHash: hashToken(token),
-    });
     const position = status === 'waiting' ? counts.waiting + 1 : undefined;
-    const mailJobId =
-      status === 'confirmed'
-        ? await tellConfirmed(tx, ctx, locked, registration)
-        : await tell(tx, ctx, locked, registration, 'events.registration-waiting', { position: position! });
-    await recordAudit(tx, {
-      actorId: null,
-      countyCode: locked.countyCode,
-      action: 'registration.created',
-      entityType: 'event_registration',
-      entityId: registration.id,
-      after: { eventId: locked.id, status },
-    });
-    return { registration, status, position, token, mailJobId: mailJobId! };
+    const mail =
+      status === 'waiting'
+        ? mailTo(ctx, locked, registrant, 'events.registration-waiting', { position: position! })!
+        : locked.version === event.version
+          ? confirmation
+          : confirmedMail(ctx, locked, registrant)!;
+    const { registration, mailJobId } = await repo.insertRegistrationWithMail(
+      tx,
+      {
+        id,
+        eventId: locked.id,
+        countyCode: locked.countyCode,
+        status,
+        name: input.name,
+        email: input.email,
+        organisationName: input.organisationName,
+        organisationType: input.organisationType,
+        municipalityCode: input.municipalityCode,
+        answers: questions.answers,
+        questionnaireVersionId: locked.questionnaireVersionId,
+        locale: input.locale,
+        consentAt: now,
+        confirmedAt: status === 'confirmed' ? now : null,
+        tokenHash: hashToken(token),
+      },
+      mailJobRow(mail),
+      auditRow({
+        actorId: null,
+        countyCode: locked.countyCode,
+        action: 'registration.created',
+        entityType: 'event_registration',
+        entityId: id,
+        after: { eventId: locked.id, status },
+      }),
+    );
+    return { registration, status, position, token, mailJobId };
   });
 }
 
