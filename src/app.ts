@@ -15,7 +15,7 @@ import type { Policies, RouteAccess } from './platform/authz.ts';
 import type { Deps } from './platform/deps.ts';
 import { registerFileRoutes } from './platform/file-routes.ts';
 import { createFiles } from './platform/files.ts';
-import { registerHttp } from './platform/http.ts';
+import { CSRF_COOKIE, registerHttp } from './platform/http.ts';
 import { registerInputGate } from './platform/input.ts';
 import { registerUploads } from './platform/uploads.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -129,7 +129,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure },
   });
   registerSecurityHeaders(app, {

@@ -10,8 +10,12 @@ import { contentDisposition, downloadTypeOf } from './exports/download.ts';
 import { keepPostedForm } from './kept-forms.ts';
 
 export const SESSION_COOKIE = 'sid';
+/** The signed cookie holding a browser's CSRF secret (@fastify/csrf-protection's cookieKey). */
+export const CSRF_COOKIE = 'csrf';
 const FLASH_COOKIE = 'flash';
 const LOCALE_COOKIE = 'lang';
+/** Visitors whose kept-page CSRF token is kept (see keptPageToken): some 2 MB at most. */
+const KEPT_TOKENS = 10_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -178,10 +182,32 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
         meta: undefined,
         html: await render(contextWithToken(req, slot)),
       }));
-      const body = Buffer.concat(page.bytes(this.generateCsrf()));
+      const body = Buffer.concat(page.bytes(keptPageToken(this)));
       return this.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
     },
   );
+  /**
+   * The CSRF token a kept public page carries, kept per CSRF cookie (the signed secret a browser sends): a
+   * visitor who opens public pages again and again costs a lookup instead of checking the cookie's signature
+   * and hashing a new token every time. A token is valid for its secret whenever it was made, and is given only
+   * to whoever sends that cookie (as generateCsrf gives it); it is kept only for a cookie whose signature holds,
+   * never for one a new secret replaces. These pages hold nothing a visitor sent, so a token that stays the same
+   * across responses cannot be read from their compressed sizes (BREACH). Bounded: the oldest go first.
+   */
+  const keptTokens = new Map<string, string>();
+  function keptPageToken(reply: FastifyReply): string {
+    const cookie = reply.request.cookies[CSRF_COOKIE];
+    if (!cookie) return reply.generateCsrf();
+    let token = keptTokens.get(cookie);
+    if (token === undefined) {
+      const valid = reply.unsignCookie(cookie).valid;
+      token = reply.generateCsrf();
+      if (!valid) return token;
+      keptTokens.set(cookie, token);
+      if (keptTokens.size > KEPT_TOKENS) keptTokens.delete(keptTokens.keys().next().value!);
+    }
+    return token;
+  }
   app.decorateReply(
     'keptHtml',
     async function (this: FastifyReply, shell: JSX.Element, kept: Kept<unknown>, csrfToken: string) {

@@ -62,4 +62,31 @@ describe('a public page kept after its first rendering', () => {
     expect(anonymous.doc.querySelector('form[action="/logga-ut"]')).toBeNull();
     expect(anonymous.doc.querySelector('a[href="/uppsala/admin"]')).toBeNull();
   });
+
+  it("keeps a returning visitor's token, and never for a cookie whose signature fails", async () => {
+    const anna = new TestClient(t.app);
+    const first = await anna.get('/uppsala/'); // no cookie yet: the secret is made and set
+    const second = await anna.get('/uppsala/');
+    const third = await anna.get('/uppsala/');
+    expect(token(third)).toBe(token(second));
+    for (const page of [first, third])
+      expect(
+        (await anna.post('/sprak', { _csrf: token(page), locale: 'sv', next: '/uppsala/' })).status,
+      ).toBe(303);
+    // A cookie whose signature fails is replaced by a new secret, and its token belongs to that secret only:
+    // someone else sending the same bad cookie gets a token of their own, which Cecilia's cookie refuses.
+    const cecilia = new TestClient(t.app);
+    const david = new TestClient(t.app);
+    for (const c of [cecilia, david]) c.cookies.set('csrf', 'forged.signature');
+    const c1 = await cecilia.get('/uppsala/');
+    expect(cecilia.cookies.get('csrf')).not.toBe('forged.signature');
+    const d1 = await david.get('/uppsala/');
+    expect(token(d1)).not.toBe(token(c1));
+    expect((await cecilia.post('/sprak', { _csrf: token(d1), locale: 'sv', next: '/uppsala/' })).status).toBe(
+      403,
+    );
+    expect((await cecilia.post('/sprak', { _csrf: token(c1), locale: 'sv', next: '/uppsala/' })).status).toBe(
+      303,
+    );
+  });
 });

@@ -31,10 +31,21 @@ export function stockholmTime(date: string, hours: number, minutes: number, seco
 export const endOfStockholmDay = (date: string): Date => stockholmTime(date, 23, 59, 59);
 export const startOfStockholmDay = (date: string): Date => stockholmTime(date, 0, 0, 0);
 
-/** The Swedish calendar date (YYYY-MM-DD) of an instant. */
+let lastDay = { date: '', from: Infinity, to: -Infinity };
+
+/**
+ * The Swedish calendar date (YYYY-MM-DD) of an instant. The last date asked is kept with its day's bounds, so
+ * the many askings of one day (a page's year, today's date) cost a comparison instead of a time-zone lookup.
+ */
 export function stockholmDate(instant: Date): string {
+  const t = instant.getTime();
+  if (t >= lastDay.from && t < lastDay.to) return lastDay.date;
   const p = Object.fromEntries(partsFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
+  const date = `${p.year}-${p.month}-${p.day}`;
+  if (+p.year! < 1000) return date; // not kept: Date.UTC reads the years 0–99 as 1900–1999
+  const next = new Date(Date.UTC(+p.year!, +p.month! - 1, +p.day! + 1)).toISOString().slice(0, 10);
+  lastDay = { date, from: startOfStockholmDay(date).getTime(), to: startOfStockholmDay(next).getTime() };
+  return date;
 }
 
 export const isIsoDate = (s: string): boolean =>
