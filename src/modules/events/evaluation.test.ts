@@ -196,7 +196,7 @@ describe('the evaluation rules (lifecycle)', () => {
     expect(evaluationMayChoose(e, { sentAt: new Date() })).toMatch(/redan skickad/);
     expect(evaluationMayChoose({ ...e, status: 'cancelled' }, undefined)).toMatch(/inställt/);
     expect(evaluationMayAnswer({ answered: false }, { anonymisedAt: null })).toBe(true);
-    expect(evaluationMayAnswer({ answered: true }, { anonymisedAt: null })).toMatch(/redan svarat/);
+    expect(evaluationMayAnswer({ answered: true }, { anonymisedAt: null })).toMatch(/är besvarad/);
     expect(evaluationMayAnswer({ answered: false }, { anonymisedAt: new Date() })).toMatch(/gäller inte/);
     expect(evaluationMayAnswer({ answered: false }, undefined)).toMatch(/gäller inte/);
   });
@@ -297,7 +297,7 @@ describe('an event’s evaluation', () => {
       ConflictError,
     );
     await expect(answerEvaluation(ctx, tokenA!, { q_betyg: '1' })).rejects.toThrow(ConflictError);
-    expect((await loadEvaluationByToken(ctx.db, tokenA!))!.mayAnswer).toMatch(/redan svarat/);
+    expect((await loadEvaluationByToken(ctx.db, tokenA!))!.mayAnswer).toMatch(/är besvarad/);
     await expect(answerEvaluation(ctx, 'ingen-sadan-lank', { q_betyg: '1' })).rejects.toThrow(NotFoundError);
 
     const overview = await evaluationOverview(ctx.db, event);

@@ -314,7 +314,8 @@ export function evaluationMayAnswer(
   invitation: { answered: boolean },
   registration: { anonymisedAt: Date | null } | undefined,
 ): Verdict {
-  if (invitation.answered) return 'Du har redan svarat på utvärderingen. Tack för dina svar!';
+  if (invitation.answered)
+    return 'Utvärderingen är besvarad med den här länken, och den går inte att använda igen.';
   if (!registration || registration.anonymisedAt) return 'Länken gäller inte längre.';
   return true;
 }

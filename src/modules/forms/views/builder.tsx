@@ -800,7 +800,10 @@ function TemplateButtons({
                   {t.description}
                 </p>
                 {hasTemplate(def, t) ? (
-                  <Tag text={`Frågan om ${t.name} finns i formuläret`} colour="green" />
+                  <p class="govuk-body">
+                    <Tag text="Tillagd" colour="green" />{' '}
+                    <span safe>{`Frågan om ${t.name} finns i formuläret.`}</span>
+                  </p>
                 ) : (
                   <Button variant="secondary" name="template" value={t.key}>
                     {Html.escapeHtml(`Lägg till frågan om ${t.name}`)}
