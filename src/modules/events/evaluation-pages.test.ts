@@ -464,6 +464,12 @@ describe('registration questions and the evaluation, page by page', () => {
         questionnaireVersionId: '',
       });
       expect(late.status).toBe(409);
+      // The technical log names the route, never the link's token, the answers or who was asked.
+      const log = t.logs.join('');
+      expect(log).toContain('/utvardering/:token');
+      expect(log).not.toContain(link.split('/').at(-1));
+      expect(log).not.toContain('Fler exempel');
+      for (const p of people) expect(log).not.toContain(p.email);
     });
   });
 });
