@@ -91,7 +91,10 @@ export const events = pgTable(
     imageRef: text('image_ref'),
     imageAlt: text('image_alt'),
     targetGroup: text('target_group').notNull().default(''),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     placeKind: eventPlaceKind('place_kind').notNull(),
