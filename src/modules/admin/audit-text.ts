@@ -127,7 +127,8 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'event.registrants_anonymised': ({ name }) =>
     `tog bort de anmäldas personuppgifter för evenemanget${quoted(name)}`,
   'event.evaluation_chosen': ({ name }) => `valde formulär för utvärderingen av evenemanget${quoted(name)}`,
-  'event.evaluation_sent': ({ name }) => `skickade utvärderingen av evenemanget${quoted(name)} till deltagarna`,
+  'event.evaluation_sent': ({ name }) =>
+    `skickade utvärderingen av evenemanget${quoted(name)} till deltagarna`,
   'event_series.created': ({ name, after }) => `skapade serien${quoted(name ?? textField(after, 'title'))}`,
   'event_series.edited': ({ name }) => `ändrade serien${quoted(name)}`,
   'registration.created': ({ name }) => `tog emot en anmälan till${quoted(name)}`,
