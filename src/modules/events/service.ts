@@ -536,7 +536,7 @@ export async function register(
 ): Promise<RegistrationResult> {
   const parsed = registrationInputSchema.safeParse(raw);
   const event = await repo.findEventShared(ctx.db, ref.countyCode, ref.eventId);
-  if (!event || event.status === 'draft') throw new NotFoundError();
+  if (!event || !lifecycle.eventIsPublic(event)) throw new NotFoundError();
   const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
   const questions = await readQuestions(ctx.db, event.questionnaireVersionId, raw.questionFields ?? {});
   const errors = { ...fieldErrors, ...questions.errors };
@@ -1149,7 +1149,7 @@ export async function loadPublicEvent(
   now = new Date(),
 ): Promise<PublicEventView | undefined> {
   const event = await repo.findEventBySlug(db, countyCode, slug);
-  if (!event || event.status === 'draft') return undefined;
+  if (!event || !lifecycle.eventIsPublic(event)) return undefined;
   const [programme, organisers, counts, series] = await Promise.all([
     repo.listProgramme(db, event.id),
     repo.listOrganisers(db, [event.id]),
