@@ -5,8 +5,10 @@
  * event locked, places counted under the lock, the registration and its confirmation or waiting-list mail
  * written in one transaction). Every place is taken by exactly one registration and the rest wait, or the run
  * fails. Since every seat of one event is taken under that event's lock, registrations for one event serialise:
- * the limit is the database's own rate of single-row committed inserts on one connection, measured in the same
- * run on the same table with the same values (a raw client, one prepared insert per commit).
+ * the baseline is the database's own rate of single-row committed inserts on one connection, measured in the
+ * same run on the same table with the same values (a raw client, one prepared insert per commit). The product
+ * may beat it: registrations that wait for the lock are placed together, one transaction for all that waited
+ * (the registration desk in events/service.ts), each still answered only after its commit.
  *
  * The page: the public page of an event ahead from the demo data (Uppsala's, open for registration with a few
  * places left: its programme, organisers and form) as an anonymous returning visitor gets it, at PAGE_CONCURRENCY

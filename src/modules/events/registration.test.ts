@@ -121,7 +121,7 @@ async function waitForLockWaiter(): Promise<void> {
     const [row] = await queryRows<{ n: number }>(
       ctx.db,
       sql`select count(*)::int as n from pg_stat_activity
-          where wait_event_type = 'Lock' and query like '%event_seat_counts%'`,
+          where wait_event_type = 'Lock' and query like '%event_seats_for%'`,
     );
     if (Number(row?.n) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -240,6 +240,53 @@ describe('a registration rush', () => {
     await expect(
       register(ctx, { countyCode: '22', eventId: event.id }, person('annat')),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('registrations that arrive while the lock is held are placed together in one transaction, each judged alone', async () => {
+    const event = await makeEvent(ctx, admin.actor, { capacity: 3 });
+    const ref = { countyCode: '03', eventId: event.id };
+    const twice = person('samma');
+    const others = [person('grupp'), person('grupp'), person('grupp')];
+    let first: Promise<RegistrationResult> | undefined;
+    let rest: Promise<PromiseSettledResult<RegistrationResult>[]> | undefined;
+    await ctx.db.transaction(async (tx) => {
+      await repo.lockEvent(tx, event.id);
+      // The first waits for the lock (on PostgreSQL) …
+      first = register(ctx, ref, twice);
+      await waitForLockWaiter();
+      // … and those that come meanwhile wait in line behind it: the same address again (in other letters)
+      // among them, and one arriving after the registration has closed for it.
+      rest = Promise.allSettled([
+        register(ctx, ref, others[0]!),
+        register(ctx, ref, { ...twice, name: 'Samma igen', email: twice.email.toUpperCase() }),
+        register(ctx, ref, others[1]!),
+        register(ctx, ref, others[2]!, new Date(event.registrationClosesAt.getTime() + 1000)),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect((await first!).status).toBe('confirmed');
+    const [a, again, b, late] = await rest!;
+    expect(a).toMatchObject({ status: 'fulfilled', value: { status: 'confirmed' } });
+    expect(again!.status).toBe('rejected');
+    expect(((again as PromiseRejectedResult).reason as ValidationError).fieldErrors.email).toMatch(
+      /redan anmäld/,
+    );
+    expect(b).toMatchObject({ status: 'fulfilled', value: { status: 'confirmed' } });
+    expect((late as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+
+    // What was written: the three accepted in order of arrival, nothing of the refused ones.
+    const rows = await repo.listRegistrations(ctx.db, event.id);
+    expect(rows.map((r) => r.email)).toEqual([twice.email, others[0]!.email, others[1]!.email]);
+    expect(await mailJobsTo(twice.email.toUpperCase())).toEqual([]);
+    expect(await mailJobsTo(others[2]!.email)).toEqual([]);
+    if (process.env.TEST_BACKEND === 'postgresql') {
+      // The first alone, the two accepted of those in line in one transaction together.
+      const [row] = await queryRows<{ n: number }>(
+        ctx.db,
+        sql`select count(distinct xmin::text)::int as n from event_registrations where event_id = ${event.id}`,
+      );
+      expect(Number(row!.n)).toBe(2);
+    }
   });
 });
 

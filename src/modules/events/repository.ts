@@ -288,45 +288,45 @@ export async function seatCounts(db: Executor, eventId: string): Promise<Counts>
   return { taken: Number(row?.taken ?? 0), waiting: Number(row?.waiting ?? 0) };
 }
 
-/** The event locked for a registration, with its places counted under the lock. */
-export interface LockedForRegistration {
+/** The event locked for a batch of registrations, with its places counted under the lock. */
+export interface LockedForRegistrations {
   event: EventRow;
   counts: Counts;
-  /** a standing (not cancelled) registration of the event has this address */
-  duplicate: boolean;
+  /** the given addresses (lower-cased) a standing (not cancelled) registration of the event already has */
+  duplicates: Set<string>;
 }
 
 /**
  * The event row locked (as lockEvent), and under the lock its places taken, its waiting list's length and
- * whether a standing registration has this address: one statement, so a registration holds the event's lock
- * for one round trip less. The counts come from the database function `event_seat_counts` (migration 0014),
- * called after the lock is granted: it reads with a snapshot of its own and so sees every registration the
- * lock's previous holders committed. Counting in this statement itself would not: its snapshot is taken
- * before it waits for the lock (two registrations would then take one last place). A named statement: the
- * rush of registrations for one event waits for no query building.
+ * which of these addresses a standing registration already has: one statement, so registering holds the
+ * event's lock for one round trip less. The counts come from the database function `event_seats_for`
+ * (migration 0015), called after the lock is granted: it reads with a snapshot of its own and so sees every
+ * registration the lock's previous holders committed. Counting in this statement itself would not: its
+ * snapshot is taken before it waits for the lock (two registrations would then take one last place). A named
+ * statement: a rush of registrations for one event waits for no query building.
  */
-export async function lockEventWithSeats(
+export async function lockEventForRegistrations(
   db: Executor,
   id: string,
-  email: string,
-): Promise<LockedForRegistration | undefined> {
+  emails: string[],
+): Promise<LockedForRegistrations | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await lockEventWithSeatsSql(db, [id, email]);
+  const [row] = await lockEventForRegistrationsSql(db, [id, emails.map((e) => e.toLowerCase())]);
   if (!row) return undefined;
   return {
     event: rowOf(events, row),
     counts: { taken: Number(row.seats_taken), waiting: Number(row.seats_waiting) },
-    duplicate: row.seats_duplicate === true,
+    duplicates: new Set(row.seats_duplicates ?? []),
   };
 }
 
-const lockEventWithSeatsSql = preparedSql<
-  Record<string, unknown> & { seats_taken: number; seats_waiting: number; seats_duplicate: boolean }
+const lockEventForRegistrationsSql = preparedSql<
+  Record<string, unknown> & { seats_taken: number; seats_waiting: number; seats_duplicates: string[] | null }
 >(
-  'events_lock_event_with_seats',
+  'events_lock_event_for_registrations',
   `with locked as (select * from events where id = $1 for update)
-   select locked.*, seats.taken as seats_taken, seats.waiting as seats_waiting, seats.duplicate as seats_duplicate
-     from locked cross join lateral event_seat_counts(locked.id, $2) as seats`,
+   select locked.*, seats.taken as seats_taken, seats.waiting as seats_waiting, seats.duplicates as seats_duplicates
+     from locked cross join lateral event_seats_for(locked.id, $2::text[]) as seats`,
 );
 
 /** The same for many events at once (calendar pages: places left). */
@@ -353,47 +353,61 @@ export async function insertRegistration(db: Executor, values: NewRegistrationRo
   return row!;
 }
 
+/** A new public registration with the job of its mail and its audit entry, as registering writes it. */
+export interface NewRegistrationWithMail {
+  registration: NewRegistration;
+  mail: Pick<NewJobRow, 'kind' | 'payload'>;
+  audit: NewAuditRow;
+}
+
 /**
- * A registration inserted with the job of its mail and its audit entry, in one statement (data-modifying
- * CTEs: all three are written or, should one fail, none), so the registration holds its event's lock for one
- * round trip where three inserts took three. The job and audit rows come from the platform's `mailJobRow` and
- * `auditRow`, the rows enqueueMail and recordAudit write. A named statement, as lockEventWithSeats. Returns
- * the registration and its mail's job id.
+ * Registrations inserted with the jobs of their mails and their audit entries, in one statement
+ * (data-modifying CTEs: all are written or, should one fail, none), so a batch of registrations holds its
+ * event's lock for one round trip however many it holds. The rows come in as one JSON array, in order: each
+ * registration's `seq` follows that order (the waiting list's order), and each gets its mail job's id (taken
+ * from the jobs' sequence beside it, so each registration knows its own). The job and audit rows come from
+ * the platform's `mailJobRow` and `auditRow`, the rows enqueueMail and recordAudit write. Returns each
+ * registration and its mail's job id, in the order given.
  */
-export async function insertRegistrationWithMail(
+export async function insertRegistrationsWithMail(
   db: Executor,
-  r: NewRegistration,
-  mail: Pick<NewJobRow, 'kind' | 'payload'>,
-  audit: NewAuditRow,
-): Promise<{ registration: RegistrationRow; mailJobId: number }> {
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-  const [row] = await insertRegistrationWithMailSql(db, [
-    mail.kind,
-    json(mail.payload),
-    audit.actorId ?? null,
-    audit.countyCode ?? null,
-    audit.action,
-    audit.entityType,
-    audit.entityId,
-    json(audit.before),
-    json(audit.after),
-    r.id,
-    r.eventId,
-    r.countyCode,
-    r.status,
-    r.name,
-    r.email,
-    r.organisationName ?? null,
-    r.organisationType ?? null,
-    r.municipalityCode ?? null,
-    json(r.answers ?? {}),
-    r.questionnaireVersionId ?? null,
-    r.locale,
-    r.consentAt,
-    r.confirmedAt ?? null,
-    r.tokenHash,
-  ]);
-  return { registration: rowOf(registrations, row!), mailJobId: Number(row!.mail_job_id) };
+  items: NewRegistrationWithMail[],
+): Promise<{ registration: RegistrationRow; mailJobId: number }[]> {
+  if (items.length === 0) return [];
+  const input = items.map(({ registration: r, mail, audit }, ord) => ({
+    ord,
+    id: r.id,
+    event_id: r.eventId,
+    county_code: r.countyCode,
+    status: r.status,
+    name: r.name,
+    email: r.email,
+    organisation_name: r.organisationName ?? null,
+    organisation_type: r.organisationType ?? null,
+    municipality_code: r.municipalityCode ?? null,
+    answers: r.answers ?? {},
+    questionnaire_version_id: r.questionnaireVersionId ?? null,
+    locale: r.locale,
+    consent_at: r.consentAt,
+    confirmed_at: r.confirmedAt ?? null,
+    token_hash: r.tokenHash,
+    job_kind: mail.kind,
+    job_payload: mail.payload,
+    audit_actor_id: audit.actorId ?? null,
+    audit_county_code: audit.countyCode ?? null,
+    audit_action: audit.action,
+    audit_entity_type: audit.entityType,
+    audit_entity_id: audit.entityId,
+    audit_before: audit.before ?? null,
+    audit_after: audit.after ?? null,
+  }));
+  const rows = await insertRegistrationsWithMailSql(db, [JSON.stringify(input)]);
+  const byId = new Map(rows.map((row) => [row.id as string, row]));
+  return items.map(({ registration }) => {
+    const row = byId.get(registration.id);
+    if (!row) throw new Error(`registration ${registration.id} was not written`);
+    return { registration: rowOf(registrations, row), mailJobId: Number(row.mail_job_id) };
+  });
 }
 
 /** What a new public registration is made of (the rest takes its columns' defaults). */
@@ -413,18 +427,33 @@ export type NewRegistration = Required<
     | 'confirmedAt'
   >;
 
-const insertRegistrationWithMailSql = preparedSql<Record<string, unknown> & { mail_job_id: string | number }>(
-  'events_insert_registration_with_mail',
-  `with job as (
-     insert into jobs (kind, payload) values ($1, $2::jsonb) returning id),
+const insertRegistrationsWithMailSql = preparedSql<
+  Record<string, unknown> & { mail_job_id: string | number }
+>(
+  'events_insert_registrations_with_mail',
+  `with input as materialized (
+     select x.*, nextval(pg_get_serial_sequence('jobs', 'id')) as job_id
+       from jsonb_to_recordset($1::jsonb) as x(
+         ord int, id uuid, event_id uuid, county_code char(2), status registration_status, name text, email text,
+         organisation_name text, organisation_type organisation_type, municipality_code char(4), answers jsonb,
+         questionnaire_version_id uuid, locale text, consent_at timestamptz, confirmed_at timestamptz,
+         token_hash text, job_kind text, job_payload jsonb, audit_actor_id uuid, audit_county_code char(2),
+         audit_action text, audit_entity_type text, audit_entity_id text, audit_before jsonb, audit_after jsonb)
+      order by x.ord),
+   job as (
+     insert into jobs (id, kind, payload) select job_id, job_kind, job_payload from input),
    audited as (
      insert into audit_log (actor_id, county_code, action, entity_type, entity_id, before, after)
-     values ($3, $4, $5, $6, $7, $8::jsonb, $9::jsonb))
+     select audit_actor_id, audit_county_code, audit_action, audit_entity_type, audit_entity_id, audit_before,
+            audit_after
+       from input order by ord)
    insert into event_registrations
      (id, event_id, county_code, status, name, email, organisation_name, organisation_type, municipality_code,
       answers, questionnaire_version_id, locale, consent_at, confirmed_at, token_hash)
-   values ($10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21, $22, $23, $24)
-   returning *, (select id from job) as mail_job_id`,
+   select id, event_id, county_code, status, name, email, organisation_name, organisation_type, municipality_code,
+          answers, questionnaire_version_id, locale, consent_at, confirmed_at, token_hash
+     from input order by ord
+   returning *, (select i.job_id from input i where i.id = event_registrations.id) as mail_job_id`,
 );
 
 export async function updateRegistration(

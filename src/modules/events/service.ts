@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Db, Executor, Tx } from '../../db/client.ts';
 import { auditRow, recordAudit } from '../../platform/audit.ts';
+import { GroupCommit, type ItemOutcome } from '../../platform/group-commit.ts';
 import type { Actor, UserActor } from '../../platform/authz.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { enqueueMail, mailJobRow, type MailAttachment, type MailMessage } from '../../platform/mail.ts';
@@ -520,13 +521,9 @@ async function readQuestions(
 
 /**
  * A public registration. The input and the event's questions are checked first (400 with every message,
- * nothing written). Then, in one transaction: the event is locked and its places counted under the lock (one
- * statement); whether registration is open, whether the address is already registered and where the
- * registrant lands (lifecycle's placement) are asked under the lock; the registration, its confirmation (with
- * the .ics) or waiting-list mail and its audit entry are written in one statement. What does not depend on
- * the places is made before the lock is taken, so the lock is held for two round trips and the commit: the
- * registration's id and personal link, and its confirmation mail from the event as read then (made again under
- * the lock if the event changed meanwhile).
+ * nothing written). What does not depend on the places is made before any lock: the registration's id and
+ * personal link, and its confirmation mail from the event as read then. Then it joins its event's line at
+ * the registration desk (below) and is answered once the transaction that placed it has committed.
  */
 export async function register(
   ctx: EventsContext,
@@ -545,60 +542,149 @@ export async function register(
   const id = randomUUID();
   const token = personalToken(ctx.config.sessionSecret, id);
   const registrant: Registrant = { id, name: input.name, email: input.email, locale: input.locale };
-  const confirmation = confirmedMail(ctx, event, registrant)!;
-  return ctx.db.transaction(async (tx) => {
-    const found = await repo.lockEventWithSeats(tx, ref.eventId, input.email);
-    if (!found || found.event.countyCode !== ref.countyCode) throw new NotFoundError();
-    const { event: locked, counts, duplicate } = found;
-    const open = lifecycle.registrationMayOpen(locked, now);
-    if (open !== true) throw new ConflictError(open);
-    if (locked.questionnaireVersionId !== event.questionnaireVersionId)
-      throw new ConflictError(
-        'Anmälningsformulärets frågor har ändrats. Ladda om sidan och fyll i det igen.',
-      );
-    if (duplicate)
-      throw new ValidationError({
-        email:
-          'Den här e-postadressen är redan anmäld till evenemanget. Använd länken i bekräftelsemejlet för att se eller ändra anmälan.',
-      });
-    const status = lifecycle.placementOf({ capacity: locked.capacity, ...counts });
-    const position = status === 'waiting' ? counts.waiting + 1 : undefined;
-    const mail =
-      status === 'waiting'
-        ? mailTo(ctx, locked, registrant, 'events.registration-waiting', { position: position! })!
-        : locked.version === event.version
-          ? confirmation
-          : confirmedMail(ctx, locked, registrant)!;
-    const { registration, mailJobId } = await repo.insertRegistrationWithMail(
+  return deskOf(ctx).submit(ref.eventId, {
+    ctx,
+    countyCode: ref.countyCode,
+    readEvent: event,
+    input,
+    answers: questions.answers,
+    registrant,
+    token,
+    confirmation: confirmedMail(ctx, event, registrant)!,
+    now,
+  });
+}
+
+/** The registration form as its schema gives it, checked. */
+type RegistrationInputParsed = ReturnType<typeof registrationInputSchema.parse>;
+
+/** A registration checked and made ready, waiting in its event's line. */
+interface PendingRegistration {
+  ctx: EventsContext;
+  countyCode: string;
+  /** the event as read before the lock (its questions and its version then) */
+  readEvent: EventRow;
+  input: RegistrationInputParsed;
+  answers: forms.Answers;
+  registrant: Registrant;
+  token: string;
+  /** the confirmation mail from `readEvent` (made again under the lock if the event changed meanwhile) */
+  confirmation: MailMessage;
+  now: Date;
+}
+
+/**
+ * The registration desk: registrations for one event arriving while another batch for it holds the event's
+ * lock wait in line, and the next batch places them all in one transaction (platform/group-commit.ts). A
+ * registration with nobody ahead goes at once, alone. One desk per database.
+ */
+const desks = new WeakMap<Db, GroupCommit<string, PendingRegistration, RegistrationResult>>();
+
+function deskOf(ctx: EventsContext): GroupCommit<string, PendingRegistration, RegistrationResult> {
+  let desk = desks.get(ctx.db);
+  if (!desk) {
+    const db = ctx.db;
+    desk = new GroupCommit((eventId, batch) => placeRegistrations(db, eventId, batch), { maxBatch: 200 });
+    desks.set(db, desk);
+  }
+  return desk;
+}
+
+/**
+ * One batch of registrations for one event, in one transaction: the event is locked and its places counted
+ * under the lock with the batch's addresses already registered (one statement); then for each registration in
+ * order of arrival, whether registration is open, whether the questions changed, whether the address is
+ * already registered (before or earlier in the batch) and where it lands (lifecycle's placement, with the
+ * places the batch has taken so far); the accepted registrations, their confirmation (with the .ics) or
+ * waiting-list mails and their audit entries are written in one statement. A refused registration gets its
+ * own error and writes nothing; the others go on. The lock is held for two round trips and the commit,
+ * however many the batch holds.
+ */
+async function placeRegistrations(
+  db: Db,
+  eventId: string,
+  batch: PendingRegistration[],
+): Promise<ItemOutcome<RegistrationResult>[]> {
+  return db.transaction(async (tx) => {
+    const found = await repo.lockEventForRegistrations(
       tx,
-      {
-        id,
-        eventId: locked.id,
-        countyCode: locked.countyCode,
-        status,
-        name: input.name,
-        email: input.email,
-        organisationName: input.organisationName,
-        organisationType: input.organisationType,
-        municipalityCode: input.municipalityCode,
-        answers: questions.answers,
-        questionnaireVersionId: locked.questionnaireVersionId,
-        locale: input.locale,
-        consentAt: now,
-        confirmedAt: status === 'confirmed' ? now : null,
-        tokenHash: hashToken(token),
-      },
-      mailJobRow(mail),
-      auditRow({
-        actorId: null,
-        countyCode: locked.countyCode,
-        action: 'registration.created',
-        entityType: 'event_registration',
-        entityId: id,
-        after: { eventId: locked.id, status },
-      }),
+      eventId,
+      batch.map((p) => p.input.email),
     );
-    return { registration, status, position, token, mailJobId };
+    const counts = found ? { ...found.counts } : { taken: 0, waiting: 0 };
+    const seen = new Set(found?.duplicates);
+    const outcomes: (ItemOutcome<RegistrationResult> | undefined)[] = [];
+    const accepted: { index: number; status: 'confirmed' | 'waiting'; position: number | undefined }[] = [];
+    const rows: repo.NewRegistrationWithMail[] = [];
+    batch.forEach((p, index) => {
+      const refused = (error: unknown) => outcomes.push({ ok: false, error });
+      if (!found || found.event.countyCode !== p.countyCode) return refused(new NotFoundError());
+      const locked = found.event;
+      const open = lifecycle.registrationMayOpen(locked, p.now);
+      if (open !== true) return refused(new ConflictError(open));
+      if (locked.questionnaireVersionId !== p.readEvent.questionnaireVersionId)
+        return refused(
+          new ConflictError('Anmälningsformulärets frågor har ändrats. Ladda om sidan och fyll i det igen.'),
+        );
+      const address = p.input.email.toLowerCase();
+      if (seen.has(address))
+        return refused(
+          new ValidationError({
+            email:
+              'Den här e-postadressen är redan anmäld till evenemanget. Använd länken i bekräftelsemejlet för att se eller ändra anmälan.',
+          }),
+        );
+      seen.add(address);
+      const status = lifecycle.placementOf({ capacity: locked.capacity, ...counts });
+      if (status === 'waiting') counts.waiting++;
+      else counts.taken++;
+      const position = status === 'waiting' ? counts.waiting : undefined;
+      const mail =
+        status === 'waiting'
+          ? mailTo(p.ctx, locked, p.registrant, 'events.registration-waiting', { position: position! })!
+          : locked.version === p.readEvent.version
+            ? p.confirmation
+            : confirmedMail(p.ctx, locked, p.registrant)!;
+      outcomes.push(undefined);
+      accepted.push({ index, status, position });
+      rows.push({
+        registration: {
+          id: p.registrant.id,
+          eventId: locked.id,
+          countyCode: locked.countyCode,
+          status,
+          name: p.input.name,
+          email: p.input.email,
+          organisationName: p.input.organisationName,
+          organisationType: p.input.organisationType,
+          municipalityCode: p.input.municipalityCode,
+          answers: p.answers,
+          questionnaireVersionId: locked.questionnaireVersionId,
+          locale: p.input.locale,
+          consentAt: p.now,
+          confirmedAt: status === 'confirmed' ? p.now : null,
+          tokenHash: hashToken(p.token),
+        },
+        mail: mailJobRow(mail),
+        audit: auditRow({
+          actorId: null,
+          countyCode: locked.countyCode,
+          action: 'registration.created',
+          entityType: 'event_registration',
+          entityId: p.registrant.id,
+          after: { eventId: locked.id, status },
+        }),
+      });
+    });
+    const written = await repo.insertRegistrationsWithMail(tx, rows);
+    written.forEach(({ registration, mailJobId }, i) => {
+      const { index, status, position } = accepted[i]!;
+      outcomes[index] = {
+        ok: true,
+        value: { registration, status, position, token: batch[index]!.token, mailJobId },
+      };
+    });
+    return outcomes as ItemOutcome<RegistrationResult>[];
   });
 }
 
