@@ -286,10 +286,8 @@ describe('registration questions and the evaluation, page by page', () => {
       expect(checked).toEqual(['vegetarisk', 'annan']);
       expect(refused.doc.querySelector('#name')?.getAttribute('value')).toBe('Greta Grön');
 
-      const done = await anon.submitOn(
-        refused,
-        { ...fields, q_specialkost_annan: 'Allergisk mot selleri' },
-        path,
+      const done = await anon.follow(
+        await anon.submitOn(refused, { ...fields, q_specialkost_annan: 'Allergisk mot selleri' }, path),
       );
       expect(done.status).toBe(200);
       expect(done.doc.querySelector('h1')?.text).toBe('Tack för din anmälan');

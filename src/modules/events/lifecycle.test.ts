@@ -11,6 +11,7 @@ import {
   offerExpiry,
   offerHasExpired,
   offerMayAccept,
+  offerMayDecline,
   placementOf,
   registrationMayCancel,
   registrationMayMarkAttendance,
@@ -140,6 +141,15 @@ describe('a registration’s states', () => {
     );
     expect(offerMayAccept(offered, { ...seed004, status: 'cancelled' }, now)).toBe(
       'Evenemanget är inställt.',
+    );
+  });
+
+  it('an offer is declined while it stands; a confirmed place is cancelled by its own link instead', () => {
+    expect(offerMayDecline(offered, seed004, now)).toBe(true);
+    expect(offerMayDecline(offered, seed004, at('2022-06-06', 12))).toMatch(/gick ut/);
+    expect(offerMayDecline({ ...offered, status: 'cancelled' }, seed004, now)).toMatch(/gick ut/);
+    expect(offerMayDecline({ ...offered, status: 'confirmed' }, seed004, now)).toMatch(
+      /redan bekräftad. Om du inte kan komma avbokar du/,
     );
   });
 

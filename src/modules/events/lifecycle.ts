@@ -224,6 +224,13 @@ export function offerMayAccept(r: RegistrationState, e: EventState, now: Date): 
   return true;
 }
 
+/** An offered place is declined (it goes on to the next in line at once): while the offer could be accepted. */
+export function offerMayDecline(r: RegistrationState, e: EventState, now: Date): Verdict {
+  if (r.status === 'confirmed')
+    return 'Platsen är redan bekräftad. Om du inte kan komma avbokar du den med länken i bekräftelsemejlet.';
+  return offerMayAccept(r, e, now);
+}
+
 /** Whether a free place may be offered to the waiting list now: a published event that has not begun. */
 export function eventMayOffer(e: EventState, now: Date): Verdict {
   if (e.status !== 'published') return e.status === 'cancelled' ? reason.cancelled : reason.notPublished;

@@ -353,16 +353,23 @@ describe('the public events pages', () => {
     it('registers and shows the confirmation; a mail with the calendar file is on its way', async () => {
       const e = await makeEvent({ capacity: 10 });
       const email = `berit.${unique()}@kommun.example`;
-      const page = await anon.submit(
+      const posted = await anon.submit(
         pathOf(e),
         form({ email: ` ${email.toUpperCase()} `, name: 'Berit Bengtsson' }),
       );
+      // Post, redirect, get: the receipt has an address of its own under the personal link.
+      expect(posted.status).toBe(303);
+      expect(posted.location).toMatch(/^\/anmalan\/[\w-]+\/tack$/);
+      const page = await anon.follow(posted);
       expect(page.status).toBe(200);
       expect(page.doc.querySelector('h1')?.text).toBe('Tack för din anmälan');
       expect(text(page)).toContain(email);
       expect(text(page)).toContain('Ett mejl är på väg');
       const manage = page.doc.querySelectorAll('main a').find((a) => a.text.includes('avboka'));
-      expect(manage?.getAttribute('href')).toMatch(/^\/anmalan\/[\w-]+$/);
+      expect(manage?.getAttribute('href')).toBe(posted.location!.replace(/\/tack$/, ''));
+      // A reload shows the receipt again and registers nothing more.
+      const reloaded = await anon.get(posted.location!);
+      expect(reloaded.doc.querySelector('h1')?.text).toBe('Tack för din anmälan');
       const [row] = await queryRows<{
         status: string;
         name: string;
@@ -390,10 +397,11 @@ describe('the public events pages', () => {
     it('a full event puts the registrant on the waiting list and says where in line', async () => {
       const e = await makeEvent({ capacity: 1 });
       await register(t.app.deps, { countyCode: '03', eventId: e.id }, { ...form(), consent: true });
-      const first = await anon.submit(pathOf(e), form());
+      const first = await anon.follow(await anon.submit(pathOf(e), form()));
       expect(first.doc.querySelector('h1')?.text).toBe('Du står på väntelistan');
       expect(text(first)).toContain('Du är nummer 1 i kön.');
-      const second = await new TestClient(t.app).submit(pathOf(e), form());
+      const other = new TestClient(t.app);
+      const second = await other.follow(await other.submit(pathOf(e), form()));
       expect(text(second)).toContain('Du är nummer 2 i kön.');
     });
 
@@ -429,7 +437,8 @@ describe('the public events pages', () => {
       const fields = form();
       const page = await anon.get(pathOf(e));
       const first = await anon.submitOn(page, fields);
-      expect(first.status).toBe(200);
+      expect(first.status).toBe(303);
+      // The form sent again (a second click, the back button and a resubmit) is refused beside the field.
       const again = await anon.submitOn(page, fields);
       expect(again.status).toBe(400);
       expect(again.doc.querySelector('#email-error')?.text).toContain('redan anmäld');
@@ -502,7 +511,7 @@ describe('the public events pages', () => {
       expect(missing.doc.querySelector('#q_lunch-error')).not.toBeNull();
       expect(missing.doc.querySelector('#q_kost')?.text).toBe('Vegetarisk');
       const ok = await anon.submitOn(page, form({ q_lunch: 'ja', q_kost: 'Vegetarisk' }));
-      expect(ok.status).toBe(200);
+      expect(ok.status).toBe(303);
       const [row] = await queryRows<{ answers: Record<string, unknown> }>(
         t.app.deps.db,
         sql`select answers from event_registrations where event_id = ${e.id}`,

@@ -250,6 +250,33 @@ describe('the registrant’s pages', () => {
     expect(text(own, '.govuk-tag')).toBe('Bekräftad');
   });
 
+  it('declines an offered place: it goes on to the next in line at once; a second click is refused', async () => {
+    const { offerToken, waiting, event } = await make.offer();
+    const next = await make.registration(event);
+    const client = new TestClient(t.app);
+    const offer = await client.get(`/anmalan/erbjudande/${offerToken}`);
+    expect(text(offer)).toContain('Kan du inte komma?');
+    const declined = await client.submitOn(offer, {}, `/anmalan/erbjudande/${offerToken}/avsta`);
+    expect(declined.status).toBe(303);
+    expect(declined.location).toBe(`/uppsala/kalender/${event.slug}`);
+    const eventPage = await client.follow(declined);
+    expect(text(eventPage, '.govuk-notification-banner')).toContain('Du har tackat nej till platsen');
+    expect(await registrationOf(waiting.registration.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'registrant',
+    });
+    expect((await registrationOf(next.registration.id)).status).toBe('offered');
+    expect((await mailTo(next.email)).some((m) => m.subject.startsWith('En plats har blivit ledig'))).toBe(
+      true,
+    );
+
+    // The same form sent again: 409, the place stays with the next in line.
+    const again = await client.submitOn(offer, {}, `/anmalan/erbjudande/${offerToken}/avsta`);
+    expect(again.status).toBe(409);
+    expect(h1(again)).toBe('Platsen kan inte bekräftas');
+    expect((await registrationOf(next.registration.id)).status).toBe('offered');
+  });
+
   it('a lapsed offer says the place passed on, and a click then passes it on', async () => {
     const { offerToken, waiting, event } = await make.offer();
     const third = await make.registration(event);

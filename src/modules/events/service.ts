@@ -893,6 +893,46 @@ export async function acceptOffer(
   return { outcome: result.outcome, registration: result.registration, event: result.event };
 }
 
+/**
+ * The registrant declines an offered place by the offer link: the registration is withdrawn and the place is
+ * offered to the next in line at once, under the event's lock (lifecycle's offerMayDecline asked again there).
+ */
+export async function declineOffer(
+  ctx: EventsContext,
+  offerToken: string,
+  now = new Date(),
+): Promise<{ registration: RegistrationRow; event: EventRow; offered: number }> {
+  if (!offerToken || offerToken.length > 200) throw new NotFoundError();
+  const found = await repo.findRegistrationByOfferTokenHash(ctx.db, hashToken(offerToken));
+  if (!found) throw new NotFoundError();
+  return ctx.db.transaction(async (tx) => {
+    const event = await lockEventById(tx, found.eventId);
+    const before = await repo.lockRegistration(tx, found.id);
+    if (!before || before.offerTokenHash !== found.offerTokenHash) throw new NotFoundError();
+    const verdict = lifecycle.offerMayDecline(before, event, now);
+    if (verdict !== true) throw new ConflictError(verdict);
+    const registration = await repo.updateRegistration(tx, before.id, {
+      status: 'cancelled',
+      cancelReason: 'registrant',
+      cancelledAt: now,
+    });
+    await tell(tx, ctx, event, registration, 'events.registration-cancelled', {
+      eventUrl: eventUrl(ctx, event),
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      countyCode: event.countyCode,
+      action: 'registration.offer_declined',
+      entityType: 'event_registration',
+      entityId: registration.id,
+      before: { status: 'offered' },
+      after: { status: 'cancelled' },
+    });
+    const offered = await offerFreePlaces(tx, ctx, event, now);
+    return { registration, event, offered };
+  });
+}
+
 async function expireOffer(tx: Tx, ctx: EventsContext, event: EventRow, r: RegistrationRow, now: Date) {
   const expired = await repo.updateRegistration(tx, r.id, {
     status: 'cancelled',

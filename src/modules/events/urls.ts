@@ -26,6 +26,8 @@ export const urls = {
     `/${countySlug}/kalender/${eventSlug}/kalenderfil.ics`,
   /** the registrant's own page: see, change, cancel, erase (the personal link) */
   registration: (token: string): string => `/anmalan/${token}`,
+  /** the receipt right after registering (the form's POST redirects here, so a reload registers nothing) */
+  registrationReceipt: (token: string): string => `/anmalan/${token}/tack`,
   /** accept an offered place (the time-limited link of the offer mail) */
   offer: (token: string): string => `/anmalan/erbjudande/${token}`,
   /** an attendee's evaluation: answered once, anonymously (the link of the evaluation mail) */

@@ -33,7 +33,6 @@ import { registrationInputFrom } from '../schemas.ts';
 import { eventCalendarFile, eventUrl, loadPublicEvent, register } from '../service.ts';
 import { countySlugOf, urls } from '../urls.ts';
 import { CalendarPage, type CalendarItem } from '../views/public/calendar.tsx';
-import { ConfirmationPage } from '../views/public/confirmation.tsx';
 import { EventPage, HONEYPOT, type EventImage, type EventPageProps } from '../views/public/event.tsx';
 import {
   ATOM_CONTENT_TYPE,
@@ -373,17 +372,9 @@ export function registerPublicRoutes(app: FastifyInstance, deps: Deps): void {
         const result = await register(deps, { countyCode: county.code, eventId: event.id }, input, now);
         await deps.rateLimiter.record(ipKey, REGISTER_PER_IP);
         await deps.rateLimiter.record(emailKey, REGISTER_PER_EMAIL);
-        return reply.html(
-          ConfirmationPage({
-            ctx: pageContext(req, reply),
-            county: { slug: county.slug, name: county.name },
-            event,
-            status: result.status,
-            position: result.position,
-            email: result.registration.email ?? email,
-            manageUrl: urls.registration(result.token),
-          }),
-        );
+        // Post, redirect, get: the receipt is a page of its own, so a reload or a second click shows it again
+        // instead of registering once more (which the address already registered would refuse).
+        return reply.redirect(urls.registrationReceipt(result.token), 303);
       },
     );
   });

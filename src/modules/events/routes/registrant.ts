@@ -3,6 +3,7 @@ import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext } from '../../../platform/http.ts';
+import { findCountyByCode } from '../../../platform/tenancy.ts';
 import { hashToken } from '../../../platform/tokens.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { answerFormValues, definitionOfVersion } from '../../forms/index.ts';
@@ -13,12 +14,13 @@ import {
   acceptOffer,
   cancelRegistration,
   changeRegistration,
+  declineOffer,
   eraseRegistration,
   findByPersonalToken,
   personalToken,
   publicEventOf,
 } from '../service.ts';
-import { urls } from '../urls.ts';
+import { countySlugOf, urls } from '../urls.ts';
 import { municipalityGroupsOf } from './public.ts';
 import {
   CancelConfirmPage,
@@ -31,6 +33,7 @@ import {
   type OfferView,
   type RegistrationView,
 } from '../views/registrant/pages.tsx';
+import { ConfirmationPage } from '../views/public/confirmation.tsx';
 
 /** Where the page says the registrant's data is gone (the personal link no longer works). */
 export const ERASED_PATH = '/anmalan/borttagen';
@@ -106,6 +109,27 @@ export function registerRegistrantRoutes(app: FastifyInstance, deps: Deps): void
     withRegistration(req, reply, (v) =>
       reply.html(RegistrationPage({ ctx: pageContext(req, reply), v, form: storedForm(v) })),
     ),
+  );
+
+  // The receipt right after registering: a place or the waiting list, and that a mail is coming. Once the
+  // registration has moved on (offered, cancelled), the personal page says where it stands.
+  app.get<{ Params: { token: string } }>('/anmalan/:token/tack', pub, async (req, reply) =>
+    withRegistration(req, reply, async (v) => {
+      const { status, email } = v.registration;
+      if ((status !== 'confirmed' && status !== 'waiting') || !email) return reply.redirect(v.path, 303);
+      const county = findCountyByCode(v.event.countyCode)!;
+      return reply.html(
+        ConfirmationPage({
+          ctx: pageContext(req, reply),
+          county: { slug: county.slug, name: county.name },
+          event: v.event,
+          status,
+          position: v.position,
+          email,
+          manageUrl: v.path,
+        }),
+      );
+    }),
   );
 
   app.post<{ Params: { token: string } }>('/anmalan/:token', pub, async (req, reply) =>
@@ -221,6 +245,28 @@ export function registerRegistrantRoutes(app: FastifyInstance, deps: Deps): void
               : 'Platsen var redan bekräftad. Du behöver inte göra något mer.',
         });
         return reply.redirect(v.path, 303);
+      },
+    );
+  });
+
+  // Declining: the place goes on to the next in line at once; the visitor lands on the event's page.
+  app.post<{ Params: { token: string } }>('/anmalan/erbjudande/:token/avsta', pub, async (req, reply) => {
+    const v = await loadOffer(req.params.token);
+    if (!v) return notFound(req, reply, true);
+    return handleForm(
+      req,
+      reply,
+      () =>
+        loadOffer(req.params.token).then((now) =>
+          OfferPage({ ctx: pageContext(req, reply), v: now ?? v, form: emptyForm() }),
+        ),
+      async () => {
+        await declineOffer(deps, req.params.token);
+        reply.setFlash({
+          kind: 'success',
+          text: 'Du har tackat nej till platsen. Den går vidare till nästa på väntelistan. Tack för att du sa till!',
+        });
+        return reply.redirect(urls.event(countySlugOf(v.event.countyCode), v.event.slug), 303);
       },
     );
   });

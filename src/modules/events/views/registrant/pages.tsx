@@ -477,9 +477,14 @@ export function OfferPage({
       <PostForm action={v.path} csrfToken={ctx.csrfToken}>
         <Button>Ja, jag tar platsen</Button>
       </PostForm>
+      <h2 class="govuk-heading-m">Kan du inte komma?</h2>
       <p class="govuk-body">
-        Kan du inte komma behöver du inte göra något: platsen går vidare när tiden har gått ut.
+        Tacka nej, så går platsen direkt till nästa på väntelistan. Gör du ingenting går den vidare när tiden
+        har gått ut.
       </p>
+      <PostForm action={`${v.path}/avsta`} csrfToken={ctx.csrfToken}>
+        <Button variant="secondary">Nej tack, ge platsen till nästa</Button>
+      </PostForm>
       {ownPage}
     </Layout>
   );
