@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_004_SLUG } from './modules/events/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -137,4 +138,21 @@ describe.skipIf(process.env.TEST_BACKEND === 'postgresql')('command line', () =>
       expect(refused.err).toContain('Databasen är inte tom');
     },
   );
+
+  it('seed-demo adds every module’s demo data, the events too, and only once', { timeout: 180_000 }, () => {
+    const dir = tempDir();
+    const seeded = cli(dir, 'seed-demo');
+    expect(seeded.err).toBe('');
+    expect(seeded.out).toContain('Demodata är inlagd.');
+    expect(cli(dir, 'seed-demo').out).toContain('Demodata fanns redan.');
+    const file = path.join(tempDir(), 'demo.json');
+    expect(cli(dir, 'backup', '--out', file).status).toBe(0);
+    const { tables } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      tables: Record<string, Array<Record<string, unknown>>>;
+    };
+    const slugs = (tables['events'] ?? []).map((e) => e['slug']);
+    // Seed 004's event, once, after two runs.
+    expect(slugs.filter((s) => s === SEED_004_SLUG)).toHaveLength(1);
+    expect((tables['event_series'] ?? []).length).toBeGreaterThan(0);
+  });
 });

@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from './config.ts';
 import { createBackup, readBackupFile, restoreBackup, RestoreError, writeBackupFile } from './db/backup.ts';
 import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { prepareDatabase } from './modules.ts';
+import { prepareDatabase, seedModules } from './modules.ts';
 import { createInvitation, ensureUser, inviteSchema } from './modules/accounts/index.ts';
 import { ValidationError } from './platform/errors.ts';
 import { parseForm } from './platform/validation.ts';
@@ -177,9 +177,14 @@ async function run(argv: string[]): Promise<void> {
         }
         break;
       }
-      case 'seed-demo':
-        console.log((await seedDemo(database.db)) ? 'Demodata är inlagd.' : 'Demodata fanns redan.');
+      case 'seed-demo': {
+        // The accounts and rounds (they say whether they were there), then every module's demo data as a demo
+        // start adds it (the events too), each only where it is missing.
+        const fresh = await seedDemo(database.db);
+        await seedModules(database, { demo: true });
+        console.log(fresh ? 'Demodata är inlagd.' : 'Demodata fanns redan.');
         break;
+      }
       default:
         throw new UsageError(`Okänt kommando: ${command}`);
     }

@@ -1,6 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedEventsDemo } from './demo-seed.ts';
+export { SEED_004_SLUG } from './demo-seed.ts';
 import { EVENT_IMAGE_OWNER, eventImageOwner } from './files.ts';
 import { eventsMail } from './mail.ts';
 import { eventsPolicy } from './policy.ts';
