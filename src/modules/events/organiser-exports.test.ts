@@ -217,6 +217,35 @@ describe('registrant exports and organisers at the same moment', () => {
     expect((await download(other, `/vasternorrland/evenemang/${event.id}/anmalda.csv`)).status).toBe(404);
   });
 
+  it('answers to an earlier version of the questions stay in the export beside the current questions', async () => {
+    const { event, made } = await eventWithRegistrants();
+    // The organiser changes the questions: the needs question goes, a lunch question comes.
+    const next = await insertQuestionnaire(t.database.db, {
+      scope: { owner: 'events', countyCode: '03' },
+      title: 'Anmälningsfrågor, ny version',
+      createdBy: admin.id,
+      definition: {
+        ...QUESTIONS,
+        sections: [
+          {
+            ...QUESTIONS.sections[0]!,
+            questions: [
+              QUESTIONS.sections[0]!.questions[0]!,
+              { id: 'lunch', type: 'text', label: 'Äter du lunch?', required: false, role: 'other' },
+            ],
+          },
+        ],
+      },
+    });
+    await repo.updateEvent(t.database.db, event.id, { questionnaireVersionId: next.id }, admin.id);
+
+    const csv = await download(c.editor, `/uppsala/evenemang/${event.id}/anmalda.csv`);
+    const rows: string[][] = parseCsv(csv.body, { bom: true, delimiter: ';' });
+    expect(rows[0]!.slice(9)).toEqual(['Hur deltar du?', 'Äter du lunch?', 'Kost eller tillgänglighet']);
+    const first = rows.find((r) => r[1] === made[0]!.registration.email)!;
+    expect(first.slice(9)).toEqual(['På plats', '', 'Vegetarisk; glutenfri']);
+  });
+
   it('two organisers save the same event at once: one change is kept, the other is refused with its input', async () => {
     const startsAt = stockholmTime(day(20), 10, 0);
     const event = await createEvent(t.app.deps, admin.actor, '03', {

@@ -538,12 +538,33 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
     reply.html(registrantsPage(req, reply, countyOf(req), emptyForm())),
   );
 
-  /** The registrants as rows for a spreadsheet: every column of the list, the answers one column a question. */
+  /**
+   * The registrants as rows for a spreadsheet: every column of the list, the answers one column a question.
+   * Registrants who answered an earlier version of the questions keep their answers: the columns are the
+   * current questions, then those only earlier versions asked; each answer is read with the question of the
+   * version it was given to.
+   */
   const exportRows = async (event: repo.EventRow): Promise<string[][]> => {
     const registrations = await repo.listRegistrations(db, event.id);
-    const questions = event.questionnaireVersionId
-      ? allQuestions(await definitionOfVersion(db, event.questionnaireVersionId))
-      : [];
+    const versionIds = [
+      ...new Set(
+        [event.questionnaireVersionId, ...registrations.map((r) => r.questionnaireVersionId)].filter(
+          (id): id is string => !!id,
+        ),
+      ),
+    ];
+    const questionsOf = new Map(
+      await Promise.all(
+        versionIds.map(
+          async (id) =>
+            [id, new Map(allQuestions(await definitionOfVersion(db, id)).map((q) => [q.id, q]))] as const,
+        ),
+      ),
+    );
+    // The current version's questions first, in its order; then those only earlier versions asked.
+    const questions = new Map<string, { label: string }>();
+    for (const id of versionIds)
+      for (const q of questionsOf.get(id)!.values()) if (!questions.has(q.id)) questions.set(q.id, q);
     const names = new Map<string, string>();
     for (const code of new Set(
       registrations.flatMap((r) => (r.municipalityCode ? [r.municipalityCode.slice(0, 2)] : [])),
@@ -561,7 +582,7 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
         'Utöver antalet platser',
         'Närvaro',
         'Anmäld',
-        ...questions.map((q) => q.label),
+        ...[...questions.values()].map((q) => q.label),
       ],
       ...registrations.map((r) => [
         r.name ?? 'Borttagen',
@@ -573,9 +594,12 @@ export function registerOrganiserRoutes(app: FastifyInstance, deps: Deps): void 
         r.beyondCapacity ? 'Ja' : '',
         r.status === 'confirmed' ? attendanceText(r.attended) : '',
         when(r.createdAt),
-        ...questions.map((q) =>
-          r.questionnaireVersionId === event.questionnaireVersionId ? formatAnswer(q, r.answers[q.id]) : '',
-        ),
+        ...[...questions.keys()].map((id) => {
+          const asked = r.questionnaireVersionId
+            ? questionsOf.get(r.questionnaireVersionId)?.get(id)
+            : undefined;
+          return asked ? formatAnswer(asked, r.answers[id]) : '';
+        }),
       ]),
     ];
   };
