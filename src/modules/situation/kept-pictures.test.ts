@@ -96,6 +96,46 @@ describe('kept picture pages', () => {
     expect(renamed.doc.querySelector('main .govuk-caption-l')?.text).toContain('Omdöpt omgång');
   });
 
+  it("a round's page is read once per version and shows every change beneath it on the next view", async () => {
+    // A national round: Uppsala sees its own respondents in it, Västernorrland its own.
+    const made = await make.response({ county: '03', national: true, status: 'draft' });
+    const admin = await createTestUser(t.database.db, 'county_admin', { countyCode: '03' });
+    const a = new TestClient(t.app);
+    await a.login(admin.email, admin.password);
+    const path = urls.round(uppsala, made.round);
+    const { db } = t.database;
+    const version = () => repo.roundPageVersion(db, made.round.id, '03');
+
+    const first = await a.get(path);
+    expect(first.status).toBe(200);
+    const v1 = await version();
+    expect(v1?.round).toEqual({ scope: made.round.scope, countyCode: made.round.countyCode });
+    expect(await version()).toEqual(v1);
+    expect(stable(await a.get(path))).toBe(stable(first));
+
+    // The response is submitted (bypassing the services): the completeness changes on the next view.
+    await db.execute(sql`update responses set status = 'submitted' where id = ${made.response.id}`);
+    expect((await version())?.fingerprint).not.toBe(v1?.fingerprint);
+    const submitted = await a.get(path);
+    expect(stable(submitted)).not.toBe(stable(first));
+    // Another municipality becomes a respondent; an organisation is renamed; the round is renamed.
+    const second = await make.response({ round: made, municipality: '0382', status: 'draft' });
+    expect((await a.get(path)).body).toContain(second.organisation.name);
+    await db.execute(
+      sql`update organisations set name = name || ' (ny)' where id = ${second.organisation.id}`,
+    );
+    expect((await a.get(path)).body).toContain(`${second.organisation.name} (ny)`);
+    await db.execute(sql`update rounds set title = 'Omdöpt omgång' where id = ${made.round.id}`);
+    expect((await a.get(path)).doc.querySelector('h1')?.text).toContain('Omdöpt omgång');
+    // Another county's respondents do not change this county's version; an unknown round has none.
+    const theirs = await make.response({ round: made, county: '22', status: 'submitted' });
+    const before = await version();
+    await db.execute(sql`update responses set answers = answers where id = ${theirs.response.id}`);
+    await db.execute(sql`update respondents set county_code = county_code where county_code = '22'`);
+    expect((await version())?.fingerprint).toBe(before?.fingerprint);
+    expect(await repo.roundPageVersion(db, '00000000-0000-4000-8000-000000000000', '03')).toBeUndefined();
+  });
+
   it("shows the coordinator a county's sending on the next view of the national picture", async () => {
     const made = await make.response({ county: '03', national: true, status: 'submitted' });
     const coordinator = await createTestUser(t.database.db, 'national_coordinator');

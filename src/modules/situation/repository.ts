@@ -1080,6 +1080,61 @@ const FINGERPRINT = `with o as (select round_id from occasions where id = $1),
 
 const fingerprintOf = preparedSql<{ v: string | null }>('situation_occasion_fingerprint', FINGERPRINT);
 
+/** What a page kept per version must know before it can use what it kept: whose round it is, and its version. */
+export interface RoundPageVersion {
+  round: Pick<Round, 'scope' | 'countyCode'>;
+  fingerprint: string;
+}
+
+/**
+ * A round's page in a county, as one fingerprint with the round's owner, in one statement: the round and its
+ * occasions, the county's respondents (with their organisations), the county's responses, whether anyone in
+ * the round has answered, the organisations the county may choose from, and the round's history (with its
+ * actors). As `occasionFingerprint`: any insert, update or delete among them changes it. Undefined when there
+ * is no such round.
+ */
+export async function roundPageVersion(
+  db: Db,
+  roundId: string,
+  countyCode: string,
+): Promise<RoundPageVersion | undefined> {
+  if (!isUuid(roundId)) return undefined;
+  const [row] = await roundPageVersionOf(db, [roundId, countyCode]);
+  return row && { round: { scope: row.scope, countyCode: row.county_code }, fingerprint: row.v ?? '' };
+}
+
+const roundPageVersionOf = preparedSql<{
+  scope: Round['scope'];
+  county_code: string | null;
+  v: string | null;
+}>(
+  'situation_round_page_version',
+  `with sums(part, n, s, m) as (
+     select 'rounds', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+       from rounds x where x.id = $1::uuid
+     union all select 'occasions', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+       from occasions x where x.round_id = $1::uuid
+     union all select 'respondents', count(*), sum(x.xmin::text::bigint + g.xmin::text::bigint), max(x.xmin::text::bigint)
+       from respondents x join organisations g on g.id = x.organisation_id
+      where x.round_id = $1::uuid and x.county_code = $2::text
+     union all select 'responses', count(*), sum(x.xmin::text::bigint), max(x.xmin::text::bigint)
+       from responses x join occasions y on y.id = x.occasion_id
+      where y.round_id = $1::uuid and x.county_code = $2::text
+     union all select 'answered', count(*), 0, 0
+       from (select 1 from responses x join occasions y on y.id = x.occasion_id
+              where y.round_id = $1::uuid limit 1) a
+     union all select 'organisations', count(*), sum(g.xmin::text::bigint), max(g.xmin::text::bigint)
+       from organisations g where g.county_code = $2::text or g.county_code is null
+     union all select 'history', count(*), sum(a.id + coalesce(u.xmin::text::bigint, 0)), max(a.id)
+       from audit_log a left join users u on u.id = a.actor_id
+      where a.entity_type = 'round' and a.entity_id = $1::text
+   )
+   select r.scope, r.county_code,
+          (select string_agg(part || ':' || n || ':' || coalesce(s, 0) || ':' || coalesce(m, 0), '|' order by part)
+             from sums) as v
+     from rounds r where r.id = $1::uuid`,
+);
+
 /** What a picture page must know before it can use what it kept: whose round it is, and its version. */
 export interface PictureVersion {
   round: Pick<Round, 'scope' | 'countyCode'>;

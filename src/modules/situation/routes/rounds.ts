@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
+import { KeptValues } from '../../../platform/kept-renders.ts';
 import { ConflictError, NotFoundError } from '../../../platform/errors.ts';
 import { countOf, swedishCollator } from '../../../platform/i18n.ts';
 import { stockholmDate } from '../../../platform/time.ts';
@@ -10,7 +11,7 @@ import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { listQuestionnaireVersions } from '../../forms/index.ts';
 import { listOrganisations } from '../../reference/index.ts';
 import { completenessOf } from '../compile.ts';
-import { load } from '../load.ts';
+import { load, roundVisibleTo } from '../load.ts';
 import { occasionMayMove } from '../lifecycle.ts';
 import { countyAbilities, decide, roundAbilities } from '../policy.ts';
 import { QUESTIONNAIRE_OWNER } from '../questionnaires.ts';
@@ -125,13 +126,8 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
 
   // ---- A round in the county: its occasions' completeness and its respondents ------------------------
 
-  const roundPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    county: CountyRecord,
-    round: repo.Round,
-    form: FormState,
-  ) => {
+  /** What a round's page shows, read from the database: the same for every viewer in the county. */
+  const loadRoundPage = async (county: CountyRecord, round: repo.Round) => {
     const [occasions, respondents, orgs] = await Promise.all([
       repo.listOccasions(db, round.id),
       repo.listRespondents(db, round.id, county.code),
@@ -143,6 +139,22 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
       roundResourceOf(db, round, county, occasions),
       repo.listRoundHistory(db, round.id),
     ]);
+    const candidates = orgs
+      .filter((o) => o.type !== 'county_board')
+      .sort((a, b) => swedishCollator.compare(a.name, b.name))
+      .map((o) => ({ id: o.id, name: o.name, type: o.type }));
+    return { round, occasions, respondents, states, resource, history, candidates };
+  };
+  type RoundPageData = Awaited<ReturnType<typeof loadRoundPage>>;
+
+  const roundPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    data: RoundPageData,
+    form: FormState,
+  ) => {
+    const { round, occasions, respondents, states, resource, history, candidates } = data;
     const summaries = occasions.map((occasion) => ({
       occasion,
       completeness: completenessOf(states.get(occasion.id) ?? [], occasion.deadlineAt),
@@ -152,10 +164,7 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
       county,
       round,
       occasions: summaries,
-      candidates: orgs
-        .filter((o) => o.type !== 'county_board')
-        .sort((a, b) => swedishCollator.compare(a.name, b.name))
-        .map((o) => ({ id: o.id, name: o.name, type: o.type })),
+      candidates,
       // A re-shown form keeps what the user chose, even nothing.
       chosen: new Set(
         form.values.organisationIds !== undefined || Object.keys(form.errors).length > 0
@@ -169,10 +178,19 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
+  // What the page shows is read once per version of what it is made from (`roundPageVersion`, one statement
+  // besides the session) and kept; the page is rendered for each viewer from it (their abilities, the time).
+  const keptRounds = new KeptValues<RoundPageData>(256);
+
   app.get<{ Params: Params }>('/:county/lagesbild/:roundId', guard.countyView, async (req, reply) => {
     const county = requireCounty(req);
-    const round = await load.round(db, county, req.params.roundId);
-    return reply.html(await roundPage(req, reply, county, round, emptyForm()));
+    const { roundId } = req.params;
+    const version = await repo.roundPageVersion(db, roundId, county.code);
+    if (!version || !roundVisibleTo(version.round, county)) throw new NotFoundError();
+    const data = await keptRounds.get([roundId, county.code, version.fingerprint].join('\0'), async () =>
+      loadRoundPage(county, await load.round(db, county, roundId)),
+    );
+    return reply.html(roundPage(req, reply, county, data, emptyForm()));
   });
 
   app.post<{ Params: Params }>(
@@ -184,7 +202,7 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
       return handleForm(
         req,
         reply,
-        (form) => roundPage(req, reply, county, round, form),
+        async (form) => roundPage(req, reply, county, await loadRoundPage(county, round), form),
         async () => {
           const body = bodyOf(req.body);
           const ids = ([] as unknown[]).concat(body.organisationIds ?? []).map(String);
