@@ -136,6 +136,26 @@ describe('kept picture pages', () => {
     expect(await repo.roundPageVersion(db, '00000000-0000-4000-8000-000000000000', '03')).toBeUndefined();
   });
 
+  it("an occasion's page is kept per version too: a response's new status shows on the next view", async () => {
+    const made = await make.response({ county: '03', status: 'draft' });
+    const admin = await createTestUser(t.database.db, 'county_admin', { countyCode: '03' });
+    const a = new TestClient(t.app);
+    await a.login(admin.email, admin.password);
+    const path = urls.occasion(uppsala, made.round, made.occasion);
+    const first = await a.get(path);
+    expect(first.status).toBe(200);
+    expect(stable(await a.get(path))).toBe(stable(first));
+    await t.database.db.execute(
+      sql`update responses set status = 'submitted' where id = ${made.response.id}`,
+    );
+    const after = await a.get(path);
+    expect(stable(after)).not.toBe(stable(first));
+    // Another county's address for the occasion is not found.
+    expect((await a.get(urls.occasion({ slug: 'vasternorrland' }, made.round, made.occasion))).status).toBe(
+      404,
+    );
+  });
+
   it("shows the coordinator a county's sending on the next view of the national picture", async () => {
     const made = await make.response({ county: '03', national: true, status: 'submitted' });
     const coordinator = await createTestUser(t.database.db, 'national_coordinator');

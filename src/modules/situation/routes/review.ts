@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
+import { KeptValues } from '../../../platform/kept-renders.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import { parseForm } from '../../../platform/validation.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
 import { diffAnswers } from '../../forms/index.ts';
 import { completenessOf } from '../compile.ts';
-import { load, type LoadedResponse } from '../load.ts';
+import { load, roundVisibleTo, type LoadedResponse } from '../load.ts';
 import { authorize, responseAbilities } from '../policy.ts';
 import * as repo from '../repository.ts';
 import { approveResponse, reopenForRespondent, reopenResponse, returnResponse } from '../review.ts';
@@ -20,18 +22,27 @@ import { bodyOf, guard, type Params } from './shared.ts';
 export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
-  const occasionPage = async (
+  /** What an occasion's page shows, read from the database: the same for every viewer in the county. */
+  const loadOccasionPage = async (
+    county: CountyRecord,
+    loaded: { round: repo.Round; occasion: repo.Occasion },
+  ) => {
+    const [entries, picture] = await Promise.all([
+      repo.listOccasionResponses(db, loaded.occasion.id, loaded.round.id, county.code, []),
+      repo.findRegionalPicture(db, loaded.occasion.id, county.code),
+    ]);
+    return { ...loaded, entries, picture };
+  };
+  type OccasionPageData = Awaited<ReturnType<typeof loadOccasionPage>>;
+
+  const occasionPage = (
     req: FastifyRequest,
     reply: FastifyReply,
     county: CountyRecord,
-    { round, occasion }: { round: repo.Round; occasion: repo.Occasion },
+    { round, occasion, entries, picture }: OccasionPageData,
     form: FormState,
-  ) => {
-    const [entries, picture] = await Promise.all([
-      repo.listOccasionResponses(db, occasion.id, round.id, county.code, []),
-      repo.findRegionalPicture(db, occasion.id, county.code),
-    ]);
-    return OccasionPage({
+  ) =>
+    OccasionPage({
       ctx: pageContext(req, reply),
       county,
       round,
@@ -49,15 +60,25 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       })),
       form,
     });
-  };
+
+  // What the page shows is read once per version of what it is made from (the occasion's fingerprint in the
+  // county, which the regional picture uses too: one statement besides the session) and kept; the page is
+  // rendered for each viewer from it (their abilities, the time).
+  const keptOccasions = new KeptValues<OccasionPageData>(256);
 
   app.get<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId',
     guard.countyView,
     async (req, reply) => {
       const county = requireCounty(req);
-      const loaded = await load.occasion(db, county, req.params.roundId, req.params.occasionId);
-      return reply.html(await occasionPage(req, reply, county, loaded, emptyForm()));
+      const { roundId, occasionId } = req.params;
+      const version = await repo.pictureVersion(db, roundId, occasionId, county.code);
+      if (!version || !roundVisibleTo(version.round, county)) throw new NotFoundError();
+      const data = await keptOccasions.get(
+        [occasionId, county.code, version.fingerprint].join('\0'),
+        async () => loadOccasionPage(county, await load.occasion(db, county, roundId, occasionId)),
+      );
+      return reply.html(occasionPage(req, reply, county, data, emptyForm()));
     },
   );
 
@@ -72,7 +93,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       return handleForm(
         req,
         reply,
-        (form) => occasionPage(req, reply, county, loaded, form),
+        async (form) => occasionPage(req, reply, county, await loadOccasionPage(county, loaded), form),
         async () => {
           await reopenForRespondent(deps, requireUser(req), loaded.occasion, respondent);
           reply.setFlash({
