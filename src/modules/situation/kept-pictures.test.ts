@@ -156,6 +156,35 @@ describe('kept picture pages', () => {
     );
   });
 
+  it("a response's page is kept per version: its status, its organisation's name and the picture show on the next view", async () => {
+    const made = await make.response({ county: '03', status: 'submitted' });
+    const admin = await createTestUser(t.database.db, 'county_admin', { countyCode: '03' });
+    const a = new TestClient(t.app);
+    await a.login(admin.email, admin.password);
+    const { db } = t.database;
+    const path = `/uppsala/lagesbild/svar/${made.response.id}`;
+    const version = async () => (await repo.responsePageVersion(db, made.response.id))?.fingerprint;
+    const first = await a.get(path);
+    expect(first.status).toBe(200);
+    const v1 = await version();
+    expect(stable(await a.get(path))).toBe(stable(first));
+    await db.execute(sql`update responses set status = 'approved' where id = ${made.response.id}`);
+    const v2 = await version();
+    expect(v2).not.toBe(v1);
+    expect(stable(await a.get(path))).not.toBe(stable(first));
+    await db.execute(sql`update organisations set name = 'Omdöpt kommun' where id = ${made.organisation.id}`);
+    expect((await a.get(path)).body).toContain('Omdöpt kommun');
+    const v3 = await version();
+    await make.regionalPicture({ occasionId: made.occasion.id, county: '03' });
+    expect(await version()).not.toBe(v3);
+    // Another county's address for the response is not found; nor an unknown response.
+    const vnorr = await createTestUser(db, 'county_admin', { countyCode: '22' });
+    const b = new TestClient(t.app);
+    await b.login(vnorr.email, vnorr.password);
+    expect((await b.get(`/vasternorrland/lagesbild/svar/${made.response.id}`)).status).toBe(404);
+    expect(await repo.responsePageVersion(db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
   it("shows the coordinator a county's sending on the next view of the national picture", async () => {
     const made = await make.response({ county: '03', national: true, status: 'submitted' });
     const coordinator = await createTestUser(t.database.db, 'national_coordinator');

@@ -1135,6 +1135,56 @@ const roundPageVersionOf = preparedSql<{
      from rounds r where r.id = $1::uuid`,
 );
 
+/** What a response's page must know before it can use what it kept: whose response and round, and its version. */
+export interface ResponsePageVersion {
+  round: Pick<Round, 'scope' | 'countyCode'>;
+  /** the county the response belongs to */
+  countyCode: string;
+  fingerprint: string;
+}
+
+/**
+ * A response's page as one fingerprint with the response's county and its round's owner, in one statement:
+ * the response, its occasion and round, its organisation, its versions (with the names of who made them) and
+ * the county's regional picture of the occasion (which decides what may still be done). As
+ * `occasionFingerprint`: any insert, update or delete among them changes it. Undefined for no such response.
+ */
+export async function responsePageVersion(
+  db: Db,
+  responseId: string,
+): Promise<ResponsePageVersion | undefined> {
+  if (!isUuid(responseId)) return undefined;
+  const [row] = await responsePageVersionOf(db, [responseId]);
+  return (
+    row && {
+      round: { scope: row.scope, countyCode: row.round_county_code },
+      countyCode: row.county_code,
+      fingerprint: row.v ?? '',
+    }
+  );
+}
+
+const responsePageVersionOf = preparedSql<{
+  scope: Round['scope'];
+  round_county_code: string | null;
+  county_code: string;
+  v: string | null;
+}>(
+  'situation_response_page_version',
+  `select rd.scope, rd.county_code as round_county_code, x.county_code,
+          concat_ws(':', x.xmin::text, oc.xmin::text, rd.xmin::text, g.xmin::text,
+            (select count(*) || '/' || coalesce(sum(v.xmin::text::bigint + coalesce(u.xmin::text::bigint, 0)), 0)
+               from response_versions v left join users u on u.id = v.changed_by
+              where v.response_id = x.id),
+            (select coalesce(max(p.xmin::text), '-') from regional_pictures p
+              where p.occasion_id = x.occasion_id and p.county_code = x.county_code)) as v
+     from responses x
+     join occasions oc on oc.id = x.occasion_id
+     join rounds rd on rd.id = oc.round_id
+     join organisations g on g.id = x.organisation_id
+    where x.id = $1::uuid`,
+);
+
 /** What a picture page must know before it can use what it kept: whose round it is, and its version. */
 export interface PictureVersion {
   round: Pick<Round, 'scope' | 'countyCode'>;

@@ -108,16 +108,11 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
 
   // ---- One response ----------------------------------------------------------------------------------
 
-  const responsePage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    county: CountyRecord,
-    { response, occasion, round, definition, organisationName }: LoadedResponse,
-    form: FormState,
-  ) => {
+  /** What a response's page shows, read from the database: the same for every viewer in the county. */
+  const loadResponsePage = async (loaded: LoadedResponse) => {
     const [versions, picture] = await Promise.all([
-      repo.listResponseVersions(db, response.id),
-      repo.findRegionalPicture(db, occasion.id, county.code),
+      repo.listResponseVersions(db, loaded.response.id),
+      repo.findRegionalPicture(db, loaded.occasion.id, loaded.response.countyCode),
     ]);
     const history = versions.map((v, i) => ({
       version: v.version,
@@ -125,8 +120,20 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       changedAt: v.changedAt,
       changedByName: v.changedByName,
       note: v.note,
-      changes: diffAnswers(definition, i > 0 ? versions[i - 1]!.answers : {}, v.answers),
+      changes: diffAnswers(loaded.definition, i > 0 ? versions[i - 1]!.answers : {}, v.answers),
     }));
+    return { loaded, history: history.reverse(), picture };
+  };
+  type ResponsePageData = Awaited<ReturnType<typeof loadResponsePage>>;
+
+  const responsePage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    { loaded, history, picture }: ResponsePageData,
+    form: FormState,
+  ) => {
+    const { response, occasion, round, definition, organisationName } = loaded;
     return ResponsePage({
       ctx: pageContext(req, reply),
       county,
@@ -135,7 +142,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       organisationName,
       response,
       definition,
-      history: history.reverse(),
+      history,
       abilities: responseAbilities(req.actor, {
         countyCode: county.code,
         organisationId: response.organisationId,
@@ -147,10 +154,21 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
+  // Read once per version of what it shows (`responsePageVersion`, one statement besides the session) and
+  // kept; rendered for each viewer from it.
+  const keptResponses = new KeptValues<ResponsePageData>(512);
+
   app.get<{ Params: Params }>('/:county/lagesbild/svar/:responseId', guard.countyView, async (req, reply) => {
     const county = requireCounty(req);
-    const loaded = await load.response(db, county, req.params.responseId);
-    return reply.html(await responsePage(req, reply, county, loaded, emptyForm()));
+    const { responseId } = req.params;
+    const version = await repo.responsePageVersion(db, responseId);
+    if (!version || version.countyCode !== county.code || !roundVisibleTo(version.round, county))
+      throw new NotFoundError();
+    const data = await keptResponses.get(
+      [responseId, county.code, version.fingerprint].join('\0'),
+      async () => loadResponsePage(await load.response(db, county, responseId)),
+    );
+    return reply.html(responsePage(req, reply, county, data, emptyForm()));
   });
 
   /** A review action: one scoped load, one service call, flash and redirect; a refusal shows the page again. */
@@ -167,7 +185,13 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
         reply,
         // Shown again as it is now: whatever refused the action may have changed it.
         async (form) =>
-          responsePage(req, reply, county, await load.response(db, county, loaded.response.id), form),
+          responsePage(
+            req,
+            reply,
+            county,
+            await loadResponsePage(await load.response(db, county, loaded.response.id)),
+            form,
+          ),
         async () => {
           // Each action names the version the reviewer read; a response changed since then is a conflict.
           const { version } = parseForm(versionSchema, req.body);
@@ -204,7 +228,13 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
                 Number(form.values.version ?? loaded.response.version),
                 form,
               )
-            : responsePage(req, reply, county, await load.response(db, county, loaded.response.id), form),
+            : responsePage(
+                req,
+                reply,
+                county,
+                await loadResponsePage(await load.response(db, county, loaded.response.id)),
+                form,
+              ),
         async () => {
           const { version } = parseForm(versionSchema, req.body);
           const { comment } = parseForm(returnSchema, req.body);
