@@ -385,6 +385,7 @@ describe('admin: every event the application records reads as Swedish', () => {
         after: { eventId: event.id, offerExpiresAt: '2030-06-03T08:00:00.000Z' },
       }),
       reg('registration.offer_accepted', { before: { status: 'offered' }, after: { status: 'confirmed' } }),
+      reg('registration.offer_declined', { before: { status: 'offered' }, after: { status: 'cancelled' } }),
       reg('registration.offer_expired', { before: { status: 'offered' }, after: { status: 'cancelled' } }),
       reg('registration.added', { after: { eventId: event.id, status: 'confirmed', beyondCapacity: true } }),
       reg('registration.confirmed_by_organiser', {

@@ -72,6 +72,7 @@ const spec = table(`
   POST /inloggningslank/:token (signs out, uses up)                                       ok     ok     ok     ok     ok     ok     ok
 
   GET  /anmalan/:token                                                                    ok     ok     ok     ok     ok     ok     ok
+  GET  /anmalan/:token/tack                                                               ok     ok     ok     ok     ok     ok     ok
   POST /anmalan/:token                                                                    ok     ok     ok     ok     ok     ok     ok
   GET  /anmalan/:token/avboka                                                             ok     ok     ok     ok     ok     ok     ok
   POST /anmalan/:token/avboka (uses up)                                                   ok     ok     ok     ok     ok     ok     ok
@@ -80,6 +81,7 @@ const spec = table(`
   GET  /anmalan/borttagen                                                                 ok     ok     ok     ok     ok     ok     ok
   GET  /anmalan/erbjudande/:token                                                         ok     ok     ok     ok     ok     ok     ok
   POST /anmalan/erbjudande/:token                                                         ok     ok     ok     ok     ok     ok     ok
+  POST /anmalan/erbjudande/:token/avsta (uses up)                                         ok     ok     ok     ok     ok     ok     ok
   GET  /utvardering/:token                                                                ok     ok     ok     ok     ok     ok     ok
   POST /utvardering/:token (uses up)                                                      ok     ok     ok     ok     ok     ok     ok
 

@@ -139,6 +139,8 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'registration.offered': ({ name }) => `erbjöd nästa på väntelistan en plats på${quoted(name)}`,
   'registration.offer_accepted': ({ name }) =>
     `tog emot en bekräftelse av en erbjuden plats på${quoted(name)}`,
+  'registration.offer_declined': ({ name }) =>
+    `tog emot ett nej tack till en erbjuden plats på${quoted(name)}; platsen gick vidare`,
   'registration.offer_expired': ({ name }) =>
     `lät en erbjuden plats på${quoted(name)} gå vidare när tiden att bekräfta gick ut`,
   'registration.added': ({ name }) => `lade till en deltagare på${quoted(name)}`,
