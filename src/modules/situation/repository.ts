@@ -109,6 +109,22 @@ export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]
   return occasionsOfRound(db, { roundId });
 }
 
+/** The occasions of many rounds in one query (a list of rounds), each round's in order; every round has a list. */
+export async function listOccasionsOfRounds(
+  db: Executor,
+  roundIds: string[],
+): Promise<Map<string, Occasion[]>> {
+  const byRound = new Map<string, Occasion[]>(roundIds.map((id) => [id, []]));
+  if (roundIds.length === 0) return byRound;
+  const rows = await db
+    .select()
+    .from(occasions)
+    .where(inArray(occasions.roundId, roundIds))
+    .orderBy(asc(occasions.roundId), asc(occasions.sequence));
+  for (const o of rows) byRound.get(o.roundId)?.push(o);
+  return byRound;
+}
+
 const occasionWithRound = prepared('situation_occasion_with_round', (db) =>
   db
     .select({ occasion: occasions, round: rounds })

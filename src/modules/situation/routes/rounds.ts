@@ -42,13 +42,15 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/:county/lagesbild', guard.countyView, async (req, reply) => {
     const county = requireCounty(req);
     const rounds = await repo.listRoundsForCounty(db, county.code);
+    const occasions = await repo.listOccasionsOfRounds(
+      db,
+      rounds.map((r) => r.id),
+    );
     return reply.html(
       CountyRoundsPage({
         ctx: pageContext(req, reply),
         county,
-        rounds: await Promise.all(
-          rounds.map(async (round) => ({ round, occasions: await repo.listOccasions(db, round.id) })),
-        ),
+        rounds: rounds.map((round) => ({ round, occasions: occasions.get(round.id)! })),
         abilities: countyAbilities(req.actor, { countyCode: county.code }),
       }),
     );
@@ -56,16 +58,14 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/nationellt/lagesbild', guard.national, async (req, reply) => {
     const rounds = await repo.listNationalRounds(db);
+    const occasions = await repo.listOccasionsOfRounds(
+      db,
+      rounds.map((r) => r.id),
+    );
     return reply.html(
       NationalRoundsPage({
         ctx: pageContext(req, reply),
-        rounds: await Promise.all(
-          rounds.map(async (r) => ({
-            id: r.id,
-            title: r.title,
-            occasions: await repo.listOccasions(db, r.id),
-          })),
-        ),
+        rounds: rounds.map((r) => ({ id: r.id, title: r.title, occasions: occasions.get(r.id)! })),
       }),
     );
   });
