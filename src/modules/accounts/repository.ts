@@ -80,7 +80,12 @@ export interface CountyMember {
 }
 
 export async function listCountyMembers(db: Executor, countyCode: string): Promise<CountyMember[]> {
-  return db
+  return countyMembers(db, { countyCode });
+}
+
+// The county's people page asks these on every view: built once.
+const countyMembers = prepared('accounts_county_members', (db) =>
+  db
     .select({
       userId: users.id,
       name: users.name,
@@ -92,9 +97,9 @@ export async function listCountyMembers(db: Executor, countyCode: string): Promi
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.countyCode, countyCode))
-    .orderBy(asc(organisations.name), asc(users.name));
-}
+    .where(eq(memberships.countyCode, sql.placeholder('countyCode')))
+    .orderBy(asc(organisations.name), asc(users.name)),
+);
 
 export async function listAllUsers(
   db: Executor,
@@ -233,20 +238,24 @@ export async function listPendingInvitations(
   db: Executor,
   countyCode: string,
 ): Promise<Array<Invitation & { organisationName: string }>> {
-  const rows = await db
+  const rows = await pendingInvitations(db, { countyCode });
+  return rows.map((r) => ({ ...r.invitation, organisationName: r.organisationName }));
+}
+
+const pendingInvitations = prepared('accounts_pending_invitations', (db) =>
+  db
     .select({ invitation: invitations, organisationName: organisations.name })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .where(
       and(
-        eq(invitations.countyCode, countyCode),
+        eq(invitations.countyCode, sql.placeholder('countyCode')),
         isNull(invitations.acceptedAt),
         gt(invitations.expiresAt, sql`now()`),
       ),
     )
-    .orderBy(desc(invitations.createdAt));
-  return rows.map((r) => ({ ...r.invitation, organisationName: r.organisationName }));
-}
+    .orderBy(desc(invitations.createdAt)),
+);
 
 /** Removes what is no longer needed: expired sessions, spent reset tokens, old invitations (personal data). */
 export async function purgeExpired(db: Executor): Promise<void> {

@@ -37,6 +37,9 @@ export function listOrganisations(db: Executor, filter: OrganisationFilter = {})
   // The county's own organisations: on every county page that lists or counts them, so prepared once.
   if (filter.countyCode && !filter.includeNational && !filter.type)
     return countyOrganisations(db, { countyCode: filter.countyCode });
+  // The county's and the national ones: what a county chooses among (people, respondents), on every such view.
+  if (filter.countyCode && filter.includeNational && !filter.type)
+    return countyAndNationalOrganisations(db, { countyCode: filter.countyCode });
   const where: SQL[] = [];
   if (filter.countyCode) {
     where.push(
@@ -57,6 +60,15 @@ const countyOrganisations = prepared('reference_county_organisations', (db) =>
     .select()
     .from(organisations)
     .where(eq(organisations.countyCode, sql.placeholder('countyCode'))),
+);
+
+const countyAndNationalOrganisations = prepared('reference_county_and_national_organisations', (db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(
+      sql`(${organisations.countyCode} = ${sql.placeholder('countyCode')} or ${organisations.countyCode} is null)`,
+    ),
 );
 
 export async function findOrganisation(db: Executor, id: string): Promise<Organisation | undefined> {
