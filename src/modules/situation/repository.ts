@@ -109,6 +109,31 @@ export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]
   return occasionsOfRound(db, { roundId });
 }
 
+/** National rounds and the county's own, newest first, each with its occasions in order: one query (a join). */
+export async function listRoundsWithOccasionsForCounty(
+  db: Executor,
+  countyCode: string,
+): Promise<Array<{ round: Round; occasions: Occasion[] }>> {
+  const rows = await roundsWithOccasionsForCounty(db, { countyCode });
+  const out: Array<{ round: Round; occasions: Occasion[] }> = [];
+  for (const row of rows) {
+    const last = out.at(-1);
+    const entry = last?.round.id === row.round.id ? last : { round: row.round, occasions: [] };
+    if (entry !== last) out.push(entry);
+    if (row.occasion) entry.occasions.push(row.occasion);
+  }
+  return out;
+}
+
+const roundsWithOccasionsForCounty = prepared('situation_rounds_with_occasions_for_county', (db) =>
+  db
+    .select({ round: rounds, occasion: occasions })
+    .from(rounds)
+    .leftJoin(occasions, eq(occasions.roundId, rounds.id))
+    .where(or(eq(rounds.scope, 'national'), eq(rounds.countyCode, sql.placeholder('countyCode'))))
+    .orderBy(desc(rounds.createdAt), asc(rounds.id), asc(occasions.sequence)),
+);
+
 /** The occasions of many rounds in one query (a list of rounds), each round's in order; every round has a list. */
 export async function listOccasionsOfRounds(
   db: Executor,

@@ -41,16 +41,11 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/:county/lagesbild', guard.countyView, async (req, reply) => {
     const county = requireCounty(req);
-    const rounds = await repo.listRoundsForCounty(db, county.code);
-    const occasions = await repo.listOccasionsOfRounds(
-      db,
-      rounds.map((r) => r.id),
-    );
     return reply.html(
       CountyRoundsPage({
         ctx: pageContext(req, reply),
         county,
-        rounds: rounds.map((round) => ({ round, occasions: occasions.get(round.id)! })),
+        rounds: await repo.listRoundsWithOccasionsForCounty(db, county.code),
         abilities: countyAbilities(req.actor, { countyCode: county.code }),
       }),
     );
