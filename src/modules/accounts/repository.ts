@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
+import { sharedReads } from '../../db/shared-reads.ts';
 import type { Membership } from '../../platform/authz.ts';
 import type { Role } from '../../platform/roles.ts';
 import { organisations } from '../reference/index.ts';
@@ -405,9 +406,13 @@ export interface CountyRoster {
 
 /**
  * The county's organisations with the holders of a role in each, its people and its open invitations: what
- * the county's work room shows, in one statement (one round trip instead of four).
+ * the county's work room shows, in one statement (one round trip instead of four). The work room asks it on
+ * every view, so those asking for the same at the same moment share one query (see sharedReads). Read it,
+ * never change it.
  */
-export async function countyRoster(db: Executor, countyCode: string, role: Role): Promise<CountyRoster> {
+export const countyRoster = sharedReads(readCountyRoster, (countyCode, role) => `${countyCode}\0${role}`);
+
+async function readCountyRoster(db: Executor, countyCode: string, role: Role): Promise<CountyRoster> {
   const rows = await countyRosterRows(db, { countyCode, role });
   const first = rows[0];
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hash, verify } from '@node-rs/argon2';
+import { sharedReads } from '../../db/shared-reads.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { ANONYMOUS, isUser, type Actor, type UserActor } from '../../platform/authz.ts';
@@ -492,13 +493,19 @@ export async function ensureUser(
 export const createUser = async (db: Db, actorId: string | null, input: NewUserInput): Promise<string> =>
   (await ensureUser(db, actorId, input, { passwordPolicy: false })).id;
 
-export async function countyPeople(db: Db, countyCode: string) {
+async function readCountyPeople(db: Db, countyCode: string) {
   const [members, invitations] = await Promise.all([
     repo.listCountyMembers(db, countyCode),
     repo.listPendingInvitations(db, countyCode),
   ]);
   return { members, invitations };
 }
+
+/**
+ * The county's members and pending invitations, shared by those who ask for the same county at the same
+ * moment (each still gets what the database held after it asked, see sharedReads). Read it, never change it.
+ */
+export const countyPeople = sharedReads(readCountyPeople, (countyCode) => countyCode);
 
 export const purgeExpiredAccounts = (db: Db): Promise<void> => repo.purgeExpired(db);
 export { isUser };

@@ -1,6 +1,7 @@
 import { isUuid } from '../../platform/validation.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
+import { sharedReads } from '../../db/shared-reads.ts';
 import { prepared } from '../../db/prepared.ts';
 import { boundaries, counties, municipalities, organisations, type OrganisationType } from './tables.ts';
 
@@ -39,7 +40,7 @@ export function listOrganisations(db: Executor, filter: OrganisationFilter = {})
     return countyOrganisations(db, { countyCode: filter.countyCode });
   // The county's and the national ones: what a county chooses among (people, respondents), on every such view.
   if (filter.countyCode && filter.includeNational && !filter.type)
-    return countyAndNationalOrganisations(db, { countyCode: filter.countyCode });
+    return countyAndNationalShared(db, filter.countyCode);
   const where: SQL[] = [];
   if (filter.countyCode) {
     where.push(
@@ -60,6 +61,12 @@ const countyOrganisations = prepared('reference_county_organisations', (db) =>
     .select()
     .from(organisations)
     .where(eq(organisations.countyCode, sql.placeholder('countyCode'))),
+);
+
+/** Shared by those who ask for the same county at the same moment (see sharedReads): read, never change. */
+const countyAndNationalShared = sharedReads(
+  (db: Executor, countyCode: string) => countyAndNationalOrganisations(db, { countyCode }),
+  (countyCode) => countyCode,
 );
 
 const countyAndNationalOrganisations = prepared('reference_county_and_national_organisations', (db) =>

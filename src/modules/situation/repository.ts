@@ -2,6 +2,7 @@ import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../../db/client.ts';
 import { prepared, preparedSql } from '../../db/prepared.ts';
+import { sharedReads } from '../../db/shared-reads.ts';
 import { memberships, users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
 import {
@@ -1134,7 +1135,7 @@ export interface RoundPageVersion {
  * actors). As `occasionFingerprint`: any insert, update or delete among them changes it. Undefined when there
  * is no such round.
  */
-export async function roundPageVersion(
+async function readRoundPageVersion(
   db: Db,
   roundId: string,
   countyCode: string,
@@ -1143,6 +1144,12 @@ export async function roundPageVersion(
   const [row] = await roundPageVersionOf(db, [roundId, countyCode]);
   return row && { round: { scope: row.scope, countyCode: row.county_code }, fingerprint: row.v ?? '' };
 }
+
+/** roundPageVersion shared by those who ask the same at the same moment (each still gets what the database held after it asked). */
+export const roundPageVersion = sharedReads(
+  readRoundPageVersion,
+  (roundId, countyCode) => `${roundId}\0${countyCode}`,
+);
 
 const roundPageVersionOf = preparedSql<{
   scope: Round['scope'];
@@ -1190,10 +1197,7 @@ export interface ResponsePageVersion {
  * the county's regional picture of the occasion (which decides what may still be done). As
  * `occasionFingerprint`: any insert, update or delete among them changes it. Undefined for no such response.
  */
-export async function responsePageVersion(
-  db: Db,
-  responseId: string,
-): Promise<ResponsePageVersion | undefined> {
+async function readResponsePageVersion(db: Db, responseId: string): Promise<ResponsePageVersion | undefined> {
   if (!isUuid(responseId)) return undefined;
   const [row] = await responsePageVersionOf(db, [responseId]);
   return (
@@ -1204,6 +1208,9 @@ export async function responsePageVersion(
     }
   );
 }
+
+/** responsePageVersion shared by those who ask the same at the same moment (each still gets what the database held after it asked). */
+export const responsePageVersion = sharedReads(readResponsePageVersion, (responseId) => responseId);
 
 const responsePageVersionOf = preparedSql<{
   scope: Round['scope'];
@@ -1236,7 +1243,7 @@ export interface PictureVersion {
  * The occasion's round (to decide who may see it) and its fingerprint, in one statement: everything a kept
  * picture page asks the database besides the session. Undefined when the occasion is not the round's.
  */
-export async function pictureVersion(
+async function readPictureVersion(
   db: Db,
   roundId: string,
   occasionId: string,
@@ -1246,6 +1253,12 @@ export async function pictureVersion(
   const [row] = await pictureVersionOf(db, [occasionId, countyCode, roundId]);
   return row && { round: { scope: row.scope, countyCode: row.county_code }, fingerprint: row.v ?? '' };
 }
+
+/** pictureVersion shared by those who ask the same at the same moment (each still gets what the database held after it asked). */
+export const pictureVersion = sharedReads(
+  readPictureVersion,
+  (roundId, occasionId, countyCode) => `${roundId}\0${occasionId}\0${countyCode ?? ''}`,
+);
 
 const pictureVersionOf = preparedSql<{ scope: Round['scope']; county_code: string | null; v: string | null }>(
   'situation_picture_version',
