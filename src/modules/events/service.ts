@@ -760,26 +760,50 @@ export async function cancelRegistration(
     const { event, registration: before } = await lockByToken(tx, token);
     const verdict = lifecycle.registrationMayCancel(before, event, now);
     if (verdict !== true) throw new ConflictError(verdict);
-    const registration = await repo.updateRegistration(tx, before.id, {
-      status: 'cancelled',
-      cancelReason: 'registrant',
-      cancelledAt: now,
-    });
-    await tell(tx, ctx, event, registration, 'events.registration-cancelled', {
-      eventUrl: eventUrl(ctx, event),
-    });
-    await recordAudit(tx, {
+    return withdraw(tx, ctx, event, before, now, {
+      by: 'registrant',
       actorId: null,
-      countyCode: event.countyCode,
       action: 'registration.withdrawn',
-      entityType: 'event_registration',
-      entityId: registration.id,
-      before: { status: before.status },
-      after: { status: registration.status },
     });
-    const offered = await offerFreePlaces(tx, ctx, event, now);
-    return { registration, event, offered };
   });
+}
+
+/**
+ * A registration taken back (the registrant cancels or declines an offer; the organiser cancels it), under
+ * the event's lock after the rule was asked: the registration is cancelled, the registrant told, the audit
+ * entry written, and the freed place offered to the first in line at once.
+ */
+async function withdraw(
+  tx: Tx,
+  ctx: EventsContext,
+  event: EventRow,
+  before: RegistrationRow,
+  now: Date,
+  how: {
+    by: 'registrant' | 'organiser';
+    actorId: string | null;
+    action: 'registration.withdrawn' | 'registration.offer_declined' | 'registration.cancelled';
+  },
+): Promise<{ registration: RegistrationRow; event: EventRow; offered: number }> {
+  const registration = await repo.updateRegistration(tx, before.id, {
+    status: 'cancelled',
+    cancelReason: how.by,
+    cancelledAt: now,
+  });
+  await tell(tx, ctx, event, registration, 'events.registration-cancelled', {
+    eventUrl: eventUrl(ctx, event),
+  });
+  await recordAudit(tx, {
+    actorId: how.actorId,
+    countyCode: event.countyCode,
+    action: how.action,
+    entityType: 'event_registration',
+    entityId: registration.id,
+    before: { status: before.status },
+    after: { status: registration.status },
+  });
+  const offered = await offerFreePlaces(tx, ctx, event, now);
+  return { registration, event, offered };
 }
 
 /** The registrant changes name, organisation or answers through the personal link, before the start. */
@@ -911,25 +935,11 @@ export async function declineOffer(
     if (!before || before.offerTokenHash !== found.offerTokenHash) throw new NotFoundError();
     const verdict = lifecycle.offerMayDecline(before, event, now);
     if (verdict !== true) throw new ConflictError(verdict);
-    const registration = await repo.updateRegistration(tx, before.id, {
-      status: 'cancelled',
-      cancelReason: 'registrant',
-      cancelledAt: now,
-    });
-    await tell(tx, ctx, event, registration, 'events.registration-cancelled', {
-      eventUrl: eventUrl(ctx, event),
-    });
-    await recordAudit(tx, {
+    return withdraw(tx, ctx, event, before, now, {
+      by: 'registrant',
       actorId: null,
-      countyCode: event.countyCode,
       action: 'registration.offer_declined',
-      entityType: 'event_registration',
-      entityId: registration.id,
-      before: { status: 'offered' },
-      after: { status: 'cancelled' },
     });
-    const offered = await offerFreePlaces(tx, ctx, event, now);
-    return { registration, event, offered };
   });
 }
 
@@ -1077,24 +1087,11 @@ export async function cancelRegistrationByOrganiser(
       { countyCode: event.countyCode, event, registration: before },
       now,
     );
-    const registration = await repo.updateRegistration(tx, before.id, {
-      status: 'cancelled',
-      cancelReason: 'organiser',
-      cancelledAt: now,
-    });
-    await tell(tx, ctx, event, registration, 'events.registration-cancelled', {
-      eventUrl: eventUrl(ctx, event),
-    });
-    await recordAudit(tx, {
+    const { registration } = await withdraw(tx, ctx, event, before, now, {
+      by: 'organiser',
       actorId: actor.id,
-      countyCode: event.countyCode,
       action: 'registration.cancelled',
-      entityType: 'event_registration',
-      entityId: registration.id,
-      before: { status: before.status },
-      after: { status: 'cancelled' },
     });
-    await offerFreePlaces(tx, ctx, event, now);
     return registration;
   });
 }

@@ -224,50 +224,53 @@ export function registerRegistrantRoutes(app: FastifyInstance, deps: Deps): void
     return reply.html(OfferPage({ ctx: pageContext(req, reply), v, form: emptyForm() }));
   });
 
-  app.post<{ Params: { token: string } }>('/anmalan/erbjudande/:token', pub, async (req, reply) => {
-    const v = await loadOffer(req.params.token);
-    if (!v) return notFound(req, reply, true);
-    return handleForm(
-      req,
-      reply,
-      // Refused (the offer lapsed meanwhile and has passed on): the page as it stands now, saying why.
-      () =>
-        loadOffer(req.params.token).then((now) =>
-          OfferPage({ ctx: pageContext(req, reply), v: now ?? v, form: emptyForm() }),
-        ),
-      async () => {
-        const { outcome } = await acceptOffer(deps, req.params.token);
-        reply.setFlash({
-          kind: 'success',
-          text:
-            outcome === 'confirmed'
-              ? 'Platsen är din. En bekräftelse med kalenderfil skickas till din e-post.'
-              : 'Platsen var redan bekräftad. Du behöver inte göra något mer.',
-        });
-        return reply.redirect(v.path, 303);
-      },
-    );
-  });
+  /**
+   * An answer to an offer (take it, or decline it): the offer the link names, then the action; refused (the
+   * offer lapsed or was answered meanwhile), the offer's page as it stands now, saying why.
+   */
+  const answerOffer =
+    (act: (req: TokenRequest, reply: FastifyReply, v: OfferView) => Promise<FastifyReply>) =>
+    async (req: TokenRequest, reply: FastifyReply) => {
+      const v = await loadOffer(req.params.token);
+      if (!v) return notFound(req, reply, true);
+      return handleForm(
+        req,
+        reply,
+        () =>
+          loadOffer(req.params.token).then((now) =>
+            OfferPage({ ctx: pageContext(req, reply), v: now ?? v, form: emptyForm() }),
+          ),
+        () => act(req, reply, v),
+      );
+    };
+
+  app.post<{ Params: { token: string } }>(
+    '/anmalan/erbjudande/:token',
+    pub,
+    answerOffer(async (req, reply, v) => {
+      const { outcome } = await acceptOffer(deps, req.params.token);
+      reply.setFlash({
+        kind: 'success',
+        text:
+          outcome === 'confirmed'
+            ? 'Platsen är din. En bekräftelse med kalenderfil skickas till din e-post.'
+            : 'Platsen var redan bekräftad. Du behöver inte göra något mer.',
+      });
+      return reply.redirect(v.path, 303);
+    }),
+  );
 
   // Declining: the place goes on to the next in line at once; the visitor lands on the event's page.
-  app.post<{ Params: { token: string } }>('/anmalan/erbjudande/:token/avsta', pub, async (req, reply) => {
-    const v = await loadOffer(req.params.token);
-    if (!v) return notFound(req, reply, true);
-    return handleForm(
-      req,
-      reply,
-      () =>
-        loadOffer(req.params.token).then((now) =>
-          OfferPage({ ctx: pageContext(req, reply), v: now ?? v, form: emptyForm() }),
-        ),
-      async () => {
-        await declineOffer(deps, req.params.token);
-        reply.setFlash({
-          kind: 'success',
-          text: 'Du har tackat nej till platsen. Den går vidare till nästa på väntelistan. Tack för att du sa till!',
-        });
-        return reply.redirect(urls.event(countySlugOf(v.event.countyCode), v.event.slug), 303);
-      },
-    );
-  });
+  app.post<{ Params: { token: string } }>(
+    '/anmalan/erbjudande/:token/avsta',
+    pub,
+    answerOffer(async (req, reply, v) => {
+      await declineOffer(deps, req.params.token);
+      reply.setFlash({
+        kind: 'success',
+        text: 'Du har tackat nej till platsen. Den går vidare till nästa på väntelistan. Tack för att du sa till!',
+      });
+      return reply.redirect(urls.event(countySlugOf(v.event.countyCode), v.event.slug), 303);
+    }),
+  );
 }
