@@ -1,3 +1,4 @@
+import { ConflictError, NotFoundError } from './errors.ts';
 import type { Role } from './roles.ts';
 
 export interface Membership {
@@ -133,4 +134,68 @@ declare module 'fastify' {
     /** false only for routes that change nothing yet must accept POST; none do today */
     csrf?: boolean;
   }
+}
+
+// ---- Actions on a resource in its state ------------------------------------------------------------------
+
+/** A state rule's answer: allowed, or why not (in Swedish, for the page). */
+export type Verdict = true | string;
+
+/** One action on a resource in its state: who may do it, and whether the resource's state allows it now. */
+export interface StateRule<R> {
+  /** who may do it (in the resource's county, for its organisation …) */
+  who: (actor: Actor, resource: R) => boolean;
+  /** whether the resource's state allows it now (a module's lifecycle rule) */
+  state: (resource: R, now: Date) => Verdict;
+}
+
+/** A state rule with its resource's type named. */
+export const stateRule = <R>(r: StateRule<R>): StateRule<R> => r;
+
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; refusal: 'role' }
+  | { allowed: false; refusal: 'state'; reason: string };
+
+/** The resource an action of a module's table of state rules acts on. */
+export type ResourceOfRule<T, A extends keyof T> = T[A] extends StateRule<infer R> ? R : never;
+
+/**
+ * A module's table of state rules made into the three questions every caller asks of it, so that services,
+ * routes, views and navigation ask one rule: `decide` (the role rule, then the state rule), `can` (for a
+ * button) and `authorize` (for services, inside the transaction after locking the rows whose state decides:
+ * someone without the role learns nothing (404), a state that does not allow it is a conflict with the
+ * reason).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule's resource type is its own
+export function stateRulesOf<T extends Record<string, StateRule<any>>>(rules: T) {
+  function decide<A extends keyof T & string>(
+    actor: Actor,
+    action: A,
+    resource: ResourceOfRule<T, A>,
+    now = new Date(),
+  ): Decision {
+    const r = rules[action] as StateRule<ResourceOfRule<T, A>>;
+    if (!r.who(actor, resource)) return { allowed: false, refusal: 'role' };
+    const verdict = r.state(resource, now);
+    return verdict === true ? { allowed: true } : { allowed: false, refusal: 'state', reason: verdict };
+  }
+  const can = <A extends keyof T & string>(
+    actor: Actor,
+    action: A,
+    resource: ResourceOfRule<T, A>,
+    now = new Date(),
+  ): boolean => decide(actor, action, resource, now).allowed;
+  function authorize<A extends keyof T & string>(
+    actor: Actor,
+    action: A,
+    resource: ResourceOfRule<T, A>,
+    now = new Date(),
+  ): void {
+    const d = decide(actor, action, resource, now);
+    if (d.allowed) return;
+    if (d.refusal === 'role') throw new NotFoundError();
+    throw new ConflictError(d.reason);
+  }
+  return { decide, can, authorize };
 }

@@ -1,11 +1,14 @@
 import {
   hasAnyRole,
   isSystemAdmin,
+  stateRule,
+  stateRulesOf,
   type Actor,
   type CountyResource,
+  type Decision,
   type Predicate,
+  type ResourceOfRule,
 } from '../../platform/authz.ts';
-import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import * as lifecycle from './lifecycle.ts';
 
 /**
@@ -50,11 +53,7 @@ export interface RegistrationResource extends CountyResource {
   registration: lifecycle.RegistrationState;
 }
 
-interface StateRule<R> {
-  who: (actor: Actor, resource: R) => boolean;
-  state: (resource: R, now: Date) => lifecycle.Verdict;
-}
-const rule = <R>(r: StateRule<R>): StateRule<R> => r;
+const rule = stateRule;
 
 const stateRules = {
   'event.edit': rule<EventResource>({
@@ -87,48 +86,15 @@ const stateRules = {
 
 type StateRules = typeof stateRules;
 export type StateAction = keyof StateRules;
-export type ResourceOf<A extends StateAction> = StateRules[A] extends StateRule<infer R> ? R : never;
-
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; refusal: 'role' }
-  | { allowed: false; refusal: 'state'; reason: string };
-
-/** Asks an action's role rule, then its state rule. */
-export function decide<A extends StateAction>(
-  actor: Actor,
-  action: A,
-  resource: ResourceOf<A>,
-  now = new Date(),
-): Decision {
-  const r = stateRules[action] as StateRule<ResourceOf<A>>;
-  if (!r.who(actor, resource)) return { allowed: false, refusal: 'role' };
-  const verdict = r.state(resource, now);
-  return verdict === true ? { allowed: true } : { allowed: false, refusal: 'state', reason: verdict };
-}
-
-export const can = <A extends StateAction>(
-  actor: Actor,
-  action: A,
-  resource: ResourceOf<A>,
-  now = new Date(),
-): boolean => decide(actor, action, resource, now).allowed;
+export type ResourceOf<A extends StateAction> = ResourceOfRule<StateRules, A>;
+export type { Decision };
 
 /**
- * For services, inside the transaction after locking the event: someone without the role learns nothing
- * (404), a state that does not allow it is a conflict with the reason.
+ * `decide` asks an action's role rule, then its state rule; `can` for a button; `authorize` for services,
+ * inside the transaction after locking the rows whose state decides (404 without the role, a conflict with
+ * the reason when the state does not allow it). The same questions for every module: platform/authz.ts.
  */
-export function authorize<A extends StateAction>(
-  actor: Actor,
-  action: A,
-  resource: ResourceOf<A>,
-  now = new Date(),
-): void {
-  const d = decide(actor, action, resource, now);
-  if (d.allowed) return;
-  if (d.refusal === 'role') throw new NotFoundError();
-  throw new ConflictError(d.reason);
-}
+export const { decide, can, authorize } = stateRulesOf(stateRules);
 
 // ---- Abilities: what the organiser's pages show, from the same rules ---------------------------------
 
