@@ -93,17 +93,15 @@ export async function findEventBySlug(
   return row;
 }
 
+/** Whether another event of the county has the address (a county's slugs are unique). */
 export async function slugTaken(
   db: Executor,
   countyCode: string,
   slug: string,
   exceptId?: string,
 ): Promise<boolean> {
-  const rows = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(eq(events.countyCode, countyCode), eq(events.slug, slug)));
-  return rows.some((r) => r.id !== exceptId);
+  const found = await findEventBySlug(db, countyCode, slug);
+  return found !== undefined && found.id !== exceptId;
 }
 
 export interface EventListFilter {
@@ -247,17 +245,15 @@ export async function findSeriesBySlug(
   return row;
 }
 
+/** Whether another series of the county has the address (a county's slugs are unique). */
 export async function seriesSlugTaken(
   db: Executor,
   countyCode: string,
   slug: string,
   exceptId?: string,
 ): Promise<boolean> {
-  const rows = await db
-    .select({ id: eventSeries.id })
-    .from(eventSeries)
-    .where(and(eq(eventSeries.countyCode, countyCode), eq(eventSeries.slug, slug)));
-  return rows.some((r) => r.id !== exceptId);
+  const found = await findSeriesBySlug(db, countyCode, slug);
+  return found !== undefined && found.id !== exceptId;
 }
 
 export async function listSeries(db: Executor, countyCode: string): Promise<SeriesRow[]> {
