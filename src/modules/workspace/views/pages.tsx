@@ -3,6 +3,7 @@ import { roleLabels } from '../../../platform/roles.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { countOf, formatDate } from '../../../platform/i18n.ts';
 import { SummaryList, Table, Tag, type TagColour } from '../../../ui/components.tsx';
+import { organisationTypeLabels } from '../../reference/index.ts';
 import { responseStatusText, urls } from '../../situation/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type {
@@ -13,17 +14,9 @@ import type {
   Task,
 } from '../service.ts';
 
-const typeLabels: Record<string, string> = {
-  county_board: 'Länsstyrelse',
-  municipality: 'Kommun',
-  region: 'Region',
-  government_agency: 'Statlig myndighet',
-  university: 'Lärosäte',
-  business: 'Näringsliv',
-  civil_society: 'Civilsamhälle',
-  other: 'Övrig',
-};
-export const organisationTypeLabel = (type: string): string => typeLabels[type] ?? type;
+/** An organisation type's Swedish name, from the one list in reference (an unknown value as it is). */
+export const organisationTypeLabel = (type: string): string =>
+  (organisationTypeLabels as Readonly<Record<string, string>>)[type] ?? type;
 
 export function NationalPage({
   ctx,
