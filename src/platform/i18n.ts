@@ -75,6 +75,9 @@ export function formatDateTime(d: Date): string {
 }
 
 /** A count with its noun in the right number: countOf(1, 'person', 'personer') → "1 person", 2 → "2 personer". */
+/** Swedish number format, made once (`toLocaleString` makes a new formatter on every call). */
+const swedishNumbers = new Intl.NumberFormat('sv-SE');
+
 export function countOf(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
+  return `${swedishNumbers.format(n)} ${n === 1 ? one : many}`;
 }
