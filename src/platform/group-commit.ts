@@ -56,11 +56,18 @@ export class GroupCommit<K, I, R> {
 
   private async drain(key: K): Promise<void> {
     const line = this.lines.get(key)!;
-    while (line.length > 0) {
-      const batch = line.splice(0, this.maxBatch);
-      await this.runBatch(key, batch);
+    try {
+      while (line.length > 0) {
+        const batch = line.splice(0, this.maxBatch);
+        await this.runBatch(key, batch);
+      }
+    } catch (error) {
+      // Never expected (runBatch answers every item itself), but a line must never be left stuck: whoever
+      // still waits gets the error, and the next request for the key starts a new line.
+      for (const w of line.splice(0)) w.reject(error);
+    } finally {
+      this.lines.delete(key);
     }
-    this.lines.delete(key);
   }
 
   private async runBatch(key: K, batch: Waiting<I, R>[]): Promise<void> {
