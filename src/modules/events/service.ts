@@ -747,6 +747,17 @@ async function lockByToken(tx: Executor, token: string) {
   return { event, registration };
 }
 
+/** Locks the event and then the registration an offer link names; an unknown or spent link: 404. */
+async function lockByOfferToken(tx: Executor, offerToken: string) {
+  if (!offerToken || offerToken.length > 200) throw new NotFoundError();
+  const found = await repo.findRegistrationByOfferTokenHash(tx, hashToken(offerToken));
+  if (!found) throw new NotFoundError();
+  const event = await lockEventById(tx, found.eventId);
+  const registration = await repo.lockRegistration(tx, found.id);
+  if (!registration || registration.offerTokenHash !== found.offerTokenHash) throw new NotFoundError();
+  return { event, registration };
+}
+
 /**
  * The registrant cancels through the personal link. A place it held is offered at once to the first on the
  * waiting list (with a time-limited confirm link, mail enqueued in the same transaction).
@@ -884,13 +895,8 @@ export async function acceptOffer(
   offerToken: string,
   now = new Date(),
 ): Promise<{ outcome: OfferOutcome; registration: RegistrationRow; event: EventRow }> {
-  if (!offerToken || offerToken.length > 200) throw new NotFoundError();
-  const found = await repo.findRegistrationByOfferTokenHash(ctx.db, hashToken(offerToken));
-  if (!found) throw new NotFoundError();
   const result = await ctx.db.transaction(async (tx) => {
-    const event = await lockEventById(tx, found.eventId);
-    const r = await repo.lockRegistration(tx, found.id);
-    if (!r || r.offerTokenHash !== found.offerTokenHash) throw new NotFoundError();
+    const { event, registration: r } = await lockByOfferToken(tx, offerToken);
     if (r.status === 'confirmed')
       return { refused: undefined, outcome: 'already-confirmed' as const, registration: r, event };
     if (lifecycle.offerHasExpired(r, now)) {
@@ -926,13 +932,8 @@ export async function declineOffer(
   offerToken: string,
   now = new Date(),
 ): Promise<{ registration: RegistrationRow; event: EventRow; offered: number }> {
-  if (!offerToken || offerToken.length > 200) throw new NotFoundError();
-  const found = await repo.findRegistrationByOfferTokenHash(ctx.db, hashToken(offerToken));
-  if (!found) throw new NotFoundError();
   return ctx.db.transaction(async (tx) => {
-    const event = await lockEventById(tx, found.eventId);
-    const before = await repo.lockRegistration(tx, found.id);
-    if (!before || before.offerTokenHash !== found.offerTokenHash) throw new NotFoundError();
+    const { event, registration: before } = await lockByOfferToken(tx, offerToken);
     const verdict = lifecycle.offerMayDecline(before, event, now);
     if (verdict !== true) throw new ConflictError(verdict);
     return withdraw(tx, ctx, event, before, now, {
