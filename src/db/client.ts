@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
+import { type ChangeFeed, pgliteChangeFeed, postgresChangeFeed, registerChangeFeed } from './change-feed.ts';
 
 /** Queries are written with the query builder and the modules' tables; no relational schema is registered. */
 export type Schema = Record<string, never>;
@@ -19,6 +20,8 @@ export type Backend = 'pglite' | 'postgresql';
 export interface Database {
   db: Db;
   backend: Backend;
+  /** what the database says has changed, for reads kept until then (`keptUntilChanged`) */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -46,18 +49,41 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle connection that the server closes (a restart, a failover, an administrator) is dropped
     // from the pool and replaced on next use; without this listener it would end the process.
     pool.on('error', () => undefined);
+    const changes = postgresChangeFeed(url.toString());
+    pool.on('connect', (client) => touchAfterWrites(client, changes));
     const db = drizzlePg(pool) as unknown as Db;
-    return { db, backend: 'postgresql', close: () => pool.end() };
+    registerChangeFeed(db, changes);
+    return {
+      db,
+      backend: 'postgresql',
+      changes,
+      close: async () => {
+        await changes.close();
+        await pool.end();
+      },
+    };
   }
   if (opts.pglite) {
     const db = drizzlePglite(opts.pglite) as unknown as Db;
-    return { db, backend: 'pglite', close: async () => undefined };
+    const changes = pgliteChangeFeed(opts.pglite);
+    registerChangeFeed(db, changes);
+    return { db, backend: 'pglite', changes, close: () => changes.close() };
   }
   const dir = opts.dataDir ?? 'memory';
   if (dir === 'memory') {
     const client = await PGlite.create();
     const db = drizzlePglite(client) as unknown as Db;
-    return { db, backend: 'pglite', close: () => client.close() };
+    const changes = pgliteChangeFeed(client);
+    registerChangeFeed(db, changes);
+    return {
+      db,
+      backend: 'pglite',
+      changes,
+      close: async () => {
+        await changes.close();
+        await client.close();
+      },
+    };
   }
   const pgDir = path.join(dir, 'pglite');
   fs.mkdirSync(pgDir, { recursive: true });
@@ -65,10 +91,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const client = await PGlite.create(pgDir);
     const db = drizzlePglite(client) as unknown as Db;
+    const changes = pgliteChangeFeed(client);
+    registerChangeFeed(db, changes);
     return {
       db,
       backend: 'pglite',
+      changes,
       close: async () => {
+        await changes.close();
         await client.close();
         release();
       },
@@ -77,6 +107,42 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     release();
     throw err;
   }
+}
+
+/**
+ * Makes each write this process commits through the client forget what the process keeps (`touch`) as soon as
+ * the database has answered it: the process's next read never waits on the notification of its own write
+ * arriving on the feed's connection. A transaction's statements inside it touch too (harmless), its commit last.
+ */
+function touchAfterWrites(client: pg.PoolClient, changes: ChangeFeed): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: unknown } | null)?.text;
+    if (typeof text !== 'string' || !mayWrite(text)) return query(...args);
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args[args.length - 1] = (...result: unknown[]) => {
+        changes.touch();
+        (last as (...r: unknown[]) => void)(...result);
+      };
+      return query(...args);
+    }
+    const answered = query(...args) as Promise<unknown> | undefined;
+    answered?.then(
+      () => changes.touch(),
+      () => changes.touch(),
+    );
+    return answered;
+  };
+}
+
+const WRITES = /^\s*(insert|update|delete|merge|truncate|commit|end|copy|alter|create|drop|call|do)\b/i;
+const WITH_WRITES = /^\s*with\b[\s\S]*\b(insert|update|delete)\b/i;
+
+/** Whether a statement may change a table: it starts with a write, or is a WITH that holds one. */
+export function mayWrite(text: string): boolean {
+  return WRITES.test(text) || WITH_WRITES.test(text);
 }
 
 /** Runs raw SQL and returns its rows: the same shape on PGlite and node-postgres. */

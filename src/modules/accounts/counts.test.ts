@@ -61,6 +61,6 @@ describe("a county's people, counted", () => {
 
   it('answers nothing for a county without organisations, inside a transaction too', async () => {
     const roster = await database.db.transaction((tx) => countyRoster(tx, '99', 'reporter'));
-    expect(roster).toEqual({ organisations: [], people: 0, invitations: 0 });
+    expect(roster).toEqual({ organisations: [], people: 0, invitations: 0, invitationsValidUntil: Infinity });
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
-import { sharedReads } from '../../db/shared-reads.ts';
+import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Membership } from '../../platform/authz.ts';
 import type { Role } from '../../platform/roles.ts';
 import { organisations } from '../reference/index.ts';
@@ -402,15 +402,22 @@ export interface CountyRoster {
   people: number;
   /** invitations to the county not yet accepted and not expired */
   invitations: number;
+  /** when the first of those invitations expires (ms since the epoch; Infinity for none): the count changes then */
+  invitationsValidUntil: number;
 }
 
 /**
  * The county's organisations with the holders of a role in each, its people and its open invitations: what
  * the county's work room shows, in one statement (one round trip instead of four). The work room asks it on
- * every view, so those asking for the same at the same moment share one query (see sharedReads). Read it,
- * never change it.
+ * every view, so it is kept until organisations, memberships or invitations change, or the first pending
+ * invitation it counts expires (see keptUntilChanged). Read it, never change it.
  */
-export const countyRoster = sharedReads(readCountyRoster, (countyCode, role) => `${countyCode}\0${role}`);
+export const countyRoster = keptUntilChanged(
+  ['organisations', 'memberships', 'invitations'],
+  readCountyRoster,
+  (countyCode, role) => `${countyCode}\0${role}`,
+  { maxEntries: 128, until: (roster) => roster.invitationsValidUntil },
+);
 
 async function readCountyRoster(db: Executor, countyCode: string, role: Role): Promise<CountyRoster> {
   const rows = await countyRosterRows(db, { countyCode, role });
@@ -431,6 +438,7 @@ async function readCountyRoster(db: Executor, countyCode: string, role: Role): P
     ),
     people: Number(first?.people ?? 0),
     invitations: Number(first?.invitations ?? 0),
+    invitationsValidUntil: first?.nextExpiry ? new Date(first.nextExpiry).getTime() : Infinity,
   };
 }
 
@@ -445,6 +453,9 @@ const countyRosterRows = prepared('accounts_county_roster', (db) =>
       withRole: sql<number>`(select count(*)::int from ${memberships} m where m.organisation_id = ${organisations.id} and m.county_code = ${sql.placeholder('countyCode')} and m.role = ${sql.placeholder('role')})`,
       people: sql<number>`(select count(distinct m.user_id)::int from ${memberships} m where m.county_code = ${sql.placeholder('countyCode')})`,
       invitations: sql<number>`(select count(*)::int from ${invitations} i where i.county_code = ${sql.placeholder('countyCode')} and i.accepted_at is null and i.expires_at > now())`,
+      nextExpiry: sql<
+        string | Date | null
+      >`(select min(i.expires_at) from ${invitations} i where i.county_code = ${sql.placeholder('countyCode')} and i.accepted_at is null and i.expires_at > now())`,
     })
     .from(sql`(values (1)) as one`)
     .leftJoin(organisations, eq(organisations.countyCode, sql.placeholder('countyCode'))),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hash, verify } from '@node-rs/argon2';
-import { sharedReads } from '../../db/shared-reads.ts';
+import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { ANONYMOUS, isUser, type Actor, type UserActor } from '../../platform/authz.ts';
@@ -502,10 +502,15 @@ async function readCountyPeople(db: Db, countyCode: string) {
 }
 
 /**
- * The county's members and pending invitations, shared by those who ask for the same county at the same
- * moment (each still gets what the database held after it asked, see sharedReads). Read it, never change it.
+ * The county's members and pending invitations, kept until people, memberships, organisations or invitations
+ * change, or the first of the invitations shown expires (see keptUntilChanged). Read it, never change it.
  */
-export const countyPeople = sharedReads(readCountyPeople, (countyCode) => countyCode);
+export const countyPeople = keptUntilChanged(
+  ['users', 'memberships', 'organisations', 'invitations'],
+  readCountyPeople,
+  (countyCode) => countyCode,
+  { maxEntries: 64, until: (v) => Math.min(...v.invitations.map((i) => i.expiresAt.getTime())) },
+);
 
 export const purgeExpiredAccounts = (db: Db): Promise<void> => repo.purgeExpired(db);
 export { isUser };

@@ -1,7 +1,7 @@
 import { isUuid } from '../../platform/validation.ts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
-import { sharedReads } from '../../db/shared-reads.ts';
+import { keptUntilChanged } from '../../db/change-feed.ts';
 import { prepared } from '../../db/prepared.ts';
 import { boundaries, counties, municipalities, organisations, type OrganisationType } from './tables.ts';
 
@@ -63,8 +63,9 @@ const countyOrganisations = prepared('reference_county_organisations', (db) =>
     .where(eq(organisations.countyCode, sql.placeholder('countyCode'))),
 );
 
-/** Shared by those who ask for the same county at the same moment (see sharedReads): read, never change. */
-const countyAndNationalShared = sharedReads(
+/** Kept until an organisation changes (see keptUntilChanged): read, never change. */
+const countyAndNationalShared = keptUntilChanged(
+  ['organisations'],
   (db: Executor, countyCode: string) => countyAndNationalOrganisations(db, { countyCode }),
   (countyCode) => countyCode,
 );

@@ -2,7 +2,7 @@ import { isUuid } from '../../platform/validation.ts';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor } from '../../db/client.ts';
 import { prepared, preparedSql } from '../../db/prepared.ts';
-import { sharedReads } from '../../db/shared-reads.ts';
+import { keptUntilChanged } from '../../db/change-feed.ts';
 import { memberships, users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
 import {
@@ -1145,8 +1145,9 @@ async function readRoundPageVersion(
   return row && { round: { scope: row.scope, countyCode: row.county_code }, fingerprint: row.v ?? '' };
 }
 
-/** roundPageVersion shared by those who ask the same at the same moment (each still gets what the database held after it asked). */
-export const roundPageVersion = sharedReads(
+/** roundPageVersion kept until one of the tables it fingerprints changes (see keptUntilChanged). */
+export const roundPageVersion = keptUntilChanged(
+  ['rounds', 'occasions', 'respondents', 'organisations', 'responses', 'audit_log', 'users'],
   readRoundPageVersion,
   (roundId, countyCode) => `${roundId}\0${countyCode}`,
 );
@@ -1209,8 +1210,12 @@ async function readResponsePageVersion(db: Db, responseId: string): Promise<Resp
   );
 }
 
-/** responsePageVersion shared by those who ask the same at the same moment (each still gets what the database held after it asked). */
-export const responsePageVersion = sharedReads(readResponsePageVersion, (responseId) => responseId);
+/** responsePageVersion kept until one of the tables it fingerprints changes (see keptUntilChanged). */
+export const responsePageVersion = keptUntilChanged(
+  ['responses', 'occasions', 'rounds', 'organisations', 'response_versions', 'users', 'regional_pictures'],
+  readResponsePageVersion,
+  (responseId) => responseId,
+);
 
 const responsePageVersionOf = preparedSql<{
   scope: Round['scope'];
@@ -1254,8 +1259,19 @@ async function readPictureVersion(
   return row && { round: { scope: row.scope, countyCode: row.county_code }, fingerprint: row.v ?? '' };
 }
 
-/** pictureVersion shared by those who ask the same at the same moment (each still gets what the database held after it asked). */
-export const pictureVersion = sharedReads(
+/** pictureVersion kept until one of the tables it fingerprints changes (see keptUntilChanged). */
+export const pictureVersion = keptUntilChanged(
+  [
+    'occasions',
+    'rounds',
+    'respondents',
+    'organisations',
+    'responses',
+    'regional_pictures',
+    'regional_picture_submissions',
+    'national_pictures',
+    'boundaries',
+  ],
   readPictureVersion,
   (roundId, occasionId, countyCode) => `${roundId}\0${occasionId}\0${countyCode ?? ''}`,
 );
