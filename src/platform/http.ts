@@ -164,7 +164,9 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   app.decorateRequest('flash', undefined);
 
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
-    const body = await page;
+    // Encoded here in one pass: given the string, Fastify would measure it (flattening the rendering's many
+    // joined pieces) and Node would then encode it again.
+    const body = Buffer.from(await page, 'utf8');
     return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   });
   const publicPages = new KeptRenders(8 * 2 ** 20);

@@ -138,3 +138,19 @@ export class KeptValues<V> {
     return this.kept.size;
   }
 }
+
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
+/**
+ * A number naming this very object while it lives, never given to another: a key part for what is rendered
+ * from a value kept as one object until it is read again (`keptUntilChanged`), whose identity is its version.
+ */
+export function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = ++lastIdentity;
+    identities.set(value, id);
+  }
+  return id;
+}

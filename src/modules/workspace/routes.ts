@@ -9,7 +9,14 @@ import { findCountyByCode } from '../../platform/tenancy.ts';
 import { listAssignments } from '../situation/index.ts';
 import * as repo from './service.ts';
 import { openTasks } from './service.ts';
-import { CouncilMemberPage, CountyWorkspacePage, MyOrganisationPage, NationalPage } from './views/pages.tsx';
+import { identityOf, KeptRenders } from '../../platform/kept-renders.ts';
+import {
+  CouncilMemberPage,
+  CountyWorkspaceContent,
+  CountyWorkspaceShell,
+  MyOrganisationPage,
+  NationalPage,
+} from './views/pages.tsx';
 
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/nationellt', { config: { access: access.global('national.view') } }, async (req, reply) =>
@@ -18,22 +25,25 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     ),
   );
 
+  // The work room's content is rendered once per version of the roster it shows (the same object while the
+  // roster is kept) and per what the viewer may do; each view renders only its own page shell around it.
+  const keptRooms = new KeptRenders(4 * 2 ** 20);
   app.get('/:county/admin', { config: { access: access.county('workspace.view') } }, async (req, reply) => {
     const county = requireCounty(req);
-    const { counts, municipalities } = await repo.countyWorkroom(deps.db, county.code);
-    return reply.html(
-      CountyWorkspacePage({
-        ctx: pageContext(req, reply),
-        view: {
-          countyName: county.name,
-          countySlug: county.slug,
-          boardName: countyBoardName(county.name),
-          counts,
-          municipalities,
-          canManagePeople: allowedInCounty(req, 'people.invite'),
-        },
+    const room = await repo.countyWorkroom(deps.db, county.code);
+    const canManagePeople = allowedInCounty(req, 'people.invite');
+    const boardName = countyBoardName(county.name);
+    const content = await keptRooms.get(
+      `${county.code}\0${canManagePeople}\0${identityOf(room)}`,
+      async () => ({
+        meta: undefined,
+        html: await CountyWorkspaceContent({
+          view: { countyName: county.name, countySlug: county.slug, boardName, ...room, canManagePeople },
+        }),
       }),
     );
+    const ctx = pageContext(req, reply);
+    return reply.keptHtml(CountyWorkspaceShell({ ctx, boardName }), content, ctx.csrfToken);
   });
 
   app.get(

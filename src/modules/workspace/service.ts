@@ -46,9 +46,23 @@ export interface CountyWorkroom {
   municipalities: MunicipalityReadiness[];
 }
 
-/** What the county's work room shows: its counts and its municipalities' readiness, the organisations read once. */
+const workrooms = new WeakMap<object, CountyWorkroom>();
+
+/**
+ * What the county's work room shows: its counts and its municipalities' readiness, the organisations read
+ * once. The same object while the roster it comes from is kept (so it can name a kept rendering by identity).
+ */
 export async function countyWorkroom(db: Executor, countyCode: string): Promise<CountyWorkroom> {
   const roster = await countyRoster(db, countyCode, 'reporter');
+  let room = workrooms.get(roster);
+  if (!room) {
+    room = workroomOf(roster);
+    workrooms.set(roster, room);
+  }
+  return room;
+}
+
+function workroomOf(roster: Awaited<ReturnType<typeof countyRoster>>): CountyWorkroom {
   return {
     counts: {
       organisations: roster.organisations.length,

@@ -6,6 +6,7 @@ import { SummaryList, Table, Tag, type TagColour } from '../../../ui/components.
 import { organisationTypeLabels } from '../../reference/index.ts';
 import { responseStatusText, urls } from '../../situation/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
+import { CONTENT_SLOT } from '../../../platform/kept-renders.ts';
 import type {
   Colleague,
   CouncilOrganisation,
@@ -66,16 +67,26 @@ export interface CountyWorkspaceView {
   canManagePeople: boolean;
 }
 
-export function CountyWorkspacePage({
+/** The work room's page shell, with a slot where its kept content goes (see `reply.keptHtml`). */
+export function CountyWorkspaceShell({
   ctx,
-  view,
+  boardName,
 }: {
   ctx: PageContext;
-  view: CountyWorkspaceView;
+  boardName: string;
 }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title="Länets arbete" caption={boardName}>
+      {CONTENT_SLOT}
+    </Layout>
+  );
+}
+
+/** The work room's content: the same for every viewer who may do the same, so it is rendered once per version. */
+export function CountyWorkspaceContent({ view }: { view: CountyWorkspaceView }): JSX.Element {
   const without = view.municipalities.filter((m) => m.reporters === 0).length;
   return (
-    <Layout ctx={ctx} title="Länets arbete" caption={view.boardName}>
+    <>
       <ul class="sv-card-list">
         <li class="sv-card">
           <h2 class="govuk-heading-s">Personer och behörigheter</h2>
@@ -125,7 +136,7 @@ export function CountyWorkspacePage({
           },
         ]}
       />
-    </Layout>
+    </>
   );
 }
 
