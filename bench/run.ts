@@ -17,6 +17,7 @@ const BENCHMARKS = {
   http: () => import('./http.ts'),
   lagesbild: () => import('./lagesbild.ts'),
   events: () => import('./events.ts'),
+  start: () => import('./start.ts'),
 } satisfies Record<string, () => Promise<Partial<Benchmark>>>;
 
 const LOCAL_POSTGRES = 'postgres://postgres@localhost:5432/test';

@@ -40,6 +40,27 @@ export interface Stamp {
 }
 
 export const CHANGE_CHANNEL = 'samverkan_changes';
+const PROBE = '_probe:';
+
+async function notifyFrom(connectionString: string, payload: string): Promise<void> {
+  const other = new pg.Client({ connectionString });
+  await other.connect();
+  try {
+    await other.query('select pg_notify($1, $2)', [CHANGE_CHANNEL, payload]);
+  } finally {
+    await other.end().catch(() => undefined);
+  }
+}
+
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no notification arrived')), ms);
+    promise.then(() => {
+      clearTimeout(timer);
+      resolve();
+    }, reject);
+  });
+}
 
 /** Counts of notifications per table, and an epoch that moves whenever everything is forgotten. */
 class Counts {
@@ -71,7 +92,8 @@ class Counts {
 
 /**
  * Follows a PostgreSQL server on a connection of its own (not the pool's), listening from the first time it
- * is asked; reconnects after losing it, with a pause that grows to 5 s.
+ * is asked, and vouching for nothing until a notification sent from another connection has arrived on it;
+ * reconnects after losing it, with a pause that grows to 5 s.
  */
 export function postgresChangeFeed(connectionString: string): ChangeFeed {
   const counts = new Counts();
@@ -96,14 +118,23 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
         if (!closed) setTimeout(() => void connect(), pause).unref();
         pause = Math.min(pause * 2, 5000);
       };
+      const probe = `${PROBE}${Math.random().toString(36).slice(2)}`;
+      let probed: () => void = () => undefined;
+      const arrived = new Promise<void>((resolve) => (probed = resolve));
       c.on('notification', (n) => {
-        if (n.channel === CHANGE_CHANNEL && n.payload) counts.changed(n.payload);
+        if (n.channel !== CHANGE_CHANNEL || !n.payload) return;
+        if (n.payload === probe) probed();
+        else counts.changed(n.payload);
       });
       c.on('error', lost);
       c.on('end', lost);
       try {
         await c.connect();
         await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+        // Proof that notifications reach this connection, sent from another: behind a pooler that does not
+        // keep a session (PgBouncer in transaction mode) they would not, and nothing may then be kept.
+        await notifyFrom(connectionString, probe);
+        await within(arrived, 2000);
         if (closed) {
           await c.end();
           return undefined;
