@@ -11,6 +11,7 @@ import {
   SESSION_COOKIE,
 } from '../../platform/http.ts';
 import { hasKeptForm } from '../../platform/kept-forms.ts';
+import { identityOf, KeptRenders } from '../../platform/kept-renders.ts';
 import { roleLabels, countyInvitableRoles } from '../../platform/roles.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/validation.ts';
@@ -36,7 +37,7 @@ import {
   ResetSentPage,
 } from './views/auth-pages.tsx';
 import { ExistingAccountInvitationPage } from './views/invitation-page.tsx';
-import { PeoplePage } from './views/people-page.tsx';
+import { PeopleContent, PeoplePage, PeopleShell } from './views/people-page.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const SESSION_MAX_AGE = accounts.SESSION_TTL_MS / 1000;
@@ -246,18 +247,34 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
       members: people.members,
       invitations: people.invitations,
       canInvite: accountsPolicy['people.invite'](actor, { countyCode: county.code }),
+      organisations: orgs,
       organisationOptions: orgs.map((o) => ({ value: o.id, label: o.name })),
       roleOptions: countyInvitableRoles.map((r) => ({ value: r, label: roleLabels[r].sv })),
     };
   };
 
+  // The content is rendered once per version of the people and organisations it lists (each kept as one object
+  // until its tables change) and per whether the viewer may invite; each view renders only its shell.
+  const keptPeoplePages = new KeptRenders(16 * 2 ** 20);
   app.get(
     '/:county/admin/personer',
     { config: { access: access.county('people.view') } },
-    async (req, reply) =>
-      reply.html(
-        PeoplePage({ ctx: pageContext(req, reply), view: await peopleView(req), form: emptyForm() }),
-      ),
+    async (req, reply) => {
+      const view = await peopleView(req);
+      const key = [
+        view.countySlug,
+        view.canInvite,
+        identityOf(view.members),
+        identityOf(view.invitations),
+        identityOf(view.organisations),
+      ].join('\0');
+      const content = await keptPeoplePages.get(key, async (csrfToken) => ({
+        meta: undefined,
+        html: await PeopleContent({ view, form: emptyForm(), csrfToken }),
+      }));
+      const ctx = pageContext(req, reply);
+      return reply.keptHtml(PeopleShell({ ctx, view }), content, ctx.csrfToken);
+    },
   );
 
   app.post(

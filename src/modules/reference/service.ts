@@ -111,17 +111,31 @@ export interface OrganisationView extends repo.Organisation {
   countyName: string | null;
 }
 
+/**
+ * Organisations by Swedish name with their county's name. Sorted once per list read: a list kept until its
+ * table changes (`keptUntilChanged`) gives the same sorted array back, so it can name a kept rendering.
+ */
 export async function listOrganisationsSorted(
   db: Db,
   filter: repo.OrganisationFilter = {},
 ): Promise<OrganisationView[]> {
   const orgs = await repo.listOrganisations(db, filter);
-  // The county names come from the registry (the same 21 counties as the table); PGlite has no ICU, so the
-  // Swedish order (å, ä, ö last) is applied here.
-  return orgs
-    .map((o) => ({ ...o, countyName: o.countyCode ? (findCountyByCode(o.countyCode)?.name ?? null) : null }))
-    .sort((a, b) => swedishCollator.compare(a.name, b.name));
+  let views = sortedViews.get(orgs);
+  if (!views) {
+    // The county names come from the registry (the same 21 counties as the table); PGlite has no ICU, so the
+    // Swedish order (å, ä, ö last) is applied here.
+    views = orgs
+      .map((o) => ({
+        ...o,
+        countyName: o.countyCode ? (findCountyByCode(o.countyCode)?.name ?? null) : null,
+      }))
+      .sort((a, b) => swedishCollator.compare(a.name, b.name));
+    sortedViews.set(orgs, views);
+  }
+  return views;
 }
+
+const sortedViews = new WeakMap<object, OrganisationView[]>();
 
 /** Adds a partner organisation (the caller has authorized it); its number is unique across organisations. */
 export async function createOrganisation(

@@ -13,6 +13,7 @@ import {
   type Option,
 } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
+import { CONTENT_SLOT } from '../../../platform/kept-renders.ts';
 import type { CountyMember, Invitation } from '../repository.ts';
 
 export interface PeopleView {
@@ -21,8 +22,19 @@ export interface PeopleView {
   members: CountyMember[];
   invitations: Array<Invitation & { organisationName: string }>;
   canInvite: boolean;
+  /** the organisations the options are made from: the list's identity names their version */
+  organisations: readonly unknown[];
   organisationOptions: Option[];
   roleOptions: Option[];
+}
+
+/** The people page's heading and breadcrumbs: its shell, around its content. */
+export function peopleHeading(view: Pick<PeopleView, 'countyName' | 'countySlug'>) {
+  return {
+    title: 'Personer och behörigheter',
+    caption: view.countyName,
+    breadcrumbs: [{ href: `/${view.countySlug}/admin`, label: 'Länets arbete' }],
+  };
 }
 
 export function PeoplePage({
@@ -35,12 +47,33 @@ export function PeoplePage({
   form: FormState;
 }): JSX.Element {
   return (
-    <Layout
-      ctx={ctx}
-      title="Personer och behörigheter"
-      caption={view.countyName}
-      breadcrumbs={[{ href: `/${view.countySlug}/admin`, label: 'Länets arbete' }]}
-    >
+    <Layout ctx={ctx} {...peopleHeading(view)}>
+      <PeopleContent view={view} form={form} csrfToken={ctx.csrfToken} />
+    </Layout>
+  );
+}
+
+/** The people page's shell, with a slot where its kept content goes (see `reply.keptHtml`). */
+export function PeopleShell({ ctx, view }: { ctx: PageContext; view: PeopleView }): JSX.Element {
+  return (
+    <Layout ctx={ctx} {...peopleHeading(view)}>
+      {CONTENT_SLOT}
+    </Layout>
+  );
+}
+
+/** What the people page shows inside its shell: the same for every viewer who may do the same. */
+export function PeopleContent({
+  view,
+  form,
+  csrfToken,
+}: {
+  view: PeopleView;
+  form: FormState;
+  csrfToken: string;
+}): JSX.Element {
+  return (
+    <>
       <ErrorSummary errors={form.errors} />
       <Table
         caption="Personer med roller i länet"
@@ -73,7 +106,7 @@ export function PeoplePage({
             Den inbjudna får ett e-postmeddelande med en länk som gäller i sju dagar. Länsadministratör och
             länsredaktör kan bara ges till personer på länsstyrelsen.
           </p>
-          <PostForm action={`/${view.countySlug}/admin/personer`} csrfToken={ctx.csrfToken}>
+          <PostForm action={`/${view.countySlug}/admin/personer`} csrfToken={csrfToken}>
             <TextInput
               name="email"
               label="E-postadress"
@@ -97,6 +130,6 @@ export function PeoplePage({
       ) : (
         ''
       )}
-    </Layout>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import { KeptValues } from '../../../platform/kept-renders.ts';
+import { KeptRenders, KeptValues } from '../../../platform/kept-renders.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import { parseForm } from '../../../platform/validation.ts';
 import { emptyForm, type FormState } from '../../../ui/components.tsx';
@@ -14,9 +14,16 @@ import * as repo from '../repository.ts';
 import { approveResponse, reopenForRespondent, reopenResponse, returnResponse } from '../review.ts';
 import { returnSchema, versionSchema } from '../schemas.ts';
 import { urls } from '../urls.ts';
-import { OccasionPage, ResponsePage } from '../views/county.tsx';
+import {
+  OccasionContent,
+  occasionHeading,
+  OccasionPage,
+  ResponseContent,
+  responseHeading,
+  ResponsePage,
+} from '../views/county.tsx';
 import { ReturnConfirmPage } from '../views/review-confirm.tsx';
-import { bodyOf, guard, type Params } from './shared.ts';
+import { bodyOf, guard, sendKept, type Params } from './shared.ts';
 
 /** Review: an occasion's responses in the county, one response with its history, return, approve, reopen. */
 export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
@@ -35,36 +42,41 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
   };
   type OccasionPageData = Awaited<ReturnType<typeof loadOccasionPage>>;
 
+  /** The occasion page's content for this viewer: the kept data with what the viewer may do with each answer. */
+  const occasionProps = (
+    req: FastifyRequest,
+    county: CountyRecord,
+    { round, occasion, entries, picture }: OccasionPageData,
+  ) => ({
+    county,
+    round,
+    occasion,
+    completeness: completenessOf(entries, occasion.deadlineAt),
+    entries: entries.map((e) => ({
+      ...e,
+      abilities: responseAbilities(req.actor, {
+        countyCode: county.code,
+        organisationId: e.respondent.organisationId,
+        response: e.response,
+        occasion,
+        picture,
+      }),
+    })),
+  });
+
   const occasionPage = (
     req: FastifyRequest,
     reply: FastifyReply,
     county: CountyRecord,
-    { round, occasion, entries, picture }: OccasionPageData,
+    data: OccasionPageData,
     form: FormState,
-  ) =>
-    OccasionPage({
-      ctx: pageContext(req, reply),
-      county,
-      round,
-      occasion,
-      completeness: completenessOf(entries, occasion.deadlineAt),
-      entries: entries.map((e) => ({
-        ...e,
-        abilities: responseAbilities(req.actor, {
-          countyCode: county.code,
-          organisationId: e.respondent.organisationId,
-          response: e.response,
-          occasion,
-          picture,
-        }),
-      })),
-      form,
-    });
+  ) => OccasionPage({ ctx: pageContext(req, reply), ...occasionProps(req, county, data), form });
 
   // What the page shows is read once per version of what it is made from (the occasion's fingerprint in the
-  // county, which the regional picture uses too: one statement besides the session) and kept; the page is
-  // rendered for each viewer from it (their abilities, the time).
+  // county, which the regional picture uses too) and kept; its content is rendered once per version and per
+  // what the viewer may do (their abilities, which the time decides too), and each view renders only its shell.
   const keptOccasions = new KeptValues<OccasionPageData>(256);
+  const keptOccasionPages = new KeptRenders<undefined>(32 * 2 ** 20);
 
   app.get<{ Params: Params }>(
     '/:county/lagesbild/:roundId/:occasionId',
@@ -74,11 +86,15 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       const { roundId, occasionId } = req.params;
       const version = await repo.pictureVersion(db, roundId, occasionId, county.code);
       if (!version || !roundVisibleTo(version.round, county)) throw new NotFoundError();
-      const data = await keptOccasions.get(
-        [occasionId, county.code, version.fingerprint].join('\0'),
-        async () => loadOccasionPage(county, await load.occasion(db, county, roundId, occasionId)),
+      const base = [occasionId, county.code, version.fingerprint].join('\0');
+      const data = await keptOccasions.get(base, async () =>
+        loadOccasionPage(county, await load.occasion(db, county, roundId, occasionId)),
       );
-      return reply.html(occasionPage(req, reply, county, data, emptyForm()));
+      const props = occasionProps(req, county, data);
+      const key = [base, JSON.stringify(props.entries.map((e) => e.abilities))].join('\0');
+      return sendKept(req, reply, keptOccasionPages, key, occasionHeading(props), (csrfToken) =>
+        OccasionContent({ ...props, form: emptyForm(), csrfToken }),
+      );
     },
   );
 
@@ -126,16 +142,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
   };
   type ResponsePageData = Awaited<ReturnType<typeof loadResponsePage>>;
 
-  const responsePage = (
+  /** The response page's content for this viewer: the kept data with what the viewer may do with it. */
+  const responseProps = (
     req: FastifyRequest,
-    reply: FastifyReply,
     county: CountyRecord,
     { loaded, history, picture }: ResponsePageData,
-    form: FormState,
   ) => {
     const { response, occasion, round, definition, organisationName } = loaded;
-    return ResponsePage({
-      ctx: pageContext(req, reply),
+    return {
       county,
       round,
       occasion,
@@ -150,13 +164,21 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
         occasion,
         picture,
       }),
-      form,
-    });
+    };
   };
 
-  // Read once per version of what it shows (`responsePageVersion`, one statement besides the session) and
-  // kept; rendered for each viewer from it.
+  const responsePage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    data: ResponsePageData,
+    form: FormState,
+  ) => ResponsePage({ ctx: pageContext(req, reply), ...responseProps(req, county, data), form });
+
+  // Read once per version of what it shows (`responsePageVersion`) and kept; its content rendered once per
+  // version and per what the viewer may do, each view rendering only its shell.
   const keptResponses = new KeptValues<ResponsePageData>(512);
+  const keptResponsePages = new KeptRenders<undefined>(32 * 2 ** 20);
 
   app.get<{ Params: Params }>('/:county/lagesbild/svar/:responseId', guard.countyView, async (req, reply) => {
     const county = requireCounty(req);
@@ -164,11 +186,19 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
     const version = await repo.responsePageVersion(db, responseId);
     if (!version || version.countyCode !== county.code || !roundVisibleTo(version.round, county))
       throw new NotFoundError();
-    const data = await keptResponses.get(
-      [responseId, county.code, version.fingerprint].join('\0'),
-      async () => loadResponsePage(await load.response(db, county, responseId)),
+    const base = [responseId, county.code, version.fingerprint].join('\0');
+    const data = await keptResponses.get(base, async () =>
+      loadResponsePage(await load.response(db, county, responseId)),
     );
-    return reply.html(responsePage(req, reply, county, data, emptyForm()));
+    const props = responseProps(req, county, data);
+    return sendKept(
+      req,
+      reply,
+      keptResponsePages,
+      [base, JSON.stringify(props.abilities)].join('\0'),
+      responseHeading(props),
+      (csrfToken) => ResponseContent({ ...props, form: emptyForm(), csrfToken }),
+    );
   });
 
   /** A review action: one scoped load, one service call, flash and redirect; a refusal shows the page again. */

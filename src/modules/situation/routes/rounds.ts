@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import { KeptValues } from '../../../platform/kept-renders.ts';
+import { KeptRenders, KeptValues } from '../../../platform/kept-renders.ts';
 import { ConflictError, NotFoundError } from '../../../platform/errors.ts';
 import { countOf, swedishCollator } from '../../../platform/i18n.ts';
 import { stockholmDate } from '../../../platform/time.ts';
@@ -29,11 +29,11 @@ import {
 } from '../rounds.ts';
 import { readRoundEditForm, readRoundForm, roundFormDefaults } from '../schemas.ts';
 import { urls } from '../urls.ts';
-import { CountyRoundsPage, RoundPage } from '../views/county.tsx';
+import { CountyRoundsPage, RoundContent, roundHeading, RoundPage } from '../views/county.tsx';
 import { NationalRoundsPage } from '../views/picture.tsx';
 import { ConfirmRespondentsPage, NationalRoundPage, RoundConfirmPage } from '../views/round-admin.tsx';
 import { RoundEditPage, RoundFormPage } from '../views/round-form.tsx';
-import { bodyOf, guard, type Params } from './shared.ts';
+import { bodyOf, guard, sendKept, type Params } from './shared.ts';
 
 /** Rounds: the county's list, opening a round (county or national), a round's page and its respondents. */
 export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
@@ -142,20 +142,14 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
   };
   type RoundPageData = Awaited<ReturnType<typeof loadRoundPage>>;
 
-  const roundPage = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    county: CountyRecord,
-    data: RoundPageData,
-    form: FormState,
-  ) => {
+  /** The round page's content for this viewer and form: the kept data with what the viewer may do. */
+  const roundProps = (req: FastifyRequest, county: CountyRecord, data: RoundPageData, form: FormState) => {
     const { round, occasions, respondents, states, resource, history, candidates } = data;
     const summaries = occasions.map((occasion) => ({
       occasion,
       completeness: completenessOf(states.get(occasion.id) ?? [], occasion.deadlineAt),
     }));
-    return RoundPage({
-      ctx: pageContext(req, reply),
+    return {
       county,
       round,
       occasions: summaries,
@@ -170,22 +164,37 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
       roundAbilities: roundAbilities(req.actor, resource),
       history,
       form,
-    });
+    };
   };
 
+  const roundPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: CountyRecord,
+    data: RoundPageData,
+    form: FormState,
+  ) => RoundPage({ ctx: pageContext(req, reply), ...roundProps(req, county, data, form) });
+
   // What the page shows is read once per version of what it is made from (`roundPageVersion`, one statement
-  // besides the session) and kept; the page is rendered for each viewer from it (their abilities, the time).
+  // besides the session) and kept; its content is rendered once per version and per what the viewer may do
+  // (their abilities, which the time decides too), and each view renders only its shell.
   const keptRounds = new KeptValues<RoundPageData>(256);
+  const keptRoundPages = new KeptRenders<undefined>(32 * 2 ** 20);
 
   app.get<{ Params: Params }>('/:county/lagesbild/:roundId', guard.countyView, async (req, reply) => {
     const county = requireCounty(req);
     const { roundId } = req.params;
     const version = await repo.roundPageVersion(db, roundId, county.code);
     if (!version || !roundVisibleTo(version.round, county)) throw new NotFoundError();
-    const data = await keptRounds.get([roundId, county.code, version.fingerprint].join('\0'), async () =>
+    const base = [roundId, county.code, version.fingerprint].join('\0');
+    const data = await keptRounds.get(base, async () =>
       loadRoundPage(county, await load.round(db, county, roundId)),
     );
-    return reply.html(roundPage(req, reply, county, data, emptyForm()));
+    const props = roundProps(req, county, data, emptyForm());
+    const key = [base, JSON.stringify([props.abilities, props.roundAbilities])].join('\0');
+    return sendKept(req, reply, keptRoundPages, key, roundHeading(props), (csrfToken) =>
+      RoundContent({ ...props, csrfToken }),
+    );
   });
 
   app.post<{ Params: Params }>(

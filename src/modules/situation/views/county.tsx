@@ -87,19 +87,7 @@ export interface OccasionSummary {
   completeness: Completeness;
 }
 
-export function RoundPage({
-  ctx,
-  county,
-  round,
-  occasions,
-  candidates,
-  chosen,
-  abilities,
-  roundAbilities,
-  history,
-  form,
-}: {
-  ctx: PageContext;
+type RoundContentProps = {
   county: CountyOf;
   round: Round;
   occasions: OccasionSummary[];
@@ -110,19 +98,49 @@ export function RoundPage({
   roundAbilities: RoundAbilities;
   history: RoundHistoryEntry[];
   form: FormState;
-}): JSX.Element {
+  csrfToken: string;
+};
+
+/** The round page's heading and breadcrumbs: its shell, around its content. */
+export function roundHeading({ county, round }: Pick<RoundContentProps, 'county' | 'round'>) {
+  return {
+    heading: { title: round.title, caption: county.name },
+    breadcrumbs: [{ href: urls.rounds(county), label: 'Lägesbild' }],
+  };
+}
+
+export function RoundPage({
+  ctx,
+  ...props
+}: Omit<RoundContentProps, 'csrfToken'> & { ctx: PageContext }): JSX.Element {
+  const { heading, breadcrumbs } = roundHeading(props);
+  return (
+    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
+      <RoundContent {...props} csrfToken={ctx.csrfToken} />
+    </Layout>
+  );
+}
+
+/** What the round page shows inside its shell: the same for every viewer who may do the same. */
+export function RoundContent({
+  county,
+  round,
+  occasions,
+  candidates,
+  chosen,
+  abilities,
+  roundAbilities,
+  history,
+  form,
+  csrfToken,
+}: RoundContentProps): JSX.Element {
   const groups: Array<[string, string[]]> = [
     ['Kommuner', ['municipality']],
     ['Region', ['region']],
     ['Andra organisationer', ['government_agency', 'university', 'business', 'civil_society', 'other']],
   ];
   return (
-    <Layout
-      ctx={ctx}
-      title={round.title}
-      caption={county.name}
-      breadcrumbs={[{ href: urls.rounds(county), label: 'Lägesbild' }]}
-    >
+    <>
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
         <RoundStateTags round={round} />
@@ -153,7 +171,7 @@ export function RoundPage({
       ))}
       <h2 class="govuk-heading-m">Svarande i länet</h2>
       {abilities.canManage ? (
-        <PostForm action={urls.respondents(county, round)} csrfToken={ctx.csrfToken}>
+        <PostForm action={urls.respondents(county, round)} csrfToken={csrfToken}>
           <div
             class={`govuk-form-group${form.errors.organisationIds ? ' govuk-form-group--error' : ''}`}
             id="organisationIds"
@@ -205,20 +223,11 @@ export function RoundPage({
         </ul>
       )}
       {round.scope === 'county' ? <RoundHistory entries={history} /> : ''}
-    </Layout>
+    </>
   );
 }
 
-export function OccasionPage({
-  ctx,
-  county,
-  round,
-  occasion,
-  completeness,
-  entries,
-  form,
-}: {
-  ctx: PageContext;
+type OccasionContentProps = {
   county: CountyOf;
   round: Round;
   occasion: Occasion;
@@ -226,19 +235,50 @@ export function OccasionPage({
   /** each respondent with its response (if started) and what the actor may do with it */
   entries: Array<{ respondent: RespondentView; response: ResponseRow | null; abilities: ResponseAbilities }>;
   form: FormState;
-}): JSX.Element {
+  csrfToken: string;
+};
+
+/** The occasion page's heading and breadcrumbs: its shell, around its content. */
+export function occasionHeading({
+  county,
+  round,
+  occasion,
+}: Pick<OccasionContentProps, 'county' | 'round' | 'occasion'>) {
+  return {
+    heading: { title: `Svar: ${occasion.label}`, caption: `${county.name} – ${round.title}` },
+    breadcrumbs: [
+      { href: urls.rounds(county), label: 'Lägesbild' },
+      { href: urls.round(county, round), label: round.title },
+    ],
+  };
+}
+
+export function OccasionPage({
+  ctx,
+  ...props
+}: Omit<OccasionContentProps, 'csrfToken'> & { ctx: PageContext }): JSX.Element {
+  const { heading, breadcrumbs } = occasionHeading(props);
+  return (
+    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
+      <OccasionContent {...props} csrfToken={ctx.csrfToken} />
+    </Layout>
+  );
+}
+
+/** What the occasion page shows inside its shell: the same for every viewer who may do the same. */
+export function OccasionContent({
+  county,
+  round,
+  occasion,
+  completeness,
+  entries,
+  form,
+  csrfToken,
+}: OccasionContentProps): JSX.Element {
   // The column is there while someone may be reopened; a reopened response says so.
   const reopening = entries.some((e) => e.abilities.canReopen);
   return (
-    <Layout
-      ctx={ctx}
-      title={`Svar: ${occasion.label}`}
-      caption={`${county.name} – ${round.title}`}
-      breadcrumbs={[
-        { href: urls.rounds(county), label: 'Lägesbild' },
-        { href: urls.round(county, round), label: round.title },
-      ]}
-    >
+    <>
       <ErrorSummary errors={form.errors} />
       <CompletenessList c={completeness} deadlineAt={occasion.deadlineAt} />
       <p class="govuk-body">
@@ -292,7 +332,7 @@ export function OccasionPage({
                       {abilities.canReopen ? (
                         <PostForm
                           action={urls.reopenRespondent(county, round, occasion, respondent.organisationId)}
-                          csrfToken={ctx.csrfToken}
+                          csrfToken={csrfToken}
                         >
                           <button type="submit" class="govuk-button govuk-button--secondary sv-small-button">
                             Öppna för svar
@@ -311,7 +351,7 @@ export function OccasionPage({
             : []),
         ]}
       />
-    </Layout>
+    </>
   );
 }
 
@@ -358,19 +398,7 @@ export function AnswersView({
   );
 }
 
-export function ResponsePage({
-  ctx,
-  county,
-  round,
-  occasion,
-  organisationName,
-  response,
-  definition,
-  history,
-  abilities,
-  form,
-}: {
-  ctx: PageContext;
+type ResponseContentProps = {
   county: CountyOf;
   round: Round;
   occasion: Occasion;
@@ -380,14 +408,46 @@ export function ResponsePage({
   history: HistoryEntry[];
   abilities: ResponseAbilities;
   form: FormState;
-}): JSX.Element {
+  csrfToken: string;
+};
+
+/** The response page's heading and breadcrumbs: its shell, around its content. */
+export function responseHeading({
+  county,
+  round,
+  occasion,
+  organisationName,
+}: Pick<ResponseContentProps, 'county' | 'round' | 'occasion' | 'organisationName'>) {
+  return {
+    heading: { title: organisationName, caption: `${round.title} – ${occasion.label}` },
+    breadcrumbs: [{ href: urls.occasion(county, round, occasion), label: `Svar: ${occasion.label}` }],
+  };
+}
+
+export function ResponsePage({
+  ctx,
+  ...props
+}: Omit<ResponseContentProps, 'csrfToken'> & { ctx: PageContext }): JSX.Element {
+  const { heading, breadcrumbs } = responseHeading(props);
   return (
-    <Layout
-      ctx={ctx}
-      title={organisationName}
-      caption={`${round.title} – ${occasion.label}`}
-      breadcrumbs={[{ href: urls.occasion(county, round, occasion), label: `Svar: ${occasion.label}` }]}
-    >
+    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
+      <ResponseContent {...props} csrfToken={ctx.csrfToken} />
+    </Layout>
+  );
+}
+
+/** What the response page shows inside its shell: the same for every viewer who may do the same. */
+export function ResponseContent({
+  county,
+  response,
+  definition,
+  history,
+  abilities,
+  form,
+  csrfToken,
+}: ResponseContentProps): JSX.Element {
+  return (
+    <>
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
         <StatusTag status={response.status} />{' '}
@@ -405,7 +465,7 @@ export function ResponsePage({
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-half">
             {abilities.canApprove ? (
-              <PostForm action={urls.approve(county, response)} csrfToken={ctx.csrfToken}>
+              <PostForm action={urls.approve(county, response)} csrfToken={csrfToken}>
                 <input type="hidden" name="version" value={String(response.version)} />
                 <Button>{responseActionLabels.approve}</Button>
               </PostForm>
@@ -415,7 +475,7 @@ export function ResponsePage({
           </div>
           <div class="govuk-grid-column-one-half">
             {abilities.canReturn ? (
-              <PostForm action={urls.giveBack(county, response)} csrfToken={ctx.csrfToken}>
+              <PostForm action={urls.giveBack(county, response)} csrfToken={csrfToken}>
                 <input type="hidden" name="version" value={String(response.version)} />
                 <TextArea
                   name="comment"
@@ -435,7 +495,7 @@ export function ResponsePage({
         ''
       )}
       {abilities.canReopen ? (
-        <PostForm action={urls.reopen(county, response)} csrfToken={ctx.csrfToken}>
+        <PostForm action={urls.reopen(county, response)} csrfToken={csrfToken}>
           <input type="hidden" name="version" value={String(response.version)} />
           <Button variant="secondary">Öppna för svar efter sista svarsdag</Button>
         </PostForm>
@@ -471,6 +531,6 @@ export function ResponsePage({
           </div>
         </details>
       ))}
-    </Layout>
+    </>
   );
 }
