@@ -63,50 +63,42 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       },
     };
   }
-  if (opts.pglite) {
-    const db = drizzlePglite(opts.pglite) as unknown as Db;
-    const changes = pgliteChangeFeed(opts.pglite);
-    registerChangeFeed(db, changes);
-    return { db, backend: 'pglite', changes, close: () => changes.close() };
-  }
+  // An instance given (tests share one per worker) stays open when this database closes.
+  if (opts.pglite) return onPglite(opts.pglite, async () => undefined);
   const dir = opts.dataDir ?? 'memory';
   if (dir === 'memory') {
     const client = await PGlite.create();
-    const db = drizzlePglite(client) as unknown as Db;
-    const changes = pgliteChangeFeed(client);
-    registerChangeFeed(db, changes);
-    return {
-      db,
-      backend: 'pglite',
-      changes,
-      close: async () => {
-        await changes.close();
-        await client.close();
-      },
-    };
+    return onPglite(client, () => client.close());
   }
   const pgDir = path.join(dir, 'pglite');
   fs.mkdirSync(pgDir, { recursive: true });
   const release = acquireDataDirLock(dir);
   try {
     const client = await PGlite.create(pgDir);
-    const db = drizzlePglite(client) as unknown as Db;
-    const changes = pgliteChangeFeed(client);
-    registerChangeFeed(db, changes);
-    return {
-      db,
-      backend: 'pglite',
-      changes,
-      close: async () => {
-        await changes.close();
-        await client.close();
-        release();
-      },
-    };
+    return onPglite(client, async () => {
+      await client.close();
+      release();
+    });
   } catch (err) {
     release();
     throw err;
   }
+}
+
+/** The database on a PGlite instance, with its change feed; `closeClient` runs after the feed has stopped. */
+function onPglite(client: PGlite, closeClient: () => Promise<void>): Database {
+  const db = drizzlePglite(client) as unknown as Db;
+  const changes = pgliteChangeFeed(client);
+  registerChangeFeed(db, changes);
+  return {
+    db,
+    backend: 'pglite',
+    changes,
+    close: async () => {
+      await changes.close();
+      await closeClient();
+    },
+  };
 }
 
 /**

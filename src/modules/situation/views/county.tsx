@@ -87,6 +87,27 @@ export interface OccasionSummary {
   completeness: Completeness;
 }
 
+/**
+ * A page put together from its heading and breadcrumbs (its shell) and its content, in one request: what a
+ * refused form shows again. A view kept per version sends the content kept and the shell alone (`sendKept`).
+ */
+function pageOf<P extends object>(
+  headingOf: (props: P) => {
+    heading: { title: string; caption: string };
+    breadcrumbs: Array<{ href: string; label: string }>;
+  },
+  Content: (props: P & { csrfToken: string }) => JSX.Element,
+): (props: P & { ctx: PageContext }) => JSX.Element {
+  return ({ ctx, ...props }) => {
+    const { heading, breadcrumbs } = headingOf(props as unknown as P);
+    return (
+      <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
+        {Content({ ...(props as unknown as P), csrfToken: ctx.csrfToken })}
+      </Layout>
+    );
+  };
+}
+
 type RoundContentProps = {
   county: CountyOf;
   round: Round;
@@ -109,17 +130,7 @@ export function roundHeading({ county, round }: Pick<RoundContentProps, 'county'
   };
 }
 
-export function RoundPage({
-  ctx,
-  ...props
-}: Omit<RoundContentProps, 'csrfToken'> & { ctx: PageContext }): JSX.Element {
-  const { heading, breadcrumbs } = roundHeading(props);
-  return (
-    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
-      <RoundContent {...props} csrfToken={ctx.csrfToken} />
-    </Layout>
-  );
-}
+export const RoundPage = pageOf<Omit<RoundContentProps, 'csrfToken'>>(roundHeading, RoundContent);
 
 /** What the round page shows inside its shell: the same for every viewer who may do the same. */
 export function RoundContent({
@@ -253,17 +264,7 @@ export function occasionHeading({
   };
 }
 
-export function OccasionPage({
-  ctx,
-  ...props
-}: Omit<OccasionContentProps, 'csrfToken'> & { ctx: PageContext }): JSX.Element {
-  const { heading, breadcrumbs } = occasionHeading(props);
-  return (
-    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
-      <OccasionContent {...props} csrfToken={ctx.csrfToken} />
-    </Layout>
-  );
-}
+export const OccasionPage = pageOf<Omit<OccasionContentProps, 'csrfToken'>>(occasionHeading, OccasionContent);
 
 /** What the occasion page shows inside its shell: the same for every viewer who may do the same. */
 export function OccasionContent({
@@ -424,17 +425,7 @@ export function responseHeading({
   };
 }
 
-export function ResponsePage({
-  ctx,
-  ...props
-}: Omit<ResponseContentProps, 'csrfToken'> & { ctx: PageContext }): JSX.Element {
-  const { heading, breadcrumbs } = responseHeading(props);
-  return (
-    <Layout ctx={ctx} title={heading.title} caption={heading.caption} breadcrumbs={breadcrumbs}>
-      <ResponseContent {...props} csrfToken={ctx.csrfToken} />
-    </Layout>
-  );
-}
+export const ResponsePage = pageOf<Omit<ResponseContentProps, 'csrfToken'>>(responseHeading, ResponseContent);
 
 /** What the response page shows inside its shell: the same for every viewer who may do the same. */
 export function ResponseContent({
