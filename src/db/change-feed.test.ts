@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { backendName, privateDatabase } from '../../tests/helpers/db.ts';
+import { backendName, privateDatabase, writeElsewhere as writeToo } from '../../tests/helpers/db.ts';
 import { keptUntilChanged } from './change-feed.ts';
 import { mayWrite, queryRows, type Database, type Executor } from './client.ts';
 
@@ -71,20 +71,7 @@ describe(`change feed (${backendName()})`, () => {
   });
   afterAll(async () => drop());
 
-  async function writeElsewhere(text: string): Promise<void> {
-    if (backendName() !== 'postgresql') {
-      await database.db.execute(sql.raw(text));
-      return;
-    }
-    const url = (database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
-    const other = new pg.Client({ connectionString: url });
-    await other.connect();
-    try {
-      await other.query(text);
-    } finally {
-      await other.end();
-    }
-  }
+  const writeElsewhere = (text: string) => writeToo(database, text);
 
   it('reads once while nothing it depends on changes', async () => {
     await nameOf(database.db, orgId);

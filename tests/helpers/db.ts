@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedModules } from '../../src/modules.ts';
@@ -57,3 +58,36 @@ export async function privateDatabase(): Promise<{ database: Database; drop: () 
 }
 
 export const backendName = (): string => process.env.TEST_BACKEND ?? 'pglite';
+
+/**
+ * Runs a statement as another process would: on PostgreSQL on a connection of its own (not this process's
+ * pool, whose writes this process sees at once), on PGlite by its one session. Then waits until this process's
+ * change feed has heard of it, as a page in this process would a moment later.
+ */
+export async function writeElsewhere(
+  database: Database,
+  text: string,
+  values: unknown[] = [],
+): Promise<void> {
+  if (database.backend !== 'postgresql') {
+    await database.db.execute(sql.raw(bind(text, values)));
+  } else {
+    const url = (database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query(text, values);
+    } finally {
+      await other.end();
+    }
+  }
+  await database.changes.settled();
+}
+
+/** $1, $2 … as SQL literals, for PGlite's raw execute (tests only: the values are the test's own). */
+function bind(text: string, values: unknown[]): string {
+  return text.replace(
+    /\$(\d+)/g,
+    (_, n: string) => `'${String(values[Number(n) - 1]).replaceAll("'", "''")}'`,
+  );
+}

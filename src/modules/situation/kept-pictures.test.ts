@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, factories, type Factories } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
+import { writeElsewhere } from '../../../tests/helpers/db.ts';
 import * as repo from './repository.ts';
 import { urls } from './urls.ts';
 
@@ -139,6 +140,19 @@ describe('kept picture pages', () => {
     await db.execute(sql`update respondents set county_code = county_code where county_code = '22'`);
     expect((await version())?.fingerprint).toBe(before?.fingerprint);
     expect(await repo.roundPageVersion(db, '00000000-0000-4000-8000-000000000000', '03')).toBeUndefined();
+  });
+
+  it("shows a write by another process on the next view of the county's rounds and a round's page", async () => {
+    const made = await make.response({ county: '03', status: 'draft' });
+    const admin = await createTestUser(t.database.db, 'county_admin', { countyCode: '03' });
+    const a = new TestClient(t.app);
+    await a.login(admin.email, admin.password);
+    await a.get(urls.rounds(uppsala));
+    await a.get(urls.round(uppsala, made.round));
+    const title = `Omdöpt någon annanstans ${made.round.id.slice(0, 8)}`;
+    await writeElsewhere(t.database, 'update rounds set title = $1 where id = $2', [title, made.round.id]);
+    expect((await a.get(urls.rounds(uppsala))).body).toContain(title);
+    expect((await a.get(urls.round(uppsala, made.round))).doc.querySelector('h1')?.text).toContain(title);
   });
 
   it("an occasion's page is kept per version too: a response's new status shows on the next view", async () => {

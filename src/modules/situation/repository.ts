@@ -111,7 +111,19 @@ export function listOccasions(db: Executor, roundId: string): Promise<Occasion[]
 }
 
 /** National rounds and the county's own, newest first, each with its occasions in order: one query (a join). */
-export async function listRoundsWithOccasionsForCounty(
+/**
+ * The rounds a county sees (its own and the national ones), newest first, each with its occasions in order:
+ * the county's list of rounds, kept until a round or an occasion changes (see keptUntilChanged). Read it,
+ * never change it.
+ */
+export const listRoundsWithOccasionsForCounty = keptUntilChanged(
+  ['rounds', 'occasions'],
+  readRoundsWithOccasionsForCounty,
+  (countyCode) => countyCode,
+  { maxEntries: 64 },
+);
+
+async function readRoundsWithOccasionsForCounty(
   db: Executor,
   countyCode: string,
 ): Promise<Array<{ round: Round; occasions: Occasion[] }>> {
