@@ -42,8 +42,12 @@ export const name = 'http';
 const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 10000);
 const WARM_UP = 2000;
 const CONCURRENCY = Number(process.env.BENCH_HTTP_CONCURRENCY ?? 16);
-/** The lägesbild pages take a few hundred milliseconds each: fewer requests, a handful of users at once. */
-const HEAVY_REQUESTS = Number(process.env.BENCH_HTTP_LAGESBILD_REQUESTS ?? 100);
+/**
+ * The lägesbild pages are large (100–550 kB) and were slow to make: fewer requests, a handful of users at once.
+ * Kept per version they take about a millisecond, so 100 requests lasted a tenth of a second and one garbage
+ * collection or scheduling hiccup decided the figure; 2000 last a second or two.
+ */
+const HEAVY_REQUESTS = Number(process.env.BENCH_HTTP_LAGESBILD_REQUESTS ?? 2000);
 const HEAVY_CONCURRENCY = Number(process.env.BENCH_HTTP_LAGESBILD_CONCURRENCY ?? 4);
 /** One user alone: requests one after another, for the time a person waits for the page. */
 const ALONE_REQUESTS = 20;
@@ -229,7 +233,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
         n: number,
         c: number,
       ): Promise<LoadResult & { cpuUs: number; queries: number }> => {
-        await client.run(spec(base, Math.min(n, page.heavy ? 20 : WARM_UP), c));
+        await client.run(spec(base, Math.min(n, page.heavy ? 200 : WARM_UP), c));
         return withoutErrors(
           page.path,
           base === appUrl ? 'app' : 'bare server',
