@@ -10,6 +10,7 @@ import { queryRows } from '../src/db/client.ts';
 import { loadPolicies } from '../src/modules.ts';
 import { recordAudit, type AuditEntry } from '../src/platform/audit.ts';
 import { auditSentences, detailLabels } from '../src/modules/admin/audit-text.ts';
+import { formCouncil } from '../src/modules/councils/index.ts';
 import { createEvent, createSeries, register } from '../src/modules/events/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 
@@ -139,6 +140,16 @@ describe('admin: every event the application records reads as Swedish', () => {
       registrationClosesAt: event.registrationClosesAt.toISOString(),
     };
     const dates = { opens: '2026-10-01', deadline: '2026-12-18', locks: '2027-01-15', reminderDays: 3 };
+    // A council, to be named by its name.
+    const council = await formCouncil(
+      db,
+      anna.actor,
+      '03',
+      { name: `Råd för social hållbarhet ${randomUUID().slice(0, 8)}`, formedOn: '2024-01-01' },
+      { conveningOrganisationId: (await findCountyBoard(db, '03'))!.id },
+    );
+    const cc = (action: string, e: Pick<AuditEntry, 'before' | 'after'>) =>
+      county({ action, entityType: 'council', entityId: council.id, ...e });
 
     const county = (e: Omit<AuditEntry, 'actorId' | 'countyCode'>) => ({ ...e, countyCode: '03' });
     events.push(
@@ -376,6 +387,30 @@ describe('admin: every event the application records reads as Swedish', () => {
         entityId: series.id,
         before: { title: series.title, startYear: 2030, endYear: 2031 },
         after: { title: series.title, startYear: 2030, endYear: 2032 },
+      }),
+      cc('council.formed', { after: { name: council.name, slug: council.slug, formedOn: '2024-01-01' } }),
+      cc('council.edited', {
+        before: { name: 'Integrationsrådet', slug: 'integrationsradet' },
+        after: { name: council.name, slug: council.slug },
+      }),
+      cc('council.merged', {
+        before: { mergedCouncils: ['Integrationsrådet', 'Jämställdhetsrådet'] },
+        after: { name: council.name, slug: council.slug, formedOn: '2024-10-01', memberCount: 19 },
+      }),
+      cc('council.dissolved', { after: { endedOn: '2030-12-31' } }),
+      cc('council.members_added', {
+        after: { members: ['Region Uppsala', 'Polisen'], joinedOn: '2024-01-01' },
+      }),
+      cc('council.member_left', { after: { organisationId: org, leftOn: '2025-06-30' } }),
+      cc('council.body_added', {
+        after: { body: 'Kansligruppen', bodyKind: 'secretariat', reportsTo: 'Rådet' },
+      }),
+      cc('council.body_moved', {
+        before: { body: 'Arbetsgrupp trygghet', reportsTo: 'Kansligruppen' },
+        after: { body: 'Arbetsgrupp trygghet', reportsTo: 'Samordningsgruppen' },
+      }),
+      cc('council.representative_added', {
+        after: { body: 'Rådet', organisationId: org, councilRole: 'vice_chair' },
       }),
       reg('registration.created', { after: { eventId: event.id, status: 'waiting' } }),
       reg('registration.changed'),

@@ -139,3 +139,41 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids from URLs are checked before they reach a query: a malformed one is simply not found. */
 export const isUuid = (s: string): boolean => UUID.test(s);
+
+/** A slug: lower-case a–z, digits and hyphens (an address in a county's pages). */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** "Social hållbarhet: från …" → "social-hallbarhet-fran" (å, ä, ö as a, a, o); the fallback when nothing is left. */
+export function slugFrom(text: string, fallback: string, max = 60): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+  return slug || fallback;
+}
+
+/**
+ * The slug asked for, refused beside the field (`takenMessage`) when another has it; without one, the slug of
+ * the name, with -2, -3 … until it is free.
+ */
+export async function freeSlug(
+  wanted: string,
+  name: string,
+  fallback: string,
+  taken: (slug: string) => Promise<boolean>,
+  takenMessage: string,
+): Promise<string> {
+  if (wanted) {
+    if (await taken(wanted)) throw new ValidationError({ slug: takenMessage });
+    return wanted;
+  }
+  const base = slugFrom(name, fallback);
+  for (let i = 1; ; i++) {
+    const slug = i === 1 ? base : `${base}-${i}`;
+    if (!(await taken(slug))) return slug;
+  }
+}

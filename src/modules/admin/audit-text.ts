@@ -1,6 +1,12 @@
 import { findCountyByCode } from '../../platform/tenancy.ts';
 import { countOf, formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
+import {
+  bodyKindLabels,
+  representativeRoleLabels,
+  type BodyKind,
+  type RepresentativeRole,
+} from '../councils/index.ts';
 import { eventStatusLabels, registrationStatusLabels } from '../events/index.ts';
 import { pictureStatusLabels, responseStatusText } from '../situation/index.ts';
 import { organisationTypeLabel } from '../workspace/index.ts';
@@ -121,6 +127,15 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'event.created': ({ name, after }) => `skapade evenemanget${quoted(name ?? textField(after, 'title'))}`,
   'event.edited': ({ name }) => `ändrade evenemanget${quoted(name)}`,
   'event.published': ({ name }) => `publicerade evenemanget${quoted(name)}`,
+  'council.formed': ({ name, after }) => `bildade rådet${quoted(name ?? textField(after, 'name'))}`,
+  'council.edited': ({ name }) => `ändrade rådet${quoted(name)}`,
+  'council.merged': ({ name, after }) => `slog samman råd till${quoted(name ?? textField(after, 'name'))}`,
+  'council.dissolved': ({ name }) => `upplöste rådet${quoted(name)}`,
+  'council.members_added': ({ name }) => `lade till medlemmar i rådet${quoted(name)}`,
+  'council.member_left': ({ name }) => `noterade att en organisation lämnat rådet${quoted(name)}`,
+  'council.body_added': ({ name }) => `lade till en grupp i rådet${quoted(name)}`,
+  'council.body_moved': ({ name }) => `flyttade en grupp i rådet${quoted(name)}`,
+  'council.representative_added': ({ name }) => `lade till en företrädare i rådet${quoted(name)}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
   'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
   'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
@@ -274,6 +289,17 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   retentionDays: 'Sparades',
   startYear: 'Från år',
   endYear: 'Till år',
+  formedOn: 'Bildades',
+  endedOn: 'Upplöstes',
+  joinedOn: 'Medlem från',
+  leftOn: 'Medlem till',
+  members: 'Medlemmar',
+  memberCount: 'Antal medlemmar',
+  mergedCouncils: 'Sammanslagna råd',
+  body: 'Grupp',
+  bodyKind: 'Sorts grupp',
+  reportsTo: 'Rapporterar till',
+  councilRole: 'Roll i rådet',
   eventId: null,
   version: null,
   newVersion: null,
@@ -402,6 +428,17 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
     case 'startYear':
     case 'endYear':
       return typeof v === 'number' ? String(v) : '';
+    case 'formedOn':
+    case 'endedOn':
+    case 'joinedOn':
+    case 'leftOn':
+      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : '';
+    case 'bodyKind':
+      return typeof v === 'string' ? (bodyKindLabels[v as BodyKind] ?? '') : '';
+    case 'councilRole':
+      return typeof v === 'string' ? (representativeRoleLabels[v as RepresentativeRole] ?? '') : '';
+    case 'memberCount':
+      return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':
       return typeof v === 'number' ? countOf(v, 'plats', 'platser') : 'Obegränsat';
     case 'retentionDays':

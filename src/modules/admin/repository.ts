@@ -76,6 +76,7 @@ export async function listAudit(
         when 'boundaries' then (case a.entity_id when 'county' then 'länen' when 'municipality' then 'kommunerna' end)
         when 'event' then (select title from events where id::text = a.entity_id)
         when 'event_series' then (select title from event_series where id::text = a.entity_id)
+        when 'council' then (select name from councils where id::text = a.entity_id)
         when 'event_registration' then (select e.title from event_registrations r join events e on e.id = r.event_id
           where r.id::text = a.entity_id)
       end as entity_name,

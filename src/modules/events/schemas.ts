@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fields } from '../../platform/validation.ts';
+import { fields, SLUG, slugFrom } from '../../platform/validation.ts';
 import { organisationTypes } from '../reference/index.ts';
 import { placeKinds, programmeItemKinds } from './tables.ts';
 
@@ -95,21 +95,9 @@ export const programmeItemSchema = z
   });
 export type ProgrammeItemInput = z.input<typeof programmeItemSchema>;
 
-/** A slug: lower-case a–z, digits and hyphens (the event's address in its county's calendar). */
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** "Social hållbarhet: från …" → "social-hallbarhet-fran" (å, ä, ö as a, a, o). */
-export function slugOf(text: string, max = 60): string {
-  const slug = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/g, '');
-  return slug || 'evenemang';
-}
+/** The event's address in its county's calendar: "Social hållbarhet: från …" → "social-hallbarhet-fran". */
+export const slugOf = (text: string, max = 60): string => slugFrom(text, 'evenemang', max);
+export { SLUG };
 
 export const eventInputSchema = z
   .object({

@@ -12,7 +12,7 @@ import {
 } from '../../platform/mail-templates.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
-import { fieldErrorsFrom } from '../../platform/validation.ts';
+import { fieldErrorsFrom, freeSlug } from '../../platform/validation.ts';
 import * as forms from '../forms/index.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import { keepEventImage } from './files.ts';
@@ -222,16 +222,13 @@ async function uniqueSlug(
   title: string,
   exceptId?: string,
 ) {
-  if (wanted) {
-    if (await repo.slugTaken(db, countyCode, wanted, exceptId))
-      throw new ValidationError({ slug: 'Ett annat evenemang i länet har redan den adressen' });
-    return wanted;
-  }
-  const base = slugOf(title);
-  for (let i = 1; ; i++) {
-    const slug = i === 1 ? base : `${base}-${i}`;
-    if (!(await repo.slugTaken(db, countyCode, slug, exceptId))) return slug;
-  }
+  return freeSlug(
+    wanted,
+    title,
+    'evenemang',
+    (slug) => repo.slugTaken(db, countyCode, slug, exceptId),
+    'Ett annat evenemang i länet har redan den adressen',
+  );
 }
 
 const eventColumns = (input: CheckedEventInput) => ({

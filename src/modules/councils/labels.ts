@@ -1,0 +1,25 @@
+import type { BodyKind, CouncilStatus } from './lifecycle.ts';
+import type { RepresentativeRole } from './tables.ts';
+
+/** The words the pages, the audit log and the exports use for a council's states, bodies and roles. */
+export const councilStatusLabels: Record<CouncilStatus, string> = {
+  active: 'Verksamt',
+  merged: 'Sammanslaget',
+  dissolved: 'Upplöst',
+};
+
+export const bodyKindLabels: Record<BodyKind, string> = {
+  council: 'Rådet',
+  secretariat: 'Kansligrupp',
+  coordination: 'Samordningsgrupp',
+  working_group: 'Arbetsgrupp',
+  network: 'Nätverk',
+};
+
+export const representativeRoleLabels: Record<RepresentativeRole, string> = {
+  chair: 'Ordförande',
+  vice_chair: 'Vice ordförande',
+  member: 'Ledamot',
+  deputy: 'Ersättare',
+  secretary: 'Sekreterare',
+};

@@ -1,0 +1,111 @@
+/**
+ * The state rules of councils in one place: a council is formed, may be merged with others into a new one
+ * (seed 003: Västmanland's integration and gender-equality councils became one council for social
+ * sustainability), or dissolved; its history stays. Bodies under a council form a tree, each reporting to one
+ * other body of the same council. Pure functions of the states; each answers `true` or, when not, why: a
+ * Swedish sentence a service throws as a ConflictError and a page shows where a button is absent. Who may act
+ * is policy.ts's business.
+ */
+
+/** `true`, or the reason it may not be done. */
+export type Verdict = true | string;
+
+export const councilStatuses = ['active', 'merged', 'dissolved'] as const;
+export type CouncilStatus = (typeof councilStatuses)[number];
+
+export interface CouncilState {
+  id: string;
+  countyCode: string;
+  status: CouncilStatus;
+}
+
+const reason = {
+  merged: 'Rådet har gått upp i ett annat råd.',
+  dissolved: 'Rådet är upplöst.',
+  fewToMerge: 'Välj minst två råd att slå samman.',
+  sameTwice: 'Samma råd är valt två gånger.',
+  otherCounty: 'Bara råd i samma län kan slås samman.',
+  bodyOtherCouncil: 'Gruppen hör till ett annat råd.',
+  bodyCycle: 'En grupp kan inte rapportera till sig själv eller till en grupp som rapporterar till den.',
+  bodyRoot: 'Rådet självt rapporterar inte till någon annan grupp i rådet.',
+  bodyNeedsParent: 'Ange vilken grupp gruppen rapporterar till.',
+};
+
+/** What has ended keeps its history but changes no more. */
+function stillActive(c: CouncilState): Verdict {
+  if (c.status === 'merged') return reason.merged;
+  if (c.status === 'dissolved') return reason.dissolved;
+  return true;
+}
+
+/** Its texts, members, bodies and people change while it is active. */
+export const councilMayEdit = (c: CouncilState): Verdict => stillActive(c);
+
+/** An active council may be dissolved: it stays in the history as it was. */
+export const councilMayDissolve = (c: CouncilState): Verdict => stillActive(c);
+
+/** Two or more active councils of one county may become one new council. */
+export function councilsMayMerge(councils: CouncilState[]): Verdict {
+  if (councils.length < 2) return reason.fewToMerge;
+  if (new Set(councils.map((c) => c.id)).size !== councils.length) return reason.sameTwice;
+  if (new Set(councils.map((c) => c.countyCode)).size !== 1) return reason.otherCounty;
+  for (const c of councils) {
+    const verdict = stillActive(c);
+    if (verdict !== true) return verdict;
+  }
+  return true;
+}
+
+export const bodyKinds = ['council', 'secretariat', 'coordination', 'working_group', 'network'] as const;
+export type BodyKind = (typeof bodyKinds)[number];
+
+export interface BodyNode {
+  id: string;
+  councilId: string;
+  kind: BodyKind;
+  /** the body it reports to; null for the council itself */
+  reportsToId: string | null;
+}
+
+/**
+ * Whether a body may report to the one named: within the same council, never to itself or to a body that
+ * (through others) reports to it, and every body but the council itself reports to one. `bodies` are the
+ * council's bodies as they are now (the one being placed included when it exists).
+ */
+export function bodyMayReportTo(
+  body: Pick<BodyNode, 'id' | 'councilId' | 'kind'>,
+  reportsToId: string | null,
+  bodies: BodyNode[],
+): Verdict {
+  if (body.kind === 'council') return reportsToId === null ? true : reason.bodyRoot;
+  if (reportsToId === null) return reason.bodyNeedsParent;
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  const target = byId.get(reportsToId);
+  if (!target || target.councilId !== body.councilId) return reason.bodyOtherCouncil;
+  // Up from the target: reaching the body itself would close a circle.
+  const seen = new Set<string>();
+  for (
+    let at: BodyNode | undefined = target;
+    at;
+    at = at.reportsToId ? byId.get(at.reportsToId) : undefined
+  ) {
+    if (at.id === body.id || seen.has(at.id)) return reason.bodyCycle;
+    seen.add(at.id);
+  }
+  return true;
+}
+
+export type TreeNode<B> = B & { children: Array<TreeNode<B>> };
+
+/** The bodies as a tree from the council itself down, each level in the order given: what the page shows. */
+export function bodyTree<B extends BodyNode>(bodies: B[]): Array<TreeNode<B>> {
+  const nodes = new Map<string, TreeNode<B>>(bodies.map((b) => [b.id, { ...b, children: [] }]));
+  const roots: Array<TreeNode<B>> = [];
+  for (const b of bodies) {
+    const node = nodes.get(b.id)!;
+    const parent = b.reportsToId ? nodes.get(b.reportsToId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

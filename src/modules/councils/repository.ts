@@ -1,0 +1,193 @@
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { organisations } from '../reference/index.ts';
+import { councilBodies, councilMembers, councilRepresentatives, councils } from './tables.ts';
+
+export type CouncilRow = typeof councils.$inferSelect;
+export type BodyRow = typeof councilBodies.$inferSelect;
+export type RepresentativeRow = typeof councilRepresentatives.$inferSelect;
+
+export interface MemberView {
+  organisationId: string;
+  name: string;
+  type: (typeof organisations.$inferSelect)['type'];
+  joinedOn: string;
+  leftOn: string | null;
+  convenes: boolean;
+}
+
+export async function insertCouncil(tx: Executor, values: typeof councils.$inferInsert): Promise<CouncilRow> {
+  const [row] = await tx.insert(councils).values(values).returning();
+  return row!;
+}
+
+export async function updateCouncil(
+  tx: Executor,
+  id: string,
+  values: Partial<typeof councils.$inferInsert>,
+): Promise<CouncilRow> {
+  const [row] = await tx
+    .update(councils)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(councils.id, id))
+    .returning();
+  return row!;
+}
+
+export async function findCouncil(db: Executor, id: string): Promise<CouncilRow | undefined> {
+  const [row] = await db.select().from(councils).where(eq(councils.id, id));
+  return row;
+}
+
+export async function findCouncilBySlug(
+  db: Executor,
+  countyCode: string,
+  slug: string,
+): Promise<CouncilRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(councils)
+    .where(and(eq(councils.countyCode, countyCode), eq(councils.slug, slug)));
+  return row;
+}
+
+/** Locks councils for a change that their states decide, in one order (by id) so two changes never deadlock. */
+export async function lockCouncils(tx: Executor, ids: string[]): Promise<CouncilRow[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(councils).where(inArray(councils.id, ids)).orderBy(asc(councils.id)).for('update');
+}
+
+export async function slugTaken(db: Executor, countyCode: string, slug: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: councils.id })
+    .from(councils)
+    .where(
+      and(
+        eq(councils.countyCode, countyCode),
+        eq(councils.slug, slug),
+        exceptId ? ne(councils.id, exceptId) : undefined,
+      ),
+    );
+  return row !== undefined;
+}
+
+/** The county's councils, active first, then by name. */
+export function listCouncils(db: Executor, countyCode: string): Promise<CouncilRow[]> {
+  return db
+    .select()
+    .from(councils)
+    .where(eq(councils.countyCode, countyCode))
+    .orderBy(sql`${councils.status} <> 'active'`, asc(councils.name));
+}
+
+/** The councils merged into this one: its history. */
+export function listMergedInto(db: Executor, councilId: string): Promise<CouncilRow[]> {
+  return db.select().from(councils).where(eq(councils.mergedIntoId, councilId)).orderBy(asc(councils.name));
+}
+
+/** The member organisations, the convening one first, then by name; those who left too when asked. */
+export async function listMembers(
+  db: Executor,
+  councilId: string,
+  opts: { withFormer?: boolean } = {},
+): Promise<MemberView[]> {
+  return db
+    .select({
+      organisationId: councilMembers.organisationId,
+      name: organisations.name,
+      type: organisations.type,
+      joinedOn: councilMembers.joinedOn,
+      leftOn: councilMembers.leftOn,
+      convenes: councilMembers.convenes,
+    })
+    .from(councilMembers)
+    .innerJoin(organisations, eq(organisations.id, councilMembers.organisationId))
+    .where(
+      and(
+        eq(councilMembers.councilId, councilId),
+        opts.withFormer ? undefined : isNull(councilMembers.leftOn),
+      ),
+    )
+    .orderBy(sql`${councilMembers.convenes} desc`, asc(organisations.name));
+}
+
+/** Adds the organisations as members (again, for one that had left); those already members stay as they are. */
+export async function addMembers(
+  tx: Executor,
+  councilId: string,
+  members: Array<{ organisationId: string; joinedOn: string; convenes?: boolean }>,
+): Promise<number> {
+  if (members.length === 0) return 0;
+  const rows = await tx
+    .insert(councilMembers)
+    .values(members.map((m) => ({ councilId, ...m, convenes: m.convenes ?? false })))
+    .onConflictDoUpdate({
+      target: [councilMembers.councilId, councilMembers.organisationId],
+      set: {
+        leftOn: null,
+        joinedOn: sql`case when council_members.left_on is null then council_members.joined_on else excluded.joined_on end`,
+      },
+      setWhere: sql`council_members.left_on is not null`,
+    })
+    .returning({ id: councilMembers.id });
+  return rows.length;
+}
+
+export async function endMembership(
+  tx: Executor,
+  councilId: string,
+  organisationId: string,
+  leftOn: string,
+): Promise<boolean> {
+  const rows = await tx
+    .update(councilMembers)
+    .set({ leftOn })
+    .where(
+      and(
+        eq(councilMembers.councilId, councilId),
+        eq(councilMembers.organisationId, organisationId),
+        isNull(councilMembers.leftOn),
+      ),
+    )
+    .returning({ id: councilMembers.id });
+  return rows.length > 0;
+}
+
+export function listBodies(db: Executor, councilId: string): Promise<BodyRow[]> {
+  return db
+    .select()
+    .from(councilBodies)
+    .where(eq(councilBodies.councilId, councilId))
+    .orderBy(asc(councilBodies.sortOrder), asc(councilBodies.name));
+}
+
+export async function insertBody(tx: Executor, values: typeof councilBodies.$inferInsert): Promise<BodyRow> {
+  const [row] = await tx.insert(councilBodies).values(values).returning();
+  return row!;
+}
+
+export async function updateBody(
+  tx: Executor,
+  id: string,
+  values: Partial<typeof councilBodies.$inferInsert>,
+): Promise<BodyRow> {
+  const [row] = await tx.update(councilBodies).set(values).where(eq(councilBodies.id, id)).returning();
+  return row!;
+}
+
+export function listRepresentatives(db: Executor, bodyIds: string[]): Promise<RepresentativeRow[]> {
+  if (bodyIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(councilRepresentatives)
+    .where(inArray(councilRepresentatives.bodyId, bodyIds))
+    .orderBy(asc(councilRepresentatives.role), asc(councilRepresentatives.name));
+}
+
+export async function insertRepresentative(
+  tx: Executor,
+  values: typeof councilRepresentatives.$inferInsert,
+): Promise<RepresentativeRow> {
+  const [row] = await tx.insert(councilRepresentatives).values(values).returning();
+  return row!;
+}

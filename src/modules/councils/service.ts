@@ -1,0 +1,445 @@
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { UserActor } from '../../platform/authz.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts';
+import { listOrganisationsByIds } from '../reference/index.ts';
+import * as lifecycle from './lifecycle.ts';
+import { authorize, councilsPolicy, type CouncilResource } from './policy.ts';
+import * as repo from './repository.ts';
+import type { BodyRow, CouncilRow } from './repository.ts';
+import { representativeRoles } from './tables.ts';
+
+/**
+ * Councils: forming, merging and dissolving them, their member organisations, their bodies (a tree under the
+ * council itself) and the people who represent the members in each body. Every change that a council's state
+ * decides locks the council first and asks the rule (policy.ts → lifecycle.ts) again under the lock; every
+ * change is in the audit log.
+ */
+
+/** An address that may be left out ('' then). */
+const optionalEmail = () =>
+  z
+    .string()
+    .trim()
+    .max(254, 'E-postadressen är för lång')
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+      message: 'Ange en e-postadress i formatet namn@exempel.se',
+    })
+    .default('');
+
+const DATE = fields.date({ a: 'datum', the: 'datumet' });
+
+export const councilInputSchema = z.object({
+  name: fields.requiredText('Ange ett namn', 200, 'Namnet'),
+  slug: z
+    .string()
+    .trim()
+    .max(60, 'Adressen får vara högst 60 tecken')
+    .refine((v) => v === '' || SLUG.test(v), {
+      message: 'Adressen får bara ha små bokstäver a–z, siffror och bindestreck',
+    })
+    .default(''),
+  purpose: fields.optionalText(10_000, 'Syfte'),
+  vision: fields.optionalText(10_000, 'Vision'),
+  secretariatEmail: optionalEmail(),
+  subjectTag: fields.optionalText(100, 'Ämnesmärkning'),
+  formedOn: fields.date({ a: 'när rådet bildades', the: 'datumet då rådet bildades' }),
+});
+export type CouncilInput = z.input<typeof councilInputSchema>;
+
+export const bodyInputSchema = z.object({
+  kind: z.enum(lifecycle.bodyKinds, { message: 'Välj vilken sorts grupp det är' }),
+  name: fields.requiredText('Ange ett namn', 200, 'Namnet'),
+  commission: fields.optionalText(10_000, 'Uppdrag'),
+  reportsToId: z.string().trim().default(''),
+  sortOrder: z.coerce.number().int().min(0).max(1000).default(0),
+});
+export type BodyInput = z.input<typeof bodyInputSchema>;
+
+export const representativeInputSchema = z.object({
+  organisationId: z.string().trim().min(1, 'Välj organisation'),
+  name: fields.requiredText('Ange ett namn', 200, 'Namnet'),
+  title: fields.optionalText(200, 'Befattning'),
+  email: optionalEmail(),
+  role: z.enum(representativeRoles, { message: 'Välj roll' }),
+});
+export type RepresentativeInput = z.input<typeof representativeInputSchema>;
+
+const resourceOf = (c: CouncilRow): CouncilResource => ({
+  id: c.id,
+  countyCode: c.countyCode,
+  status: c.status,
+});
+
+/** Locks the council within its county; another county's or a missing one is 404. */
+async function lockCouncil(tx: Executor, countyCode: string, councilId: string): Promise<CouncilRow> {
+  const [council] = await repo.lockCouncils(tx, [councilId]);
+  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  return council;
+}
+
+async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
+  return freeSlug(
+    wanted,
+    name,
+    'rad',
+    (slug) => repo.slugTaken(db, countyCode, slug, exceptId),
+    'Ett annat råd i länet har redan den adressen',
+  );
+}
+
+const councilColumns = (input: z.output<typeof councilInputSchema>) => ({
+  name: input.name,
+  purpose: input.purpose,
+  vision: input.vision,
+  secretariatEmail: input.secretariatEmail || null,
+  subjectTag: input.subjectTag,
+  formedOn: input.formedOn,
+});
+
+/**
+ * Forms a council in the county, convened by the county board: the council itself is its first body, and the
+ * county board its first, convening member.
+ */
+export async function formCouncil(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  raw: CouncilInput,
+  opts: { conveningOrganisationId: string },
+): Promise<CouncilRow> {
+  if (!councilsPolicy['council.manage'](actor, { countyCode })) throw new NotFoundError();
+  const input = parseForm(councilInputSchema, raw);
+  return db.transaction(async (tx) => {
+    const slug = await uniqueSlug(tx, countyCode, input.slug, input.name);
+    const council = await repo.insertCouncil(tx, { countyCode, slug, ...councilColumns(input) });
+    await repo.insertBody(tx, { councilId: council.id, kind: 'council', name: council.name });
+    await repo.addMembers(tx, council.id, [
+      { organisationId: opts.conveningOrganisationId, joinedOn: input.formedOn, convenes: true },
+    ]);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.formed',
+      entityType: 'council',
+      entityId: council.id,
+      after: { name: council.name, slug: council.slug, formedOn: council.formedOn },
+    });
+    return council;
+  });
+}
+
+/** Changes a council's texts and address while it is active. */
+export async function editCouncil(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  raw: CouncilInput,
+): Promise<CouncilRow> {
+  const input = parseForm(councilInputSchema, raw);
+  return db.transaction(async (tx) => {
+    const before = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.edit', resourceOf(before));
+    const slug = await uniqueSlug(tx, countyCode, input.slug || before.slug, input.name, before.id);
+    const council = await repo.updateCouncil(tx, before.id, { slug, ...councilColumns(input) });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.edited',
+      entityType: 'council',
+      entityId: council.id,
+      before: { name: before.name, slug: before.slug },
+      after: { name: council.name, slug: council.slug },
+    });
+    return council;
+  });
+}
+
+/**
+ * Merges two or more active councils of the county into a new one (seed 003): the new council has every
+ * member the merged ones had (each from the day of the merger, the convening one still convening); the merged
+ * councils end that day, point to the new one and keep their history.
+ */
+export async function mergeCouncils(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilIds: string[],
+  raw: CouncilInput,
+): Promise<CouncilRow> {
+  const input = parseForm(councilInputSchema, raw);
+  return db.transaction(async (tx) => {
+    const merged = await repo.lockCouncils(tx, [...new Set(councilIds)]);
+    if (merged.length !== new Set(councilIds).size || merged.some((c) => c.countyCode !== countyCode))
+      throw new NotFoundError();
+    authorize(actor, 'council.merge', {
+      countyCode,
+      councils: councilIds.map((id) => resourceOf(merged.find((c) => c.id === id)!)),
+    });
+    const slug = await uniqueSlug(tx, countyCode, input.slug, input.name);
+    const council = await repo.insertCouncil(tx, { countyCode, slug, ...councilColumns(input) });
+    await repo.insertBody(tx, { councilId: council.id, kind: 'council', name: council.name });
+    const members = new Map<string, boolean>();
+    for (const c of merged) {
+      for (const m of await repo.listMembers(tx, c.id))
+        members.set(m.organisationId, (members.get(m.organisationId) ?? false) || m.convenes);
+    }
+    await repo.addMembers(
+      tx,
+      council.id,
+      [...members].map(([organisationId, convenes]) => ({
+        organisationId,
+        joinedOn: input.formedOn,
+        convenes,
+      })),
+    );
+    for (const c of merged) {
+      await repo.updateCouncil(tx, c.id, {
+        status: 'merged',
+        endedOn: input.formedOn,
+        mergedIntoId: council.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.merged',
+      entityType: 'council',
+      entityId: council.id,
+      before: { mergedCouncils: merged.map((c) => c.name) },
+      after: {
+        name: council.name,
+        slug: council.slug,
+        formedOn: council.formedOn,
+        memberCount: members.size,
+      },
+    });
+    return council;
+  });
+}
+
+/** Dissolves an active council on a date; its members, bodies and history stay as they were. */
+export async function dissolveCouncil(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  endedOn: string,
+): Promise<CouncilRow> {
+  const { date } = parseForm(z.object({ date: DATE }), { date: endedOn });
+  return db.transaction(async (tx) => {
+    const before = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.dissolve', resourceOf(before));
+    if (date < before.formedOn)
+      throw new ValidationError({ date: 'Rådet kan inte upplösas innan det bildades' });
+    const council = await repo.updateCouncil(tx, before.id, { status: 'dissolved', endedOn: date });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.dissolved',
+      entityType: 'council',
+      entityId: council.id,
+      after: { endedOn: date },
+    });
+    return council;
+  });
+}
+
+/** Adds member organisations (any type, any county: national agencies too) to an active council. */
+export async function addMembers(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  organisationIds: string[],
+  joinedOn: string,
+): Promise<number> {
+  const { date } = parseForm(z.object({ date: DATE }), { date: joinedOn });
+  const ids = [...new Set(organisationIds)];
+  const known = await listOrganisationsByIds(db, ids);
+  if (ids.length === 0 || known.length !== ids.length)
+    throw new ValidationError({ organisationIds: 'Välj organisationer i listan' });
+  return db.transaction(async (tx) => {
+    const council = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.edit', resourceOf(council));
+    const added = await repo.addMembers(
+      tx,
+      council.id,
+      ids.map((organisationId) => ({ organisationId, joinedOn: date })),
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.members_added',
+      entityType: 'council',
+      entityId: council.id,
+      after: { members: known.map((o) => o.name), joinedOn: date },
+    });
+    return added;
+  });
+}
+
+/** An organisation leaves an active council on a date; it stays in the council's history. */
+export async function endMembership(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  organisationId: string,
+  leftOn: string,
+): Promise<void> {
+  const { date } = parseForm(z.object({ date: DATE }), { date: leftOn });
+  await db.transaction(async (tx) => {
+    const council = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.edit', resourceOf(council));
+    if (!(await repo.endMembership(tx, council.id, organisationId, date))) throw new NotFoundError();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.member_left',
+      entityType: 'council',
+      entityId: council.id,
+      after: { organisationId, leftOn: date },
+    });
+  });
+}
+
+/** Adds a body under an active council, reporting to one of its bodies (never in a circle). */
+export async function addBody(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  raw: BodyInput,
+): Promise<BodyRow> {
+  const input = parseForm(bodyInputSchema, raw);
+  return db.transaction(async (tx) => {
+    const council = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.edit', resourceOf(council));
+    const bodies = await repo.listBodies(tx, council.id);
+    if (input.kind === 'council') throw new ValidationError({ kind: 'Rådet har redan sitt eget organ' });
+    const verdict = lifecycle.bodyMayReportTo(
+      { id: '', councilId: council.id, kind: input.kind },
+      input.reportsToId || null,
+      bodies,
+    );
+    if (verdict !== true) throw new ValidationError({ reportsToId: verdict });
+    const body = await repo.insertBody(tx, {
+      councilId: council.id,
+      kind: input.kind,
+      name: input.name,
+      commission: input.commission,
+      reportsToId: input.reportsToId,
+      sortOrder: input.sortOrder,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.body_added',
+      entityType: 'council',
+      entityId: council.id,
+      after: {
+        body: body.name,
+        bodyKind: body.kind,
+        reportsTo: bodies.find((b) => b.id === body.reportsToId)?.name ?? '',
+      },
+    });
+    return body;
+  });
+}
+
+/** Moves a body to report to another body of the same council (the council locked: one move at a time). */
+export async function moveBody(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  bodyId: string,
+  reportsToId: string,
+): Promise<BodyRow> {
+  return db.transaction(async (tx) => {
+    const council = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.edit', resourceOf(council));
+    const bodies = await repo.listBodies(tx, council.id);
+    const body = bodies.find((b) => b.id === bodyId);
+    if (!body) throw new NotFoundError();
+    const verdict = lifecycle.bodyMayReportTo(body, reportsToId || null, bodies);
+    if (verdict !== true) throw new ValidationError({ reportsToId: verdict });
+    const moved = await repo.updateBody(tx, body.id, { reportsToId: reportsToId || null });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.body_moved',
+      entityType: 'council',
+      entityId: council.id,
+      before: { body: body.name, reportsTo: bodies.find((b) => b.id === body.reportsToId)?.name ?? '' },
+      after: { body: body.name, reportsTo: bodies.find((b) => b.id === moved.reportsToId)?.name ?? '' },
+    });
+    return moved;
+  });
+}
+
+/** Names a person who represents a member organisation in a body of an active council, with a role. */
+export async function addRepresentative(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  bodyId: string,
+  raw: RepresentativeInput,
+) {
+  const input = parseForm(representativeInputSchema, raw);
+  return db.transaction(async (tx) => {
+    const council = await lockCouncil(tx, countyCode, councilId);
+    authorize(actor, 'council.edit', resourceOf(council));
+    const bodies = await repo.listBodies(tx, council.id);
+    if (!bodies.some((b) => b.id === bodyId)) throw new NotFoundError();
+    const members = await repo.listMembers(tx, council.id);
+    if (!members.some((m) => m.organisationId === input.organisationId))
+      throw new ValidationError({ organisationId: 'Välj en av rådets medlemsorganisationer' });
+    const person = await repo.insertRepresentative(tx, {
+      bodyId,
+      organisationId: input.organisationId,
+      name: input.name,
+      title: input.title,
+      email: input.email || null,
+      role: input.role,
+    });
+    // The audit log names the role and the organisation, not the person (personal data stays in its table).
+    await recordAudit(tx, {
+      actorId: actor.id,
+      countyCode,
+      action: 'council.representative_added',
+      entityType: 'council',
+      entityId: council.id,
+      after: {
+        body: bodies.find((b) => b.id === bodyId)!.name,
+        organisationId: input.organisationId,
+        councilRole: input.role,
+      },
+    });
+    return person;
+  });
+}
+
+/** A council with its history, members and bodies as a tree with their people: what its pages show. */
+export async function councilOverview(db: Db, countyCode: string, councilId: string) {
+  const council = await repo.findCouncil(db, councilId);
+  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  const [members, bodies, mergedFrom] = await Promise.all([
+    repo.listMembers(db, council.id, { withFormer: true }),
+    repo.listBodies(db, council.id),
+    repo.listMergedInto(db, council.id),
+  ]);
+  const people = await repo.listRepresentatives(
+    db,
+    bodies.map((b) => b.id),
+  );
+  const tree = lifecycle.bodyTree(
+    bodies.map((b) => ({ ...b, people: people.filter((p) => p.bodyId === b.id) })),
+  );
+  return { council, members, tree, mergedFrom };
+}
