@@ -6,6 +6,8 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
+import { formCouncil } from '../src/modules/councils/index.ts';
+import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories, type EvaluationFactories } from './factories/event-evaluations.ts';
@@ -105,6 +107,7 @@ const spec = table(`
   GET  /:county/admin/personer                                                            login  ok     404    ok     ok     404    404
   POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
   GET  /:county/rad                                                                       login  ok     404    ok     ok     404    ok
+  GET  /:county/rad/:councilSlug                                                          ok     ok     ok     ok     ok     ok     ok
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -415,6 +418,19 @@ describe('every route, for every role, with real ids', () => {
     // The public pages of a published event in each county (their slugs differ: another county's is 404).
     Object.assign(county.own, { eventSlug: registrationEvent.slug });
     Object.assign(county.vnorr, { eventSlug: (await makeEvents.event({ county: '22' })).slug });
+    // A council's public page in each county (another county's address is 404).
+    const councilIn = async (countyCode: string) =>
+      (
+        await formCouncil(
+          t.app.deps.db,
+          users.get('system_admin')!.actor,
+          countyCode,
+          { name: `Råd för social hållbarhet ${countyCode}`, formedOn: '2024-01-01' },
+          { conveningOrganisationId: (await findCountyBoard(t.app.deps.db, countyCode))!.id },
+        )
+      ).slug;
+    Object.assign(county.own, { councilSlug: await councilIn('03') });
+    Object.assign(county.vnorr, { councilSlug: await councilIn('22') });
     return {
       county,
       countyStates: {

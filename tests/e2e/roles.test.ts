@@ -165,6 +165,17 @@ describe('each demo role in a real browser', () => {
     // The county page's content is Swedish; the interface around it is English and marked so.
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     expect(await page.locator('header.govuk-header').getAttribute('lang')).toBe('en');
+    // A council's public page (seed 003's merged council), read by a visitor using the keyboard only: its
+    // structure is a list of lists, its history names the two councils it was formed from.
+    await page.goto(`${server.url}/vastmanland/rad/samverkansrad-for-social-hallbarhet`);
+    expect(await page.locator('h1').innerText()).toContain('Samverkansrådet för social hållbarhet');
+    expect(await page.locator('#history + p').innerText()).toMatch(/slogs samman/);
+    await expectAccessible(page);
+    await page.goto(`${server.url}/vastmanland/rad/integrationsradet`);
+    await page.locator('[role="note"] a').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/samverkansrad-for-social-hallbarhet$/);
+    await expectAccessible(page);
     await page.goto(`${server.url}/finns-inte/alls`);
     expect(await page.locator('h1').innerText()).toBe('Sidan hittades inte');
     // The browser logs the 404 status of the page itself; that error is the point here.

@@ -1,5 +1,7 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
+import { registerPublicCouncilRoutes } from './routes/public.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -13,7 +15,11 @@ export const module: ModuleDescriptor = {
   dependsOn: ['reference', 'accounts'],
   tables,
   policies: { county: councilsPolicy },
+  routes: (app, deps) => registerPublicCouncilRoutes(app, deps),
+  // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
+  seedDemo: (db) => seedCouncilsDemo(db),
 };
+export { SEED_001_COUNCIL_SLUG, SEED_003_COUNCIL_SLUG } from './demo-seed.ts';
 
 export * from './lifecycle.ts';
 export {

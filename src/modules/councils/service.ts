@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { swedishCollator } from '../../platform/i18n.ts';
 import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
@@ -429,6 +431,31 @@ export async function addRepresentative(
 export async function councilOverview(db: Db, countyCode: string, councilId: string) {
   const council = await repo.findCouncil(db, councilId);
   if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  return overviewOf(db, council);
+}
+
+/**
+ * A council's public page by its address in the county, kept per process until a council, a member, a body,
+ * a person or an organisation changes (keptUntilChanged): the same object while kept, so the page rendered
+ * from it is kept as long. Undefined for no such council.
+ */
+export const publicCouncil = keptUntilChanged(
+  ['councils', 'council_members', 'council_bodies', 'council_representatives', 'organisations'],
+  async (db: Db, countyCode: string, slug: string) => {
+    const council = await repo.findCouncilBySlug(db, countyCode, slug);
+    if (!council) return undefined;
+    const [overview, successor] = await Promise.all([
+      overviewOf(db, council),
+      council.mergedIntoId ? repo.findCouncil(db, council.mergedIntoId) : Promise.resolve(undefined),
+    ]);
+    return { ...overview, successor };
+  },
+  (countyCode, slug) => `${countyCode}\0${slug}`,
+  { maxEntries: 256 },
+);
+export type PublicCouncil = NonNullable<Awaited<ReturnType<typeof publicCouncil>>>;
+
+async function overviewOf(db: Db, council: CouncilRow) {
   const [members, bodies, mergedFrom] = await Promise.all([
     repo.listMembers(db, council.id, { withFormer: true }),
     repo.listBodies(db, council.id),
@@ -438,6 +465,8 @@ export async function councilOverview(db: Db, countyCode: string, councilId: str
     db,
     bodies.map((b) => b.id),
   );
+  // The convener first, then by Swedish name (PGlite has no ICU: å, ä, ö last is applied here).
+  members.sort((a, b) => Number(b.convenes) - Number(a.convenes) || swedishCollator.compare(a.name, b.name));
   const tree = lifecycle.bodyTree(
     bodies.map((b) => ({ ...b, people: people.filter((p) => p.bodyId === b.id) })),
   );
