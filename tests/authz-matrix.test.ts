@@ -182,6 +182,16 @@ const countyMatrix: Record<string, Record<Who, [own: boolean, other: boolean]>> 
     reporter: [false, false],
     council_member: [true, false],
   },
+  // Councils: the county's admins keep them (form, merge, dissolve, members, bodies, people).
+  'council.manage': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [false, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
   // Events: the county's organisers are its admins and editors.
   'event.view': {
     anonymous: [false, false],
