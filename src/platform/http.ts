@@ -43,10 +43,20 @@ declare module 'fastify' {
      */
     publicPage(render: (ctx: PageContext) => JSX.Element, opts?: { version?: string }): Promise<FastifyReply>;
     /**
-     * sends a kept rendering inside this request's page shell: `shell` is the page rendered with
-     * CONTENT_SLOT where the content goes, `csrfToken` the token the shell's own forms carry.
+     * sends a kept rendering inside this request's page shell: `shell` renders the page with CONTENT_SLOT
+     * where the content goes, for this request's context (whose CSRF token the content's forms get too).
      */
-    keptHtml(shell: JSX.Element, kept: Kept<unknown>, csrfToken: string): Promise<FastifyReply>;
+    keptHtml(shell: (ctx: PageContext) => JSX.Element, kept: Kept<unknown>): Promise<FastifyReply>;
+    /**
+     * sends a page whose content is rendered once per key (what it is made from and what the viewer may do)
+     * and kept in `kept`, inside this request's own shell (see keptHtml).
+     */
+    keptPage(
+      kept: KeptRenders<undefined>,
+      key: string,
+      shell: (ctx: PageContext) => JSX.Element,
+      content: (csrfToken: string) => JSX.Element,
+    ): Promise<FastifyReply>;
     /** sends a file to save: the MIME type from the extension (unless given), the name, never cached */
     download(body: Buffer | string, file: { filename: string; type?: string }): FastifyReply;
     /** stores a message shown on the next page */
@@ -212,8 +222,10 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   }
   app.decorateReply(
     'keptHtml',
-    async function (this: FastifyReply, shell: JSX.Element, kept: Kept<unknown>, csrfToken: string) {
-      const [head, tail, ...more] = (await shell).split(CONTENT_SLOT);
+    async function (this: FastifyReply, shell: (ctx: PageContext) => JSX.Element, kept: Kept<unknown>) {
+      const ctx = pageContext(this.request, this);
+      const csrfToken = ctx.csrfToken;
+      const [head, tail, ...more] = (await shell(ctx)).split(CONTENT_SLOT);
       if (tail === undefined || more.length > 0)
         throw new Error('keptHtml: the shell must hold one content slot');
       const body = Buffer.concat([
@@ -222,6 +234,22 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
         Buffer.from(tail, 'utf8'),
       ]);
       return this.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+    },
+  );
+  app.decorateReply(
+    'keptPage',
+    async function (
+      this: FastifyReply,
+      kept: KeptRenders<undefined>,
+      key: string,
+      shell: (ctx: PageContext) => JSX.Element,
+      content: (csrfToken: string) => JSX.Element,
+    ) {
+      const page = await kept.get(key, async (csrfToken) => ({
+        meta: undefined,
+        html: await content(csrfToken),
+      }));
+      return this.keptHtml(shell, page);
     },
   );
   app.decorateReply(

@@ -268,12 +268,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
         identityOf(view.invitations),
         identityOf(view.organisations),
       ].join('\0');
-      const content = await keptPeoplePages.get(key, async (csrfToken) => ({
-        meta: undefined,
-        html: await PeopleContent({ view, form: emptyForm(), csrfToken }),
-      }));
-      const ctx = pageContext(req, reply);
-      return reply.keptHtml(PeopleShell({ ctx, view }), content, ctx.csrfToken);
+      return reply.keptPage(
+        keptPeoplePages,
+        key,
+        (ctx) => PeopleShell({ ctx, view }),
+        (csrfToken) => PeopleContent({ view, form: emptyForm(), csrfToken }),
+      );
     },
   );
 

@@ -33,17 +33,15 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     const room = await repo.countyWorkroom(deps.db, county.code);
     const canManagePeople = allowedInCounty(req, 'people.invite');
     const boardName = countyBoardName(county.name);
-    const content = await keptRooms.get(
+    return reply.keptPage(
+      keptRooms,
       `${county.code}\0${canManagePeople}\0${identityOf(room)}`,
-      async () => ({
-        meta: undefined,
-        html: await CountyWorkspaceContent({
+      (ctx) => CountyWorkspaceShell({ ctx, boardName }),
+      () =>
+        CountyWorkspaceContent({
           view: { countyName: county.name, countySlug: county.slug, boardName, ...room, canManagePeople },
         }),
-      }),
     );
-    const ctx = pageContext(req, reply);
-    return reply.keptHtml(CountyWorkspaceShell({ ctx, boardName }), content, ctx.csrfToken);
   });
 
   app.get(

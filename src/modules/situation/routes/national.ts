@@ -144,16 +144,15 @@ export function registerNationalRoutes(app: FastifyInstance, deps: Deps): void {
           html: await NationalPictureContent({ ...props, csrfToken }),
         };
       });
-      const ctx = pageContext(req, reply);
       return reply.keptHtml(
-        KeptContentPage({
-          ctx,
-          heading: page.meta,
-          breadcrumbs: nationalPictureBreadcrumbs(),
-          html: CONTENT_SLOT,
-        }),
+        (ctx) =>
+          KeptContentPage({
+            ctx,
+            heading: page.meta,
+            breadcrumbs: nationalPictureBreadcrumbs(),
+            html: CONTENT_SLOT,
+          }),
         page,
-        ctx.csrfToken,
       );
     },
   );

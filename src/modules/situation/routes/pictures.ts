@@ -127,16 +127,15 @@ export function registerPictureRoutes(app: FastifyInstance, deps: Deps): void {
           html: await RegionalPictureContent({ ...props, csrfToken }),
         };
       });
-      const ctx = pageContext(req, reply);
       return reply.keptHtml(
-        KeptContentPage({
-          ctx,
-          heading: page.meta,
-          breadcrumbs: breadcrumbsOf(county, loaded),
-          html: CONTENT_SLOT,
-        }),
+        (ctx) =>
+          KeptContentPage({
+            ctx,
+            heading: page.meta,
+            breadcrumbs: breadcrumbsOf(county, loaded),
+            html: CONTENT_SLOT,
+          }),
         page,
-        ctx.csrfToken,
       );
     },
   );

@@ -92,7 +92,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
       );
       const props = occasionProps(req, county, data);
       const key = [base, JSON.stringify(props.entries.map((e) => e.abilities))].join('\0');
-      return sendKept(req, reply, keptOccasionPages, key, occasionHeading(props), (csrfToken) =>
+      return sendKept(reply, keptOccasionPages, key, occasionHeading(props), (csrfToken) =>
         OccasionContent({ ...props, form: emptyForm(), csrfToken }),
       );
     },
@@ -192,7 +192,6 @@ export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
     );
     const props = responseProps(req, county, data);
     return sendKept(
-      req,
       reply,
       keptResponsePages,
       [base, JSON.stringify(props.abilities)].join('\0'),

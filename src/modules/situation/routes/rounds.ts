@@ -192,7 +192,7 @@ export function registerRoundRoutes(app: FastifyInstance, deps: Deps): void {
     );
     const props = roundProps(req, county, data, emptyForm());
     const key = [base, JSON.stringify([props.abilities, props.roundAbilities])].join('\0');
-    return sendKept(req, reply, keptRoundPages, key, roundHeading(props), (csrfToken) =>
+    return sendKept(reply, keptRoundPages, key, roundHeading(props), (csrfToken) =>
       RoundContent({ ...props, csrfToken }),
     );
   });

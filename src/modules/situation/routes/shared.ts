@@ -1,5 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pageContext } from '../../../platform/http.ts';
+import type { FastifyReply } from 'fastify';
 import { CONTENT_SLOT, type KeptRenders } from '../../../platform/kept-renders.ts';
 import { KeptContentPage, type PageHeading } from '../views/picture.tsx';
 import { access } from '../../../platform/authz.ts';
@@ -34,18 +33,12 @@ export const bodyOf = (body: unknown): Record<string, unknown> => (body ?? {}) a
  * Sends a page whose content is rendered once per key (what it is made from and what the viewer may do) and
  * kept, inside this request's own page shell (the viewer's name, menu and CSRF token).
  */
-export async function sendKept(
-  req: FastifyRequest,
+export function sendKept(
   reply: FastifyReply,
   kept: KeptRenders<undefined>,
   key: string,
   shell: { heading: PageHeading; breadcrumbs: Array<{ href: string; label: string }> },
   content: (csrfToken: string) => JSX.Element,
 ): Promise<FastifyReply> {
-  const page = await kept.get(key, async (csrfToken) => ({
-    meta: undefined,
-    html: await content(csrfToken),
-  }));
-  const ctx = pageContext(req, reply);
-  return reply.keptHtml(KeptContentPage({ ctx, ...shell, html: CONTENT_SLOT }), page, ctx.csrfToken);
+  return reply.keptPage(kept, key, (ctx) => KeptContentPage({ ctx, ...shell, html: CONTENT_SLOT }), content);
 }
