@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { KeptRenders, KeptValues } from './kept-renders.ts';
+import { derivedOnce, identityOf, KeptRenders, KeptValues } from './kept-renders.ts';
 
 describe('kept renderings', () => {
   const form = (text: string) => (slot: string) => ({
@@ -109,5 +109,26 @@ describe('kept values', () => {
     const kept = new KeptValues<string>();
     await expect(kept.get('k', () => Promise.reject(new Error('trasig')))).rejects.toThrow('trasig');
     expect(await kept.get('k', async () => 'ok')).toBe('ok');
+  });
+});
+
+describe('values derived from kept objects', () => {
+  it('derives once per object, and again for another object with the same contents', () => {
+    let made = 0;
+    const sorted = derivedOnce((xs: number[]) => {
+      made++;
+      return [...xs].sort((a, b) => a - b);
+    });
+    const kept = [3, 1, 2];
+    const first = sorted(kept);
+    expect(first).toEqual([1, 2, 3]);
+    expect(sorted(kept)).toBe(first);
+    expect(made).toBe(1);
+    const reread = [3, 1, 2];
+    expect(sorted(reread)).not.toBe(first);
+    expect(made).toBe(2);
+    // Its identity names its version: the same while the object is, another for another.
+    expect(identityOf(sorted(kept))).toBe(identityOf(first));
+    expect(identityOf(sorted(reread))).not.toBe(identityOf(first));
   });
 });

@@ -154,3 +154,17 @@ export function identityOf(value: object): number {
   }
   return id;
 }
+
+/**
+ * `derive` made once per object while it lives: what a page derives from a value kept as one object (sorted,
+ * grouped) is then the same object as long, and can name a kept rendering by `identityOf`.
+ */
+export function derivedOnce<K extends object, V>(derive: (value: K) => V): (value: K) => V {
+  const derived = new WeakMap<K, V>();
+  return (value) => {
+    if (derived.has(value)) return derived.get(value) as V;
+    const made = derive(value);
+    derived.set(value, made);
+    return made;
+  };
+}

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { NewOrganisationInput } from './schemas.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
+import { derivedOnce } from '../../platform/kept-renders.ts';
 import { COUNTY_BOARD_ORG_NUMBERS, PARTNERS } from './partners.ts';
 import * as repo from './repository.ts';
 import { COUNTIES, findCountyByCode, MUNICIPALITIES } from '../../platform/tenancy.ts';
@@ -119,23 +120,19 @@ export async function listOrganisationsSorted(
   db: Db,
   filter: repo.OrganisationFilter = {},
 ): Promise<OrganisationView[]> {
-  const orgs = await repo.listOrganisations(db, filter);
-  let views = sortedViews.get(orgs);
-  if (!views) {
-    // The county names come from the registry (the same 21 counties as the table); PGlite has no ICU, so the
-    // Swedish order (å, ä, ö last) is applied here.
-    views = orgs
-      .map((o) => ({
-        ...o,
-        countyName: o.countyCode ? (findCountyByCode(o.countyCode)?.name ?? null) : null,
-      }))
-      .sort((a, b) => swedishCollator.compare(a.name, b.name));
-    sortedViews.set(orgs, views);
-  }
-  return views;
+  return sortedViews(await repo.listOrganisations(db, filter));
 }
 
-const sortedViews = new WeakMap<object, OrganisationView[]>();
+// The county names come from the registry (the same 21 counties as the table); PGlite has no ICU, so the
+// Swedish order (å, ä, ö last) is applied here.
+const sortedViews = derivedOnce((orgs: repo.Organisation[]): OrganisationView[] =>
+  orgs
+    .map((o) => ({
+      ...o,
+      countyName: o.countyCode ? (findCountyByCode(o.countyCode)?.name ?? null) : null,
+    }))
+    .sort((a, b) => swedishCollator.compare(a.name, b.name)),
+);
 
 /** Adds a partner organisation (the caller has authorized it); its number is unique across organisations. */
 export async function createOrganisation(

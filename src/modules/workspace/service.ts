@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/client.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
+import { derivedOnce } from '../../platform/kept-renders.ts';
 import type { Role } from '../../platform/roles.ts';
 import { COUNTIES } from '../../platform/tenancy.ts';
 import {
@@ -46,23 +47,15 @@ export interface CountyWorkroom {
   municipalities: MunicipalityReadiness[];
 }
 
-const workrooms = new WeakMap<object, CountyWorkroom>();
-
 /**
  * What the county's work room shows: its counts and its municipalities' readiness, the organisations read
  * once. The same object while the roster it comes from is kept (so it can name a kept rendering by identity).
  */
 export async function countyWorkroom(db: Executor, countyCode: string): Promise<CountyWorkroom> {
-  const roster = await countyRoster(db, countyCode, 'reporter');
-  let room = workrooms.get(roster);
-  if (!room) {
-    room = workroomOf(roster);
-    workrooms.set(roster, room);
-  }
-  return room;
+  return workroomOf(await countyRoster(db, countyCode, 'reporter'));
 }
 
-function workroomOf(roster: Awaited<ReturnType<typeof countyRoster>>): CountyWorkroom {
+const workroomOf = derivedOnce((roster: Awaited<ReturnType<typeof countyRoster>>): CountyWorkroom => {
   return {
     counts: {
       organisations: roster.organisations.length,
@@ -74,7 +67,7 @@ function workroomOf(roster: Awaited<ReturnType<typeof countyRoster>>): CountyWor
       .map((o) => ({ code: o.municipalityCode!, name: o.name, reporters: o.withRole }))
       .sort((a, b) => swedishCollator.compare(a.name, b.name)),
   };
-}
+});
 
 export interface Colleague {
   name: string;
