@@ -123,10 +123,8 @@ export async function addMembers(
     .values(members.map((m) => ({ councilId, ...m, convenes: m.convenes ?? false })))
     .onConflictDoUpdate({
       target: [councilMembers.councilId, councilMembers.organisationId],
-      set: {
-        leftOn: null,
-        joinedOn: sql`case when council_members.left_on is null then council_members.joined_on else excluded.joined_on end`,
-      },
+      // Only one that had left joins again (from the new date); a standing member stays as it is.
+      set: { leftOn: null, joinedOn: sql`excluded.joined_on` },
       setWhere: sql`council_members.left_on is not null`,
     })
     .returning({ id: councilMembers.id });

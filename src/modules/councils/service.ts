@@ -8,7 +8,7 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
-import { authorize, councilsPolicy, type CouncilResource } from './policy.ts';
+import { authorize, councilsPolicy, type CouncilResource, type StateAction } from './policy.ts';
 import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
@@ -75,11 +75,37 @@ const resourceOf = (c: CouncilRow): CouncilResource => ({
   status: c.status,
 });
 
-/** Locks the council within its county; another county's or a missing one is 404. */
-async function lockCouncil(tx: Executor, countyCode: string, councilId: string): Promise<CouncilRow> {
+/**
+ * Locks the council within its county (another county's or a missing one is 404) and asks the rule of it
+ * under the lock.
+ */
+async function lockCouncilFor(
+  tx: Executor,
+  actor: UserActor,
+  rule: Exclude<StateAction, 'council.merge'>,
+  countyCode: string,
+  councilId: string,
+): Promise<CouncilRow> {
   const [council] = await repo.lockCouncils(tx, [councilId]);
   if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  authorize(actor, rule, resourceOf(council));
   return council;
+}
+
+/** The audit entry of a change to a council, in its county. */
+function auditCouncil(
+  tx: Executor,
+  actor: UserActor,
+  council: CouncilRow,
+  entry: { action: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  return recordAudit(tx, {
+    actorId: actor.id,
+    countyCode: council.countyCode,
+    entityType: 'council',
+    entityId: council.id,
+    ...entry,
+  });
 }
 
 async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
@@ -121,12 +147,8 @@ export async function formCouncil(
     await repo.addMembers(tx, council.id, [
       { organisationId: opts.conveningOrganisationId, joinedOn: input.formedOn, convenes: true },
     ]);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.formed',
-      entityType: 'council',
-      entityId: council.id,
       after: { name: council.name, slug: council.slug, formedOn: council.formedOn },
     });
     return council;
@@ -143,16 +165,11 @@ export async function editCouncil(
 ): Promise<CouncilRow> {
   const input = parseForm(councilInputSchema, raw);
   return db.transaction(async (tx) => {
-    const before = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.edit', resourceOf(before));
+    const before = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const slug = await uniqueSlug(tx, countyCode, input.slug || before.slug, input.name, before.id);
     const council = await repo.updateCouncil(tx, before.id, { slug, ...councilColumns(input) });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.edited',
-      entityType: 'council',
-      entityId: council.id,
       before: { name: before.name, slug: before.slug },
       after: { name: council.name, slug: council.slug },
     });
@@ -205,12 +222,8 @@ export async function mergeCouncils(
         mergedIntoId: council.id,
       });
     }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.merged',
-      entityType: 'council',
-      entityId: council.id,
       before: { mergedCouncils: merged.map((c) => c.name) },
       after: {
         name: council.name,
@@ -233,17 +246,12 @@ export async function dissolveCouncil(
 ): Promise<CouncilRow> {
   const { date } = parseForm(z.object({ date: DATE }), { date: endedOn });
   return db.transaction(async (tx) => {
-    const before = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.dissolve', resourceOf(before));
+    const before = await lockCouncilFor(tx, actor, 'council.dissolve', countyCode, councilId);
     if (date < before.formedOn)
       throw new ValidationError({ date: 'Rådet kan inte upplösas innan det bildades' });
     const council = await repo.updateCouncil(tx, before.id, { status: 'dissolved', endedOn: date });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.dissolved',
-      entityType: 'council',
-      entityId: council.id,
       after: { endedOn: date },
     });
     return council;
@@ -265,19 +273,14 @@ export async function addMembers(
   if (ids.length === 0 || known.length !== ids.length)
     throw new ValidationError({ organisationIds: 'Välj organisationer i listan' });
   return db.transaction(async (tx) => {
-    const council = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.edit', resourceOf(council));
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const added = await repo.addMembers(
       tx,
       council.id,
       ids.map((organisationId) => ({ organisationId, joinedOn: date })),
     );
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.members_added',
-      entityType: 'council',
-      entityId: council.id,
       after: { members: known.map((o) => o.name), joinedOn: date },
     });
     return added;
@@ -295,15 +298,10 @@ export async function endMembership(
 ): Promise<void> {
   const { date } = parseForm(z.object({ date: DATE }), { date: leftOn });
   await db.transaction(async (tx) => {
-    const council = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.edit', resourceOf(council));
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     if (!(await repo.endMembership(tx, council.id, organisationId, date))) throw new NotFoundError();
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.member_left',
-      entityType: 'council',
-      entityId: council.id,
       after: { organisationId, leftOn: date },
     });
   });
@@ -319,8 +317,7 @@ export async function addBody(
 ): Promise<BodyRow> {
   const input = parseForm(bodyInputSchema, raw);
   return db.transaction(async (tx) => {
-    const council = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.edit', resourceOf(council));
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const bodies = await repo.listBodies(tx, council.id);
     if (input.kind === 'council') throw new ValidationError({ kind: 'Rådet har redan sitt eget organ' });
     const verdict = lifecycle.bodyMayReportTo(
@@ -337,12 +334,8 @@ export async function addBody(
       reportsToId: input.reportsToId,
       sortOrder: input.sortOrder,
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.body_added',
-      entityType: 'council',
-      entityId: council.id,
       after: {
         body: body.name,
         bodyKind: body.kind,
@@ -363,20 +356,15 @@ export async function moveBody(
   reportsToId: string,
 ): Promise<BodyRow> {
   return db.transaction(async (tx) => {
-    const council = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.edit', resourceOf(council));
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const bodies = await repo.listBodies(tx, council.id);
     const body = bodies.find((b) => b.id === bodyId);
     if (!body) throw new NotFoundError();
     const verdict = lifecycle.bodyMayReportTo(body, reportsToId || null, bodies);
     if (verdict !== true) throw new ValidationError({ reportsToId: verdict });
     const moved = await repo.updateBody(tx, body.id, { reportsToId: reportsToId || null });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.body_moved',
-      entityType: 'council',
-      entityId: council.id,
       before: { body: body.name, reportsTo: bodies.find((b) => b.id === body.reportsToId)?.name ?? '' },
       after: { body: body.name, reportsTo: bodies.find((b) => b.id === moved.reportsToId)?.name ?? '' },
     });
@@ -395,8 +383,7 @@ export async function addRepresentative(
 ) {
   const input = parseForm(representativeInputSchema, raw);
   return db.transaction(async (tx) => {
-    const council = await lockCouncil(tx, countyCode, councilId);
-    authorize(actor, 'council.edit', resourceOf(council));
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const bodies = await repo.listBodies(tx, council.id);
     if (!bodies.some((b) => b.id === bodyId)) throw new NotFoundError();
     const members = await repo.listMembers(tx, council.id);
@@ -411,12 +398,8 @@ export async function addRepresentative(
       role: input.role,
     });
     // The audit log names the role and the organisation, not the person (personal data stays in its table).
-    await recordAudit(tx, {
-      actorId: actor.id,
-      countyCode,
+    await auditCouncil(tx, actor, council, {
       action: 'council.representative_added',
-      entityType: 'council',
-      entityId: council.id,
       after: {
         body: bodies.find((b) => b.id === bodyId)!.name,
         organisationId: input.organisationId,
