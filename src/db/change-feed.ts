@@ -16,9 +16,9 @@ import pg from 'pg';
  * closed), nothing is kept: every read goes to the database, as without the feed. Losing the connection
  * also forgets everything kept, since notifications may have been missed while it was down.
  *
- * `touch()` forgets everything kept in this process at once: the application calls it when it answers a
- * request that may have written (a POST), so the writer's next page in this process never waits on the
- * notification's delivery. Other processes see the write when its notification arrives — on PostgreSQL
+ * `touch()` forgets everything kept in this process at once: the database client calls it as soon as a
+ * statement that may write has been answered (client.ts, touchAfterWrites), so this process's next read never
+ * waits on the delivery of its own write's notification. Other processes see the write when its notification arrives — on PostgreSQL
  * normally before the writer's own answer has left; `settled()` waits for it where that matters (tests).
  */
 export interface ChangeFeed {
@@ -102,6 +102,10 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
   let closed = false;
   let pause = 100;
 
+  const retryLater = () => {
+    if (!closed) setTimeout(() => void connect(), pause).unref();
+    pause = Math.min(pause * 2, 5000);
+  };
   const connect = (): Promise<pg.Client | undefined> => {
     connecting ??= (async () => {
       const c = new pg.Client({
@@ -115,8 +119,7 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
         counts.listening = false;
         counts.forgetAll();
         c.end().catch(() => undefined);
-        if (!closed) setTimeout(() => void connect(), pause).unref();
-        pause = Math.min(pause * 2, 5000);
+        retryLater();
       };
       const probe = `${PROBE}${Math.random().toString(36).slice(2)}`;
       let probed: () => void = () => undefined;
@@ -146,8 +149,7 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
         return c;
       } catch {
         c.end().catch(() => undefined);
-        if (!closed) setTimeout(() => void connect(), pause).unref();
-        pause = Math.min(pause * 2, 5000);
+        retryLater();
         return undefined;
       } finally {
         connecting = undefined;
