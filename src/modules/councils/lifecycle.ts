@@ -1,3 +1,8 @@
+import type { Verdict } from '../../platform/authz.ts';
+
+/** `true`, or the reason it may not be done. */
+export type { Verdict };
+
 /**
  * The state rules of councils in one place: a council is formed, may be merged with others into a new one
  * (seed 003: Västmanland's integration and gender-equality councils became one council for social
@@ -6,9 +11,6 @@
  * Swedish sentence a service throws as a ConflictError and a page shows where a button is absent. Who may act
  * is policy.ts's business.
  */
-
-/** `true`, or the reason it may not be done. */
-export type Verdict = true | string;
 
 export const councilStatuses = ['active', 'merged', 'dissolved'] as const;
 export type CouncilStatus = (typeof councilStatuses)[number];

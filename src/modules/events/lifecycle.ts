@@ -1,5 +1,9 @@
 import { whenText } from './labels.ts';
 import type { EventStatus, RegistrationStatus } from './tables.ts';
+import type { Verdict } from '../../platform/authz.ts';
+
+/** `true`, or the reason it may not be done. */
+export type { Verdict };
 
 /**
  * The state rules of events in one place: when an event may be edited, published or cancelled; whether
@@ -8,9 +12,6 @@ import type { EventStatus, RegistrationStatus } from './tables.ts';
  * rule answers `true` or, when not, why: a Swedish sentence a service throws as a ConflictError and a page
  * shows where a button or form is absent. Who may act is policy.ts's business.
  */
-
-/** `true`, or the reason it may not be done. */
-export type Verdict = true | string;
 
 /** What the event rules look at. */
 export interface EventState {

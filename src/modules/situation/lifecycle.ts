@@ -1,12 +1,14 @@
+import type { Verdict } from '../../platform/authz.ts';
+
+/** `true`, or the reason it may not be done. */
+export type { Verdict };
+
 /**
  * The state rules of lägesbild in one place: when a response may be saved, returned, approved or reopened,
  * when an occasion is open for answers, and when a regional picture may still change. Pure functions of
  * the states and the time; each answers `true` or, when not, why — a Swedish sentence that a service throws
  * as a ConflictError and a page shows where a button is absent. Who may act is policy.ts's business.
  */
-
-/** `true`, or the reason it may not be done. */
-export type Verdict = true | string;
 
 export interface OccasionDates {
   opensAt: Date;
