@@ -47,3 +47,23 @@ describe('ids and logs', async () => {
     );
   });
 });
+
+describe('an address that may be left out', () => {
+  const schema = z.object({ email: fields.optionalEmail() });
+  it('is empty when left out or blank, kept as written when valid', () => {
+    expect(parseForm(schema, {})).toEqual({ email: '' });
+    expect(parseForm(schema, { email: '   ' })).toEqual({ email: '' });
+    expect(parseForm(schema, { email: ' Kansli@Lansstyrelsen.se ' })).toEqual({
+      email: 'Kansli@Lansstyrelsen.se',
+    });
+  });
+  it('refuses what is not an address, or too long, in Swedish beside the field', () => {
+    const errorOf = (email: string) => {
+      const result = schema.safeParse({ email });
+      expect(result.success).toBe(false);
+      return result.error?.issues[0]?.message;
+    };
+    expect(errorOf('kansli.lansstyrelsen.se')).toBe('Ange en e-postadress i formatet namn@exempel.se');
+    expect(errorOf(`${'a'.repeat(250)}@exempel.se`)).toBe('E-postadressen är för lång');
+  });
+});

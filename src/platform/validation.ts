@@ -108,6 +108,17 @@ export const fields = {
       .max(EMAIL_MAX, 'E-postadressen är för lång')
       .pipe(z.email({ error: 'Ange en e-postadress i formatet namn@exempel.se' }))
       .transform((s) => s.toLowerCase()),
+  /** An address that may be left out ('' then), checked as `email` checks one and kept as written. */
+  optionalEmail: () =>
+    z
+      .string({ error: 'Ange e-postadressen som text' })
+      .trim()
+      .max(EMAIL_MAX, 'E-postadressen är för lång')
+      .optional()
+      .transform((v) => v ?? '')
+      .refine((v) => v === '' || z.email().safeParse(v).success, {
+        message: 'Ange en e-postadress i formatet namn@exempel.se',
+      }),
   /** A text that must be given: `message` when empty, the field's `name` when longer than `max`. */
   requiredText: (message: string, max: number, name: string) =>
     z.string({ error: message }).trim().min(1, message).superRefine(atMost(name, max)),

@@ -68,6 +68,19 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     ).rejects.toSatisfy(
       (e) => e instanceof ValidationError && 'name' in e.fieldErrors && 'formedOn' in e.fieldErrors,
     );
+    await expect(
+      formCouncil(
+        database.db,
+        admin.actor,
+        '19',
+        { name: 'Rådet', formedOn: '2020-01-01', secretariatEmail: 'kansli.lansstyrelsen.se' },
+        { conveningOrganisationId: board },
+      ),
+    ).rejects.toSatisfy(
+      (e) =>
+        e instanceof ValidationError &&
+        e.fieldErrors.secretariatEmail === 'Ange en e-postadress i formatet namn@exempel.se',
+    );
     const council = await form('Rådet');
     const other = await createTestUser(database.db, 'county_admin', { countyCode: '03' });
     await expect(

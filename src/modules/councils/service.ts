@@ -20,17 +20,6 @@ import { representativeRoles } from './tables.ts';
  * change is in the audit log.
  */
 
-/** An address that may be left out ('' then). */
-const optionalEmail = () =>
-  z
-    .string()
-    .trim()
-    .max(254, 'E-postadressen är för lång')
-    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-      message: 'Ange en e-postadress i formatet namn@exempel.se',
-    })
-    .default('');
-
 const DATE = fields.date({ a: 'datum', the: 'datumet' });
 
 export const councilInputSchema = z.object({
@@ -45,7 +34,7 @@ export const councilInputSchema = z.object({
     .default(''),
   purpose: fields.optionalText(10_000, 'Syfte'),
   vision: fields.optionalText(10_000, 'Vision'),
-  secretariatEmail: optionalEmail(),
+  secretariatEmail: fields.optionalEmail(),
   subjectTag: fields.optionalText(100, 'Ämnesmärkning'),
   formedOn: fields.date({ a: 'när rådet bildades', the: 'datumet då rådet bildades' }),
 });
@@ -64,7 +53,7 @@ export const representativeInputSchema = z.object({
   organisationId: z.string().trim().min(1, 'Välj organisation'),
   name: fields.requiredText('Ange ett namn', 200, 'Namnet'),
   title: fields.optionalText(200, 'Befattning'),
-  email: optionalEmail(),
+  email: fields.optionalEmail(),
   role: z.enum(representativeRoles, { message: 'Välj roll' }),
 });
 export type RepresentativeInput = z.input<typeof representativeInputSchema>;

@@ -66,12 +66,7 @@ const optionalShortText = (max: number, name: string) =>
 export const contactSchema = z.object({
   name: fields.requiredText('Ange kontaktpersonens namn', L.contactPart, 'Namnet'),
   organisation: fields.optionalText(L.contactPart, 'Organisationen').transform((v) => v || undefined),
-  email: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(z.email({ error: 'Ange en e-postadress i formatet namn@exempel.se' }).optional()),
+  email: fields.optionalEmail().transform((v) => v || undefined),
   phone: fields.optionalText(40, 'Telefonnumret').transform((v) => v || undefined),
 });
 
