@@ -252,6 +252,32 @@ describe('hostile input on every POST route', () => {
     expect(tried).toBeGreaterThan(routes.length * 10);
   });
 
+  it('answers a path parameter that can name nothing (a NUL, a lone surrogate) with 404 on every route', async () => {
+    const routes = t.app.routeList.filter((r) => r.url.includes('/:'));
+    expect(routes.length).toBeGreaterThan(50);
+    const failures: string[] = [];
+    for (const route of routes) {
+      const { client } = await clientFor(route.url, route.access?.kind ?? 'public');
+      for (const [, name] of route.url.matchAll(/:([a-zA-Z]+)/g)) {
+        for (const hostile of ['%00', 'x%00y', '%1F', '%ED%A0%80']) {
+          // The other parameters real where this test has them (else any name): only this one is hostile.
+          const url = route.url.replace(/:([a-zA-Z]+)/g, (_, other: string) =>
+            other === name ? hostile : (params[`${route.url}|${other}`] ?? params[other] ?? 'x'),
+          );
+          const res = await t.app.inject({
+            method: route.method as 'GET' | 'POST',
+            url,
+            headers: { cookie: cookieOf(client), accept: 'text/html' },
+          });
+          // 404: nothing has such a name; 400: the address is not even UTF-8. Never a server error.
+          if (![400, 404].includes(res.statusCode))
+            failures.push(`${route.method} ${url}: ${res.statusCode}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("gives the answer form's autosave JSON, not an HTML page, when its body is refused", async () => {
     const { client, csrf } = await clientFor('/uppdrag', 'global');
     const res = await t.app.inject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError, INPUT_LIMITS, normaliseBody } from './input.ts';
+import { BadInputError, INPUT_LIMITS, normaliseBody, paramCanNameSomething } from './input.ts';
 
 describe('request bodies', () => {
   it('drops control characters (NUL included) and keeps tabs, newlines (CRLF as LF) and Swedish letters', () => {
@@ -33,5 +33,18 @@ describe('request bodies', () => {
     expect(() => normaliseBody(many)).toThrow(expect.objectContaining({ statusCode: 413 }));
     expect(() => normaliseBody({ ids: Array(INPUT_LIMITS.items + 1).fill('x') })).toThrow(/för många värden/);
     expect(() => normaliseBody({ t: 'x'.repeat(INPUT_LIMITS.chars + 1) })).toThrow(/för långt/);
+  });
+});
+
+describe('path parameters', () => {
+  it('one with a control character or a lone surrogate can name nothing; Swedish letters and dashes can', () => {
+    expect(paramCanNameSomething('rad-for-social-hallbarhet')).toBe(true);
+    expect(paramCanNameSomething('råd-för-västmanland')).toBe(true);
+    expect(paramCanNameSomething('rad\u0000')).toBe(false);
+    expect(paramCanNameSomething('\u001Frad')).toBe(false);
+    expect(paramCanNameSomething('x\uD800y')).toBe(false);
+    // Asked again, the answer is the same (no regular expression state carried between calls).
+    expect(paramCanNameSomething('rad\u0000')).toBe(false);
+    expect(paramCanNameSomething('rad')).toBe(true);
   });
 });

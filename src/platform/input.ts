@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError, NotFoundError } from './errors.ts';
 
 /** The bounds every request body is held to, form or JSON alike. */
 export const INPUT_LIMITS = { fields: 1000, items: 1000, chars: 100_000 } as const;
@@ -64,7 +64,18 @@ export function normaliseBody(body: unknown): FormBody {
 }
 
 /**
- * Holds every body to the form shape before any handler (or the CSRF check) reads it. Only forms
+ * Whether a path parameter can name anything: one with a control character or a lone surrogate (`%00` in an
+ * address) cannot be stored, so nothing has it, and PostgreSQL would refuse to even look it up.
+ */
+export function paramCanNameSomething(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+/** CONTROL or LONE_SURROGATE, anywhere (without the global flag, whose lastIndex a test would move). */
+const UNSTORABLE = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`);
+
+/**
+ * Holds every body to the form shape before any handler (or the CSRF check) reads it; a path parameter that
+ * can name nothing answers 404 before any handler looks it up. Only forms
  * (urlencoded), JSON and — on a route that declares `uploads` — multipart forms (their text fields, read by
  * src/platform/uploads.ts, whose hook is registered first) are read; anything else — Fastify's own
  * text/plain included — is 415.
@@ -72,6 +83,10 @@ export function normaliseBody(body: unknown): FormBody {
 export function registerInputGate(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', async (req) => {
+    const params = req.params as Record<string, unknown> | undefined;
+    if (params)
+      for (const v of Object.values(params))
+        if (typeof v === 'string' && !paramCanNameSomething(v)) throw new NotFoundError();
     if (req.body !== undefined) req.body = normaliseBody(req.body);
   });
 }
