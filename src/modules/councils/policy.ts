@@ -1,6 +1,7 @@
 import {
   hasAnyRole,
   isSystemAdmin,
+  isUser,
   stateRule,
   stateRulesOf,
   type Actor,
@@ -24,6 +25,27 @@ export const councilsPolicy = {
   'council.manage': keeps,
 } as const;
 
+/**
+ * What the viewer of a council's internal pages is to it: `sitsIn` are the bodies of the council where the
+ * viewer is one of the people (a representative by account or by e-mail address), found by the service.
+ */
+export interface SeatResource extends CountyResource {
+  sitsIn: readonly string[];
+}
+
+/** One body of a council, for its internal parts (meetings, internal documents, people's addresses). */
+export interface BodySeatResource extends SeatResource {
+  bodyId: string;
+}
+
+/** A member organisation's own answer to an active council (its handling of a priority, its progress reports). */
+export interface AnswerResource extends CouncilResource {
+  organisationId: string;
+}
+
+const sits = (actor: Actor, r: SeatResource): boolean => isUser(actor) && r.sitsIn.length > 0;
+const always = (): true => true;
+
 /** A council of a county, in its state. */
 export interface CouncilResource extends CountyResource, lifecycle.CouncilState {}
 
@@ -33,6 +55,29 @@ export interface MergeResource extends CountyResource {
 }
 
 const stateRules = {
+  /** the council's internal pages (its work room): its admins, and the people of any of its bodies */
+  'council.enter': stateRule<SeatResource>({ who: (a, r) => keeps(a, r) || sits(a, r), state: always }),
+  /** a body's internal parts: its meetings and papers, its internal documents, its people's addresses */
+  'body.view': stateRule<BodySeatResource>({
+    who: (a, r) => keeps(a, r) || (sits(a, r) && r.sitsIn.includes(r.bodyId)),
+    state: always,
+  }),
+  /**
+   * answer for a member organisation while the council is active: how it handles a priority, its
+   * interventions' progress. The county's admins, and a council member of the county from that organisation.
+   */
+  'council.answer': stateRule<AnswerResource>({
+    who: (actor, r) =>
+      keeps(actor, r) ||
+      (isUser(actor) &&
+        actor.memberships.some(
+          (m) =>
+            m.role === 'council_member' &&
+            m.countyCode === r.countyCode &&
+            m.organisationId === r.organisationId,
+        )),
+    state: lifecycle.councilMayEdit,
+  }),
   /** texts, members, bodies and their people */
   'council.edit': stateRule<CouncilResource>({ who: keeps, state: lifecycle.councilMayEdit }),
   'council.dissolve': stateRule<CouncilResource>({ who: keeps, state: lifecycle.councilMayDissolve }),

@@ -189,3 +189,45 @@ export async function insertRepresentative(
   const [row] = await tx.insert(councilRepresentatives).values(values).returning();
   return row!;
 }
+
+/**
+ * The bodies of a council where a user is one of the people: by their account, or by their address when the
+ * person was named before the account existed (addresses compared without regard to case).
+ */
+export async function bodiesSeating(
+  db: Executor,
+  councilId: string,
+  user: { id: string; email: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ bodyId: councilRepresentatives.bodyId })
+    .from(councilRepresentatives)
+    .innerJoin(councilBodies, eq(councilBodies.id, councilRepresentatives.bodyId))
+    .where(
+      and(
+        eq(councilBodies.councilId, councilId),
+        sql`(${councilRepresentatives.userId} = ${user.id} or lower(${councilRepresentatives.email}) = lower(${user.email}))`,
+      ),
+    );
+  return rows.map((r) => r.bodyId);
+}
+
+/** The councils of a county where a user sits in at least one body. */
+export async function councilsSeating(
+  db: Executor,
+  countyCode: string,
+  user: { id: string; email: string },
+): Promise<CouncilRow[]> {
+  return db
+    .selectDistinct({ council: councils })
+    .from(councils)
+    .innerJoin(councilBodies, eq(councilBodies.councilId, councils.id))
+    .innerJoin(councilRepresentatives, eq(councilRepresentatives.bodyId, councilBodies.id))
+    .where(
+      and(
+        eq(councils.countyCode, countyCode),
+        sql`(${councilRepresentatives.userId} = ${user.id} or lower(${councilRepresentatives.email}) = lower(${user.email}))`,
+      ),
+    )
+    .then((rows) => rows.map((r) => r.council));
+}

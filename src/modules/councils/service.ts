@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { UserActor } from '../../platform/authz.ts';
+import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
 import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
-import { authorize, councilsPolicy, type CouncilResource, type StateAction } from './policy.ts';
+import { authorize, councilsPolicy, decide, type BodySeatResource, type CouncilResource } from './policy.ts';
 import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
+import { RESERVED_COUNCIL_SLUGS } from './urls.ts';
 
 /**
  * Councils: forming, merging and dissolving them, their member organisations, their bodies (a tree under the
@@ -71,7 +72,7 @@ const resourceOf = (c: CouncilRow): CouncilResource => ({
 async function lockCouncilFor(
   tx: Executor,
   actor: UserActor,
-  rule: Exclude<StateAction, 'council.merge'>,
+  rule: 'council.edit' | 'council.dissolve',
   countyCode: string,
   councilId: string,
 ): Promise<CouncilRow> {
@@ -102,7 +103,8 @@ async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name
     wanted,
     name,
     'rad',
-    (slug) => repo.slugTaken(db, countyCode, slug, exceptId),
+    async (slug) =>
+      RESERVED_COUNCIL_SLUGS.has(slug) || (await repo.slugTaken(db, countyCode, slug, exceptId)),
     'Ett annat råd i länet har redan den adressen',
   );
 }
@@ -444,3 +446,28 @@ async function overviewOf(db: Db, council: CouncilRow) {
   );
   return { council, members, tree, mergedFrom };
 }
+
+/**
+ * A council's work room as one viewer sees it: the council by its address in the county, the bodies the viewer
+ * sits in, and what they may do. A viewer who may not see its internal pages, another county's council and no
+ * council by that address are all 404: nobody learns that an internal page exists.
+ */
+export async function councilRoom(db: Db, actor: Actor, countyCode: string, slug: string) {
+  const council = await repo.findCouncilBySlug(db, countyCode, slug);
+  if (!council || !isUser(actor)) throw new NotFoundError();
+  const sitsIn = await repo.bodiesSeating(db, council.id, actor);
+  const seat = { countyCode, sitsIn };
+  if (!decide(actor, 'council.enter', seat).allowed) throw new NotFoundError();
+  const resource = resourceOf(council);
+  return {
+    council,
+    sitsIn,
+    /** the county's admin: keeps every part of the council */
+    manages: councilsPolicy['council.manage'](actor, seat),
+    /** whether its texts, members, bodies and work may change now, and if not, why (the page says so) */
+    editing: decide(actor, 'council.edit', resource),
+    /** the resource to ask `council.body.view` of, for one body */
+    bodySeat: (bodyId: string): BodySeatResource => ({ ...seat, bodyId }),
+  };
+}
+export type CouncilRoom = Awaited<ReturnType<typeof councilRoom>>;
