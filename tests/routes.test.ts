@@ -6,7 +6,7 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
-import { formCouncil } from '../src/modules/councils/index.ts';
+import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
@@ -419,18 +419,31 @@ describe('every route, for every role, with real ids', () => {
     Object.assign(county.own, { eventSlug: registrationEvent.slug });
     Object.assign(county.vnorr, { eventSlug: (await makeEvents.event({ county: '22' })).slug });
     // A council's public page in each county (another county's address is 404).
-    const councilIn = async (countyCode: string) =>
-      (
-        await formCouncil(
-          t.app.deps.db,
-          users.get('system_admin')!.actor,
-          countyCode,
-          { name: `Råd för social hållbarhet ${countyCode}`, formedOn: '2024-01-01' },
-          { conveningOrganisationId: (await findCountyBoard(t.app.deps.db, countyCode))!.id },
-        )
-      ).slug;
-    Object.assign(county.own, { councilSlug: await councilIn('03') });
-    Object.assign(county.vnorr, { councilSlug: await councilIn('22') });
+    // The council member of the columns sits in Uppsala's council (its first body), so it sees the internal
+    // pages; the council body's id is `bodyId`.
+    const councilIn = async (countyCode: string) => {
+      const db = t.app.deps.db;
+      const admin = users.get('system_admin')!.actor;
+      const board = (await findCountyBoard(db, countyCode))!;
+      const council = await formCouncil(
+        db,
+        admin,
+        countyCode,
+        { name: `Råd för social hållbarhet ${countyCode}`, formedOn: '2024-01-01' },
+        { conveningOrganisationId: board.id },
+      );
+      const body = (await councilOverview(db, countyCode, council.id)).tree[0]!;
+      if (countyCode === '03')
+        await addRepresentative(db, admin, countyCode, council.id, body.id, {
+          organisationId: board.id,
+          name: 'Rådsledamot i testet',
+          email: users.get('council_member')!.email,
+          role: 'member',
+        });
+      return { councilSlug: council.slug, councilId: council.id, bodyId: body.id };
+    };
+    Object.assign(county.own, await councilIn('03'));
+    Object.assign(county.vnorr, await councilIn('22'));
     return {
       county,
       countyStates: {
