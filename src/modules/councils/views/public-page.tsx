@@ -1,14 +1,11 @@
-import { formatDate } from '../../../platform/i18n.ts';
 import { safeMarkdown } from '../../../platform/markdown.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { bodyKindLabels } from '../labels.ts';
+import { bodyKindLabels, dayText as dateOf } from '../labels.ts';
 import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
 import type { PublicCouncil } from '../service.ts';
-
-const dateOf = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`));
 
 /** A council's public page (seed 001's manner): purpose, vision, members, structure, history and contact. */
 export function CouncilPublicPage({
