@@ -215,8 +215,8 @@ export function MemberPage({
           ...(member.leftOn ? [{ key: 'Lämnade', value: dayText(member.leftOn) }] : []),
         ]}
       />
-      <section aria-labelledby="logo">
-        <h2 class="govuk-heading-m" id="logo">
+      <section aria-labelledby="logo-heading">
+        <h2 class="govuk-heading-m" id="logo-heading">
           Logotyp
         </h2>
         {member.logo ? (
