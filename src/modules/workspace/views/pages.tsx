@@ -105,9 +105,10 @@ export function CountyWorkspaceContent({ view }: { view: CountyWorkspaceView }):
           </p>
         </li>
         <li class="sv-card">
-          <h2 class="govuk-heading-s">Rådet för social hållbarhet</h2>
+          <h2 class="govuk-heading-s">Råd för social hållbarhet</h2>
+          <p class="govuk-body">Länets råd med medlemmar, grupper och deras personer.</p>
           <a class="govuk-link" href={`/${view.countySlug}/rad`}>
-            Rådets medlemsorganisationer
+            Till länets råd
           </a>
         </li>
       </ul>
