@@ -390,6 +390,8 @@ export async function moveBody(
     const body = bodies.find((b) => b.id === bodyId);
     if (!body) throw new NotFoundError();
     const verdict = lifecycle.bodyMayReportTo(body, reportsToId || null, bodies);
+    // Where it already reports: nothing moves, nothing to record.
+    if (verdict === true && body.reportsToId === (reportsToId || null)) return body;
     if (verdict !== true) throw new ValidationError({ reportsToId: verdict });
     const moved = await repo.updateBody(tx, body.id, { reportsToId: reportsToId || null });
     await auditCouncil(tx, actor, council, {
