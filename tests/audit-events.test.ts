@@ -412,6 +412,14 @@ describe('admin: every event the application records reads as Swedish', () => {
       cc('council.representative_added', {
         after: { body: 'Rådet', organisationId: org, councilRole: 'vice_chair' },
       }),
+      cc('council.representative_removed', {
+        before: { body: 'Kansligruppen', organisationId: org, councilRole: 'member' },
+      }),
+      cc('council.representative_role_changed', {
+        before: { body: 'Rådet', organisationId: org, councilRole: 'member' },
+        after: { body: 'Rådet', organisationId: org, councilRole: 'chair' },
+      }),
+      cc('council.member_logo_changed', { after: { organisationId: org } }),
       reg('registration.created', { after: { eventId: event.id, status: 'waiting' } }),
       reg('registration.changed'),
       reg('registration.withdrawn', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
+import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { INPUT_LIMITS } from '../src/platform/input.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient } from './helpers/client.ts';
@@ -73,6 +75,27 @@ describe('hostile input on every POST route', () => {
       eventSlug: (await events.event()).slug,
       'utvardering:token': (await evaluations.evaluationLink()).token,
     };
+    // A council of Uppsala with a person in its council body: the work room's forms.
+    const board = (await findCountyBoard(t.app.deps.db, '03'))!;
+    const council = await formCouncil(
+      t.app.deps.db,
+      users.admin.actor,
+      '03',
+      { name: 'Råd för fuzztestet', formedOn: '2024-01-01' },
+      { conveningOrganisationId: board.id },
+    );
+    const { tree, members } = await councilOverview(t.app.deps.db, '03', council.id);
+    const person = await addRepresentative(t.app.deps.db, users.admin.actor, '03', council.id, tree[0]!.id, {
+      organisationId: board.id,
+      name: 'Person i fuzztestet',
+      role: 'member',
+    });
+    Object.assign(params, {
+      councilSlug: council.slug,
+      bodyId: tree[0]!.id,
+      memberId: members[0]!.id,
+      personId: person.id,
+    });
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');
     for (const { url } of t.app.routeList.filter((r) => r.url.startsWith('/:county/evenemang/formular/')))

@@ -424,6 +424,30 @@ export function Button({
   );
 }
 
+/** A link that looks like a button: a page to go to (a form to fill in), not a change made at once. */
+export function LinkButton({
+  href,
+  text,
+  secondary = false,
+}: {
+  href: string;
+  text: string;
+  secondary?: boolean;
+}): JSX.Element {
+  return (
+    <a
+      href={href}
+      role="button"
+      draggable="false"
+      class={`govuk-button${secondary ? ' govuk-button--secondary' : ''}`}
+      data-module="govuk-button"
+      safe
+    >
+      {text}
+    </a>
+  );
+}
+
 /** A POST form with its CSRF token. Every state-changing form in the product is one of these. */
 export function PostForm({
   action,

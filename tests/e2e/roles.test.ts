@@ -14,7 +14,7 @@ const landings: Record<string, { path: string; h1: string }> = {
   'vastra-gotaland@demo.test': { path: '/vastra-gotaland/admin', h1: 'Länets arbete' },
   'kommun.0380@demo.test': { path: '/min-organisation', h1: 'Min organisation' },
   'kommun.2281@demo.test': { path: '/min-organisation', h1: 'Min organisation' },
-  'rad.uppsala@demo.test': { path: '/uppsala/rad', h1: 'Rådet för social hållbarhet i Uppsala län' },
+  'rad.uppsala@demo.test': { path: '/uppsala/rad', h1: 'Råd för social hållbarhet i Uppsala län' },
 };
 
 describe('each demo role in a real browser', () => {

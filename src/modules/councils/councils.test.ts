@@ -11,12 +11,14 @@ import {
   addBody,
   addMembers,
   addRepresentative,
+  changeRepresentativeRole,
   councilOverview,
   dissolveCouncil,
   endMembership,
   formCouncil,
   mergeCouncils,
   moveBody,
+  removeRepresentative,
 } from './service.ts';
 
 /** Västmanland (19), whose two councils became one (seed 003); no other test file writes councils there. */
@@ -183,6 +185,59 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
       sql`select count(*)::int as n from councils where merged_into_id is not null and id in (${a.id}, ${b.id}, ${c.id})`,
     )) as [{ n: number }];
     expect(n).toBe(2);
+  });
+
+  it('removes a person and changes a role while the council is active; a dissolved council refuses both', async () => {
+    const council = await form('Råd med personer');
+    const root = (await councilOverview(database.db, '19', council.id)).tree[0]!;
+    const person = await addRepresentative(database.db, admin.actor, '19', council.id, root.id, {
+      organisationId: board,
+      name: 'Lisa Ledamot',
+      email: admin.email,
+      role: 'member',
+    });
+    // An address that is an account's: the person is that account.
+    expect(person.userId).toBe(admin.id);
+    const chair = await changeRepresentativeRole(
+      database.db,
+      admin.actor,
+      '19',
+      council.id,
+      root.id,
+      person.id,
+      {
+        role: 'chair',
+      },
+    );
+    expect(chair.role).toBe('chair');
+    await expect(
+      changeRepresentativeRole(database.db, admin.actor, '19', council.id, root.id, person.id, {
+        role: 'king',
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const other = await addRepresentative(database.db, admin.actor, '19', council.id, root.id, {
+      organisationId: board,
+      name: 'Olle Ersättare',
+      role: 'deputy',
+    });
+    expect(other.userId).toBeNull();
+    await removeRepresentative(database.db, admin.actor, '19', council.id, root.id, other.id);
+    expect((await councilOverview(database.db, '19', council.id)).tree[0]!.people.map((p) => p.name)).toEqual(
+      ['Lisa Ledamot'],
+    );
+    // Another body's person, or one of another county, is not there.
+    await expect(
+      removeRepresentative(database.db, admin.actor, '19', council.id, root.id, other.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await dissolveCouncil(database.db, admin.actor, '19', council.id, '2025-01-01');
+    await expect(
+      removeRepresentative(database.db, admin.actor, '19', council.id, root.id, person.id),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      changeRepresentativeRole(database.db, admin.actor, '19', council.id, root.id, person.id, {
+        role: 'member',
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('dissolves an active council, not before it was formed, and only once', async () => {

@@ -69,9 +69,40 @@ const UPPSALA_BODIES: Array<{
   },
 ];
 
+/** The demo's council member (the demo module's account): she sits in Uppsala's council for Region Uppsala. */
+const DEMO_COUNCIL_MEMBER = {
+  email: 'rad.uppsala@demo.test',
+  name: 'Rut Rådman',
+  organisation: 'Region Uppsala',
+};
+
 export async function seedCouncilsDemo(db: Db): Promise<void> {
   await seedUppsala(db);
   await seedVastmanland(db);
+  await seatDemoMember(db);
+}
+
+/**
+ * Seats the demo's council member in Uppsala's council body (by her address, and her account when it
+ * exists), so that her start page shows the council's work room; once only.
+ */
+async function seatDemoMember(db: Db): Promise<void> {
+  const council = await repo.findCouncilBySlug(db, '03', SEED_001_COUNCIL_SLUG);
+  const region = await findOrganisationByName(db, DEMO_COUNCIL_MEMBER.organisation);
+  if (!council || !region) return;
+  const body = (await repo.listBodies(db, council.id)).find((b) => b.kind === 'council');
+  if (!body) return;
+  const seated = await repo.listRepresentatives(db, [body.id]);
+  if (seated.some((p) => p.email === DEMO_COUNCIL_MEMBER.email)) return;
+  await repo.insertRepresentative(db, {
+    bodyId: body.id,
+    organisationId: region.id,
+    name: DEMO_COUNCIL_MEMBER.name,
+    title: 'Regiondirektör',
+    email: DEMO_COUNCIL_MEMBER.email,
+    role: 'member',
+    userId: (await repo.findUserIdByEmail(db, DEMO_COUNCIL_MEMBER.email)) ?? null,
+  });
 }
 
 async function organisationIds(db: Db, names: string[], municipalityCodes: string[]): Promise<string[]> {

@@ -1,7 +1,10 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
+import { MEMBER_LOGO_OWNER, memberLogoOwner } from './logos.ts';
+import { registerCouncilManageRoutes } from './routes/manage.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
+import { registerCouncilRoomRoutes } from './routes/room.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -15,7 +18,14 @@ export const module: ModuleDescriptor = {
   dependsOn: ['reference', 'accounts'],
   tables,
   policies: { county: councilsPolicy },
-  routes: (app, deps) => registerPublicCouncilRoutes(app, deps),
+  // A member's logo in the platform's file store: public while it is the member's logo.
+  fileOwners: { [MEMBER_LOGO_OWNER]: memberLogoOwner },
+  routes: (app, deps) => {
+    // The county's councils and the addresses beside them (nytt, sammanslagning) before a council's own.
+    registerCouncilManageRoutes(app, deps);
+    registerPublicCouncilRoutes(app, deps);
+    registerCouncilRoomRoutes(app, deps);
+  },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
 };
@@ -33,6 +43,10 @@ export {
   formCouncil,
   mergeCouncils,
   moveBody,
+  removeRepresentative,
+  changeRepresentativeRole,
+  setMemberLogo,
 } from './service.ts';
+export { MEMBER_LOGO_OWNER } from './logos.ts';
 export * from './labels.ts';
 export type { RepresentativeRole } from './tables.ts';

@@ -1,3 +1,4 @@
+import { formatDate } from '../../platform/i18n.ts';
 import type { BodyKind, CouncilStatus } from './lifecycle.ts';
 import type { RepresentativeRole } from './tables.ts';
 
@@ -23,3 +24,6 @@ export const representativeRoleLabels: Record<RepresentativeRole, string> = {
   deputy: 'Ersättare',
   secretary: 'Sekreterare',
 };
+
+/** A council's day (formed, ended, joined, left: ÅÅÅÅ-MM-DD) in words: "1 mars 2021". */
+export const dayText = (isoDate: string): string => formatDate(new Date(`${isoDate}T12:00:00Z`));

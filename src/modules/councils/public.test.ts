@@ -54,6 +54,15 @@ describe("a council's public page", () => {
     expect(old.doc.querySelector('section[aria-labelledby="contact"]')).toBeNull();
   });
 
+  it("seats the demo's council member in Uppsala's council body, once, and she sees its work room", async () => {
+    const council = (await repo.findCouncilBySlug(t.database.db, '03', SEED_001_COUNCIL_SLUG))!;
+    const body = (await repo.listBodies(t.database.db, council.id)).find((b) => b.kind === 'council')!;
+    const seated = (await repo.listRepresentatives(t.database.db, [body.id])).filter(
+      (p) => p.email === 'rad.uppsala@demo.test',
+    );
+    expect(seated.map((p) => p.name)).toEqual(['Rut Rådman']);
+  });
+
   it("answers 404 for another county's council and for no council", async () => {
     expect((await visitor.get(`/uppsala/rad/${SEED_003_COUNCIL_SLUG}`)).status).toBe(404);
     expect((await visitor.get('/uppsala/rad/finns-inte')).status).toBe(404);

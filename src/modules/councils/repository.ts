@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { files } from '../../platform/tables.ts';
+import { users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
 import { councilBodies, councilMembers, councilRepresentatives, councils } from './tables.ts';
 
@@ -8,12 +10,16 @@ export type BodyRow = typeof councilBodies.$inferSelect;
 export type RepresentativeRow = typeof councilRepresentatives.$inferSelect;
 
 export interface MemberView {
+  /** the membership's own id (its address in the work room) */
+  id: string;
   organisationId: string;
   name: string;
   type: (typeof organisations.$inferSelect)['type'];
   joinedOn: string;
   leftOn: string | null;
   convenes: boolean;
+  /** the logo in the file store, when the council has one for the member */
+  logoFileId: string | null;
 }
 
 export async function insertCouncil(tx: Executor, values: typeof councils.$inferInsert): Promise<CouncilRow> {
@@ -85,6 +91,53 @@ export function listMergedInto(db: Executor, councilId: string): Promise<Council
   return db.select().from(councils).where(eq(councils.mergedIntoId, councilId)).orderBy(asc(councils.name));
 }
 
+const memberColumns = {
+  id: councilMembers.id,
+  organisationId: councilMembers.organisationId,
+  name: organisations.name,
+  type: organisations.type,
+  joinedOn: councilMembers.joinedOn,
+  leftOn: councilMembers.leftOn,
+  convenes: councilMembers.convenes,
+  logoFileId: councilMembers.logoFileId,
+};
+
+/** One membership of a council by its id (with the organisation's name); another council's is undefined. */
+export async function findMember(
+  db: Executor,
+  councilId: string,
+  memberId: string,
+): Promise<MemberView | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(councilMembers)
+    .innerJoin(organisations, eq(organisations.id, councilMembers.organisationId))
+    .where(and(eq(councilMembers.councilId, councilId), eq(councilMembers.id, memberId)));
+  return row;
+}
+
+/** The membership whose logo a file is (for the file store's question whether it is shown). */
+export async function findMemberByLogo(
+  db: Executor,
+  fileId: string,
+): Promise<{ id: string; councilId: string } | undefined> {
+  const [row] = await db
+    .select({ id: councilMembers.id, councilId: councilMembers.councilId })
+    .from(councilMembers)
+    .where(eq(councilMembers.logoFileId, fileId));
+  return row;
+}
+
+/** The members' logos (file rows) by id. */
+export function listLogoFiles(db: Executor, fileIds: string[]): Promise<Array<typeof files.$inferSelect>> {
+  if (fileIds.length === 0) return Promise.resolve([]);
+  return db.select().from(files).where(inArray(files.id, fileIds));
+}
+
+export async function setMemberLogo(tx: Executor, memberId: string, fileId: string | null): Promise<void> {
+  await tx.update(councilMembers).set({ logoFileId: fileId }).where(eq(councilMembers.id, memberId));
+}
+
 /** The member organisations, the convening one first, then by name; those who left too when asked. */
 export async function listMembers(
   db: Executor,
@@ -92,14 +145,7 @@ export async function listMembers(
   opts: { withFormer?: boolean } = {},
 ): Promise<MemberView[]> {
   return db
-    .select({
-      organisationId: councilMembers.organisationId,
-      name: organisations.name,
-      type: organisations.type,
-      joinedOn: councilMembers.joinedOn,
-      leftOn: councilMembers.leftOn,
-      convenes: councilMembers.convenes,
-    })
+    .select(memberColumns)
     .from(councilMembers)
     .innerJoin(organisations, eq(organisations.id, councilMembers.organisationId))
     .where(
@@ -188,6 +234,44 @@ export async function insertRepresentative(
 ): Promise<RepresentativeRow> {
   const [row] = await tx.insert(councilRepresentatives).values(values).returning();
   return row!;
+}
+
+export async function findRepresentative(
+  db: Executor,
+  bodyId: string,
+  id: string,
+): Promise<RepresentativeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(councilRepresentatives)
+    .where(and(eq(councilRepresentatives.bodyId, bodyId), eq(councilRepresentatives.id, id)));
+  return row;
+}
+
+export async function deleteRepresentative(tx: Executor, id: string): Promise<void> {
+  await tx.delete(councilRepresentatives).where(eq(councilRepresentatives.id, id));
+}
+
+export async function updateRepresentative(
+  tx: Executor,
+  id: string,
+  values: Partial<typeof councilRepresentatives.$inferInsert>,
+): Promise<RepresentativeRow> {
+  const [row] = await tx
+    .update(councilRepresentatives)
+    .set(values)
+    .where(eq(councilRepresentatives.id, id))
+    .returning();
+  return row!;
+}
+
+/** The account a person's address belongs to, if any (addresses compared without regard to case). */
+export async function findUserIdByEmail(db: Executor, email: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  return row?.id;
 }
 
 /**

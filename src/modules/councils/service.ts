@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { attachFile, detachFile } from '../../platform/files.ts';
 import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
-import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts';
+import { fields, freeSlug, isUuid, parseForm, SLUG } from '../../platform/validation.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
+import { logoView, MEMBER_LOGO, MEMBER_LOGO_OWNER } from './logos.ts';
 import { authorize, councilsPolicy, decide, type BodySeatResource, type CouncilResource } from './policy.ts';
 import * as repo from './repository.ts';
-import type { BodyRow, CouncilRow } from './repository.ts';
+import type { BodyRow, CouncilRow, RepresentativeRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
 import { RESERVED_COUNCIL_SLUGS } from './urls.ts';
 
@@ -181,6 +183,7 @@ export async function mergeCouncils(
   raw: CouncilInput,
 ): Promise<CouncilRow> {
   const input = parseForm(councilInputSchema, raw);
+  if (!councilIds.every(isUuid)) throw new NotFoundError();
   return db.transaction(async (tx) => {
     const merged = await repo.lockCouncils(tx, [...new Set(councilIds)]);
     if (merged.length !== new Set(councilIds).size || merged.some((c) => c.countyCode !== countyCode))
@@ -260,7 +263,7 @@ export async function addMembers(
 ): Promise<number> {
   const { date } = parseForm(z.object({ date: DATE }), { date: joinedOn });
   const ids = [...new Set(organisationIds)];
-  const known = await listOrganisationsByIds(db, ids);
+  const known = ids.every(isUuid) ? await listOrganisationsByIds(db, ids) : [];
   if (ids.length === 0 || known.length !== ids.length)
     throw new ValidationError({ organisationIds: 'Välj organisationer i listan' });
   return db.transaction(async (tx) => {
@@ -294,6 +297,41 @@ export async function endMembership(
     await auditCouncil(tx, actor, council, {
       action: 'council.member_left',
       after: { organisationId, leftOn: date },
+    });
+  });
+}
+
+/**
+ * Gives a member of an active council its logo (the actor's own upload, staged by the form), in place of the
+ * one it had: the old one is let go of (the file store deletes it a day later).
+ */
+export async function setMemberLogo(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  memberId: string,
+  fileId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
+    const member = isUuid(memberId) ? await repo.findMember(tx, council.id, memberId) : undefined;
+    if (!member) throw new NotFoundError();
+    if (member.logoFileId === fileId) return;
+    if (member.logoFileId)
+      await detachFile(tx, member.logoFileId, { kind: MEMBER_LOGO_OWNER, id: member.id });
+    await attachFile(tx, fileId, {
+      ownerKind: MEMBER_LOGO_OWNER,
+      ownerId: member.id,
+      countyCode: council.countyCode,
+      actorId: actor.id,
+      kinds: MEMBER_LOGO.kinds,
+      field: MEMBER_LOGO.field,
+    });
+    await repo.setMemberLogo(tx, member.id, fileId);
+    await auditCouncil(tx, actor, council, {
+      action: 'council.member_logo_changed',
+      after: { organisationId: member.organisationId },
     });
   });
 }
@@ -352,6 +390,8 @@ export async function moveBody(
     const body = bodies.find((b) => b.id === bodyId);
     if (!body) throw new NotFoundError();
     const verdict = lifecycle.bodyMayReportTo(body, reportsToId || null, bodies);
+    // Where it already reports: nothing moves, nothing to record.
+    if (verdict === true && body.reportsToId === (reportsToId || null)) return body;
     if (verdict !== true) throw new ValidationError({ reportsToId: verdict });
     const moved = await repo.updateBody(tx, body.id, { reportsToId: reportsToId || null });
     await auditCouncil(tx, actor, council, {
@@ -380,6 +420,8 @@ export async function addRepresentative(
     const members = await repo.listMembers(tx, council.id);
     if (!members.some((m) => m.organisationId === input.organisationId))
       throw new ValidationError({ organisationId: 'Välj en av rådets medlemsorganisationer' });
+    // A person with an account is that account's (the seat follows the account if the address changes).
+    const userId = input.email ? ((await repo.findUserIdByEmail(tx, input.email)) ?? null) : null;
     const person = await repo.insertRepresentative(tx, {
       bodyId,
       organisationId: input.organisationId,
@@ -387,6 +429,7 @@ export async function addRepresentative(
       title: input.title,
       email: input.email || null,
       role: input.role,
+      userId,
     });
     // The audit log names the role and the organisation, not the person (personal data stays in its table).
     await auditCouncil(tx, actor, council, {
@@ -398,6 +441,81 @@ export async function addRepresentative(
       },
     });
     return person;
+  });
+}
+
+/** The person of a body of the council, locked with the council; another body's or council's is 404. */
+async function lockRepresentative(
+  tx: Executor,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  bodyId: string,
+  personId: string,
+) {
+  const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
+  const body = (await repo.listBodies(tx, council.id)).find((b) => b.id === bodyId);
+  const person = body && isUuid(personId) ? await repo.findRepresentative(tx, body.id, personId) : undefined;
+  if (!body || !person) throw new NotFoundError();
+  return { council, body, person };
+}
+
+/** A person no longer represents their organisation in a body of an active council. */
+export async function removeRepresentative(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  bodyId: string,
+  personId: string,
+): Promise<RepresentativeRow> {
+  return db.transaction(async (tx) => {
+    const { council, body, person } = await lockRepresentative(
+      tx,
+      actor,
+      countyCode,
+      councilId,
+      bodyId,
+      personId,
+    );
+    await repo.deleteRepresentative(tx, person.id);
+    await auditCouncil(tx, actor, council, {
+      action: 'council.representative_removed',
+      before: { body: body.name, organisationId: person.organisationId, councilRole: person.role },
+    });
+    return person;
+  });
+}
+
+const roleSchema = z.object({ role: representativeInputSchema.shape.role });
+
+/** A person's role in a body of an active council changes (a member becomes the chair). */
+export async function changeRepresentativeRole(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  bodyId: string,
+  personId: string,
+  raw: { role?: unknown },
+): Promise<RepresentativeRow> {
+  const { role } = parseForm(roleSchema, raw);
+  return db.transaction(async (tx) => {
+    const { council, body, person } = await lockRepresentative(
+      tx,
+      actor,
+      countyCode,
+      councilId,
+      bodyId,
+      personId,
+    );
+    const changed = await repo.updateRepresentative(tx, person.id, { role });
+    await auditCouncil(tx, actor, council, {
+      action: 'council.representative_role_changed',
+      before: { body: body.name, organisationId: person.organisationId, councilRole: person.role },
+      after: { body: body.name, organisationId: person.organisationId, councilRole: role },
+    });
+    return changed;
   });
 }
 
@@ -441,10 +559,40 @@ async function overviewOf(db: Db, council: CouncilRow) {
   );
   // The convener first, then by Swedish name (PGlite has no ICU: å, ä, ö last is applied here).
   members.sort((a, b) => Number(b.convenes) - Number(a.convenes) || swedishCollator.compare(a.name, b.name));
+  const logos = new Map(
+    (
+      await repo.listLogoFiles(
+        db,
+        members.flatMap((m) => (m.logoFileId ? [m.logoFileId] : [])),
+      )
+    ).map((f) => [f.id, logoView(f)]),
+  );
   const tree = lifecycle.bodyTree(
     bodies.map((b) => ({ ...b, people: people.filter((p) => p.bodyId === b.id) })),
   );
-  return { council, members, tree, mergedFrom };
+  return {
+    council,
+    members: members.map((m) => ({ ...m, logo: m.logoFileId ? logos.get(m.logoFileId) : undefined })),
+    tree,
+    mergedFrom,
+  };
+}
+
+/**
+ * The county's councils as a viewer sees them: every one (active first, then by name) for the county's
+ * admins, the ones where they sit in a body for anyone else (a council member; an editor usually sits in none).
+ */
+export async function countyCouncils(db: Db, actor: UserActor, countyCode: string) {
+  const manages = councilsPolicy['council.manage'](actor, { countyCode });
+  const councils = manages
+    ? await repo.listCouncils(db, countyCode)
+    : await repo.councilsSeating(db, countyCode, actor);
+  councils.sort(
+    (a, b) =>
+      Number(a.status !== 'active') - Number(b.status !== 'active') ||
+      swedishCollator.compare(a.name, b.name),
+  );
+  return { manages, councils };
 }
 
 /**
@@ -466,6 +614,8 @@ export async function councilRoom(db: Db, actor: Actor, countyCode: string, slug
     manages: councilsPolicy['council.manage'](actor, seat),
     /** whether its texts, members, bodies and work may change now, and if not, why (the page says so) */
     editing: decide(actor, 'council.edit', resource),
+    /** whether it may be dissolved now, and if not, why */
+    dissolving: decide(actor, 'council.dissolve', resource),
     /** the resource to ask `council.body.view` of, for one body */
     bodySeat: (bodyId: string): BodySeatResource => ({ ...seat, bodyId }),
   };

@@ -21,9 +21,26 @@ export const urls = {
   edit: (county: string, council: string): string => `${base(county, council)}/redigera`,
   dissolve: (county: string, council: string): string => `${base(county, council)}/upplos`,
   members: (county: string, council: string): string => `${base(county, council)}/medlemmar`,
+  /** one membership: its logo, and ending it */
+  member: (county: string, council: string, memberId: string): string =>
+    `${base(county, council)}/medlemmar/${memberId}`,
+  memberLogo: (county: string, council: string, memberId: string): string =>
+    `${base(county, council)}/medlemmar/${memberId}/logotyp`,
+  memberEnd: (county: string, council: string, memberId: string): string =>
+    `${base(county, council)}/medlemmar/${memberId}/avsluta`,
   bodies: (county: string, council: string): string => `${base(county, council)}/organ`,
   body: (county: string, council: string, bodyId: string): string =>
     `${base(county, council)}/organ/${bodyId}`,
+  /** where a body reports to */
+  bodyMove: (county: string, council: string, bodyId: string): string =>
+    `${base(county, council)}/organ/${bodyId}/flytta`,
+  /** the people of a body: adding one, removing one, changing one's role */
+  people: (county: string, council: string, bodyId: string): string =>
+    `${base(county, council)}/organ/${bodyId}/personer`,
+  personRemove: (county: string, council: string, bodyId: string, personId: string): string =>
+    `${base(county, council)}/organ/${bodyId}/personer/${personId}/ta-bort`,
+  personRole: (county: string, council: string, bodyId: string, personId: string): string =>
+    `${base(county, council)}/organ/${bodyId}/personer/${personId}/roll`,
   meetings: (county: string, council: string): string => `${base(county, council)}/moten`,
   meeting: (county: string, council: string, meetingId: string): string =>
     `${base(county, council)}/moten/${meetingId}`,

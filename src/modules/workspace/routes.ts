@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { allowedInCounty, pageContext, requireCounty, requireUser } from '../../platform/http.ts';
-import { swedishCollator } from '../../platform/i18n.ts';
 import { access } from '../../platform/authz.ts';
 import { findOrganisation } from '../reference/index.ts';
 import { countyBoardName } from '../reference/index.ts';
@@ -11,7 +10,6 @@ import * as repo from './service.ts';
 import { openTasks } from './service.ts';
 import { identityOf, KeptRenders } from '../../platform/kept-renders.ts';
 import {
-  CouncilMemberPage,
   CountyWorkspaceContent,
   CountyWorkspaceShell,
   MyOrganisationPage,
@@ -68,18 +66,4 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
       return reply.html(MyOrganisationPage({ ctx: pageContext(req, reply), organisations, tasks }));
     },
   );
-
-  app.get('/:county/rad', { config: { access: access.county('council.view') } }, async (req, reply) => {
-    const county = requireCounty(req);
-    const organisations = (await repo.councilOrganisations(deps.db, county.code)).sort((a, b) =>
-      a.type === 'county_board'
-        ? -1
-        : b.type === 'county_board'
-          ? 1
-          : swedishCollator.compare(a.name, b.name),
-    );
-    return reply.html(
-      CouncilMemberPage({ ctx: pageContext(req, reply), countyName: county.name, organisations }),
-    );
-  });
 }

@@ -3,13 +3,8 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import { derivedOnce } from '../../platform/kept-renders.ts';
 import type { Role } from '../../platform/roles.ts';
 import { COUNTIES } from '../../platform/tenancy.ts';
-import {
-  countyRoster,
-  countMembersByOrganisation,
-  countPeopleByCounty,
-  listOrganisationPeople,
-} from '../accounts/index.ts';
-import { countMunicipalitiesByCounty, listOrganisationsByIds } from '../reference/index.ts';
+import { countyRoster, countPeopleByCounty, listOrganisationPeople } from '../accounts/index.ts';
+import { countMunicipalitiesByCounty } from '../reference/index.ts';
 
 // The start pages own no data: they put together what reference data and accounts answer.
 
@@ -76,20 +71,6 @@ export interface Colleague {
 
 export const organisationPeople = (db: Executor, organisationId: string): Promise<Colleague[]> =>
   listOrganisationPeople(db, organisationId);
-
-export interface CouncilOrganisation {
-  id: string;
-  name: string;
-  type: string;
-  members: number;
-}
-
-/** Organisations with at least one council member in the county. */
-export async function councilOrganisations(db: Executor, countyCode: string): Promise<CouncilOrganisation[]> {
-  const members = await countMembersByOrganisation(db, 'council_member', countyCode);
-  const orgs = await listOrganisationsByIds(db, [...members.keys()]);
-  return orgs.map((o) => ({ id: o.id, name: o.name, type: o.type, members: members.get(o.id)! }));
-}
 
 /** A reporter's task: one occasion its organisation is asked to answer. */
 export interface Task {

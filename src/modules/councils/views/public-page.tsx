@@ -1,14 +1,12 @@
-import { formatDate } from '../../../platform/i18n.ts';
 import { safeMarkdown } from '../../../platform/markdown.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { bodyKindLabels } from '../labels.ts';
+import { bodyKindLabels, dayText as dateOf } from '../labels.ts';
 import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
 import type { PublicCouncil } from '../service.ts';
-
-const dateOf = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`));
+import { MemberLogo } from './manage/parts.tsx';
 
 /** A council's public page (seed 001's manner): purpose, vision, members, structure, history and contact. */
 export function CouncilPublicPage({
@@ -56,9 +54,12 @@ export function CouncilPublicPage({
         <h2 class="govuk-heading-m" id="members">
           Medlemmar
         </h2>
-        <ul class="govuk-list govuk-list--bullet">
+        <ul class="govuk-list sv-members">
           {current.map((m) => (
-            <li safe>{m.convenes ? `${m.name} (sammankallande)` : m.name}</li>
+            <li>
+              {m.logo ? <MemberLogo logo={m.logo} organisation={m.name} /> : ''}
+              <span safe>{m.convenes ? `${m.name} (sammankallande)` : m.name}</span>
+            </li>
           ))}
         </ul>
       </section>

@@ -7,13 +7,7 @@ import { organisationTypeLabels } from '../../reference/index.ts';
 import { responseStatusText, urls } from '../../situation/index.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { CONTENT_SLOT } from '../../../platform/kept-renders.ts';
-import type {
-  Colleague,
-  CouncilOrganisation,
-  CountySummary,
-  MunicipalityReadiness,
-  Task,
-} from '../service.ts';
+import type { Colleague, CountySummary, MunicipalityReadiness, Task } from '../service.ts';
 
 /** An organisation type's Swedish name, from the one list in reference (an unknown value as it is). */
 export const organisationTypeLabel = (type: string): string =>
@@ -111,9 +105,10 @@ export function CountyWorkspaceContent({ view }: { view: CountyWorkspaceView }):
           </p>
         </li>
         <li class="sv-card">
-          <h2 class="govuk-heading-s">Rådet för social hållbarhet</h2>
+          <h2 class="govuk-heading-s">Råd för social hållbarhet</h2>
+          <p class="govuk-body">Länets råd med medlemmar, grupper och deras personer.</p>
           <a class="govuk-link" href={`/${view.countySlug}/rad`}>
-            Rådets medlemsorganisationer
+            Till länets råd
           </a>
         </li>
       </ul>
@@ -236,35 +231,6 @@ export function MyOrganisationPage({
           />
         </section>
       ))}
-    </Layout>
-  );
-}
-
-export function CouncilMemberPage({
-  ctx,
-  countyName,
-  organisations,
-}: {
-  ctx: PageContext;
-  countyName: string;
-  organisations: CouncilOrganisation[];
-}): JSX.Element {
-  return (
-    <Layout ctx={ctx} title={`Rådet för social hållbarhet i ${countyName}`} caption="Rådsmedlem">
-      <p class="govuk-body-l">
-        Rådet samlar länets offentliga aktörer för att samordna och stärka arbetet för social hållbarhet.
-        Länsstyrelsen är sammankallande.
-      </p>
-      <Table
-        caption="Medlemsorganisationer med företrädare i rådet"
-        rows={organisations}
-        empty="Inga organisationer har företrädare i rådet ännu."
-        columns={[
-          { header: 'Organisation', cell: (o) => <span safe>{o.name}</span> },
-          { header: 'Typ', cell: (o) => <span safe>{organisationTypeLabel(o.type)}</span> },
-          { header: 'Företrädare', numeric: true, cell: (o) => <span safe>{String(o.members)}</span> },
-        ]}
-      />
     </Layout>
   );
 }
