@@ -412,6 +412,29 @@ describe('admin: every event the application records reads as Swedish', () => {
       cc('council.representative_added', {
         after: { body: 'Rådet', organisationId: org, councilRole: 'vice_chair' },
       }),
+      cc('council.year_steps_created', {
+        after: { year: 2026, steps: ['Gemensam lägesbild', 'Kunskapsspridning'] },
+      }),
+      cc('council.year_step_edited', {
+        before: {
+          year: 2026,
+          title: 'Gemensam lägesbild',
+          startsOn: '2026-01-15',
+          endsOn: '2026-04-30',
+          stepStatus: 'planned',
+          round: '',
+          event: '',
+        },
+        after: {
+          year: 2026,
+          title: 'Samlad nulägesbild',
+          startsOn: '2026-02-01',
+          endsOn: '',
+          stepStatus: 'ongoing',
+          round: 'Lägesbild 2026',
+          event: 'Kunskapsdag',
+        },
+      }),
       reg('registration.created', { after: { eventId: event.id, status: 'waiting' } }),
       reg('registration.changed'),
       reg('registration.withdrawn', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),

@@ -7,6 +7,8 @@ import { factories, type TestUser } from './factories.ts';
 import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories } from './factories/event-evaluations.ts';
+import { createYearSteps, formCouncil } from '../src/modules/councils/index.ts';
+import { findCountyBoard } from '../src/modules/reference/index.ts';
 
 /**
  * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
@@ -73,6 +75,18 @@ describe('hostile input on every POST route', () => {
       eventSlug: (await events.event()).slug,
       'utvardering:token': (await evaluations.evaluationLink()).token,
     };
+    // A council in Uppsala with its year plan and a secretariat to write to, for the work room's forms and the
+    // public page's contact form.
+    const board = (await findCountyBoard(t.app.deps.db, '03'))!;
+    const council = await formCouncil(
+      t.app.deps.db,
+      users.admin.actor,
+      '03',
+      { name: 'Råd i fuzztestet', formedOn: '2024-01-01', secretariatEmail: 'kansli@lansstyrelsen.example' },
+      { conveningOrganisationId: board.id },
+    );
+    const [step] = await createYearSteps(t.app.deps.db, users.admin.actor, '03', council.id, 2026);
+    Object.assign(params, { councilSlug: council.slug, stepId: step!.id, year: '2026' });
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');
     for (const { url } of t.app.routeList.filter((r) => r.url.startsWith('/:county/evenemang/formular/')))

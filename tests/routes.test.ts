@@ -6,7 +6,12 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
-import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
+import {
+  addRepresentative,
+  councilOverview,
+  createYearSteps,
+  formCouncil,
+} from '../src/modules/councils/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
@@ -33,6 +38,11 @@ interface Row {
   freshIds: boolean;
   /** the POST ends the session: each actor signs in anew for it */
   freshSession: boolean;
+  /**
+   * a page of a council's work room: past the county's gate (council.view), the room itself decides, so a
+   * county editor let in by the gate who sits in none of the council's bodies is answered 404
+   */
+  room: boolean;
 }
 
 /**
@@ -49,7 +59,8 @@ interface Row {
  * - a POST without a CSRF token is 403 to everyone.
  *
  * `[state]` repeats a route with its resources in another state. `(removes)` / `(uses up)`: each actor gets
- * resources of its own; `(signs out)`: each actor signs in anew for it.
+ * resources of its own; `(signs out)`: each actor signs in anew for it; `(room)`: a council's work room,
+ * which decides for itself past the county's gate (a county editor in none of its bodies gets 404).
  */
 const spec = table(`
   route                                                                                   anon   sys    nat    cadm   cedt   rep    cncl
@@ -108,6 +119,10 @@ const spec = table(`
   POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
   GET  /:county/rad                                                                       login  ok     404    ok     ok     404    ok
   GET  /:county/rad/:councilSlug                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/rad/:councilSlug/arshjul (room)                                           login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/arshjul (room)                                           login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/arshjul/:stepId (room)                                   login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/arshjul/:stepId (room)                                   login  ok     404    ok     404    404    404
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -298,6 +313,7 @@ function table(text: string): Row[] {
       ) as Record<Who, Cell>,
       freshIds: /removes|uses up/.test(note ?? ''),
       freshSession: /signs out/.test(note ?? ''),
+      room: /room/.test(note ?? ''),
     };
   });
 }
@@ -440,7 +456,9 @@ describe('every route, for every role, with real ids', () => {
           email: users.get('council_member')!.email,
           role: 'member',
         });
-      return { councilSlug: council.slug, councilId: council.id, bodyId: body.id };
+      // The year plan's first step (the year's four made at once).
+      const [step] = await createYearSteps(db, admin, countyCode, council.id, 2026);
+      return { councilSlug: council.slug, councilId: council.id, bodyId: body.id, stepId: step!.id };
     };
     Object.assign(county.own, await councilIn('03'));
     Object.assign(county.vnorr, await councilIn('22'));
@@ -660,7 +678,8 @@ describe('every route, for every role, with real ids', () => {
                   : t.app.policies.canGlobal(actor, access.action));
         const cell = row.cells[w];
         const letIn = cell !== 'login' && cell !== 403 && cell !== 404;
-        if (declared !== letIn) disagreements.push(`${w} ${row.method} ${row.route}: spec ${cell}`);
+        if (declared !== letIn && !(row.room && declared && cell === 404))
+          disagreements.push(`${w} ${row.method} ${row.route}: spec ${cell}`);
       }
     }
     expect(disagreements).toEqual([]);

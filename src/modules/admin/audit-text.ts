@@ -4,8 +4,10 @@ import { roleLabels, type Role } from '../../platform/roles.ts';
 import {
   bodyKindLabels,
   representativeRoleLabels,
+  yearStepStatusLabels,
   type BodyKind,
   type RepresentativeRole,
+  type YearStepStatus,
 } from '../councils/index.ts';
 import { eventStatusLabels, registrationStatusLabels } from '../events/index.ts';
 import { pictureStatusLabels, responseStatusText } from '../situation/index.ts';
@@ -136,6 +138,8 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'council.body_added': ({ name }) => `lade till en grupp i rådet${quoted(name)}`,
   'council.body_moved': ({ name }) => `flyttade en grupp i rådet${quoted(name)}`,
   'council.representative_added': ({ name }) => `lade till en företrädare i rådet${quoted(name)}`,
+  'council.year_steps_created': ({ name }) => `skapade årets steg i årshjulet för rådet${quoted(name)}`,
+  'council.year_step_edited': ({ name }) => `ändrade ett steg i årshjulet för rådet${quoted(name)}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
   'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
   'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
@@ -300,6 +304,13 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   bodyKind: 'Sorts grupp',
   reportsTo: 'Rapporterar till',
   councilRole: 'Roll i rådet',
+  year: 'År',
+  steps: 'Steg',
+  startsOn: 'Från',
+  endsOn: 'Till',
+  stepStatus: 'Läge',
+  round: 'Lägesbild',
+  event: 'Evenemang',
   eventId: null,
   version: null,
   newVersion: null,
@@ -437,6 +448,13 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'string' ? (bodyKindLabels[v as BodyKind] ?? '') : '';
     case 'councilRole':
       return typeof v === 'string' ? (representativeRoleLabels[v as RepresentativeRole] ?? '') : '';
+    case 'year':
+      return typeof v === 'number' ? String(v) : '';
+    case 'startsOn':
+    case 'endsOn':
+      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Inget datum';
+    case 'stepStatus':
+      return typeof v === 'string' ? (yearStepStatusLabels[v as YearStepStatus] ?? '') : '';
     case 'memberCount':
       return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':
