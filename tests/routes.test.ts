@@ -123,6 +123,8 @@ const spec = table(`
   POST /:county/rad/:councilSlug/arshjul (room)                                           login  ok     404    ok     404    404    404
   GET  /:county/rad/:councilSlug/arshjul/:stepId (room)                                   login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/arshjul/:stepId (room)                                   login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/uppfoljning/:year.html (room)                            login  ok     404    ok     404    404    ok
+  GET  /:county/rad/:councilSlug/uppfoljning/:year.docx (room)                            login  ok     404    ok     404    404    ok
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -458,7 +460,13 @@ describe('every route, for every role, with real ids', () => {
         });
       // The year plan's first step (the year's four made at once).
       const [step] = await createYearSteps(db, admin, countyCode, council.id, 2026);
-      return { councilSlug: council.slug, councilId: council.id, bodyId: body.id, stepId: step!.id };
+      return {
+        councilSlug: council.slug,
+        councilId: council.id,
+        bodyId: body.id,
+        stepId: step!.id,
+        year: '2026',
+      };
     };
     Object.assign(county.own, await councilIn('03'));
     Object.assign(county.vnorr, await councilIn('22'));

@@ -3,6 +3,7 @@ import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import { registerYearPlanRoutes } from './routes/year-plan.ts';
+import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -19,6 +20,7 @@ export const module: ModuleDescriptor = {
   routes: (app, deps) => {
     registerPublicCouncilRoutes(app, deps);
     registerYearPlanRoutes(app, deps);
+    registerFollowUpRoutes(app, deps);
   },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
@@ -40,4 +42,5 @@ export {
 } from './service.ts';
 export * from './labels.ts';
 export { createYearSteps, editYearStep, yearPlan } from './year-plan.ts';
+export { followUpReport, type FollowUpReport } from './follow-up.ts';
 export type { RepresentativeRole, YearStepStatus } from './tables.ts';
