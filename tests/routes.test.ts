@@ -119,6 +119,7 @@ const spec = table(`
   POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
   GET  /:county/rad                                                                       login  ok     404    ok     ok     404    ok
   GET  /:county/rad/:councilSlug                                                          ok     ok     ok     ok     ok     ok     ok
+  POST /:county/rad/:councilSlug/kontakt                                                  ok     ok     ok     ok     ok     ok     ok
   GET  /:county/rad/:councilSlug/arshjul (room)                                           login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/arshjul (room)                                           login  ok     404    ok     404    404    404
   GET  /:county/rad/:councilSlug/arshjul/:stepId (room)                                   login  ok     404    ok     404    404    404
@@ -447,7 +448,12 @@ describe('every route, for every role, with real ids', () => {
         db,
         admin,
         countyCode,
-        { name: `Råd för social hållbarhet ${countyCode}`, formedOn: '2024-01-01' },
+        {
+          name: `Råd för social hållbarhet ${countyCode}`,
+          formedOn: '2024-01-01',
+          // The public page's contact form goes to the secretariat.
+          secretariatEmail: `kansli.${countyCode}@lansstyrelsen.example`,
+        },
         { conveningOrganisationId: board.id },
       );
       const body = (await councilOverview(db, countyCode, council.id)).tree[0]!;
