@@ -7,7 +7,7 @@ import { TestClient } from '../../../tests/helpers/client.ts';
 import { startTestSmtp, type TestSmtp } from '../../../tests/helpers/smtp.ts';
 import { queryRows } from '../../db/client.ts';
 import { findCountyBoard } from '../reference/index.ts';
-import { CONTACT_HONEYPOT } from './contact.ts';
+import { CONTACT_HONEYPOT, CONTACT_PER_IP } from './contact.ts';
 import type { CouncilRow } from './repository.ts';
 import { formCouncil } from './service.ts';
 import { urls } from './urls.ts';
@@ -152,5 +152,26 @@ describe("the contact form to a council's secretariat", () => {
       message: 'Hej',
     });
     expect(refused.status).toBe(404);
+  });
+
+  it('takes at most a few messages from one address in ten minutes, then asks the sender to wait', async () => {
+    const visitor = new TestClient(t.app);
+    const statuses: number[] = [];
+    // All tests here come from one address; the limit is CONTACT_PER_IP (5), whichever test sent them.
+    for (let i = 0; i < CONTACT_PER_IP.max + 1; i++) {
+      const sent = await visitor.submit(
+        page(council),
+        { name: 'Alva', email: 'alva@example.com', subject: `Fråga ${i}`, message: 'Hej!' },
+        action(council),
+      );
+      statuses.push(sent.status);
+      if (sent.status === 429) {
+        expect(sent.headers['retry-after']).toBeDefined();
+        expect(sent.doc.querySelector('.govuk-error-summary')).not.toBeNull();
+      }
+    }
+    expect(statuses.filter((s) => s === 303).length).toBeLessThanOrEqual(CONTACT_PER_IP.max);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.every((s) => s === 303 || s === 429)).toBe(true);
   });
 });
