@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
+import {
+  addRepresentative,
+  councilOverview,
+  createYearSteps,
+  formCouncil,
+} from '../src/modules/councils/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { INPUT_LIMITS } from '../src/platform/input.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
@@ -75,13 +80,18 @@ describe('hostile input on every POST route', () => {
       eventSlug: (await events.event()).slug,
       'utvardering:token': (await evaluations.evaluationLink()).token,
     };
-    // A council of Uppsala with a person in its council body: the work room's forms.
+    // A council of Uppsala with a person in its council body, its year plan and a secretariat to write to: the
+    // work room's forms and the public page's contact form.
     const board = (await findCountyBoard(t.app.deps.db, '03'))!;
     const council = await formCouncil(
       t.app.deps.db,
       users.admin.actor,
       '03',
-      { name: 'Råd för fuzztestet', formedOn: '2024-01-01' },
+      {
+        name: 'Råd för fuzztestet',
+        formedOn: '2024-01-01',
+        secretariatEmail: 'kansli@lansstyrelsen.example',
+      },
       { conveningOrganisationId: board.id },
     );
     const { tree, members } = await councilOverview(t.app.deps.db, '03', council.id);
@@ -90,11 +100,14 @@ describe('hostile input on every POST route', () => {
       name: 'Person i fuzztestet',
       role: 'member',
     });
+    const [step] = await createYearSteps(t.app.deps.db, users.admin.actor, '03', council.id, 2026);
     Object.assign(params, {
       councilSlug: council.slug,
       bodyId: tree[0]!.id,
       memberId: members[0]!.id,
       personId: person.id,
+      stepId: step!.id,
+      year: '2026',
     });
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');

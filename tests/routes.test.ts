@@ -10,6 +10,7 @@ import {
   addRepresentative,
   councilOverview,
   dissolveCouncil,
+  createYearSteps,
   formCouncil,
 } from '../src/modules/councils/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
@@ -141,6 +142,13 @@ const spec = table(`
   POST /:county/rad/:councilSlug/organ/:bodyId/personer/:personId/roll                    login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/organ/:bodyId/personer/:personId/ta-bort (removes)       login  ok     404    ok     404    404    404
   GET  /:county/rad/:councilSlug                                                          ok     ok     ok     ok     ok     ok     ok
+  POST /:county/rad/:councilSlug/kontakt                                                  ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/rad/:councilSlug/arshjul                                                  login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/arshjul                                                  login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/arshjul/:stepId                                          login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/arshjul/:stepId                                          login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/uppfoljning/:year.html                                   login  ok     404    ok     404    404    ok
+  GET  /:county/rad/:councilSlug/uppfoljning/:year.docx                                   login  ok     404    ok     404    404    ok
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -464,7 +472,12 @@ describe('every route, for every role, with real ids', () => {
         db,
         admin,
         countyCode,
-        { name: `Råd för social hållbarhet ${countyCode}`, formedOn: '2024-01-01' },
+        {
+          name: `Råd för social hållbarhet ${countyCode}`,
+          formedOn: '2024-01-01',
+          // The public page's contact form goes to the secretariat.
+          secretariatEmail: `kansli.${countyCode}@lansstyrelsen.example`,
+        },
         { conveningOrganisationId: board.id },
       );
       const { tree, members } = await councilOverview(db, countyCode, council.id);
@@ -482,12 +495,16 @@ describe('every route, for every role, with real ids', () => {
         name: 'Ersättare i testet',
         role: 'deputy',
       });
+      // The year plan's first step (the year's four made at once).
+      const [step] = await createYearSteps(db, admin, countyCode, council.id, 2026);
       return {
         councilSlug: council.slug,
         councilId: council.id,
         bodyId: body.id,
         memberId: members[0]!.id,
         personId: person.id,
+        stepId: step!.id,
+        year: '2026',
       };
     };
     Object.assign(county.own, await councilIn('03'));

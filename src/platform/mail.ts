@@ -18,6 +18,8 @@ export interface MailMessage {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  /** where an answer goes when it is not the sender (a visitor who wrote through a contact form) */
+  replyTo?: string;
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -55,6 +57,7 @@ export function createMailHandler(opts: MailerOptions): JobHandler {
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
       ...(message.attachments?.length
         ? {
             attachments: message.attachments.map((a) => ({

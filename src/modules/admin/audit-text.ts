@@ -4,8 +4,10 @@ import { roleLabels, type Role } from '../../platform/roles.ts';
 import {
   bodyKindLabels,
   representativeRoleLabels,
+  yearStepStatusLabels,
   type BodyKind,
   type RepresentativeRole,
+  type YearStepStatus,
 } from '../councils/index.ts';
 import { eventStatusLabels, registrationStatusLabels } from '../events/index.ts';
 import { pictureStatusLabels, responseStatusText } from '../situation/index.ts';
@@ -139,6 +141,8 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'council.representative_removed': ({ name }) => `tog bort en företrädare i rådet${quoted(name)}`,
   'council.representative_role_changed': ({ name }) => `ändrade en företrädares roll i rådet${quoted(name)}`,
   'council.member_logo_changed': ({ name }) => `gav en medlem i rådet${quoted(name)} en ny logotyp`,
+  'council.year_steps_created': ({ name }) => `skapade årets steg i årshjulet för rådet${quoted(name)}`,
+  'council.year_step_edited': ({ name }) => `ändrade ett steg i årshjulet för rådet${quoted(name)}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
   'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
   'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
@@ -303,6 +307,13 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   bodyKind: 'Sorts grupp',
   reportsTo: 'Rapporterar till',
   councilRole: 'Roll i rådet',
+  year: 'År',
+  steps: 'Steg',
+  startsOn: 'Från',
+  endsOn: 'Till',
+  stepStatus: 'Läge',
+  round: 'Lägesbild',
+  event: 'Evenemang',
   eventId: null,
   version: null,
   newVersion: null,
@@ -440,6 +451,13 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'string' ? (bodyKindLabels[v as BodyKind] ?? '') : '';
     case 'councilRole':
       return typeof v === 'string' ? (representativeRoleLabels[v as RepresentativeRole] ?? '') : '';
+    case 'year':
+      return typeof v === 'number' ? String(v) : '';
+    case 'startsOn':
+    case 'endsOn':
+      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Inget datum';
+    case 'stepStatus':
+      return typeof v === 'string' ? (yearStepStatusLabels[v as YearStepStatus] ?? '') : '';
     case 'memberCount':
       return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':

@@ -5,6 +5,8 @@ import { MEMBER_LOGO_OWNER, memberLogoOwner } from './logos.ts';
 import { registerCouncilManageRoutes } from './routes/manage.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import { registerCouncilRoomRoutes } from './routes/room.ts';
+import { registerYearPlanRoutes } from './routes/year-plan.ts';
+import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -25,6 +27,8 @@ export const module: ModuleDescriptor = {
     registerCouncilManageRoutes(app, deps);
     registerPublicCouncilRoutes(app, deps);
     registerCouncilRoomRoutes(app, deps);
+    registerYearPlanRoutes(app, deps);
+    registerFollowUpRoutes(app, deps);
   },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
@@ -49,4 +53,6 @@ export {
 } from './service.ts';
 export { MEMBER_LOGO_OWNER } from './logos.ts';
 export * from './labels.ts';
-export type { RepresentativeRole } from './tables.ts';
+export { createYearSteps, editYearStep, yearPlan } from './year-plan.ts';
+export { followUpReport, type FollowUpReport } from './follow-up.ts';
+export type { RepresentativeRole, YearStepStatus } from './tables.ts';

@@ -1,6 +1,13 @@
 import { formatDate } from '../../platform/i18n.ts';
 import type { BodyKind, CouncilStatus } from './lifecycle.ts';
-import type { RepresentativeRole } from './tables.ts';
+import type {
+  HandlingState,
+  InterventionStatus,
+  RepresentativeRole,
+  StrategyGoalKind,
+  YearStepKind,
+  YearStepStatus,
+} from './tables.ts';
 
 /** The words the pages, the audit log and the exports use for a council's states, bodies and roles. */
 export const councilStatusLabels: Record<CouncilStatus, string> = {
@@ -27,3 +34,36 @@ export const representativeRoleLabels: Record<RepresentativeRole, string> = {
 
 /** A council's day (formed, ended, joined, left: ÅÅÅÅ-MM-DD) in words: "1 mars 2021". */
 export const dayText = (isoDate: string): string => formatDate(new Date(`${isoDate}T12:00:00Z`));
+export const interventionStatusLabels: Record<InterventionStatus, string> = {
+  planned: 'Planerad',
+  ongoing: 'Pågående',
+  completed: 'Avslutad',
+  paused: 'Pausad',
+};
+
+export const handlingStateLabels: Record<HandlingState, string> = {
+  decided: 'Beslutad',
+  under_way: 'Under arbete',
+  not_relevant: 'Inte aktuell',
+};
+
+export const strategyGoalKindLabels: Record<StrategyGoalKind, string> = {
+  vision: 'Vision',
+  goal_area: 'Målområde',
+};
+
+// ---- The yearly cycle --------------------------------------------------------------------------------------
+
+/** The four steps of seed 001's yearly model (samordningsgruppens grunduppdrag), in their order. */
+export const yearStepKindLabels: Record<YearStepKind, string> = {
+  situational_picture: 'Gemensam lägesbild',
+  knowledge: 'Kunskapsspridning',
+  reference_group: 'Referensgrupp',
+  focus_areas: 'Fortsatta och nya fokusområden',
+};
+
+export const yearStepStatusLabels: Record<YearStepStatus, string> = {
+  planned: 'Planerat',
+  ongoing: 'Pågår',
+  done: 'Klart',
+};

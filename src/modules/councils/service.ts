@@ -71,7 +71,7 @@ const resourceOf = (c: CouncilRow): CouncilResource => ({
  * Locks the council within its county (another county's or a missing one is 404) and asks the rule of it
  * under the lock.
  */
-async function lockCouncilFor(
+export async function lockCouncilFor(
   tx: Executor,
   actor: UserActor,
   rule: 'council.edit' | 'council.dissolve',
@@ -85,7 +85,7 @@ async function lockCouncilFor(
 }
 
 /** The audit entry of a change to a council, in its county. */
-function auditCouncil(
+export function auditCouncil(
   tx: Executor,
   actor: UserActor,
   council: CouncilRow,

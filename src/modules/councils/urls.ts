@@ -62,6 +62,9 @@ export const urls = {
   strategies: (county: string, council: string): string => `${base(county, council)}/strategier`,
   yearPlan: (county: string, council: string, year?: number): string =>
     `${base(county, council)}/arshjul${year ? `?ar=${year}` : ''}`,
+  /** one step of the year plan: the admin's form */
+  yearStep: (county: string, council: string, stepId: string): string =>
+    `${base(county, council)}/arshjul/${stepId}`,
   followUp: (county: string, council: string, year: number, format: 'html' | 'docx'): string =>
     `${base(county, council)}/uppfoljning/${year}.${format}`,
 };

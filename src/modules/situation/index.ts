@@ -54,5 +54,7 @@ export { approveResponse, reopenForRespondent, reopenResponse, returnResponse } 
 export { saveRegionalPicture } from './pictures.ts';
 export { compileNationalPicture, compileRegionalPicture, regionalPictureOf } from './compile.ts';
 export { urls } from './urls.ts';
+/** A county's rounds (its own and the national ones), for what links to them (a council's year plan). */
+export { findRound, listRoundsForCounty, type Round } from './repository.ts';
 export { pictureStatusLabels, responseStatusText } from './labels.ts';
 export { seedSituationDemo } from './demo-seed.ts';

@@ -1,11 +1,13 @@
 import { safeMarkdown } from '../../../platform/markdown.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import type { PageContext } from '../../../ui/context.ts';
+import { emptyForm, ErrorSummary, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { bodyKindLabels, dayText as dateOf } from '../labels.ts';
 import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
 import type { PublicCouncil } from '../service.ts';
+import { ContactSection } from './contact-form.tsx';
 import { MemberLogo } from './manage/parts.tsx';
 
 /** A council's public page (seed 001's manner): purpose, vision, members, structure, history and contact. */
@@ -13,15 +15,19 @@ export function CouncilPublicPage({
   ctx,
   county,
   page,
+  form = emptyForm(),
 }: {
   ctx: PageContext;
   county: Pick<CountyRecord, 'name' | 'slug'>;
   page: PublicCouncil;
+  /** the contact form as it was posted, when it comes back with its problems */
+  form?: FormState;
 }): JSX.Element {
   const { council, members, tree, mergedFrom, successor } = page;
   const current = members.filter((m) => m.leftOn === null);
   return (
     <Layout ctx={ctx} title={council.name} caption={county.name}>
+      <ErrorSummary errors={form.errors} />
       {council.status !== 'active' ? (
         <div class="govuk-inset-text" role="note">
           {council.status === 'merged' && successor ? (
@@ -83,25 +89,7 @@ export function CouncilPublicPage({
             : `Rådet bildades ${dateOf(council.formedOn)}.`}
         </p>
       </section>
-      {council.secretariatEmail && council.status === 'active' ? (
-        <section aria-labelledby="contact">
-          <h2 class="govuk-heading-m" id="contact">
-            Kontakta rådets kansli
-          </h2>
-          <p class="govuk-body">
-            <a class="govuk-link" href={`mailto:${council.secretariatEmail}`} safe>
-              {council.secretariatEmail}
-            </a>
-          </p>
-          {council.subjectTag ? (
-            <p class="govuk-body" safe>{`Märk mejlet med ”${council.subjectTag}”.`}</p>
-          ) : (
-            ''
-          )}
-        </section>
-      ) : (
-        ''
-      )}
+      <ContactSection council={council} countySlug={county.slug} csrfToken={ctx.csrfToken} form={form} />
     </Layout>
   );
 }
