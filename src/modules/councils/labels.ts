@@ -1,5 +1,5 @@
 import type { BodyKind, CouncilStatus } from './lifecycle.ts';
-import type { RepresentativeRole } from './tables.ts';
+import type { HandlingState, InterventionStatus, RepresentativeRole, StrategyGoalKind } from './tables.ts';
 
 /** The words the pages, the audit log and the exports use for a council's states, bodies and roles. */
 export const councilStatusLabels: Record<CouncilStatus, string> = {
@@ -22,4 +22,22 @@ export const representativeRoleLabels: Record<RepresentativeRole, string> = {
   member: 'Ledamot',
   deputy: 'Ersättare',
   secretary: 'Sekreterare',
+};
+
+export const interventionStatusLabels: Record<InterventionStatus, string> = {
+  planned: 'Planerad',
+  ongoing: 'Pågående',
+  completed: 'Avslutad',
+  paused: 'Pausad',
+};
+
+export const handlingStateLabels: Record<HandlingState, string> = {
+  decided: 'Beslutad',
+  under_way: 'Under arbete',
+  not_relevant: 'Inte aktuell',
+};
+
+export const strategyGoalKindLabels: Record<StrategyGoalKind, string> = {
+  vision: 'Vision',
+  goal_area: 'Målområde',
 };

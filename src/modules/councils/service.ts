@@ -59,7 +59,7 @@ export const representativeInputSchema = z.object({
 });
 export type RepresentativeInput = z.input<typeof representativeInputSchema>;
 
-const resourceOf = (c: CouncilRow): CouncilResource => ({
+export const resourceOf = (c: CouncilRow): CouncilResource => ({
   id: c.id,
   countyCode: c.countyCode,
   status: c.status,
@@ -69,7 +69,7 @@ const resourceOf = (c: CouncilRow): CouncilResource => ({
  * Locks the council within its county (another county's or a missing one is 404) and asks the rule of it
  * under the lock.
  */
-async function lockCouncilFor(
+export async function lockCouncilFor(
   tx: Executor,
   actor: UserActor,
   rule: 'council.edit' | 'council.dissolve',
@@ -82,8 +82,25 @@ async function lockCouncilFor(
   return council;
 }
 
+/**
+ * Locks the council within its county (as lockCouncilFor) to answer for one of its member organisations: the
+ * county's admins for any, a council member for their own organisation, while the council is active.
+ */
+export async function lockCouncilToAnswer(
+  tx: Executor,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  organisationId: string,
+): Promise<CouncilRow> {
+  const [council] = await repo.lockCouncils(tx, [councilId]);
+  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  authorize(actor, 'council.answer', { ...resourceOf(council), organisationId });
+  return council;
+}
+
 /** The audit entry of a change to a council, in its county. */
-function auditCouncil(
+export function auditCouncil(
   tx: Executor,
   actor: UserActor,
   council: CouncilRow,
