@@ -3,8 +3,12 @@ import { countOf, formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
 import {
   bodyKindLabels,
+  handlingStateLabels,
+  interventionStatusLabels,
   representativeRoleLabels,
   type BodyKind,
+  type HandlingState,
+  type InterventionStatus,
   type RepresentativeRole,
 } from '../councils/index.ts';
 import { eventStatusLabels, registrationStatusLabels } from '../events/index.ts';
@@ -136,6 +140,28 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'council.body_added': ({ name }) => `lade till en grupp i rådet${quoted(name)}`,
   'council.body_moved': ({ name }) => `flyttade en grupp i rådet${quoted(name)}`,
   'council.representative_added': ({ name }) => `lade till en företrädare i rådet${quoted(name)}`,
+  'council.priority_added': ({ name, after }) =>
+    `lade till samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
+  'council.priority_edited': ({ name, after }) =>
+    `ändrade samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
+  'council.intervention_area_added': ({ name, after }) =>
+    `lade till insatsområdet${quoted(textField(after, 'area'))} i rådet${quoted(name)}`,
+  'council.intervention_added': ({ name, after }) =>
+    `lade till insatsen${quoted(textField(after, 'intervention'))} i rådet${quoted(name)}`,
+  'council.intervention_edited': ({ name, after }) =>
+    `ändrade insatsen${quoted(textField(after, 'intervention'))} i rådet${quoted(name)}`,
+  'council.financing_added': ({ after }) =>
+    `lade till finansiering av insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.milestone_added': ({ after }) =>
+    `lade till ett delmål i insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.milestone_done': ({ after }) =>
+    `markerade ett delmål som klart i insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.progress_reported': ({ after }) =>
+    `lämnade en lägesrapport för insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.progress_replaced': ({ after }) =>
+    `ersatte en lägesrapport för insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.handling_recorded': ({ name, after }) =>
+    `angav en organisations hantering av samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
   'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
   'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
@@ -300,6 +326,23 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   bodyKind: 'Sorts grupp',
   reportsTo: 'Rapporterar till',
   councilRole: 'Roll i rådet',
+  priority: 'Samverkansområde',
+  validFrom: 'Gäller från',
+  validUntil: 'Gäller till',
+  agendaTargets: 'Agenda 2030',
+  area: 'Insatsområde',
+  intervention: 'Insats',
+  interventionStatus: 'Status',
+  public: 'Publik',
+  amountSek: 'Belopp',
+  fromOn: 'Från',
+  untilOn: 'Till',
+  milestone: 'Delmål',
+  dueOn: 'Ska vara klart',
+  doneOn: 'Klart',
+  period: 'Period',
+  text: 'Text',
+  handling: 'Hantering',
   eventId: null,
   version: null,
   newVersion: null,
@@ -430,6 +473,10 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'number' ? String(v) : '';
     case 'formedOn':
     case 'endedOn':
+    case 'validFrom':
+    case 'fromOn':
+    case 'dueOn':
+    case 'doneOn':
     case 'joinedOn':
     case 'leftOn':
       return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : '';
@@ -437,6 +484,15 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'string' ? (bodyKindLabels[v as BodyKind] ?? '') : '';
     case 'councilRole':
       return typeof v === 'string' ? (representativeRoleLabels[v as RepresentativeRole] ?? '') : '';
+    case 'validUntil':
+    case 'untilOn':
+      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Tills vidare';
+    case 'interventionStatus':
+      return typeof v === 'string' ? (interventionStatusLabels[v as InterventionStatus] ?? '') : '';
+    case 'handling':
+      return typeof v === 'string' ? (handlingStateLabels[v as HandlingState] ?? '') : '';
+    case 'amountSek':
+      return typeof v === 'number' ? `${v.toLocaleString('sv-SE')} kr` : '';
     case 'memberCount':
       return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':

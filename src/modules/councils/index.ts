@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
+import { registerPriorityRoutes } from './routes/priorities.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import * as tables from './tables.ts';
 
@@ -15,7 +16,10 @@ export const module: ModuleDescriptor = {
   dependsOn: ['reference', 'accounts'],
   tables,
   policies: { county: councilsPolicy },
-  routes: (app, deps) => registerPublicCouncilRoutes(app, deps),
+  routes: (app, deps) => {
+    registerPublicCouncilRoutes(app, deps);
+    registerPriorityRoutes(app, deps);
+  },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
 };
@@ -35,4 +39,4 @@ export {
   moveBody,
 } from './service.ts';
 export * from './labels.ts';
-export type { RepresentativeRole } from './tables.ts';
+export type { HandlingState, InterventionStatus, RepresentativeRole } from './tables.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.ts';
 import type { UserActor } from '../../platform/authz.ts';
+import type { FormBody } from '../../platform/input.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { fields, isUuid, parseForm } from '../../platform/validation.ts';
 import * as lifecycle from './lifecycle.ts';
@@ -9,6 +10,7 @@ import type { InterventionRow } from './interventions-repository.ts';
 import { interventionStatusLabels } from './labels.ts';
 import * as prepo from './priorities-repository.ts';
 import { optionalDate } from './priorities.ts';
+import { listOrganisationsByIds } from '../reference/index.ts';
 import * as repo from './repository.ts';
 import type { CouncilRow } from './repository.ts';
 import { auditCouncil, lockCouncilFor, lockCouncilToAnswer, resourceOf } from './service.ts';
@@ -158,13 +160,9 @@ function figuresOf(raw: Record<string, unknown>, ctx: z.RefinementCtx): Progress
 }
 
 const progressFields = {
-  period: z
-    .string({ error: 'Ange perioden' })
-    .trim()
-    .toUpperCase()
-    .refine(isReportPeriod, {
-      message: 'Ange perioden som ett år (2025), ett halvår (2025-H1) eller ett tertial (2025-T2)',
-    }),
+  period: z.string({ error: 'Ange perioden' }).trim().toUpperCase().refine(isReportPeriod, {
+    message: 'Ange perioden som ett år (2025), ett halvår (2025-H1) eller ett tertial (2025-T2)',
+  }),
   text: fields.requiredText('Beskriv hur arbetet har gått', 10_000, 'Texten'),
   status: z.enum(interventionStatuses, { message: 'Välj insatsens status efter perioden' }),
 };
@@ -209,7 +207,7 @@ export async function addIntervention(
   actor: UserActor,
   countyCode: string,
   councilId: string,
-  raw: InterventionInput,
+  raw: InterventionInput | FormBody,
 ): Promise<InterventionRow> {
   const input = parseForm(interventionInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -247,7 +245,7 @@ export async function editIntervention(
   countyCode: string,
   councilId: string,
   interventionId: string,
-  raw: InterventionInput,
+  raw: InterventionInput | FormBody,
 ): Promise<InterventionRow> {
   const input = parseForm(interventionInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -288,7 +286,7 @@ export async function addFinancingLine(
   countyCode: string,
   councilId: string,
   interventionId: string,
-  raw: FinancingInput,
+  raw: FinancingInput | FormBody,
 ) {
   const input = parseForm(financingInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -328,7 +326,7 @@ export async function addMilestone(
   countyCode: string,
   councilId: string,
   interventionId: string,
-  raw: MilestoneInput,
+  raw: MilestoneInput | FormBody,
 ) {
   const input = parseForm(milestoneInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -444,3 +442,42 @@ export const statusOfWord = (word: string): InterventionStatus | undefined => {
 };
 
 export { applyProgress, lockedIntervention };
+
+/** An intervention of the council with everything its page shows; undefined for none of the council's. */
+export async function interventionDetails(db: Db, councilId: string, interventionId: string) {
+  const intervention = isUuid(interventionId)
+    ? await irepo.findIntervention(db, councilId, interventionId)
+    : undefined;
+  if (!intervention) return undefined;
+  const [found, priorities, members, participants, financing, milestones, progress] = await Promise.all([
+    prepo.findArea(db, councilId, intervention.areaId),
+    prepo.listPriorities(db, councilId),
+    repo.listMembers(db, councilId),
+    irepo.listParticipants(db, intervention.id),
+    irepo.listFinancing(db, [intervention.id]),
+    irepo.listMilestones(db, intervention.id),
+    irepo.listProgress(db, [intervention.id]),
+  ]);
+  const areas = await prepo.listAreas(
+    db,
+    priorities.map((p) => p.id),
+  );
+  const named = [
+    intervention.ownerOrganisationId,
+    ...participants,
+    ...financing.flatMap((f) => [f.funderOrganisationId, f.takenOverByOrganisationId ?? '']),
+  ].filter(Boolean);
+  const names = new Map((await listOrganisationsByIds(db, [...new Set(named)])).map((o) => [o.id, o.name]));
+  return {
+    intervention,
+    area: found!.area,
+    priority: found!.priority,
+    areas,
+    members,
+    names,
+    participants,
+    financing,
+    milestones,
+    progress,
+  };
+}

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { isUuid } from '../../platform/validation.ts';
 import { organisations } from '../reference/index.ts';
 import {
   councilDecisions,
@@ -28,6 +29,7 @@ export async function findPriority(
   councilId: string,
   priorityId: string,
 ): Promise<PriorityRow | undefined> {
+  if (!isUuid(priorityId)) return undefined;
   const [row] = await db
     .select()
     .from(councilPriorities)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { UserActor } from '../../platform/authz.ts';
+import type { FormBody } from '../../platform/input.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
 import { dateProblem, fields, isUuid, parseForm, type DateName } from '../../platform/validation.ts';
@@ -114,7 +115,7 @@ export async function addPriority(
   actor: UserActor,
   countyCode: string,
   councilId: string,
-  raw: PriorityInput,
+  raw: PriorityInput | FormBody,
 ): Promise<PriorityRow> {
   const input = parseForm(priorityInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -138,7 +139,7 @@ export async function editPriority(
   countyCode: string,
   councilId: string,
   priorityId: string,
-  raw: PriorityInput,
+  raw: PriorityInput | FormBody,
 ): Promise<PriorityRow> {
   const input = parseForm(priorityInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -162,7 +163,7 @@ export async function addInterventionArea(
   countyCode: string,
   councilId: string,
   priorityId: string,
-  raw: AreaInput,
+  raw: AreaInput | FormBody,
 ) {
   const input = parseForm(areaInputSchema, raw);
   return db.transaction(async (tx) => {
@@ -188,7 +189,7 @@ export async function recordHandling(
   actor: UserActor,
   countyCode: string,
   councilId: string,
-  raw: HandlingInput,
+  raw: HandlingInput | FormBody,
 ): Promise<void> {
   const input = parseForm(handlingInputSchema, raw);
   await db.transaction(async (tx) => {

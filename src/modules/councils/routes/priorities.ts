@@ -1,0 +1,360 @@
+import type { FastifyReply, FastifyInstance, FastifyRequest } from 'fastify';
+import { access } from '../../../platform/authz.ts';
+import type { Deps } from '../../../platform/deps.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
+import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
+import type { FormBody } from '../../../platform/input.ts';
+import { stockholmDate } from '../../../platform/time.ts';
+import { emptyForm, type FormState } from '../../../platform/validation.ts';
+import {
+  addFinancingLine,
+  addIntervention,
+  addMilestone,
+  editIntervention,
+  interventionDetails,
+  markMilestoneDone,
+  reportProgress,
+} from '../interventions.ts';
+import { can } from '../policy.ts';
+import * as prepo from '../priorities-repository.ts';
+import {
+  addInterventionArea,
+  addPriority,
+  editPriority,
+  handlingMatrix,
+  prioritiesOf,
+  recordHandling,
+} from '../priorities.ts';
+import * as repo from '../repository.ts';
+import { councilRoom, resourceOf, type CouncilRoom } from '../service.ts';
+import { urls } from '../urls.ts';
+import { HandlingPage } from '../views/priorities/handling.tsx';
+import { InterventionPage, type InterventionForm } from '../views/priorities/intervention.tsx';
+import type { RoomPage } from '../views/priorities/parts.tsx';
+import { PrioritiesPage, PriorityPage, type PriorityForm } from '../views/priorities/priorities.tsx';
+
+type RoomParams = { Params: { county: string; councilSlug: string } };
+type PriorityParams = { Params: { county: string; councilSlug: string; priorityId: string } };
+type InterventionParams = { Params: { county: string; councilSlug: string; interventionId: string } };
+
+/** Who may call each route: the room's people see and answer, the county's admins keep. */
+const guard = {
+  view: { config: { access: access.county('council.view') } },
+  manage: { config: { access: access.county('council.manage') } },
+};
+
+const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
+
+/**
+ * A council's priorities, intervention areas and interventions in its work room, and how the members handle
+ * the priorities. Thin handlers: the room decides who sees the council (404 for everyone else), the services
+ * change under the council's lock and ask its rules there.
+ */
+export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db } = deps;
+
+  const roomOf = async (req: FastifyRequest<RoomParams>) => {
+    const county = requireCounty(req);
+    const room = await councilRoom(db, req.actor, county.code, req.params.councilSlug);
+    return { county, room };
+  };
+  const pageOf = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    county: { name: string; slug: string },
+    room: CouncilRoom,
+  ): RoomPage => ({
+    ctx: pageContext(req, reply),
+    county: { name: county.name, slug: county.slug },
+    council: room.council,
+    manages: room.manages,
+    editing: room.editing,
+  });
+
+  // ---- Priorities ------------------------------------------------------------------------------------
+
+  const prioritiesPage = async (
+    req: FastifyRequest<RoomParams>,
+    reply: FastifyReply,
+    form: FormState,
+  ) => {
+    const { county, room } = await roomOf(req);
+    const [priorities, decisions] = await Promise.all([
+      prioritiesOf(db, room.council.id),
+      prepo.listDecisionChoices(db, room.council.id),
+    ]);
+    return PrioritiesPage({ ...pageOf(req, reply, county, room), priorities, decisions, form });
+  };
+
+  app.get<RoomParams>('/:county/rad/:councilSlug/prioriteringar', guard.view, async (req, reply) =>
+    reply.html(prioritiesPage(req, reply, emptyForm())),
+  );
+
+  app.post<RoomParams>('/:county/rad/:councilSlug/prioriteringar', guard.manage, async (req, reply) => {
+    const { county, room } = await roomOf(req);
+    return handleForm(
+      req,
+      reply,
+      (form) => prioritiesPage(req, reply, form),
+      async () => {
+        const priority = await addPriority(db, requireUser(req), county.code, room.council.id, bodyOf(req));
+        reply.setFlash({ kind: 'success', text: `Samverkansområdet ”${priority.name}” är tillagt.` });
+        return reply.redirect(urls.priority(county.slug, room.council.slug, priority.id), 303);
+      },
+    );
+  });
+
+  const priorityPage = async (
+    req: FastifyRequest<PriorityParams>,
+    reply: FastifyReply,
+    posted: PriorityForm | undefined,
+    form: FormState,
+  ) => {
+    const { county, room } = await roomOf(req);
+    const priority = await prepo.findPriority(db, room.council.id, req.params.priorityId);
+    if (!priority) throw new NotFoundError();
+    const [all, decisions, members] = await Promise.all([
+      prioritiesOf(db, room.council.id),
+      prepo.listDecisionChoices(db, room.council.id),
+      repo.listMembers(db, room.council.id),
+    ]);
+    const areas = all.find((p) => p.priority.id === priority.id)?.areas ?? [];
+    return PriorityPage({
+      ...pageOf(req, reply, county, room),
+      priority,
+      areas,
+      decisions,
+      members,
+      posted,
+      form,
+    });
+  };
+
+  const priorityPath = '/:county/rad/:councilSlug/prioriteringar/:priorityId';
+
+  app.get<PriorityParams>(priorityPath, guard.view, async (req, reply) =>
+    reply.html(priorityPage(req, reply, undefined, emptyForm())),
+  );
+
+  /** A form on a priority's page: its service's change, then back to the page with a message. */
+  const priorityPost =
+    (
+      posted: PriorityForm,
+      change: (req: FastifyRequest<PriorityParams>, countyCode: string, councilId: string) => Promise<string>,
+    ) =>
+    async (req: FastifyRequest<PriorityParams>, reply: FastifyReply) => {
+      const { county, room } = await roomOf(req);
+      return handleForm(
+        req,
+        reply,
+        (form) => priorityPage(req, reply, posted, form),
+        async () => {
+          const text = await change(req, county.code, room.council.id);
+          reply.setFlash({ kind: 'success', text });
+          return reply.redirect(urls.priority(county.slug, room.council.slug, req.params.priorityId), 303);
+        },
+      );
+    };
+
+  app.post<PriorityParams>(
+    priorityPath,
+    guard.manage,
+    priorityPost('edit', async (req, countyCode, councilId) => {
+      await editPriority(db, requireUser(req), countyCode, councilId, req.params.priorityId, bodyOf(req));
+      return 'Ändringarna är sparade.';
+    }),
+  );
+
+  app.post<PriorityParams>(
+    `${priorityPath}/insatsomraden`,
+    guard.manage,
+    priorityPost('area', async (req, countyCode, councilId) => {
+      const area = await addInterventionArea(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.priorityId,
+        bodyOf(req),
+      );
+      return `Insatsområdet ”${area.name}” är tillagt.`;
+    }),
+  );
+
+  app.post<PriorityParams>(
+    `${priorityPath}/insatser`,
+    guard.manage,
+    priorityPost('intervention', async (req, countyCode, councilId) => {
+      if (!(await prepo.findPriority(db, councilId, req.params.priorityId))) throw new NotFoundError();
+      const intervention = await addIntervention(db, requireUser(req), countyCode, councilId, bodyOf(req));
+      return `Insatsen ”${intervention.name}” är tillagd.`;
+    }),
+  );
+
+  // ---- Interventions -----------------------------------------------------------------------------------
+
+  const interventionPage = async (
+    req: FastifyRequest<InterventionParams>,
+    reply: FastifyReply,
+    posted: InterventionForm | undefined,
+    form: FormState,
+  ) => {
+    const { county, room } = await roomOf(req);
+    const details = await interventionDetails(db, room.council.id, req.params.interventionId);
+    if (!details) throw new NotFoundError();
+    return InterventionPage({
+      ...pageOf(req, reply, county, room),
+      ...details,
+      mayReport: can(req.actor, 'council.answer', {
+        ...resourceOf(room.council),
+        organisationId: details.intervention.ownerOrganisationId,
+      }),
+      today: stockholmDate(new Date()),
+      posted,
+      form,
+    });
+  };
+
+  const interventionPath = '/:county/rad/:councilSlug/insatser/:interventionId';
+
+  app.get<InterventionParams>(interventionPath, guard.view, async (req, reply) =>
+    reply.html(interventionPage(req, reply, undefined, emptyForm())),
+  );
+
+  const interventionPost =
+    (
+      posted: InterventionForm,
+      change: (
+        req: FastifyRequest<InterventionParams>,
+        countyCode: string,
+        councilId: string,
+      ) => Promise<string>,
+    ) =>
+    async (req: FastifyRequest<InterventionParams>, reply: FastifyReply) => {
+      const { county, room } = await roomOf(req);
+      return handleForm(
+        req,
+        reply,
+        (form) => interventionPage(req, reply, posted, form),
+        async () => {
+          const text = await change(req, county.code, room.council.id);
+          reply.setFlash({ kind: 'success', text });
+          return reply.redirect(
+            urls.intervention(county.slug, room.council.slug, req.params.interventionId),
+            303,
+          );
+        },
+      );
+    };
+
+  app.post<InterventionParams>(
+    interventionPath,
+    guard.manage,
+    interventionPost('edit', async (req, countyCode, councilId) => {
+      await editIntervention(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.interventionId,
+        bodyOf(req),
+      );
+      return 'Ändringarna är sparade.';
+    }),
+  );
+
+  app.post<InterventionParams>(
+    `${interventionPath}/finansiering`,
+    guard.manage,
+    interventionPost('financing', async (req, countyCode, councilId) => {
+      await addFinancingLine(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.interventionId,
+        bodyOf(req),
+      );
+      return 'Finansieringen är tillagd.';
+    }),
+  );
+
+  app.post<InterventionParams>(
+    `${interventionPath}/delmal`,
+    guard.manage,
+    interventionPost('milestone', async (req, countyCode, councilId) => {
+      await addMilestone(db, requireUser(req), countyCode, councilId, req.params.interventionId, bodyOf(req));
+      return 'Delmålet är tillagt.';
+    }),
+  );
+
+  app.post<InterventionParams>(
+    `${interventionPath}/delmal/klart`,
+    guard.view,
+    interventionPost('done', async (req, countyCode, councilId) => {
+      await markMilestoneDone(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.interventionId,
+        bodyOf(req),
+      );
+      return 'Delmålet är markerat som klart.';
+    }),
+  );
+
+  app.post<InterventionParams>(
+    `${interventionPath}/lagesrapport`,
+    guard.view,
+    interventionPost('progress', async (req, countyCode, councilId) => {
+      await reportProgress(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.interventionId,
+        bodyOf(req),
+      );
+      return 'Lägesrapporten är sparad.';
+    }),
+  );
+
+  // ---- The members' handling of the priorities -----------------------------------------------------------
+
+  const handlingPage = async (
+    req: FastifyRequest<RoomParams>,
+    reply: FastifyReply,
+    form: FormState,
+  ) => {
+    const { county, room } = await roomOf(req);
+    const matrix = await handlingMatrix(db, room.council.id);
+    const resource = resourceOf(room.council);
+    return HandlingPage({
+      ...pageOf(req, reply, county, room),
+      matrix,
+      answerFor: matrix.members
+        .map((m) => m.organisationId)
+        .filter((organisationId) => can(req.actor, 'council.answer', { ...resource, organisationId })),
+      form,
+    });
+  };
+
+  app.get<RoomParams>('/:county/rad/:councilSlug/hantering', guard.view, async (req, reply) =>
+    reply.html(handlingPage(req, reply, emptyForm())),
+  );
+
+  app.post<RoomParams>('/:county/rad/:councilSlug/hantering', guard.view, async (req, reply) => {
+    const { county, room } = await roomOf(req);
+    return handleForm(
+      req,
+      reply,
+      (form) => handlingPage(req, reply, form),
+      async () => {
+        await recordHandling(db, requireUser(req), county.code, room.council.id, bodyOf(req));
+        reply.setFlash({ kind: 'success', text: 'Hanteringen är sparad.' });
+        return reply.redirect(urls.handling(county.slug, room.council.slug), 303);
+      },
+    );
+  });
+}
