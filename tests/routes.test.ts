@@ -7,6 +7,8 @@ import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
 import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
+import { addIntervention } from '../src/modules/councils/interventions.ts';
+import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
@@ -33,6 +35,11 @@ interface Row {
   freshIds: boolean;
   /** the POST ends the session: each actor signs in anew for it */
   freshSession: boolean;
+  /**
+   * a page of a council's work room: past the county's gate (council.view), the room itself decides, so a
+   * county editor let in by the gate who sits in none of the council's bodies is answered 404
+   */
+  room: boolean;
 }
 
 /**
@@ -49,7 +56,8 @@ interface Row {
  * - a POST without a CSRF token is 403 to everyone.
  *
  * `[state]` repeats a route with its resources in another state. `(removes)` / `(uses up)`: each actor gets
- * resources of its own; `(signs out)`: each actor signs in anew for it.
+ * resources of its own; `(signs out)`: each actor signs in anew for it; `(room)`: a council's work room,
+ * which decides for itself past the county's gate (a county editor in none of its bodies gets 404).
  */
 const spec = table(`
   route                                                                                   anon   sys    nat    cadm   cedt   rep    cncl
@@ -108,6 +116,20 @@ const spec = table(`
   POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
   GET  /:county/rad                                                                       login  ok     404    ok     ok     404    ok
   GET  /:county/rad/:councilSlug                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/rad/:councilSlug/prioriteringar (room)                                    login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/prioriteringar (room)                                    login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/prioriteringar/:priorityId (room)                        login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/prioriteringar/:priorityId (room)                        login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/prioriteringar/:priorityId/insatsomraden (room)          login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/prioriteringar/:priorityId/insatser (room)               login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/insatser/:interventionId (room)                          login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId (room)                          login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/finansiering (room)             login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/delmal (room)                   login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/delmal/klart (room)             login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId/lagesrapport (room)             login  ok     404    ok     404    404    ok
+  GET  /:county/rad/:councilSlug/hantering (room)                                         login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/hantering (room)                                         login  ok     404    ok     404    404    ok
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -298,6 +320,7 @@ function table(text: string): Row[] {
       ) as Record<Who, Cell>,
       freshIds: /removes|uses up/.test(note ?? ''),
       freshSession: /signs out/.test(note ?? ''),
+      room: /room/.test(note ?? ''),
     };
   });
 }
@@ -440,7 +463,26 @@ describe('every route, for every role, with real ids', () => {
           email: users.get('council_member')!.email,
           role: 'member',
         });
-      return { councilSlug: council.slug, councilId: council.id, bodyId: body.id };
+      // A priority with an area and an intervention owned by the county board (the council member's own).
+      const priority = await addPriority(db, admin, countyCode, council.id, {
+        name: 'Mäns våld mot kvinnor',
+        validFrom: '2024-01-01',
+      });
+      const area = await addInterventionArea(db, admin, countyCode, council.id, priority.id, {
+        name: 'Kunskap om våld',
+      });
+      const intervention = await addIntervention(db, admin, countyCode, council.id, {
+        areaId: area.id,
+        name: 'Webbkurs om våld',
+        ownerOrganisationId: board.id,
+      });
+      return {
+        councilSlug: council.slug,
+        councilId: council.id,
+        bodyId: body.id,
+        priorityId: priority.id,
+        interventionId: intervention.id,
+      };
     };
     Object.assign(county.own, await councilIn('03'));
     Object.assign(county.vnorr, await councilIn('22'));
@@ -660,7 +702,8 @@ describe('every route, for every role, with real ids', () => {
                   : t.app.policies.canGlobal(actor, access.action));
         const cell = row.cells[w];
         const letIn = cell !== 'login' && cell !== 403 && cell !== 404;
-        if (declared !== letIn) disagreements.push(`${w} ${row.method} ${row.route}: spec ${cell}`);
+        if (declared !== letIn && !(row.room && declared && cell === 404))
+          disagreements.push(`${w} ${row.method} ${row.route}: spec ${cell}`);
       }
     }
     expect(disagreements).toEqual([]);
