@@ -7,6 +7,10 @@ import { factories, type TestUser } from './factories.ts';
 import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories } from './factories/event-evaluations.ts';
+import { formCouncil } from '../src/modules/councils/index.ts';
+import { addIntervention } from '../src/modules/councils/interventions.ts';
+import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
+import { findCountyBoard } from '../src/modules/reference/index.ts';
 
 /**
  * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
@@ -73,6 +77,32 @@ describe('hostile input on every POST route', () => {
       eventSlug: (await events.event()).slug,
       'utvardering:token': (await evaluations.evaluationLink()).token,
     };
+    // A council in Uppsala with a priority, an area and an intervention, for the work room's forms.
+    const board = (await findCountyBoard(t.app.deps.db, '03'))!;
+    const council = await formCouncil(
+      t.app.deps.db,
+      users.admin.actor,
+      '03',
+      { name: 'Råd i fuzztestet', formedOn: '2024-01-01' },
+      { conveningOrganisationId: board.id },
+    );
+    const priority = await addPriority(t.app.deps.db, users.admin.actor, '03', council.id, {
+      name: 'Trygghet',
+      validFrom: '2024-01-01',
+    });
+    const area = await addInterventionArea(t.app.deps.db, users.admin.actor, '03', council.id, priority.id, {
+      name: 'Trygga miljöer',
+    });
+    const intervention = await addIntervention(t.app.deps.db, users.admin.actor, '03', council.id, {
+      areaId: area.id,
+      name: 'Trygghetsvandringar',
+      ownerOrganisationId: board.id,
+    });
+    Object.assign(params, {
+      councilSlug: council.slug,
+      priorityId: priority.id,
+      interventionId: intervention.id,
+    });
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');
     for (const { url } of t.app.routeList.filter((r) => r.url.startsWith('/:county/evenemang/formular/')))
