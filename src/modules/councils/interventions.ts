@@ -423,7 +423,7 @@ export async function reportProgress(
   interventionId: string,
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const progress = parseForm(progressInputSchema, raw) as Progress;
+  const progress: Progress = parseForm(progressInputSchema, raw);
   await db.transaction(async (tx) => {
     const owner = await ownerOf(tx, countyCode, councilId, interventionId);
     const council = await lockCouncilToAnswer(tx, actor, countyCode, councilId, owner);

@@ -73,11 +73,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   // ---- Priorities ------------------------------------------------------------------------------------
 
-  const prioritiesPage = async (
-    req: FastifyRequest<RoomParams>,
-    reply: FastifyReply,
-    form: FormState,
-  ) => {
+  const prioritiesPage = async (req: FastifyRequest<RoomParams>, reply: FastifyReply, form: FormState) => {
     const { county, room } = await roomOf(req);
     const [priorities, decisions] = await Promise.all([
       prioritiesOf(db, room.council.id),
@@ -322,11 +318,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   // ---- The members' handling of the priorities -----------------------------------------------------------
 
-  const handlingPage = async (
-    req: FastifyRequest<RoomParams>,
-    reply: FastifyReply,
-    form: FormState,
-  ) => {
+  const handlingPage = async (req: FastifyRequest<RoomParams>, reply: FastifyReply, form: FormState) => {
     const { county, room } = await roomOf(req);
     const matrix = await handlingMatrix(db, room.council.id);
     const resource = resourceOf(room.council);

@@ -136,11 +136,12 @@ export function InterventionPage(
           { header: 'Period', cell: (f) => <span safe>{spanText(f.fromOn, f.untilOn)}</span> },
           {
             header: 'Tar över efter',
-            cell: (f) => (
-              <span safe>
-                {f.takenOverByOrganisationId ? nameOf(f.takenOverByOrganisationId) : 'Ingen angiven'}
-              </span>
-            ),
+            cell: (f) =>
+              f.takenOverByOrganisationId ? (
+                <span safe>{nameOf(f.takenOverByOrganisationId)}</span>
+              ) : (
+                <span>Ingen angiven</span>
+              ),
           },
         ]}
       />
@@ -151,7 +152,10 @@ export function InterventionPage(
         columns={[
           { header: 'Delmål', cell: (m) => <span safe>{m.title}</span> },
           { header: 'Ska vara klart', cell: (m) => <span safe>{dayText(m.dueOn)}</span> },
-          { header: 'Klart', cell: (m) => <span safe>{m.doneOn ? dayText(m.doneOn) : 'Inte ännu'}</span> },
+          {
+            header: 'Klart',
+            cell: (m) => (m.doneOn ? <span safe>{dayText(m.doneOn)}</span> : <span>Inte ännu</span>),
+          },
         ]}
       />
       {p.mayReport && p.milestones.some((m) => !m.doneOn) ? (
