@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { findCountyBoard, findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
+import { seedUppsalaPriorities, seedVastmanlandHandling } from './priorities-demo.ts';
 import * as repo from './repository.ts';
 import type { BodyKind } from './lifecycle.ts';
 
@@ -72,6 +73,8 @@ const UPPSALA_BODIES: Array<{
 export async function seedCouncilsDemo(db: Db): Promise<void> {
   await seedUppsala(db);
   await seedVastmanland(db);
+  await seedUppsalaPriorities(db, SEED_001_COUNCIL_SLUG);
+  await seedVastmanlandHandling(db, SEED_003_COUNCIL_SLUG);
 }
 
 async function organisationIds(db: Db, names: string[], municipalityCodes: string[]): Promise<string[]> {

@@ -202,3 +202,22 @@ export function listInterventions(
     )
     .orderBy(asc(councilInterventions.createdAt));
 }
+
+/** A council's priorities with their areas and the interventions in each (the public ones only, when asked). */
+export async function prioritiesOf(db: Executor, councilId: string, opts: { publicOnly?: boolean } = {}) {
+  const priorities = await listPriorities(db, councilId);
+  const [areas, interventions] = await Promise.all([
+    listAreas(
+      db,
+      priorities.map((p) => p.id),
+    ),
+    listInterventions(db, councilId, opts),
+  ]);
+  return priorities.map((priority) => ({
+    priority,
+    areas: areas
+      .filter((a) => a.priorityId === priority.id)
+      .map((area) => ({ area, interventions: interventions.filter((i) => i.areaId === area.id) })),
+  }));
+}
+export type PrioritiesOf = Awaited<ReturnType<typeof prioritiesOf>>;

@@ -219,24 +219,7 @@ export async function recordHandling(
   });
 }
 
-/** A council's priorities with their areas and the interventions in each (the public ones only, when asked). */
-export async function prioritiesOf(db: Db, councilId: string, opts: { publicOnly?: boolean } = {}) {
-  const priorities = await prepo.listPriorities(db, councilId);
-  const [areas, interventions] = await Promise.all([
-    prepo.listAreas(
-      db,
-      priorities.map((p) => p.id),
-    ),
-    prepo.listInterventions(db, councilId, opts),
-  ]);
-  return priorities.map((priority) => ({
-    priority,
-    areas: areas
-      .filter((a) => a.priorityId === priority.id)
-      .map((area) => ({ area, interventions: interventions.filter((i) => i.areaId === area.id) })),
-  }));
-}
-export type PrioritiesOf = Awaited<ReturnType<typeof prioritiesOf>>;
+export { prioritiesOf, type PrioritiesOf } from './priorities-repository.ts';
 
 /** The matrix of the council's current member organisations × its priorities, with each answer given. */
 export async function handlingMatrix(db: Db, councilId: string) {

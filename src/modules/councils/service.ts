@@ -9,6 +9,7 @@ import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts'
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
 import { authorize, councilsPolicy, decide, type BodySeatResource, type CouncilResource } from './policy.ts';
+import { prioritiesOf } from './priorities-repository.ts';
 import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
@@ -427,19 +428,30 @@ export async function councilOverview(db: Db, countyCode: string, councilId: str
 
 /**
  * A council's public page by its address in the county, kept per process until a council, a member, a body,
- * a person or an organisation changes (keptUntilChanged): the same object while kept, so the page rendered
+ * a person, an organisation, a priority, an intervention area or an intervention changes (keptUntilChanged): the same object while kept, so the page rendered
  * from it is kept as long. Undefined for no such council.
  */
 export const publicCouncil = keptUntilChanged(
-  ['councils', 'council_members', 'council_bodies', 'council_representatives', 'organisations'],
+  [
+    'councils',
+    'council_members',
+    'council_bodies',
+    'council_representatives',
+    'organisations',
+    'council_priorities',
+    'council_intervention_areas',
+    'council_interventions',
+  ],
   async (db: Db, countyCode: string, slug: string) => {
     const council = await repo.findCouncilBySlug(db, countyCode, slug);
     if (!council) return undefined;
-    const [overview, successor] = await Promise.all([
+    const [overview, successor, priorities] = await Promise.all([
       overviewOf(db, council),
       council.mergedIntoId ? repo.findCouncil(db, council.mergedIntoId) : Promise.resolve(undefined),
+      // The priorities with their intervention areas, and the interventions the council shows as examples.
+      prioritiesOf(db, council.id, { publicOnly: true }),
     ]);
-    return { ...overview, successor };
+    return { ...overview, successor, priorities };
   },
   (countyCode, slug) => `${countyCode}\0${slug}`,
   { maxEntries: 256 },
