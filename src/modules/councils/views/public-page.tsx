@@ -155,11 +155,11 @@ function PrioritiesSection({ priorities }: { priorities: PrioritiesOf }): JSX.El
             {priority.name}
           </h3>
           {priority.description ? <div class="sv-prose">{safeMarkdown(priority.description)}</div> : ''}
-          <p class="govuk-body-s" safe>
-            {priority.validUntil
-              ? `Beslutet gäller till ${dateOf(priority.validUntil)}.`
-              : 'Beslutet gäller fram till att annat beslut tas.'}
-          </p>
+          {priority.validUntil ? (
+            <p class="govuk-body-s" safe>{`Beslutet gäller till ${dateOf(priority.validUntil)}.`}</p>
+          ) : (
+            <p class="govuk-body-s">Beslutet gäller fram till att annat beslut tas.</p>
+          )}
           {areas.length > 0 ? (
             <>
               <h4 class="govuk-heading-s">Insatsområden</h4>
