@@ -487,6 +487,16 @@ describe('admin: every event the application records reads as Swedish', () => {
           interventionStatus: 'ongoing',
         },
       }),
+      cc('council.strategy_added', {
+        after: { strategy: 'Strategi för ett jämställt och jämlikt Uppsala län', fromYear: 2024, toYear: 2030 },
+      }),
+      cc('council.strategy_goal_added', {
+        after: { strategy: 'Strategi för ett jämställt och jämlikt Uppsala län', goal: 'Ett län fritt från våld' },
+      }),
+      cc('council.intervention_goals_set', {
+        after: { intervention: 'Webbkurs om våld', goals: ['Ett län fritt från våld'] },
+      }),
+      cc('council.progress_imported', { after: { reports: 3 } }),
       cc('council.handling_recorded', {
         before: { handling: 'under_way', comment: '' },
         after: {

@@ -10,6 +10,7 @@ import { evaluationFactories } from './factories/event-evaluations.ts';
 import { formCouncil } from '../src/modules/councils/index.ts';
 import { addIntervention } from '../src/modules/councils/interventions.ts';
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
+import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 
 /**
@@ -98,7 +99,13 @@ describe('hostile input on every POST route', () => {
       name: 'Trygghetsvandringar',
       ownerOrganisationId: board.id,
     });
+    const strategy = await addStrategy(t.app.deps.db, users.admin.actor, '03', council.id, {
+      name: 'Strategi',
+      fromYear: 2024,
+      toYear: 2030,
+    });
     Object.assign(params, {
+      strategyId: strategy.id,
       councilSlug: council.slug,
       priorityId: priority.id,
       interventionId: intervention.id,

@@ -9,6 +9,7 @@ import { urlNameOf } from '../src/platform/files.ts';
 import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
 import { addIntervention } from '../src/modules/councils/interventions.ts';
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
+import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
@@ -130,6 +131,10 @@ const spec = table(`
   POST /:county/rad/:councilSlug/insatser/:interventionId/lagesrapport (room)             login  ok     404    ok     404    404    ok
   GET  /:county/rad/:councilSlug/hantering (room)                                         login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/hantering (room)                                         login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId/mal (room)                      login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/strategier (room)                                        login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/strategier (room)                                        login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/strategier/:strategyId/mal (room)                        login  ok     404    ok     404    404    404
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -476,7 +481,13 @@ describe('every route, for every role, with real ids', () => {
         name: 'Webbkurs om våld',
         ownerOrganisationId: board.id,
       });
+      const strategy = await addStrategy(db, admin, countyCode, council.id, {
+        name: 'Strategi för ett jämställt och jämlikt län',
+        fromYear: 2024,
+        toYear: 2030,
+      });
       return {
+        strategyId: strategy.id,
         councilSlug: council.slug,
         councilId: council.id,
         bodyId: body.id,

@@ -160,6 +160,13 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
     `lämnade en lägesrapport för insatsen${quoted(textField(after, 'intervention'))}`,
   'council.progress_replaced': ({ after }) =>
     `ersatte en lägesrapport för insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.strategy_added': ({ name, after }) =>
+    `lade till strategin${quoted(textField(after, 'strategy'))} i rådet${quoted(name)}`,
+  'council.strategy_goal_added': ({ after }) =>
+    `lade till en vision eller ett målområde i strategin${quoted(textField(after, 'strategy'))}`,
+  'council.intervention_goals_set': ({ after }) =>
+    `kopplade insatsen${quoted(textField(after, 'intervention'))} till strategiernas mål`,
+  'council.progress_imported': ({ name }) => `läste in lägesrapporter från en CSV-fil i rådet${quoted(name)}`,
   'council.handling_recorded': ({ name, after }) =>
     `angav en organisations hantering av samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
@@ -343,6 +350,12 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   period: 'Period',
   text: 'Text',
   handling: 'Hantering',
+  strategy: 'Strategi',
+  fromYear: 'Från år',
+  toYear: 'Till år',
+  goal: 'Vision eller målområde',
+  goals: 'Mål',
+  reports: 'Lägesrapporter',
   eventId: null,
   version: null,
   newVersion: null,
@@ -470,6 +483,8 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return dateWords(v);
     case 'startYear':
     case 'endYear':
+    case 'fromYear':
+    case 'toYear':
       return typeof v === 'number' ? String(v) : '';
     case 'formedOn':
     case 'endedOn':

@@ -12,6 +12,7 @@ import * as prepo from './priorities-repository.ts';
 import { optionalDate } from './priorities.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as repo from './repository.ts';
+import * as srepo from './strategies-repository.ts';
 import type { CouncilRow } from './repository.ts';
 import { auditCouncil, lockCouncilFor, lockCouncilToAnswer, resourceOf } from './service.ts';
 import { interventionStatuses, type InterventionStatus, type ProgressFigure } from './tables.ts';
@@ -458,10 +459,20 @@ export async function interventionDetails(db: Db, councilId: string, interventio
     irepo.listMilestones(db, intervention.id),
     irepo.listProgress(db, [intervention.id]),
   ]);
-  const areas = await prepo.listAreas(
-    db,
-    priorities.map((p) => p.id),
-  );
+  const [areas, strategies, linked] = await Promise.all([
+    prepo.listAreas(
+      db,
+      priorities.map((p) => p.id),
+    ),
+    srepo.listStrategies(db, councilId),
+    irepo.listGoalIds(db, [intervention.id]),
+  ]);
+  const goals = (
+    await srepo.listGoals(
+      db,
+      strategies.map((s) => s.id),
+    )
+  ).map((goal) => ({ goal, strategy: strategies.find((s) => s.id === goal.strategyId)! }));
   const named = [
     intervention.ownerOrganisationId,
     ...participants,
@@ -479,5 +490,8 @@ export async function interventionDetails(db: Db, councilId: string, interventio
     financing,
     milestones,
     progress,
+    /** every vision and goal area of the council's strategies, and the ones the intervention serves */
+    goals,
+    goalIds: linked.map((g) => g.goalId),
   };
 }

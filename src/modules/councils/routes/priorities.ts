@@ -27,7 +27,9 @@ import {
 } from '../priorities.ts';
 import * as repo from '../repository.ts';
 import { councilRoom, resourceOf, type CouncilRoom } from '../service.ts';
+import { addStrategy, addStrategyGoal, setInterventionGoals, strategiesOf } from '../strategies.ts';
 import { urls } from '../urls.ts';
+import { StrategiesPage, type StrategyForm } from '../views/priorities/strategies.tsx';
 import { HandlingPage } from '../views/priorities/handling.tsx';
 import { InterventionPage, type InterventionForm } from '../views/priorities/intervention.tsx';
 import type { RoomPage } from '../views/priorities/parts.tsx';
@@ -35,6 +37,7 @@ import { PrioritiesPage, PriorityPage, type PriorityForm } from '../views/priori
 
 type RoomParams = { Params: { county: string; councilSlug: string } };
 type PriorityParams = { Params: { county: string; councilSlug: string; priorityId: string } };
+type StrategyParams = { Params: { county: string; councilSlug: string; strategyId: string } };
 type InterventionParams = { Params: { county: string; councilSlug: string; interventionId: string } };
 
 /** Who may call each route: the room's people see and answer, the county's admins keep. */
@@ -314,6 +317,82 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
       );
       return 'Lägesrapporten är sparad.';
     }),
+  );
+
+  app.post<InterventionParams>(
+    `${interventionPath}/mal`,
+    guard.manage,
+    interventionPost('goals', async (req, countyCode, councilId) => {
+      await setInterventionGoals(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.interventionId,
+        bodyOf(req),
+      );
+      return 'Kopplingarna till strategiernas mål är sparade.';
+    }),
+  );
+
+  // ---- Strategies ------------------------------------------------------------------------------------------
+
+  const strategiesPage = async (
+    req: FastifyRequest<RoomParams>,
+    reply: FastifyReply,
+    posted: StrategyForm | undefined,
+    form: FormState,
+  ) => {
+    const { county, room } = await roomOf(req);
+    return StrategiesPage({
+      ...pageOf(req, reply, county, room),
+      strategies: await strategiesOf(db, room.council.id),
+      posted,
+      form,
+    });
+  };
+
+  app.get<RoomParams>('/:county/rad/:councilSlug/strategier', guard.view, async (req, reply) =>
+    reply.html(strategiesPage(req, reply, undefined, emptyForm())),
+  );
+
+  app.post<RoomParams>('/:county/rad/:councilSlug/strategier', guard.manage, async (req, reply) => {
+    const { county, room } = await roomOf(req);
+    return handleForm(
+      req,
+      reply,
+      (form) => strategiesPage(req, reply, { kind: 'strategy' }, form),
+      async () => {
+        const strategy = await addStrategy(db, requireUser(req), county.code, room.council.id, bodyOf(req));
+        reply.setFlash({ kind: 'success', text: `Strategin ”${strategy.name}” är tillagd.` });
+        return reply.redirect(urls.strategies(county.slug, room.council.slug), 303);
+      },
+    );
+  });
+
+  app.post<StrategyParams>(
+    '/:county/rad/:councilSlug/strategier/:strategyId/mal',
+    guard.manage,
+    async (req, reply) => {
+      const { county, room } = await roomOf(req);
+      return handleForm(
+        req,
+        reply,
+        (form) => strategiesPage(req, reply, { kind: 'goal', strategyId: req.params.strategyId }, form),
+        async () => {
+          const goal = await addStrategyGoal(
+            db,
+            requireUser(req),
+            county.code,
+            room.council.id,
+            req.params.strategyId,
+            bodyOf(req),
+          );
+          reply.setFlash({ kind: 'success', text: `”${goal.title}” är tillagd.` });
+          return reply.redirect(urls.strategies(county.slug, room.council.slug), 303);
+        },
+      );
+    },
   );
 
   // ---- The members' handling of the priorities -----------------------------------------------------------

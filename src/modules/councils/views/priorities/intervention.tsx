@@ -1,6 +1,7 @@
 import { safeMarkdown } from '../../../../platform/markdown.ts';
 import {
   Button,
+  Choices,
   Details,
   ErrorSummary,
   PostForm,
@@ -23,6 +24,8 @@ import { interventionStatusLabels } from '../../labels.ts';
 import { financingEndsUncovered, nextInterventionStatuses } from '../../lifecycle.ts';
 import type { AreaRow, PriorityRow } from '../../priorities-repository.ts';
 import type { MemberView } from '../../repository.ts';
+import type { GoalRow, StrategyRow } from '../../strategies-repository.ts';
+import { strategyGoalKindLabels } from '../../labels.ts';
 import { koladaUrl, periodText } from '../../targets.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
@@ -30,7 +33,7 @@ import { InterventionFields } from './priorities.tsx';
 import { Refusal, StatusTag, dayText, memberOptions, spanText, type RoomPage } from './parts.tsx';
 
 /** Which of the intervention page's forms was posted. */
-export type InterventionForm = 'edit' | 'financing' | 'milestone' | 'done' | 'progress';
+export type InterventionForm = 'edit' | 'financing' | 'milestone' | 'done' | 'progress' | 'goals';
 
 export interface InterventionPageData {
   intervention: InterventionRow;
@@ -47,6 +50,8 @@ export interface InterventionPageData {
   /** the viewer may report progress and mark milestones (the admin, or a member of the owner) */
   mayReport: boolean;
   today: string;
+  goals: Array<{ goal: GoalRow; strategy: StrategyRow }>;
+  goalIds: string[];
 }
 
 export const interventionValues = (i: InterventionRow, participants: string[]): Record<string, string> => ({
@@ -177,6 +182,38 @@ export function InterventionPage(
               width="govuk-input--width-10"
             />
             <Button>Markera som klart</Button>
+          </PostForm>
+        </Details>
+      ) : (
+        ''
+      )}
+      <h2 class="govuk-heading-m">Strategiernas mål som insatsen bidrar till</h2>
+      {p.goalIds.length === 0 ? (
+        <p class="govuk-body">Inte kopplad till någon strategi.</p>
+      ) : (
+        <ul class="govuk-list govuk-list--bullet">
+          {p.goals
+            .filter((g) => p.goalIds.includes(g.goal.id))
+            .map((g) => (
+              <li safe>{`${g.goal.title} (${g.strategy.name})`}</li>
+            ))}
+        </ul>
+      )}
+      {mayChange && p.goals.length > 0 ? (
+        <Details summary="Koppla till strategiernas mål" open={p.posted === 'goals'}>
+          <PostForm action={`${here}/mal`} csrfToken={p.ctx.csrfToken}>
+            <Choices
+              name="goalIds"
+              label="Visioner och målområden"
+              idPrefix="goals"
+              multiple
+              form={formOf('goals', { goalIds: p.goalIds.join(',') })}
+              options={p.goals.map((g) => ({
+                value: g.goal.id,
+                label: `${strategyGoalKindLabels[g.goal.kind]}: ${g.goal.title} (${g.strategy.name})`,
+              }))}
+            />
+            <Button>Spara kopplingarna</Button>
           </PostForm>
         </Details>
       ) : (
