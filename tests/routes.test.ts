@@ -132,6 +132,9 @@ const spec = table(`
   GET  /:county/rad/:councilSlug/hantering (room)                                         login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/hantering (room)                                         login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/insatser/:interventionId/mal (room)                      login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/insatser/import (room)                                   login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/import (room)                                   login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/insatser/import/mall.csv (room)                          login  ok     404    ok     404    404    404
   GET  /:county/rad/:councilSlug/strategier (room)                                        login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/strategier (room)                                        login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/strategier/:strategyId/mal (room)                        login  ok     404    ok     404    404    404

@@ -9,6 +9,7 @@ import { findCountyBoard, findMunicipalityOrganisation } from '../reference/inde
 import { addIntervention, addFinancingLine, interventionDetails, reportProgress } from './interventions.ts';
 import { addInterventionArea, addPriority, handlingMatrix, recordHandling } from './priorities.ts';
 import { addMembers, addRepresentative, councilOverview, dissolveCouncil, formCouncil } from './service.ts';
+import { importProgress, ProgressImportError } from './progress-import.ts';
 import { urls } from './urls.ts';
 
 /**
@@ -262,5 +263,133 @@ describe('priorities and interventions', () => {
       'Gävle kommun',
     ]);
     expect((await outsider.get(path, { checkPage: false })).status).toBe(404);
+  });
+});
+
+describe('progress from a CSV file', () => {
+  let t: TestApp;
+  let db: Db;
+  let admin: TestUser;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    db = t.database.db;
+    admin = await createTestUser(db, 'county_admin', { countyCode: '21' });
+  });
+  afterAll(() => t.close());
+
+  async function council() {
+    const board = (await findCountyBoard(db, '21'))!.id;
+    const c = await formCouncil(
+      db,
+      admin.actor,
+      '21',
+      { name: `Råd med CSV ${Math.random().toString(36).slice(2, 8)}`, formedOn: '2024-01-01' },
+      { conveningOrganisationId: board },
+    );
+    const priority = await addPriority(db, admin.actor, '21', c.id, {
+      name: 'Trygghet',
+      validFrom: '2024-01-01',
+    });
+    const area = await addInterventionArea(db, admin.actor, '21', c.id, priority.id, {
+      name: 'Trygga miljöer',
+    });
+    const make = (name: string, status: string) =>
+      addIntervention(db, admin.actor, '21', c.id, {
+        areaId: area.id,
+        name,
+        ownerOrganisationId: board,
+        status,
+      });
+    return {
+      council: c,
+      walks: await make('Trygghetsvandringar', 'ongoing'),
+      done: await make('Avslutat projekt', 'completed'),
+    };
+  }
+
+  it('applies nothing from a file with one bad line, and lists every problem by line and column', async () => {
+    const { council: c, walks, done } = await council();
+    const csv = [
+      'insats-id;insats;period;status;text;siffra: Deltagare (personer)',
+      `${walks.id};;2025-H1;pågående;Sex vandringar genomförda.;42`,
+      `;Avslutat projekt;2025-H1;pågående;Startar igen.;`,
+      `;Finns inte;2025-H5;okänd;;många`,
+    ].join('\n');
+    await expect(importProgress(db, admin.actor, '21', c.id, csv)).rejects.toSatisfy(
+      (e) =>
+        e instanceof ProgressImportError &&
+        JSON.stringify(e.problems.map((p) => [p.line, p.column])) ===
+          JSON.stringify([
+            [4, 'period'],
+            [4, 'status'],
+            [4, 'text'],
+            [4, 'siffra: Deltagare (personer)'],
+          ]),
+    );
+    // With line 4 fixed, line 3 still breaks the lifecycle: a completed intervention does not start again.
+    const fixed = csv.replace(
+      ';Finns inte;2025-H5;okänd;;många',
+      ';Trygghetsvandringar;2025-H2;pausad;Paus.;',
+    );
+    await expect(importProgress(db, admin.actor, '21', c.id, fixed)).rejects.toSatisfy(
+      (e) =>
+        e instanceof ProgressImportError &&
+        e.problems.length === 1 &&
+        e.problems[0]!.line === 3 &&
+        e.problems[0]!.message === 'Insatsen är avslutad och kan inte byta status.',
+    );
+    expect((await interventionDetails(db, c.id, walks.id))!.progress).toEqual([]);
+    const good = fixed.replace(
+      `;Avslutat projekt;2025-H1;pågående;Startar igen.;`,
+      `${done.id};;2025;avslutad;Slutrapport.;`,
+    );
+    expect(await importProgress(db, admin.actor, '21', c.id, good)).toBe(3);
+    const walksNow = (await interventionDetails(db, c.id, walks.id))!;
+    expect(walksNow.intervention.status).toBe('paused');
+    expect(walksNow.progress.map((r) => [r.period, r.figures])).toEqual([
+      ['2025-H2', []],
+      ['2025-H1', [{ label: 'Deltagare', value: 42, unit: 'personer' }]],
+    ]);
+    const [{ n }] = (await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_log where entity_id = ${c.id} and action = 'council.progress_imported'`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it('previews an uploaded file, then applies it on confirmation; the template names every intervention', async () => {
+    const { council: c, walks } = await council();
+    const client = new TestClient(t.app);
+    await client.login(admin.email, admin.password);
+    const path = urls.progressImport('gavleborg', c.slug);
+    const template = await client.get(`${path}/mall.csv`);
+    expect(template.status).toBe(200);
+    expect(template.body).toContain(walks.id);
+    expect(template.body).toContain('Trygghetsvandringar');
+    const bad = await client.postMultipart(path, { _csrf: await client.csrfToken(), intent: 'preview' }, [
+      {
+        field: 'file',
+        filename: 'rapporter.csv',
+        bytes: Buffer.from('insats,period,status,text\nTrygghetsvandringar,2025,pågående,\n'),
+      },
+    ]);
+    expect(bad.status).toBe(400);
+    expect(bad.doc.querySelector('.govuk-error-summary')?.text).toContain('Rad 2, kolumnen ”text”');
+    const file = Buffer.from('\uFEFFinsats,period,status,text\nTrygghetsvandringar,2025,pågående,Går bra.\n');
+    const preview = await client.postMultipart(path, { _csrf: await client.csrfToken(), intent: 'preview' }, [
+      { field: 'file', filename: 'rapporter.csv', bytes: file },
+    ]);
+    expect(preview.status).toBe(200);
+    expect((await interventionDetails(db, c.id, walks.id))!.progress).toEqual([]);
+    const hidden = preview.doc.querySelector('input[name="csv"]')!.getAttribute('value')!;
+    const applied = await client.postMultipart(
+      path,
+      { _csrf: await client.csrfToken(), csv: hidden, intent: 'apply' },
+      [],
+    );
+    expect(applied.status).toBe(303);
+    expect((await interventionDetails(db, c.id, walks.id))!.progress.map((r) => r.text)).toEqual([
+      'Går bra.',
+    ]);
   });
 });

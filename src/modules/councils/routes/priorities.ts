@@ -3,7 +3,9 @@ import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
+import { isEmptyUpload } from '../../../platform/files.ts';
 import type { FormBody } from '../../../platform/input.ts';
+import { uploadOf } from '../../../platform/uploads.ts';
 import { stockholmDate } from '../../../platform/time.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import {
@@ -28,7 +30,16 @@ import {
 import * as repo from '../repository.ts';
 import { councilRoom, resourceOf, type CouncilRoom } from '../service.ts';
 import { addStrategy, addStrategyGoal, setInterventionGoals, strategiesOf } from '../strategies.ts';
+import {
+  csvText,
+  importProgress,
+  previewProgressImport,
+  ProgressImportError,
+  progressTemplate,
+  type ImportProblem,
+} from '../progress-import.ts';
 import { urls } from '../urls.ts';
+import { ProgressImportPage, type ImportPreview } from '../views/priorities/import.tsx';
 import { StrategiesPage, type StrategyForm } from '../views/priorities/strategies.tsx';
 import { HandlingPage } from '../views/priorities/handling.tsx';
 import { InterventionPage, type InterventionForm } from '../views/priorities/intervention.tsx';
@@ -44,6 +55,8 @@ type InterventionParams = { Params: { county: string; councilSlug: string; inter
 const guard = {
   view: { config: { access: access.county('council.view') } },
   manage: { config: { access: access.county('council.manage') } },
+  /** the progress file's form: multipart, since it carries the file */
+  manageUploads: { config: { access: access.county('council.manage'), uploads: true } },
 };
 
 const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
@@ -334,6 +347,82 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
       return 'Kopplingarna till strategiernas mål är sparade.';
     }),
   );
+
+  // ---- Progress from a CSV file -----------------------------------------------------------------------------
+
+  const importPath = '/:county/rad/:councilSlug/insatser/import';
+
+  const importPage = async (
+    req: FastifyRequest<RoomParams>,
+    reply: FastifyReply,
+    state: { form: FormState; problems: ImportProblem[]; preview: ImportPreview | undefined },
+  ) => {
+    const { county, room } = await roomOf(req);
+    return ProgressImportPage({
+      ...pageOf(req, reply, county, room),
+      ...state,
+      templateHref: `${urls.progressImport(county.slug, room.council.slug)}/mall.csv`,
+    });
+  };
+
+  app.get<RoomParams>(importPath, guard.manage, async (req, reply) =>
+    reply.html(importPage(req, reply, { form: emptyForm(), problems: [], preview: undefined })),
+  );
+
+  app.get<RoomParams>(`${importPath}/mall.csv`, guard.manage, async (req, reply) => {
+    const { room } = await roomOf(req);
+    const year = stockholmDate(new Date()).slice(0, 4);
+    return reply.download(await progressTemplate(db, room.council.id, year), {
+      filename: `lagesrapporter-${room.council.slug}.csv`,
+    });
+  });
+
+  /**
+   * The uploaded file is checked and shown as it would be read (nothing applied); the confirming form sends the
+   * same text back to be applied. A file with problems lists them all, by line and column (400).
+   */
+  app.post<RoomParams>(importPath, guard.manageUploads, async (req, reply) => {
+    const { county, room } = await roomOf(req);
+    const actor = requireUser(req);
+    const body = bodyOf(req);
+    const upload = uploadOf(req, 'file');
+    const text =
+      upload && !isEmptyUpload(upload)
+        ? upload.truncated
+          ? { line: 1, column: '', message: 'Filen är för stor.' }
+          : csvText(upload.bytes)
+        : typeof body.csv === 'string'
+          ? body.csv
+          : undefined;
+    const again = (state: Partial<Parameters<typeof importPage>[2]>, status: number) =>
+      reply.html(
+        importPage(req, reply, { form: emptyForm(), problems: [], preview: undefined, ...state }),
+        status,
+      );
+    if (text === undefined || text === '')
+      return again({ form: { values: {}, errors: { file: 'Välj en CSV-fil' } } }, 400);
+    if (typeof text !== 'string') return again({ problems: [text] }, 400);
+    return handleForm(
+      req,
+      reply,
+      (form) => importPage(req, reply, { form, problems: [], preview: undefined }),
+      async () => {
+        if (body.intent === 'apply') {
+          try {
+            const count = await importProgress(db, actor, county.code, room.council.id, text);
+            reply.setFlash({ kind: 'success', text: `${count} lägesrapporter är inlästa.` });
+            return reply.redirect(urls.priorities(county.slug, room.council.slug), 303);
+          } catch (err) {
+            if (err instanceof ProgressImportError) return again({ problems: err.problems }, 400);
+            throw err;
+          }
+        }
+        const checked = await previewProgressImport(db, actor, county.code, room.council.id, text);
+        if (checked.problems.length > 0) return again({ problems: checked.problems }, 400);
+        return again({ preview: { text, rows: checked.rows } }, 200);
+      },
+    );
+  });
 
   // ---- Strategies ------------------------------------------------------------------------------------------
 
