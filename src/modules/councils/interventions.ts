@@ -4,12 +4,12 @@ import type { UserActor } from '../../platform/authz.ts';
 import type { FormBody } from '../../platform/input.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { fields, isUuid, parseForm } from '../../platform/validation.ts';
+import { choices, optionalChoice, optionalDate, requiredChoice } from './form-fields.ts';
 import * as lifecycle from './lifecycle.ts';
 import * as irepo from './interventions-repository.ts';
 import type { InterventionRow } from './interventions-repository.ts';
 import { interventionStatusLabels } from './labels.ts';
 import * as prepo from './priorities-repository.ts';
-import { optionalDate } from './priorities.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as repo from './repository.ts';
 import * as srepo from './strategies-repository.ts';
@@ -25,39 +25,13 @@ import { isKoladaKpi, isReportPeriod, listFrom } from './targets.ts';
  * Every change locks the council (then the intervention) and asks its rule under the lock, and is audited.
  */
 
-/** A list of ids posted from checkboxes: one, several or none. */
-const ids = (message: string) =>
-  z
-    .union([z.string(), z.array(z.string())], { error: message })
-    .optional()
-    .transform((v) =>
-      v === undefined
-        ? []
-        : [v]
-            .flat()
-            .map((s) => s.trim())
-            .filter(Boolean),
-    )
-    .refine((v) => v.every(isUuid), { message })
-    .transform((v) => [...new Set(v)]);
-
-const requiredChoice = (message: string) => z.string({ error: message }).trim().refine(isUuid, { message });
-
-const optionalChoice = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .optional()
-    .transform((v) => v ?? '')
-    .refine((v) => v === '' || isUuid(v), { message });
-
 export const interventionInputSchema = z
   .object({
     areaId: requiredChoice('Välj insatsområde'),
     name: fields.requiredText('Ange insatsens namn', 200, 'Namnet'),
     description: fields.optionalText(10_000, 'Beskrivningen'),
     ownerOrganisationId: requiredChoice('Välj vilken organisation som äger insatsen'),
-    participantIds: ids('Välj deltagande organisationer i listan'),
+    participantIds: choices('Välj deltagande organisationer i listan'),
     startsOn: optionalDate({ a: 'startdatum', the: 'startdatumet' }),
     endsOn: optionalDate({ a: 'slutdatum', the: 'slutdatumet' }),
     status: z.enum(interventionStatuses, { message: 'Välj status' }).default('planned'),

@@ -4,7 +4,8 @@ import type { UserActor } from '../../platform/authz.ts';
 import type { FormBody } from '../../platform/input.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
-import { dateProblem, fields, isUuid, parseForm, type DateName } from '../../platform/validation.ts';
+import { fields, parseForm } from '../../platform/validation.ts';
+import { optionalChoice, optionalDate, requiredChoice } from './form-fields.ts';
 import * as repo from './repository.ts';
 import * as prepo from './priorities-repository.ts';
 import type { PriorityRow } from './priorities-repository.ts';
@@ -19,32 +20,11 @@ import { isAgendaTarget, listFrom } from './targets.ts';
  * Every change locks the council and asks its rule under the lock, and is in the audit log.
  */
 
-/** A date that may be left out ('' then), else one the calendar has. */
-export const optionalDate = (name: DateName) =>
-  z
-    .string({ error: `Ange ${name.a} som ÅÅÅÅ-MM-DD` })
-    .trim()
-    .optional()
-    .transform((v) => v ?? '')
-    .superRefine((value, ctx) => {
-      const problem = value ? dateProblem(value, name) : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
-
-/** An id chosen in a list ('' when none); anything else is no choice the list offered. */
-const choice = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .optional()
-    .transform((v) => v ?? '')
-    .refine((v) => v === '' || isUuid(v), { message });
-
 export const priorityInputSchema = z
   .object({
     name: fields.requiredText('Ange samverkansområdets namn', 200, 'Namnet'),
     description: fields.optionalText(10_000, 'Beskrivningen'),
-    decisionId: choice('Välj ett av rådets beslut'),
+    decisionId: optionalChoice('Välj ett av rådets beslut'),
     validFrom: fields.date({ a: 'när beslutet börjar gälla', the: 'startdatumet' }),
     validUntil: optionalDate({ a: 'när beslutet slutar gälla', the: 'slutdatumet' }),
     rusGoals: fields.optionalText(5_000, 'Målen i den regionala utvecklingsstrategin'),
@@ -78,8 +58,8 @@ export const areaInputSchema = z.object({
 export type AreaInput = z.input<typeof areaInputSchema>;
 
 export const handlingInputSchema = z.object({
-  priorityId: choice('Välj ett samverkansområde').refine((v) => v !== '', 'Välj ett samverkansområde'),
-  organisationId: choice('Välj en organisation').refine((v) => v !== '', 'Välj en organisation'),
+  priorityId: requiredChoice('Välj ett samverkansområde'),
+  organisationId: requiredChoice('Välj en organisation'),
   state: z.enum(handlingStates, { message: 'Välj hur organisationen hanterar området' }),
   comment: fields.optionalText(2_000, 'Kommentaren'),
 });

@@ -4,6 +4,7 @@ import type { UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { FormBody } from '../../platform/input.ts';
 import { fields, isUuid, parseForm } from '../../platform/validation.ts';
+import { choices } from './form-fields.ts';
 import * as irepo from './interventions-repository.ts';
 import { auditCouncil, lockCouncilFor } from './service.ts';
 import * as srepo from './strategies-repository.ts';
@@ -92,8 +93,7 @@ export async function setInterventionGoals(
   interventionId: string,
   raw: { goalIds?: string | string[] } | FormBody,
 ) {
-  const goalIds = [(raw as FormBody).goalIds ?? []].flat().filter((v) => typeof v === 'string' && v);
-  if (!goalIds.every(isUuid)) throw new ValidationError({ goalIds: 'Välj bland strategiernas mål' });
+  const { goalIds } = parseForm(z.object({ goalIds: choices('Välj bland strategiernas mål') }), raw);
   await db.transaction(async (tx) => {
     const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const intervention = isUuid(interventionId)
