@@ -10,6 +10,7 @@ import { addIntervention, addFinancingLine, interventionDetails, reportProgress 
 import { addInterventionArea, addPriority, handlingMatrix, recordHandling } from './priorities.ts';
 import { addMembers, addRepresentative, councilOverview, dissolveCouncil, formCouncil } from './service.ts';
 import { importProgress, ProgressImportError } from './progress-import.ts';
+import { addStrategy, addStrategyGoal, setInterventionGoals, strategiesOf } from './strategies.ts';
 import { urls } from './urls.ts';
 
 /**
@@ -391,5 +392,78 @@ describe('progress from a CSV file', () => {
     expect((await interventionDetails(db, c.id, walks.id))!.progress.map((r) => r.text)).toEqual([
       'Går bra.',
     ]);
+  });
+});
+
+describe('strategies', () => {
+  let t: TestApp;
+  let db: Db;
+  let admin: TestUser;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    db = t.database.db;
+    admin = await createTestUser(db, 'county_admin', { countyCode: '21' });
+  });
+  afterAll(() => t.close());
+
+  const councilWithStrategy = async () => {
+    const board = (await findCountyBoard(db, '21'))!.id;
+    const c = await formCouncil(
+      db,
+      admin.actor,
+      '21',
+      { name: `Råd med strategi ${Math.random().toString(36).slice(2, 8)}`, formedOn: '2024-01-01' },
+      { conveningOrganisationId: board },
+    );
+    const strategy = await addStrategy(db, admin.actor, '21', c.id, {
+      name: 'Strategi för ett jämställt och jämlikt län',
+      fromYear: 2024,
+      toYear: 2030,
+    });
+    const first = await addStrategyGoal(db, admin.actor, '21', c.id, strategy.id, {
+      kind: 'vision',
+      title: 'Ett län fritt från våld',
+    });
+    const second = await addStrategyGoal(db, admin.actor, '21', c.id, strategy.id, {
+      kind: 'goal_area',
+      title: 'Kunskap om våld',
+    });
+    const priority = await addPriority(db, admin.actor, '21', c.id, {
+      name: 'Våld',
+      validFrom: '2024-01-01',
+    });
+    const area = await addInterventionArea(db, admin.actor, '21', c.id, priority.id, { name: 'Kunskap' });
+    const intervention = await addIntervention(db, admin.actor, '21', c.id, {
+      areaId: area.id,
+      name: 'Webbkurs om våld',
+      ownerOrganisationId: board,
+    });
+    return { council: c, strategy, goals: [first, second], intervention };
+  };
+
+  it('keeps visions and goal areas in order, lists the interventions under each, and refuses another council’s goal', async () => {
+    const a = await councilWithStrategy();
+    const b = await councilWithStrategy();
+    await setInterventionGoals(db, admin.actor, '21', a.council.id, a.intervention.id, {
+      goalIds: [a.goals[1]!.id],
+    });
+    await expect(
+      setInterventionGoals(db, admin.actor, '21', a.council.id, a.intervention.id, {
+        goalIds: [b.goals[0]!.id],
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      addStrategy(db, admin.actor, '21', a.council.id, { name: 'Baklänges', fromYear: 2030, toYear: 2024 }),
+    ).rejects.toSatisfy((e) => e instanceof ValidationError && 'toYear' in e.fieldErrors);
+    const [strategy] = await strategiesOf(db, a.council.id);
+    expect(strategy!.goals.map((g) => [g.goal.title, g.interventions.map((i) => i.name)])).toEqual([
+      ['Ett län fritt från våld', []],
+      ['Kunskap om våld', ['Webbkurs om våld']],
+    ]);
+    const client = new TestClient(t.app);
+    await client.login(admin.email, admin.password);
+    const page = await client.get(urls.strategies('gavleborg', a.council.slug));
+    expect(page.status).toBe(200);
+    expect(page.doc.querySelector('main ol li a')?.text).toBe('Webbkurs om våld');
   });
 });
