@@ -237,6 +237,37 @@ describe('priorities and interventions', () => {
     expect(bad.doc.querySelector('.govuk-error-summary a')?.getAttribute('href')).toBe('#progress-period');
   });
 
+  it('keeps the input of a priority with a target Agenda 2030 lacks, and then hides the forms of an ended council', async () => {
+    const { council } = await world();
+    const client = new TestClient(t.app);
+    await client.login(admin.email, admin.password);
+    const path = urls.priorities('gavleborg', council.slug);
+    const bad = await client.post(path, {
+      _csrf: await client.csrfToken(),
+      name: 'Integration',
+      validFrom: '2025-01-01',
+      agendaTargets: '10.2, 18.3',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.doc.querySelector('#agendaTargets')?.getAttribute('value')).toBe('10.2, 18.3');
+    expect(bad.doc.querySelector('#agendaTargets-error')?.text).toContain(
+      '18.3 är inget delmål i Agenda 2030',
+    );
+    const added = await client.post(path, {
+      _csrf: await client.csrfToken(),
+      name: 'Integration',
+      validFrom: '2025-01-01',
+      agendaTargets: '10.2',
+    });
+    expect(added.status).toBe(303);
+    const page = await client.follow(added);
+    expect(page.body).toContain('10.2 Minskad ojämlikhet');
+    await dissolveCouncil(db, admin.actor, '21', council.id, '2026-01-31');
+    const ended = await client.get(path);
+    expect(ended.doc.querySelector('main form')).toBeNull();
+    expect(ended.body).toContain('Rådet är upplöst.');
+  });
+
   it('shows the room to a member who sits in a body, and 404 to a council member who does not', async () => {
     const { council, priority } = await world();
     const root = (await councilOverview(db, '21', council.id)).tree[0]!;
