@@ -63,6 +63,7 @@ describe("a council's priorities, in the demo and on its public page", () => {
     expect(section.text).toContain('Hedersrelaterat våld och förtryck');
     expect(section.text).toContain('Centrum mot hedersrelaterat våld och förtryck');
     expect(section.text).toContain('Webbkurs om våld');
+    expect(section.text).toContain('Agenda 2030: 5.2 Jämställdhet');
     // An internal intervention is added: the page shows it not, though it changes on the next view.
     const council = (await repo.findCouncilBySlug(db, '03', SEED_001_COUNCIL_SLUG))!;
     const admin = await createTestUser(db, 'county_admin', { countyCode: '03' });

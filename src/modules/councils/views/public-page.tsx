@@ -8,6 +8,7 @@ import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
 import type { PrioritiesOf } from '../priorities-repository.ts';
 import type { PublicCouncil } from '../service.ts';
+import { agendaTargetText } from '../targets.ts';
 
 const dateOf = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`));
 
@@ -155,6 +156,13 @@ function PrioritiesSection({ priorities }: { priorities: PrioritiesOf }): JSX.El
             {priority.name}
           </h3>
           {priority.description ? <div class="sv-prose">{safeMarkdown(priority.description)}</div> : ''}
+          {priority.agendaTargets.length > 0 ? (
+            <p class="govuk-body-s" safe>
+              {`Agenda 2030: ${priority.agendaTargets.map(agendaTargetText).join(', ')}`}
+            </p>
+          ) : (
+            ''
+          )}
           {priority.validUntil ? (
             <p class="govuk-body-s" safe>{`Beslutet gäller till ${dateOf(priority.validUntil)}.`}</p>
           ) : (
