@@ -488,10 +488,17 @@ describe('admin: every event the application records reads as Swedish', () => {
         },
       }),
       cc('council.strategy_added', {
-        after: { strategy: 'Strategi för ett jämställt och jämlikt Uppsala län', fromYear: 2024, toYear: 2030 },
+        after: {
+          strategy: 'Strategi för ett jämställt och jämlikt Uppsala län',
+          fromYear: 2024,
+          toYear: 2030,
+        },
       }),
       cc('council.strategy_goal_added', {
-        after: { strategy: 'Strategi för ett jämställt och jämlikt Uppsala län', goal: 'Ett län fritt från våld' },
+        after: {
+          strategy: 'Strategi för ett jämställt och jämlikt Uppsala län',
+          goal: 'Ett län fritt från våld',
+        },
       }),
       cc('council.intervention_goals_set', {
         after: { intervention: 'Webbkurs om våld', goals: ['Ett län fritt från våld'] },
