@@ -361,7 +361,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
     return ProgressImportPage({
       ...pageOf(req, reply, county, room),
       ...state,
-      templateHref: `${urls.progressImport(county.slug, room.council.slug)}/mall.csv`,
+      templateHref: urls.progressTemplate(county.slug, room.council.slug),
     });
   };
 

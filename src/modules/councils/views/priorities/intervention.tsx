@@ -165,7 +165,10 @@ export function InterventionPage(
       />
       {p.mayReport && p.milestones.some((m) => !m.doneOn) ? (
         <Details summary="Markera ett delmål som klart" open={p.posted === 'done'}>
-          <PostForm action={`${here}/delmal/klart`} csrfToken={p.ctx.csrfToken}>
+          <PostForm
+            action={urls.interventionPart(county.slug, council.slug, i.id, 'delmal/klart')}
+            csrfToken={p.ctx.csrfToken}
+          >
             <Select
               name="milestoneId"
               label="Delmål"
@@ -201,7 +204,10 @@ export function InterventionPage(
       )}
       {mayChange && p.goals.length > 0 ? (
         <Details summary="Koppla till strategiernas mål" open={p.posted === 'goals'}>
-          <PostForm action={`${here}/mal`} csrfToken={p.ctx.csrfToken}>
+          <PostForm
+            action={urls.interventionPart(county.slug, council.slug, i.id, 'mal')}
+            csrfToken={p.ctx.csrfToken}
+          >
             <Choices
               name="goalIds"
               label="Visioner och målområden"
@@ -245,7 +251,10 @@ export function InterventionPage(
       ))}
       {p.mayReport ? (
         <Details summary="Lämna lägesrapport" open={p.posted === 'progress'}>
-          <PostForm action={`${here}/lagesrapport`} csrfToken={p.ctx.csrfToken}>
+          <PostForm
+            action={urls.interventionPart(county.slug, council.slug, i.id, 'lagesrapport')}
+            csrfToken={p.ctx.csrfToken}
+          >
             <ProgressFields
               form={formOf('progress', { status: i.status })}
               statuses={nextInterventionStatuses(i.status)}
@@ -259,7 +268,10 @@ export function InterventionPage(
       {mayChange ? (
         <>
           <Details summary="Lägg till finansiering" open={p.posted === 'financing'}>
-            <PostForm action={`${here}/finansiering`} csrfToken={p.ctx.csrfToken}>
+            <PostForm
+              action={urls.interventionPart(county.slug, council.slug, i.id, 'finansiering')}
+              csrfToken={p.ctx.csrfToken}
+            >
               <Select
                 name="funderOrganisationId"
                 label="Finansiär"
@@ -310,7 +322,10 @@ export function InterventionPage(
             </PostForm>
           </Details>
           <Details summary="Lägg till delmål" open={p.posted === 'milestone'}>
-            <PostForm action={`${here}/delmal`} csrfToken={p.ctx.csrfToken}>
+            <PostForm
+              action={urls.interventionPart(county.slug, council.slug, i.id, 'delmal')}
+              csrfToken={p.ctx.csrfToken}
+            >
               <TextInput name="title" label="Delmål" idPrefix="milestone" form={formOf('milestone', {})} />
               <TextInput
                 name="dueOn"

@@ -265,14 +265,20 @@ export function PriorityPage(
       {mayChange ? (
         <>
           <Details summary="Lägg till insatsområde" open={p.posted === 'area'}>
-            <PostForm action={`${here}/insatsomraden`} csrfToken={p.ctx.csrfToken}>
+            <PostForm
+              action={urls.priorityAreas(county.slug, council.slug, priority.id)}
+              csrfToken={p.ctx.csrfToken}
+            >
               <AreaFields form={formOf('area', {})} />
               <Button>Lägg till insatsområdet</Button>
             </PostForm>
           </Details>
           {p.areas.length > 0 ? (
             <Details summary="Lägg till insats" open={p.posted === 'intervention'}>
-              <PostForm action={`${here}/insatser`} csrfToken={p.ctx.csrfToken}>
+              <PostForm
+                action={urls.priorityInterventions(county.slug, council.slug, priority.id)}
+                csrfToken={p.ctx.csrfToken}
+              >
                 <InterventionFields
                   form={formOf('intervention', { status: 'planned', public: 'yes' })}
                   idPrefix="intervention"

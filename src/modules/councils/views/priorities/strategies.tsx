@@ -83,7 +83,7 @@ export function StrategiesPage(
           {mayChange ? (
             <Details summary="Lägg till vision eller målområde" open={prefix === `goal-${strategy.id}`}>
               <PostForm
-                action={`${urls.strategies(county.slug, council.slug)}/${strategy.id}/mal`}
+                action={urls.strategyGoals(county.slug, council.slug, strategy.id)}
                 csrfToken={p.ctx.csrfToken}
               >
                 <Choices
