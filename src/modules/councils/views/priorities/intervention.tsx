@@ -100,7 +100,7 @@ export function InterventionPage(
             <span class="govuk-visually-hidden">Varning</span>
             <span
               safe
-            >{`${nameOf(f.funderOrganisationId)}s finansiering upphör ${dayText(f.untilOn!)} och ingen är angiven att ta över.`}</span>
+            >{`Finansieringen från ${nameOf(f.funderOrganisationId)} upphör ${dayText(f.untilOn!)} och ingen är angiven att ta över.`}</span>
           </strong>
         </div>
       ))}
