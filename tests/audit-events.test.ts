@@ -443,6 +443,107 @@ describe('admin: every event the application records reads as Swedish', () => {
           event: 'Kunskapsdag',
         },
       }),
+      cc('council.priority_added', {
+        after: {
+          priority: 'Mäns våld mot kvinnor',
+          validFrom: '2024-03-01',
+          validUntil: null,
+          agendaTargets: ['5.2', '16.1'],
+        },
+      }),
+      cc('council.priority_edited', {
+        before: { priority: 'Mäns våld', validFrom: '2024-03-01', validUntil: null, agendaTargets: [] },
+        after: {
+          priority: 'Mäns våld mot kvinnor',
+          validFrom: '2024-03-01',
+          validUntil: '2030-12-31',
+          agendaTargets: ['5.2'],
+        },
+      }),
+      cc('council.intervention_area_added', {
+        after: { priority: 'Mäns våld mot kvinnor', area: 'Kunskap om våld' },
+      }),
+      cc('council.intervention_added', {
+        after: {
+          intervention: 'Webbkurs om våld',
+          organisationId: org,
+          interventionStatus: 'ongoing',
+          public: true,
+          area: 'Kunskap om våld',
+        },
+      }),
+      cc('council.intervention_edited', {
+        before: {
+          intervention: 'Webbkurs',
+          organisationId: org,
+          interventionStatus: 'planned',
+          public: false,
+        },
+        after: {
+          intervention: 'Webbkurs om våld',
+          organisationId: org,
+          interventionStatus: 'ongoing',
+          public: true,
+        },
+      }),
+      cc('council.financing_added', {
+        after: {
+          intervention: 'Centrum mot hedersrelaterat våld och förtryck',
+          organisationId: org,
+          amountSek: 1200000,
+          fromOn: '2024-01-01',
+          untilOn: '2027-09-30',
+        },
+      }),
+      cc('council.milestone_added', {
+        after: { intervention: 'Webbkurs om våld', milestone: 'Kursen lanserad', dueOn: '2025-06-30' },
+      }),
+      cc('council.milestone_done', {
+        after: { intervention: 'Webbkurs om våld', milestone: 'Kursen lanserad', doneOn: '2025-06-01' },
+      }),
+      cc('council.progress_reported', {
+        after: {
+          intervention: 'Webbkurs om våld',
+          period: '2025-H1',
+          text: 'Kursen har lanserats.',
+          interventionStatus: 'ongoing',
+        },
+      }),
+      cc('council.progress_replaced', {
+        before: { text: 'Kursen lanseras snart.', interventionStatus: 'planned' },
+        after: {
+          intervention: 'Webbkurs om våld',
+          period: '2025-H1',
+          text: 'Kursen har lanserats.',
+          interventionStatus: 'ongoing',
+        },
+      }),
+      cc('council.strategy_added', {
+        after: {
+          strategy: 'Strategi för ett jämställt och jämlikt Uppsala län',
+          fromYear: 2024,
+          toYear: 2030,
+        },
+      }),
+      cc('council.strategy_goal_added', {
+        after: {
+          strategy: 'Strategi för ett jämställt och jämlikt Uppsala län',
+          goal: 'Ett län fritt från våld',
+        },
+      }),
+      cc('council.intervention_goals_set', {
+        after: { intervention: 'Webbkurs om våld', goals: ['Ett län fritt från våld'] },
+      }),
+      cc('council.progress_imported', { after: { reports: 3 } }),
+      cc('council.handling_recorded', {
+        before: { handling: 'under_way', comment: '' },
+        after: {
+          priority: 'Trygghet',
+          organisationId: org,
+          handling: 'not_relevant',
+          comment: 'Ingår i annan plan.',
+        },
+      }),
       reg('registration.created', { after: { eventId: event.id, status: 'waiting' } }),
       reg('registration.changed'),
       reg('registration.withdrawn', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),

@@ -14,6 +14,9 @@ import { factories, type TestUser } from './factories.ts';
 import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories } from './factories/event-evaluations.ts';
+import { addIntervention } from '../src/modules/councils/interventions.ts';
+import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
+import { addStrategy } from '../src/modules/councils/strategies.ts';
 
 /**
  * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
@@ -80,8 +83,8 @@ describe('hostile input on every POST route', () => {
       eventSlug: (await events.event()).slug,
       'utvardering:token': (await evaluations.evaluationLink()).token,
     };
-    // A council of Uppsala with a person in its council body, its year plan and a secretariat to write to: the
-    // work room's forms and the public page's contact form.
+    // A council of Uppsala with a person in its council body, its year plan, a secretariat to write to and a
+    // priority with an area and an intervention: the work room's forms and the public page's contact form.
     const board = (await findCountyBoard(t.app.deps.db, '03'))!;
     const council = await formCouncil(
       t.app.deps.db,
@@ -101,6 +104,23 @@ describe('hostile input on every POST route', () => {
       role: 'member',
     });
     const [step] = await createYearSteps(t.app.deps.db, users.admin.actor, '03', council.id, 2026);
+    const priority = await addPriority(t.app.deps.db, users.admin.actor, '03', council.id, {
+      name: 'Trygghet',
+      validFrom: '2024-01-01',
+    });
+    const area = await addInterventionArea(t.app.deps.db, users.admin.actor, '03', council.id, priority.id, {
+      name: 'Trygga miljöer',
+    });
+    const intervention = await addIntervention(t.app.deps.db, users.admin.actor, '03', council.id, {
+      areaId: area.id,
+      name: 'Trygghetsvandringar',
+      ownerOrganisationId: board.id,
+    });
+    const strategy = await addStrategy(t.app.deps.db, users.admin.actor, '03', council.id, {
+      name: 'Strategi',
+      fromYear: 2024,
+      toYear: 2030,
+    });
     Object.assign(params, {
       councilSlug: council.slug,
       bodyId: tree[0]!.id,
@@ -108,6 +128,9 @@ describe('hostile input on every POST route', () => {
       personId: person.id,
       stepId: step!.id,
       year: '2026',
+      strategyId: strategy.id,
+      priorityId: priority.id,
+      interventionId: intervention.id,
     });
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');

@@ -13,6 +13,9 @@ import {
   createYearSteps,
   formCouncil,
 } from '../src/modules/councils/index.ts';
+import { addIntervention } from '../src/modules/councils/interventions.ts';
+import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
+import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
@@ -149,6 +152,27 @@ const spec = table(`
   POST /:county/rad/:councilSlug/arshjul/:stepId                                          login  ok     404    ok     404    404    404
   GET  /:county/rad/:councilSlug/uppfoljning/:year.html                                   login  ok     404    ok     404    404    ok
   GET  /:county/rad/:councilSlug/uppfoljning/:year.docx                                   login  ok     404    ok     404    404    ok
+  GET  /:county/rad/:councilSlug/prioriteringar                                           login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/prioriteringar                                           login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/prioriteringar/:priorityId                               login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/prioriteringar/:priorityId                               login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/prioriteringar/:priorityId/insatsomraden                 login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/prioriteringar/:priorityId/insatser                      login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/insatser/:interventionId                                 login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId                                 login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/finansiering                    login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/delmal                          login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/delmal/klart                    login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId/lagesrapport                    login  ok     404    ok     404    404    ok
+  GET  /:county/rad/:councilSlug/hantering                                                login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/hantering                                                login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId/mal                             login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/insatser/import                                          login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/insatser/import                                          login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/insatser/import/mall.csv                                 login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/strategier                                               login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/strategier                                               login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/strategier/:strategyId/mal                               login  ok     404    ok     404    404    404
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -497,6 +521,24 @@ describe('every route, for every role, with real ids', () => {
       });
       // The year plan's first step (the year's four made at once).
       const [step] = await createYearSteps(db, admin, countyCode, council.id, 2026);
+      // A priority with an area and an intervention owned by the county board (the council member's own).
+      const priority = await addPriority(db, admin, countyCode, council.id, {
+        name: 'Mäns våld mot kvinnor',
+        validFrom: '2024-01-01',
+      });
+      const area = await addInterventionArea(db, admin, countyCode, council.id, priority.id, {
+        name: 'Kunskap om våld',
+      });
+      const intervention = await addIntervention(db, admin, countyCode, council.id, {
+        areaId: area.id,
+        name: 'Webbkurs om våld',
+        ownerOrganisationId: board.id,
+      });
+      const strategy = await addStrategy(db, admin, countyCode, council.id, {
+        name: 'Strategi för ett jämställt och jämlikt län',
+        fromYear: 2024,
+        toYear: 2030,
+      });
       return {
         councilSlug: council.slug,
         councilId: council.id,
@@ -505,6 +547,9 @@ describe('every route, for every role, with real ids', () => {
         personId: person.id,
         stepId: step!.id,
         year: '2026',
+        strategyId: strategy.id,
+        priorityId: priority.id,
+        interventionId: intervention.id,
       };
     };
     Object.assign(county.own, await councilIn('03'));

@@ -3,9 +3,13 @@ import { countOf, formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
 import {
   bodyKindLabels,
+  handlingStateLabels,
+  interventionStatusLabels,
   representativeRoleLabels,
   yearStepStatusLabels,
   type BodyKind,
+  type HandlingState,
+  type InterventionStatus,
   type RepresentativeRole,
   type YearStepStatus,
 } from '../councils/index.ts';
@@ -143,6 +147,35 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'council.member_logo_changed': ({ name }) => `gav en medlem i rådet${quoted(name)} en ny logotyp`,
   'council.year_steps_created': ({ name }) => `skapade årets steg i årshjulet för rådet${quoted(name)}`,
   'council.year_step_edited': ({ name }) => `ändrade ett steg i årshjulet för rådet${quoted(name)}`,
+  'council.priority_added': ({ name, after }) =>
+    `lade till samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
+  'council.priority_edited': ({ name, after }) =>
+    `ändrade samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
+  'council.intervention_area_added': ({ name, after }) =>
+    `lade till insatsområdet${quoted(textField(after, 'area'))} i rådet${quoted(name)}`,
+  'council.intervention_added': ({ name, after }) =>
+    `lade till insatsen${quoted(textField(after, 'intervention'))} i rådet${quoted(name)}`,
+  'council.intervention_edited': ({ name, after }) =>
+    `ändrade insatsen${quoted(textField(after, 'intervention'))} i rådet${quoted(name)}`,
+  'council.financing_added': ({ after }) =>
+    `lade till finansiering av insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.milestone_added': ({ after }) =>
+    `lade till ett delmål i insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.milestone_done': ({ after }) =>
+    `markerade ett delmål som klart i insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.progress_reported': ({ after }) =>
+    `lämnade en lägesrapport för insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.progress_replaced': ({ after }) =>
+    `ersatte en lägesrapport för insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.strategy_added': ({ name, after }) =>
+    `lade till strategin${quoted(textField(after, 'strategy'))} i rådet${quoted(name)}`,
+  'council.strategy_goal_added': ({ after }) =>
+    `lade till en vision eller ett målområde i strategin${quoted(textField(after, 'strategy'))}`,
+  'council.intervention_goals_set': ({ after }) =>
+    `kopplade insatsen${quoted(textField(after, 'intervention'))} till strategiernas mål`,
+  'council.progress_imported': ({ name }) => `läste in lägesrapporter från en CSV-fil i rådet${quoted(name)}`,
+  'council.handling_recorded': ({ name, after }) =>
+    `angav en organisations hantering av samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
   'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
   'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
@@ -314,6 +347,29 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   stepStatus: 'Läge',
   round: 'Lägesbild',
   event: 'Evenemang',
+  priority: 'Samverkansområde',
+  validFrom: 'Gäller från',
+  validUntil: 'Gäller till',
+  agendaTargets: 'Agenda 2030',
+  area: 'Insatsområde',
+  intervention: 'Insats',
+  interventionStatus: 'Status',
+  public: 'Publik',
+  amountSek: 'Belopp',
+  fromOn: 'Från',
+  untilOn: 'Till',
+  milestone: 'Delmål',
+  dueOn: 'Ska vara klart',
+  doneOn: 'Klart',
+  period: 'Period',
+  text: 'Text',
+  handling: 'Hantering',
+  strategy: 'Strategi',
+  fromYear: 'Från år',
+  toYear: 'Till år',
+  goal: 'Vision eller målområde',
+  goals: 'Mål',
+  reports: 'Lägesrapporter',
   eventId: null,
   version: null,
   newVersion: null,
@@ -441,9 +497,15 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return dateWords(v);
     case 'startYear':
     case 'endYear':
+    case 'fromYear':
+    case 'toYear':
       return typeof v === 'number' ? String(v) : '';
     case 'formedOn':
     case 'endedOn':
+    case 'validFrom':
+    case 'fromOn':
+    case 'dueOn':
+    case 'doneOn':
     case 'joinedOn':
     case 'leftOn':
       return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : '';
@@ -458,6 +520,15 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Inget datum';
     case 'stepStatus':
       return typeof v === 'string' ? (yearStepStatusLabels[v as YearStepStatus] ?? '') : '';
+    case 'validUntil':
+    case 'untilOn':
+      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Tills vidare';
+    case 'interventionStatus':
+      return typeof v === 'string' ? (interventionStatusLabels[v as InterventionStatus] ?? '') : '';
+    case 'handling':
+      return typeof v === 'string' ? (handlingStateLabels[v as HandlingState] ?? '') : '';
+    case 'amountSek':
+      return typeof v === 'number' ? `${v.toLocaleString('sv-SE')} kr` : '';
     case 'memberCount':
       return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { findCountyBoard, findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
+import { seedUppsalaPriorities, seedVastmanlandHandling } from './priorities-demo.ts';
 import * as repo from './repository.ts';
 import type { BodyKind } from './lifecycle.ts';
 
@@ -103,6 +104,8 @@ async function seatDemoMember(db: Db): Promise<void> {
     role: 'member',
     userId: (await repo.findUserIdByEmail(db, DEMO_COUNCIL_MEMBER.email)) ?? null,
   });
+  await seedUppsalaPriorities(db, SEED_001_COUNCIL_SLUG);
+  await seedVastmanlandHandling(db, SEED_003_COUNCIL_SLUG);
 }
 
 async function organisationIds(db: Db, names: string[], municipalityCodes: string[]): Promise<string[]> {

@@ -3,6 +3,7 @@ import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
 import { MEMBER_LOGO_OWNER, memberLogoOwner } from './logos.ts';
 import { registerCouncilManageRoutes } from './routes/manage.ts';
+import { registerPriorityRoutes } from './routes/priorities.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import { registerCouncilRoomRoutes } from './routes/room.ts';
 import { registerYearPlanRoutes } from './routes/year-plan.ts';
@@ -29,6 +30,7 @@ export const module: ModuleDescriptor = {
     registerCouncilRoomRoutes(app, deps);
     registerYearPlanRoutes(app, deps);
     registerFollowUpRoutes(app, deps);
+    registerPriorityRoutes(app, deps);
   },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
@@ -55,4 +57,4 @@ export { MEMBER_LOGO_OWNER } from './logos.ts';
 export * from './labels.ts';
 export { createYearSteps, editYearStep, yearPlan } from './year-plan.ts';
 export { followUpReport, type FollowUpReport } from './follow-up.ts';
-export type { RepresentativeRole, YearStepStatus } from './tables.ts';
+export type { HandlingState, InterventionStatus, RepresentativeRole, YearStepStatus } from './tables.ts';

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../platform/authz.ts';
+import type { InterventionStatus } from './tables.ts';
 
 /** `true`, or the reason it may not be done. */
 export type { Verdict };
@@ -110,4 +111,56 @@ export function bodyTree<B extends BodyNode>(bodies: B[]): Array<TreeNode<B>> {
     else roots.push(node);
   }
   return roots;
+}
+
+// ---- Interventions ----------------------------------------------------------------------------------------
+
+/**
+ * An intervention's status: planned, ongoing, completed or paused. One lifecycle: a planned one starts, is
+ * paused or is completed; an ongoing one is paused or completed; a paused one goes on or is completed; a completed one is done.
+ * Staying in the same status is always allowed (a report that changes nothing about it).
+ */
+
+const interventionMoves: Record<InterventionStatus, readonly InterventionStatus[]> = {
+  planned: ['ongoing', 'paused', 'completed'],
+  ongoing: ['paused', 'completed'],
+  paused: ['ongoing', 'completed'],
+  completed: [],
+};
+
+const interventionReason = {
+  completed: 'Insatsen är avslutad och kan inte byta status.',
+  back: 'En insats som har börjat kan inte bli planerad igen.',
+};
+
+/** Whether an intervention of an active council may go from one status to another. */
+export function interventionMayMove(
+  council: CouncilState,
+  from: InterventionStatus,
+  to: InterventionStatus,
+): Verdict {
+  const active = stillActive(council);
+  if (active !== true) return active;
+  if (from === to || interventionMoves[from].includes(to)) return true;
+  return from === 'completed' ? interventionReason.completed : interventionReason.back;
+}
+
+/** The statuses an intervention may take next (its own first): what the forms offer. */
+export const nextInterventionStatuses = (from: InterventionStatus): InterventionStatus[] => [
+  from,
+  ...interventionMoves[from],
+];
+
+/**
+ * A financing line that ends within six months (from `today`, both ISO dates) with nobody taking over: the
+ * intervention's page warns about it. A line without an end, or with someone taking over, is no worry.
+ */
+export function financingEndsUncovered(
+  line: { untilOn: string | null; takenOverByOrganisationId: string | null },
+  today: string,
+): boolean {
+  if (!line.untilOn || line.takenOverByOrganisationId) return false;
+  const limit = new Date(`${today}T12:00:00Z`);
+  limit.setUTCMonth(limit.getUTCMonth() + 6);
+  return line.untilOn >= today && line.untilOn <= limit.toISOString().slice(0, 10);
 }

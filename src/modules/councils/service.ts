@@ -11,6 +11,7 @@ import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
 import { logoView, MEMBER_LOGO, MEMBER_LOGO_OWNER } from './logos.ts';
 import { authorize, councilsPolicy, decide, type BodySeatResource, type CouncilResource } from './policy.ts';
+import { prioritiesOf } from './priorities-repository.ts';
 import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow, RepresentativeRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
@@ -61,7 +62,7 @@ export const representativeInputSchema = z.object({
 });
 export type RepresentativeInput = z.input<typeof representativeInputSchema>;
 
-const resourceOf = (c: CouncilRow): CouncilResource => ({
+export const resourceOf = (c: CouncilRow): CouncilResource => ({
   id: c.id,
   countyCode: c.countyCode,
   status: c.status,
@@ -81,6 +82,23 @@ export async function lockCouncilFor(
   const [council] = await repo.lockCouncils(tx, [councilId]);
   if (!council || council.countyCode !== countyCode) throw new NotFoundError();
   authorize(actor, rule, resourceOf(council));
+  return council;
+}
+
+/**
+ * Locks the council within its county (as lockCouncilFor) to answer for one of its member organisations: the
+ * county's admins for any, a council member for their own organisation, while the council is active.
+ */
+export async function lockCouncilToAnswer(
+  tx: Executor,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  organisationId: string,
+): Promise<CouncilRow> {
+  const [council] = await repo.lockCouncils(tx, [councilId]);
+  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  authorize(actor, 'council.answer', { ...resourceOf(council), organisationId });
   return council;
 }
 
@@ -528,19 +546,30 @@ export async function councilOverview(db: Db, countyCode: string, councilId: str
 
 /**
  * A council's public page by its address in the county, kept per process until a council, a member, a body,
- * a person or an organisation changes (keptUntilChanged): the same object while kept, so the page rendered
+ * a person, an organisation, a priority, an intervention area or an intervention changes (keptUntilChanged): the same object while kept, so the page rendered
  * from it is kept as long. Undefined for no such council.
  */
 export const publicCouncil = keptUntilChanged(
-  ['councils', 'council_members', 'council_bodies', 'council_representatives', 'organisations'],
+  [
+    'councils',
+    'council_members',
+    'council_bodies',
+    'council_representatives',
+    'organisations',
+    'council_priorities',
+    'council_intervention_areas',
+    'council_interventions',
+  ],
   async (db: Db, countyCode: string, slug: string) => {
     const council = await repo.findCouncilBySlug(db, countyCode, slug);
     if (!council) return undefined;
-    const [overview, successor] = await Promise.all([
+    const [overview, successor, priorities] = await Promise.all([
       overviewOf(db, council),
       council.mergedIntoId ? repo.findCouncil(db, council.mergedIntoId) : Promise.resolve(undefined),
+      // The priorities with their intervention areas, and the interventions the council shows as examples.
+      prioritiesOf(db, council.id, { publicOnly: true }),
     ]);
-    return { ...overview, successor };
+    return { ...overview, successor, priorities };
   },
   (countyCode, slug) => `${countyCode}\0${slug}`,
   { maxEntries: 256 },

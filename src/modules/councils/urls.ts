@@ -57,9 +57,25 @@ export const urls = {
     `${base(county, council)}/prioriteringar/${priorityId}`,
   intervention: (county: string, council: string, interventionId: string): string =>
     `${base(county, council)}/insatser/${interventionId}`,
+  /** a priority's forms: a new intervention area, a new intervention */
+  priorityAreas: (county: string, council: string, priorityId: string): string =>
+    `${base(county, council)}/prioriteringar/${priorityId}/insatsomraden`,
+  priorityInterventions: (county: string, council: string, priorityId: string): string =>
+    `${base(county, council)}/prioriteringar/${priorityId}/insatser`,
+  /** an intervention's forms: financing, milestones, a milestone done, a progress report, its strategies' goals */
+  interventionPart: (
+    county: string,
+    council: string,
+    interventionId: string,
+    part: 'finansiering' | 'delmal' | 'delmal/klart' | 'lagesrapport' | 'mal',
+  ): string => `${base(county, council)}/insatser/${interventionId}/${part}`,
   progressImport: (county: string, council: string): string => `${base(county, council)}/insatser/import`,
+  progressTemplate: (county: string, council: string): string =>
+    `${base(county, council)}/insatser/import/mall.csv`,
   handling: (county: string, council: string): string => `${base(county, council)}/hantering`,
   strategies: (county: string, council: string): string => `${base(county, council)}/strategier`,
+  strategyGoals: (county: string, council: string, strategyId: string): string =>
+    `${base(county, council)}/strategier/${strategyId}/mal`,
   yearPlan: (county: string, council: string, year?: number): string =>
     `${base(county, council)}/arshjul${year ? `?ar=${year}` : ''}`,
   /** one step of the year plan: the admin's form */

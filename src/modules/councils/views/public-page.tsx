@@ -6,7 +6,9 @@ import { Layout } from '../../../ui/layout.tsx';
 import { bodyKindLabels, dayText as dateOf } from '../labels.ts';
 import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
+import type { PrioritiesOf } from '../priorities-repository.ts';
 import type { PublicCouncil } from '../service.ts';
+import { agendaTargetText } from '../targets.ts';
 import { ContactSection } from './contact-form.tsx';
 import { MemberLogo } from './manage/parts.tsx';
 
@@ -79,6 +81,7 @@ export function CouncilPublicPage({
       ) : (
         ''
       )}
+      {page.priorities.length > 0 ? <PrioritiesSection priorities={page.priorities} /> : ''}
       <section aria-labelledby="history">
         <h2 class="govuk-heading-m" id="history">
           Historik
@@ -124,4 +127,77 @@ function BodyList({ bodies }: { bodies: Array<TreeNode<BodyRow>> }): JSX.Element
 
 function listOf(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
+}
+
+/**
+ * The collaboration areas the council has decided, each with its intervention areas (purpose, target group)
+ * and the interventions the council shows as examples (seed 001's "Exempel på insatser").
+ */
+function PrioritiesSection({ priorities }: { priorities: PrioritiesOf }): JSX.Element {
+  return (
+    <section aria-labelledby="priorities">
+      <h2 class="govuk-heading-m" id="priorities">
+        Samverkansområden och prioriterade insatser
+      </h2>
+      {priorities.map(({ priority, areas }) => (
+        <section aria-labelledby={`priority-${priority.id}`}>
+          <h3 class="govuk-heading-s" id={`priority-${priority.id}`} safe>
+            {priority.name}
+          </h3>
+          {priority.description ? <div class="sv-prose">{safeMarkdown(priority.description)}</div> : ''}
+          {priority.agendaTargets.length > 0 ? (
+            <p class="govuk-body-s" safe>
+              {`Agenda 2030: ${priority.agendaTargets.map(agendaTargetText).join(', ')}`}
+            </p>
+          ) : (
+            ''
+          )}
+          {priority.validUntil ? (
+            <p class="govuk-body-s" safe>{`Beslutet gäller till ${dateOf(priority.validUntil)}.`}</p>
+          ) : (
+            <p class="govuk-body-s">Beslutet gäller fram till att annat beslut tas.</p>
+          )}
+          {areas.length > 0 ? (
+            <>
+              <h4 class="govuk-heading-s">Insatsområden</h4>
+              <ul class="govuk-list govuk-list--bullet">
+                {areas.map(({ area, interventions }) => (
+                  <li>
+                    <strong safe>{area.name}</strong>
+                    {area.purpose ? (
+                      <p class="govuk-body" safe>
+                        {area.purpose}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                    {area.targetGroup ? <p class="govuk-body" safe>{`Målgrupp: ${area.targetGroup}`}</p> : ''}
+                    {interventions.length > 0 ? (
+                      <>
+                        <p class="govuk-body govuk-!-margin-bottom-1">
+                          {interventions.length === 1 ? 'Exempel på insats:' : 'Exempel på insatser:'}
+                        </p>
+                        <ul class="govuk-list">
+                          {interventions.map((i) => (
+                            <li>
+                              <strong safe>{i.name}</strong>
+                              {i.description ? <div class="sv-prose">{safeMarkdown(i.description)}</div> : ''}
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+        </section>
+      ))}
+    </section>
+  );
 }
