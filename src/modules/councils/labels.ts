@@ -1,5 +1,11 @@
-import type { BodyKind, CouncilStatus } from './lifecycle.ts';
-import type { RepresentativeRole } from './tables.ts';
+import type { BodyKind, CouncilStatus, DecisionState } from './lifecycle.ts';
+import type {
+  AttendanceStatus,
+  DocumentKind,
+  DocumentStatus,
+  MeetingStatus,
+  RepresentativeRole,
+} from './tables.ts';
 
 /** The words the pages, the audit log and the exports use for a council's states, bodies and roles. */
 export const councilStatusLabels: Record<CouncilStatus, string> = {
@@ -22,4 +28,35 @@ export const representativeRoleLabels: Record<RepresentativeRole, string> = {
   member: 'Ledamot',
   deputy: 'Ersättare',
   secretary: 'Sekreterare',
+};
+
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  planned: 'Planerat',
+  held: 'Hållet',
+  cancelled: 'Inställt',
+};
+
+export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
+  present: 'Närvarande',
+  absent: 'Frånvarande',
+  excused: 'Anmält förhinder',
+};
+
+export const decisionStateLabels: Record<DecisionState, string> = {
+  in_force: 'Gäller',
+  replaced: 'Ersatt',
+  expired: 'Har upphört',
+};
+
+export const documentKindLabels: Record<DocumentKind, string> = {
+  agreement: 'Överenskommelse',
+  collaboration_plan: 'Samverkansplan',
+  strategy: 'Strategi',
+  minutes: 'Protokoll',
+  other: 'Övrigt',
+};
+
+export const documentStatusLabels: Record<DocumentStatus, string> = {
+  current: 'Gällande',
+  withdrawn: 'Tillbakadraget',
 };
