@@ -6,7 +6,13 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
-import { addRepresentative, councilOverview, formCouncil } from '../src/modules/councils/index.ts';
+import {
+  addAgendaItem,
+  addRepresentative,
+  councilOverview,
+  formCouncil,
+  planMeeting,
+} from '../src/modules/councils/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
@@ -18,9 +24,11 @@ const everyone: Who[] = ['anonymous', ...roles];
 /**
  * What an actor gets: `ok` — the route serves it (a GET answers 200; a POST with an empty body answers 303,
  * or 400 for the missing input, or 409 where the resource's state forbids the change — never 200, 403 or
- * 500); `login` — 303 to the sign-in page; or an exact status.
+ * 500); `login` — 303 to the sign-in page; `seat` — the route's access lets the role in, but the council's
+ * work room is only for its admins and the people of its bodies, and this actor sits in none: 404; or an
+ * exact status.
  */
-type Cell = 'ok' | 'login' | number;
+type Cell = 'ok' | 'login' | 'seat' | number;
 
 interface Row {
   method: 'GET' | 'POST';
@@ -108,6 +116,18 @@ const spec = table(`
   POST /:county/admin/personer                                                            login  ok     404    ok     404    404    404
   GET  /:county/rad                                                                       login  ok     404    ok     ok     404    ok
   GET  /:county/rad/:councilSlug                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/rad/:councilSlug/moten                                                    login  ok     404    ok     seat   404    ok
+  POST /:county/rad/:councilSlug/moten                                                    login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/moten/:meetingId                                         login  ok     404    ok     seat   404    ok
+  POST /:county/rad/:councilSlug/moten/:meetingId                                         login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/moten/:meetingId/kallelse.ics                            login  ok     404    ok     seat   404    ok
+  POST /:county/rad/:councilSlug/moten/:meetingId/kallelse                                login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/hallet                                  login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/dagordning                              login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/dagordning/:itemId                      login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/protokoll                               login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/narvaro                                 login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/stall-in                                login  ok     404    ok     404    404    404
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -293,7 +313,7 @@ function table(text: string): Row[] {
       cells: Object.fromEntries(
         everyone.map((w, i) => {
           const c = cells[i]!;
-          return [w, c === 'ok' || c === 'login' ? c : Number(c)];
+          return [w, c === 'ok' || c === 'login' || c === 'seat' ? c : Number(c)];
         }),
       ) as Record<Who, Cell>,
       freshIds: /removes|uses up/.test(note ?? ''),
@@ -323,6 +343,7 @@ const hasIds = (route: string) => /:(?!county\b)[a-zA-Z]+/.test(route);
 /** What the row expects of one actor in one place, by the rules above. */
 function expected(row: Row, who: Who, place: Place, access: RouteAccess['kind']): Cell | 'refused' {
   const cell = row.cells[who];
+  if (cell === 'seat') return 404;
   if (place === 'own' || cell === 'login') return cell;
   if (access === 'public') {
     if (place === 'other') return cell;
@@ -440,7 +461,28 @@ describe('every route, for every role, with real ids', () => {
           email: users.get('council_member')!.email,
           role: 'member',
         });
-      return { councilSlug: council.slug, councilId: council.id, bodyId: body.id };
+      // A meeting of the council body (its people see it), next year, with an item on its agenda.
+      const meeting = await planMeeting(t.app.deps, admin, countyCode, council.id, {
+        bodyId: body.id,
+        title: 'Rådsmöte',
+        date: `${new Date().getUTCFullYear() + 1}-03-15`,
+        startTime: '13.00',
+        endTime: '15.00',
+        location: 'Länsstyrelsen',
+      });
+      const item = await addAgendaItem(
+        t.app.deps,
+        admin,
+        { countyCode, councilId: council.id, meetingId: meeting.id },
+        'Lägesbild',
+      );
+      return {
+        councilSlug: council.slug,
+        councilId: council.id,
+        bodyId: body.id,
+        meetingId: meeting.id,
+        itemId: item.id,
+      };
     };
     Object.assign(county.own, await councilIn('03'));
     Object.assign(county.vnorr, await councilIn('22'));

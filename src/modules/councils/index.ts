@@ -1,6 +1,8 @@
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
+import { meetingMail } from './meeting-mail.ts';
+import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import * as tables from './tables.ts';
 
@@ -15,7 +17,11 @@ export const module: ModuleDescriptor = {
   dependsOn: ['reference', 'accounts'],
   tables,
   policies: { county: councilsPolicy },
-  routes: (app, deps) => registerPublicCouncilRoutes(app, deps),
+  routes: (app, deps) => {
+    registerPublicCouncilRoutes(app, deps);
+    registerMeetingRoutes(app, deps);
+  },
+  mailTemplates: { ...meetingMail },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
 };
@@ -35,4 +41,13 @@ export {
   moveBody,
 } from './service.ts';
 export * from './labels.ts';
-export type { RepresentativeRole } from './tables.ts';
+export {
+  addAgendaItem,
+  cancelMeeting,
+  editMeeting,
+  planMeeting,
+  recordAttendance,
+  saveMinutes,
+  sendInvitations,
+} from './meetings.ts';
+export type { DocumentKind, MeetingStatus, RepresentativeRole } from './tables.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit, type AuditEntry } from '../../platform/audit.ts';
 import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
@@ -59,7 +59,7 @@ export const representativeInputSchema = z.object({
 });
 export type RepresentativeInput = z.input<typeof representativeInputSchema>;
 
-const resourceOf = (c: CouncilRow): CouncilResource => ({
+export const resourceOf = (c: CouncilRow): CouncilResource => ({
   id: c.id,
   countyCode: c.countyCode,
   status: c.status,
@@ -69,7 +69,7 @@ const resourceOf = (c: CouncilRow): CouncilResource => ({
  * Locks the council within its county (another county's or a missing one is 404) and asks the rule of it
  * under the lock.
  */
-async function lockCouncilFor(
+export async function lockCouncilFor(
   tx: Executor,
   actor: UserActor,
   rule: 'council.edit' | 'council.dissolve',
@@ -82,20 +82,26 @@ async function lockCouncilFor(
   return council;
 }
 
-/** The audit entry of a change to a council, in its county. */
+/** The audit entry of a change to a council (its work too: meetings, decisions, documents), in its county. */
+export const councilAudit = (
+  actor: UserActor,
+  council: Pick<CouncilRow, 'id' | 'countyCode'>,
+  entry: { action: string; before?: unknown; after?: unknown },
+): AuditEntry => ({
+  actorId: actor.id,
+  countyCode: council.countyCode,
+  entityType: 'council',
+  entityId: council.id,
+  ...entry,
+});
+
 function auditCouncil(
   tx: Executor,
   actor: UserActor,
   council: CouncilRow,
   entry: { action: string; before?: unknown; after?: unknown },
 ): Promise<void> {
-  return recordAudit(tx, {
-    actorId: actor.id,
-    countyCode: council.countyCode,
-    entityType: 'council',
-    entityId: council.id,
-    ...entry,
-  });
+  return recordAudit(tx, councilAudit(actor, council, entry));
 }
 
 async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
