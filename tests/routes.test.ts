@@ -6,14 +6,9 @@ import { TestClient, type Page } from './helpers/client.ts';
 import { factories, type Factories, type TestUser } from './factories.ts';
 import { eventWithImage } from './factories/event-images.ts';
 import { urlNameOf } from '../src/platform/files.ts';
-import {
-  addAgendaItem,
-  addRepresentative,
-  councilOverview,
-  formCouncil,
-  planMeeting,
-} from '../src/modules/councils/index.ts';
+import { addRepresentative } from '../src/modules/councils/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
+import { councilWork } from './factories/council-work.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories, type EvaluationFactories } from './factories/event-evaluations.ts';
@@ -128,6 +123,9 @@ const spec = table(`
   POST /:county/rad/:councilSlug/moten/:meetingId/protokoll                               login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/moten/:meetingId/narvaro                                 login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/moten/:meetingId/stall-in                                login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/beslut                                                   login  ok     404    ok     seat   404    ok
+  POST /:county/rad/:councilSlug/beslut                                                   login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/beslut/:decisionId                                       login  ok     404    ok     seat   404    ok
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -443,46 +441,16 @@ describe('every route, for every role, with real ids', () => {
     // The council member of the columns sits in Uppsala's council (its first body), so it sees the internal
     // pages; the council body's id is `bodyId`.
     const councilIn = async (countyCode: string) => {
-      const db = t.app.deps.db;
       const admin = users.get('system_admin')!.actor;
-      const board = (await findCountyBoard(db, countyCode))!;
-      const council = await formCouncil(
-        db,
-        admin,
-        countyCode,
-        { name: `Råd för social hållbarhet ${countyCode}`, formedOn: '2024-01-01' },
-        { conveningOrganisationId: board.id },
-      );
-      const body = (await councilOverview(db, countyCode, council.id)).tree[0]!;
+      const ids = await councilWork(t.app, admin, countyCode);
       if (countyCode === '03')
-        await addRepresentative(db, admin, countyCode, council.id, body.id, {
-          organisationId: board.id,
+        await addRepresentative(t.app.deps.db, admin, countyCode, ids.councilId, ids.bodyId, {
+          organisationId: (await findCountyBoard(t.app.deps.db, countyCode))!.id,
           name: 'Rådsledamot i testet',
           email: users.get('council_member')!.email,
           role: 'member',
         });
-      // A meeting of the council body (its people see it), next year, with an item on its agenda.
-      const meeting = await planMeeting(t.app.deps, admin, countyCode, council.id, {
-        bodyId: body.id,
-        title: 'Rådsmöte',
-        date: `${new Date().getUTCFullYear() + 1}-03-15`,
-        startTime: '13.00',
-        endTime: '15.00',
-        location: 'Länsstyrelsen',
-      });
-      const item = await addAgendaItem(
-        t.app.deps,
-        admin,
-        { countyCode, councilId: council.id, meetingId: meeting.id },
-        'Lägesbild',
-      );
-      return {
-        councilSlug: council.slug,
-        councilId: council.id,
-        bodyId: body.id,
-        meetingId: meeting.id,
-        itemId: item.id,
-      };
+      return ids;
     };
     Object.assign(county.own, await councilIn('03'));
     Object.assign(county.vnorr, await councilIn('22'));

@@ -2,6 +2,7 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
 import { meetingMail } from './meeting-mail.ts';
+import { registerDecisionRoutes } from './routes/decisions.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import * as tables from './tables.ts';
@@ -20,6 +21,7 @@ export const module: ModuleDescriptor = {
   routes: (app, deps) => {
     registerPublicCouncilRoutes(app, deps);
     registerMeetingRoutes(app, deps);
+    registerDecisionRoutes(app, deps);
   },
   mailTemplates: { ...meetingMail },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
@@ -50,4 +52,5 @@ export {
   saveMinutes,
   sendInvitations,
 } from './meetings.ts';
+export { recordDecision } from './decisions.ts';
 export type { DocumentKind, MeetingStatus, RepresentativeRole } from './tables.ts';

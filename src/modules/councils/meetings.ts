@@ -58,7 +58,14 @@ const textsSchema = z.object({
 });
 
 /** The meeting form read whole: every field's message at once, or the meeting's values. */
-export function readMeetingInput(raw: MeetingInput) {
+export function readMeetingInput(posted: MeetingInput) {
+  // A posted list where one value belongs (a hostile form) counts by its first value.
+  const raw = Object.fromEntries(
+    Object.entries(posted as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '',
+    ]),
+  ) as Required<MeetingInput>;
   const errors: FieldErrors = {};
   const texts = textsSchema.safeParse(raw);
   if (!texts.success) Object.assign(errors, fieldErrorsFrom(texts.error));
