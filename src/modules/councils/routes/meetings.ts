@@ -21,7 +21,6 @@ import {
   saveAgendaNotes,
   saveMinutes,
   sendInvitations,
-  type MeetingInput,
   type MeetingRef,
 } from '../meetings.ts';
 import { decide } from '../policy.ts';
@@ -116,7 +115,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
           requireUser(req),
           room.council.countyCode,
           room.council.id,
-          bodyOf(req) as MeetingInput,
+          bodyOf(req),
         );
         reply.setFlash({ kind: 'success', text: `Mötet ”${meeting.title}” är planerat.` });
         const county = requireCounty(req).slug;
@@ -207,7 +206,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
     );
 
   meetingAction('', async (req, ref) => {
-    await editMeeting(deps, requireUser(req), ref, bodyOf(req) as MeetingInput);
+    await editMeeting(deps, requireUser(req), ref, bodyOf(req));
     return 'Mötet är ändrat.';
   });
   meetingAction('/kallelse', async (req, ref) => {
