@@ -126,6 +126,12 @@ const spec = table(`
   GET  /:county/rad/:councilSlug/beslut                                                   login  ok     404    ok     seat   404    ok
   POST /:county/rad/:councilSlug/beslut                                                   login  ok     404    ok     404    404    404
   GET  /:county/rad/:councilSlug/beslut/:decisionId                                       login  ok     404    ok     seat   404    ok
+  GET  /:county/rad/:councilSlug/dokument                                                 login  ok     404    ok     seat   404    ok
+  POST /:county/rad/:councilSlug/dokument                                                 login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/dokument/:documentId                                     login  ok     404    ok     seat   404    ok
+  POST /:county/rad/:councilSlug/dokument/:documentId                                     login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/dokument/:documentId/version                             login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/dokument/:documentId/dra-tillbaka                        login  ok     404    ok     404    404    404
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 

@@ -2,12 +2,14 @@ import type { App } from '../../src/app.ts';
 import type { UserActor } from '../../src/platform/authz.ts';
 import {
   addAgendaItem,
+  addDocument,
   councilOverview,
   formCouncil,
   planMeeting,
   recordDecision,
 } from '../../src/modules/councils/index.ts';
 import { findCountyBoard } from '../../src/modules/reference/index.ts';
+import { makePdf } from '../helpers/files.ts';
 
 /** The ids a council's work room takes: the council, its own body, a meeting with an agenda item, a decision. */
 export interface CouncilWorkIds {
@@ -17,11 +19,12 @@ export interface CouncilWorkIds {
   meetingId: string;
   itemId: string;
   decisionId: string;
+  documentId: string;
 }
 
 /**
  * A council in the county, convened by its county board, with a meeting of the council itself next year (an
- * item on its agenda) and a decision in its register: what the work room's routes take as parameters.
+ * item on its agenda), a decision in its register and a public document with its PDF: what the work room's routes take as parameters.
  */
 export async function councilWork(app: App, admin: UserActor, countyCode: string): Promise<CouncilWorkIds> {
   const db = app.deps.db;
@@ -54,6 +57,26 @@ export async function councilWork(app: App, admin: UserActor, countyCode: string
     title: 'Samverkansplan',
     validity: 'until_further_notice',
   });
+  const file = await app.deps.files.stage(
+    { field: 'file', filename: 'samverkansplan.pdf', bytes: makePdf('Samverkansplan'), truncated: false },
+    {
+      field: 'file',
+      kinds: ['pdf', 'docx'],
+      name: 'Filen',
+      ownerKind: 'council_document_versions',
+      countyCode,
+      actorId: admin.id,
+      public: false,
+    },
+  );
+  const document = await addDocument(
+    db,
+    admin,
+    countyCode,
+    council.id,
+    { kind: 'collaboration_plan', title: 'Samverkansplan', public: 'yes' },
+    { fileRef: file.id },
+  );
   return {
     councilSlug: council.slug,
     councilId: council.id,
@@ -61,5 +84,6 @@ export async function councilWork(app: App, admin: UserActor, countyCode: string
     meetingId: meeting.id,
     itemId: item.id,
     decisionId: decision.id,
+    documentId: document.id,
   };
 }

@@ -2,7 +2,9 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { seedCouncilsDemo } from './demo-seed.ts';
 import { councilsPolicy } from './policy.ts';
 import { meetingMail } from './meeting-mail.ts';
+import { councilDocumentOwner, DOCUMENT_OWNER } from './documents.ts';
 import { registerDecisionRoutes } from './routes/decisions.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import * as tables from './tables.ts';
@@ -22,8 +24,11 @@ export const module: ModuleDescriptor = {
     registerPublicCouncilRoutes(app, deps);
     registerMeetingRoutes(app, deps);
     registerDecisionRoutes(app, deps);
+    registerDocumentRoutes(app, deps);
   },
   mailTemplates: { ...meetingMail },
+  // A document version's file: public while its document is public and current (documents.ts).
+  fileOwners: { [DOCUMENT_OWNER]: councilDocumentOwner },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
 };
@@ -53,4 +58,5 @@ export {
   sendInvitations,
 } from './meetings.ts';
 export { recordDecision } from './decisions.ts';
+export { addDocument, addDocumentVersion, editDocument, withdrawDocument } from './documents.ts';
 export type { DocumentKind, MeetingStatus, RepresentativeRole } from './tables.ts';

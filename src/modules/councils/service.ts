@@ -9,6 +9,7 @@ import { fields, freeSlug, parseForm, SLUG } from '../../platform/validation.ts'
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
 import { authorize, councilsPolicy, decide, type BodySeatResource, type CouncilResource } from './policy.ts';
+import * as docs from './documents-repository.ts';
 import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
@@ -420,20 +421,42 @@ export async function councilOverview(db: Db, countyCode: string, councilId: str
  * from it is kept as long. Undefined for no such council.
  */
 export const publicCouncil = keptUntilChanged(
-  ['councils', 'council_members', 'council_bodies', 'council_representatives', 'organisations'],
+  [
+    'councils',
+    'council_members',
+    'council_bodies',
+    'council_representatives',
+    'organisations',
+    'council_documents',
+    'council_document_versions',
+  ],
   async (db: Db, countyCode: string, slug: string) => {
     const council = await repo.findCouncilBySlug(db, countyCode, slug);
     if (!council) return undefined;
-    const [overview, successor] = await Promise.all([
+    const [overview, successor, documents] = await Promise.all([
       overviewOf(db, council),
       council.mergedIntoId ? repo.findCouncil(db, council.mergedIntoId) : Promise.resolve(undefined),
+      publicDocuments(db, council.id),
     ]);
-    return { ...overview, successor };
+    return { ...overview, successor, documents };
   },
   (countyCode, slug) => `${countyCode}\0${slug}`,
   { maxEntries: 256 },
 );
 export type PublicCouncil = NonNullable<Awaited<ReturnType<typeof publicCouncil>>>;
+
+/** The council's current public documents, each with its newest version (its file's link, size and type). */
+async function publicDocuments(db: Db, councilId: string) {
+  const shown = (await docs.listDocuments(db, councilId)).filter((d) => d.public && d.status === 'current');
+  const versions = await docs.listVersions(
+    db,
+    shown.map((d) => d.id),
+  );
+  return shown.flatMap((d) => {
+    const newest = versions.find((v) => v.documentId === d.id);
+    return newest ? [{ ...d, newest }] : [];
+  });
+}
 
 async function overviewOf(db: Db, council: CouncilRow) {
   const [members, bodies, mergedFrom] = await Promise.all([

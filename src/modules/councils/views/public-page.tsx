@@ -3,7 +3,8 @@ import { safeMarkdown } from '../../../platform/markdown.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { bodyKindLabels } from '../labels.ts';
+import { bodyKindLabels, documentKindLabels } from '../labels.ts';
+import { FileLink } from './documents/list.tsx';
 import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
 import type { PublicCouncil } from '../service.ts';
@@ -68,6 +69,26 @@ export function CouncilPublicPage({
             Struktur för samverkan
           </h2>
           <BodyList bodies={tree} />
+        </section>
+      ) : (
+        ''
+      )}
+      {page.documents.length > 0 ? (
+        <section aria-labelledby="documents">
+          <h2 class="govuk-heading-m" id="documents">
+            Dokument
+          </h2>
+          <ul class="govuk-list">
+            {page.documents.map((d) => (
+              <li>
+                <FileLink version={d.newest} text={d.title} />
+                <br />
+                <span class="govuk-hint" safe>
+                  {`${documentKindLabels[d.kind]}, ${formatDate(d.newest.createdAt)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : (
         ''

@@ -21,6 +21,7 @@ import type { DecisionState } from '../../lifecycle.ts';
 import type { BodyRow, CouncilRow } from '../../repository.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
+import { AdminSection } from '../work-parts.tsx';
 
 export const dateText = (isoDate: string): string => formatDate(new Date(`${isoDate}T12:00:00Z`));
 
@@ -155,23 +156,12 @@ export function DecisionsListPage({
           },
         ]}
       />
-      {recording.allowed ? (
-        <section aria-labelledby="record">
-          <h2 class="govuk-heading-m" id="record">
-            För in ett beslut
-          </h2>
-          <PostForm action={urls.decisions(county.slug, council.slug)} csrfToken={ctx.csrfToken}>
-            <DecisionFields form={form} data={data} />
-            <Button>För in beslutet</Button>
-          </PostForm>
-        </section>
-      ) : recording.refusal === 'state' ? (
-        <p class="govuk-body" safe>
-          {recording.reason}
-        </p>
-      ) : (
-        ''
-      )}
+      <AdminSection decision={recording} id="record" heading="För in ett beslut">
+        <PostForm action={urls.decisions(county.slug, council.slug)} csrfToken={ctx.csrfToken}>
+          <DecisionFields form={form} data={data} />
+          <Button>För in beslutet</Button>
+        </PostForm>
+      </AdminSection>
     </CouncilRoom>
   );
 }

@@ -18,6 +18,7 @@ import { MEETING_LIMITS } from '../../meetings.ts';
 import type { BodyRow, CouncilRow } from '../../repository.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
+import { AdminSection } from '../work-parts.tsx';
 
 export interface MeetingsListData {
   county: Pick<CountyRecord, 'name' | 'slug'>;
@@ -134,23 +135,12 @@ export function MeetingsListPage({
         rows={earlier}
         empty="Inga tidigare möten."
       />
-      {planning.allowed ? (
-        <section aria-labelledby="plan">
-          <h2 class="govuk-heading-m" id="plan">
-            Planera ett möte
-          </h2>
-          <PostForm action={urls.meetings(county.slug, council.slug)} csrfToken={ctx.csrfToken}>
-            <MeetingFields form={form} bodies={bodies} />
-            <Button>Planera mötet</Button>
-          </PostForm>
-        </section>
-      ) : planning.refusal === 'state' ? (
-        <p class="govuk-body" safe>
-          {planning.reason}
-        </p>
-      ) : (
-        ''
-      )}
+      <AdminSection decision={planning} id="plan" heading="Planera ett möte">
+        <PostForm action={urls.meetings(county.slug, council.slug)} csrfToken={ctx.csrfToken}>
+          <MeetingFields form={form} bodies={bodies} />
+          <Button>Planera mötet</Button>
+        </PostForm>
+      </AdminSection>
     </CouncilRoom>
   );
 }

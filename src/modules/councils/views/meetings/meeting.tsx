@@ -27,6 +27,7 @@ import type { BodyRow, CouncilRow, RepresentativeRow } from '../../repository.ts
 import { attendanceStatuses, type DocumentKind } from '../../tables.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
+import { Refusal } from '../work-parts.tsx';
 import { MeetingFields } from './list.tsx';
 
 export interface MeetingPageData {
@@ -61,17 +62,6 @@ export function meetingValues(m: MeetingRow): Record<string, string> {
     location: m.location,
     onlineUrl: m.onlineUrl ?? '',
   };
-}
-
-/** Why an action is not offered now, where its button would be (a missing role says nothing). */
-function Refusal({ decision }: { decision: Decision }): JSX.Element {
-  return decision.allowed || decision.refusal !== 'state' ? (
-    <></>
-  ) : (
-    <p class="govuk-body govuk-hint" safe>
-      {decision.reason}
-    </p>
-  );
 }
 
 const hasAny = (form: FormState, names: string[]) => names.some((n) => n in form.errors);
