@@ -172,6 +172,8 @@ describe('the decision register', () => {
     const page = await c.get(urls.decision(county, council.slug, decision.id));
     expect(page.body).toContain('Beslut om strategin');
     expect(page.body).toContain(`href="${urls.meeting(county, council.slug, meeting.id)}"`);
+    const meetingPage = await c.get(urls.meeting(county, council.slug, meeting.id));
+    expect(meetingPage.body).toContain(`Beslut ${decision.number}: Strategi 2025–2030`);
     // The member of another body reads the decision, not a link to a meeting it cannot see.
     const seen = await (await as(member)).get(urls.decision(county, council.slug, decision.id));
     expect(seen.status).toBe(200);

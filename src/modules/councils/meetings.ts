@@ -17,6 +17,8 @@ import type { AgendaItemRow, MeetingRow } from './meetings-repository.ts';
 import { councilAudit, lockCouncilFor } from './service.ts';
 import { attendanceStatuses, type AttendanceStatus } from './tables.ts';
 import { urls } from './urls.ts';
+// The templates this file sends, registered wherever it is loaded (a worker, a test).
+import './meeting-mail.ts';
 
 /**
  * Meetings of a council's bodies: planned by the county's admin (time in Swedish time, a place and/or an

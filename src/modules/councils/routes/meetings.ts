@@ -7,6 +7,7 @@ import { handleForm, pageContext, requireCounty, requireUser } from '../../../pl
 import type { FormBody } from '../../../platform/input.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { ICS_CONTENT_TYPE } from '../../events/index.ts';
+import * as drepo from '../decisions-repository.ts';
 import * as mrepo from '../meetings-repository.ts';
 import {
   addAgendaItem,
@@ -128,11 +129,12 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
 
   const meetingPage = async (req: FastifyRequest<MeetingParams>, reply: FastifyReply, form: FormState) => {
     const { room, meeting } = await meetingOf(req);
-    const [bodies, agenda, attendance, papers] = await Promise.all([
+    const [bodies, agenda, attendance, papers, decisions] = await Promise.all([
       repo.listBodies(db, room.council.id),
       mrepo.listAgenda(db, meeting.id),
       mrepo.listAttendance(db, meeting.id),
       mrepo.listMeetingPapers(db, meeting.id),
+      drepo.listDecisions(db, room.council.id),
     ]);
     const people = await repo.listRepresentatives(db, [meeting.bodyId]);
     const resource = meetingResourceOf(room.council, meeting);
@@ -151,6 +153,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
         people,
         attendance,
         papers,
+        decisions: decisions.filter((d) => d.meetingId === meeting.id),
         abilities: {
           edit: ask('meeting.edit'),
           invite: ask('meeting.invite'),

@@ -41,6 +41,8 @@ export interface MeetingPageData {
   people: RepresentativeRow[];
   attendance: AttendanceRow[];
   papers: Array<{ id: string; title: string; kind: DocumentKind }>;
+  /** the decisions taken under the agenda's items */
+  decisions: Array<{ id: string; number: string; title: string }>;
   /** what the viewer may do now, each with its reason when the state forbids it */
   abilities: Record<'edit' | 'invite' | 'agenda' | 'record' | 'hold', Decision>;
 }
@@ -179,6 +181,15 @@ export function MeetingPage({
                 {item.title}
               </h3>
               {item.notes ? <div class="sv-prose">{safeMarkdown(item.notes)}</div> : ''}
+              {data.decisions
+                .filter((d) => d.id === item.decisionId)
+                .map((d) => (
+                  <p class="govuk-body">
+                    <a class="govuk-link" href={urls.decision(county.slug, council.slug, d.id)} safe>
+                      {`Beslut ${d.number}: ${d.title}`}
+                    </a>
+                  </p>
+                ))}
               {abilities.agenda.allowed ? (
                 <>
                   <PostForm action={`${base}/dagordning/${item.id}`} csrfToken={ctx.csrfToken}>
