@@ -4,6 +4,7 @@ import { createTestUser, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { TestClient } from '../../../tests/helpers/client.ts';
 import { makeDocx, makePdf, makeText } from '../../../tests/helpers/files.ts';
+import { readInvitation } from '../../../tests/helpers/ics.ts';
 import { findCountyBoard } from '../reference/index.ts';
 import * as docs from './documents-repository.ts';
 import { planMeeting } from './meetings.ts';
@@ -240,7 +241,7 @@ describe("a council's documents", () => {
       location: 'Residenset',
     });
     const c = await as(admin);
-    await add(
+    const paper = await add(
       c,
       { title: 'Underlag till rådsmötet', meetingId: meeting.id },
       { name: 'u.pdf', bytes: makePdf() },
@@ -252,5 +253,9 @@ describe("a council's documents", () => {
     expect(page.doc.querySelector('section[aria-labelledby="papers"]')?.text).toContain(
       'Underlag till rådsmötet',
     );
+    // The invitation links the papers.
+    const ics = await (await as(member)).get(urls.meetingIcs(county, council.slug, meeting.id));
+    const { event } = readInvitation(ics.body);
+    expect(event.description).toContain(`Underlag till rådsmötet: http://samverkan.test${paper.location!}`);
   });
 });
