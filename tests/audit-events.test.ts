@@ -544,6 +544,68 @@ describe('admin: every event the application records reads as Swedish', () => {
           comment: 'Ingår i annan plan.',
         },
       }),
+      cc('council.meeting_planned', {
+        after: {
+          meeting: 'Rådsmöte',
+          body: 'Rådet',
+          startsAt: '2030-03-15T12:00:00.000Z',
+          endsAt: '2030-03-15T14:00:00.000Z',
+        },
+      }),
+      cc('council.meeting_edited', {
+        before: { meeting: 'Rådsmöte', startsAt: '2030-03-15T12:00:00.000Z', location: 'Sal 1' },
+        after: {
+          meeting: 'Rådsmöte',
+          body: 'Rådet',
+          startsAt: '2030-03-15T13:00:00.000Z',
+          location: 'Sal 2',
+          recipients: 12,
+        },
+      }),
+      cc('council.meeting_cancelled', {
+        before: { meetingStatus: 'planned' },
+        after: { meeting: 'Rådsmöte', meetingStatus: 'cancelled', recipients: 12 },
+      }),
+      cc('council.meeting_invited', {
+        after: { meeting: 'Rådsmöte', body: 'Rådet', recipients: 12, sequence: 1 },
+      }),
+      cc('council.meeting_held', {
+        before: { meetingStatus: 'planned' },
+        after: { meeting: 'Rådsmöte', meetingStatus: 'held' },
+      }),
+      cc('council.agenda_item_added', { after: { meeting: 'Rådsmöte', agendaItem: 'Lägesbild' } }),
+      cc('council.agenda_item_moved', {
+        after: { meeting: 'Rådsmöte', agendaItem: 'Lägesbild', position: 1 },
+      }),
+      cc('council.agenda_item_edited', { after: { meeting: 'Rådsmöte', agendaItem: 'Lägesbild' } }),
+      cc('council.minutes_saved', { after: { meeting: 'Rådsmöte' } }),
+      cc('council.attendance_recorded', {
+        after: { meeting: 'Rådsmöte', present: 14, absent: 3, excused: 2 },
+      }),
+      cc('council.decision_recorded', {
+        after: {
+          decisionNumber: '2025:3',
+          decision: 'Samverkansplan 2025–2027',
+          body: 'Rådet',
+          decidedOn: '2025-03-15',
+          validUntil: null,
+          replaces: '2023:2',
+        },
+      }),
+      cc('council.document_added', {
+        after: {
+          document: 'Samverkansplan',
+          documentKind: 'collaboration_plan',
+          public: true,
+          documentVersion: 1,
+        },
+      }),
+      cc('council.document_edited', {
+        before: { document: 'Samverkansplan', documentKind: 'collaboration_plan', public: false },
+        after: { document: 'Samverkansplan', documentKind: 'collaboration_plan', public: true },
+      }),
+      cc('council.document_version_added', { after: { document: 'Samverkansplan', documentVersion: 2 } }),
+      cc('council.document_withdrawn', { after: { document: 'Samverkansplan' } }),
       reg('registration.created', { after: { eventId: event.id, status: 'waiting' } }),
       reg('registration.changed'),
       reg('registration.withdrawn', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),

@@ -11,6 +11,7 @@ import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { TestClient } from './helpers/client.ts';
 import { makeExe, multipartBody } from './helpers/files.ts';
 import { factories, type TestUser } from './factories.ts';
+import { councilWork } from './factories/council-work.ts';
 import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories } from './factories/event-evaluations.ts';
@@ -132,6 +133,8 @@ describe('hostile input on every POST route', () => {
       priorityId: priority.id,
       interventionId: intervention.id,
     });
+    // Its meeting with an agenda item, a decision and a document.
+    Object.assign(params, await councilWork(t.app, users.admin.actor, '03', council));
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');
     for (const { url } of t.app.routeList.filter((r) => r.url.startsWith('/:county/evenemang/formular/')))

@@ -17,6 +17,7 @@ import { addIntervention } from '../src/modules/councils/interventions.ts';
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
 import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
+import { councilWork } from './factories/council-work.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories, type EvaluationFactories } from './factories/event-evaluations.ts';
@@ -173,6 +174,27 @@ const spec = table(`
   GET  /:county/rad/:councilSlug/strategier                                               login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/strategier                                               login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/strategier/:strategyId/mal                               login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/moten                                                    login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/moten                                                    login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/moten/:meetingId                                         login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/moten/:meetingId                                         login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/moten/:meetingId/kallelse.ics                            login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/moten/:meetingId/kallelse                                login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/hallet                                  login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/dagordning                              login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/dagordning/:itemId                      login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/protokoll                               login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/narvaro                                 login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/moten/:meetingId/stall-in                                login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/beslut                                                   login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/beslut                                                   login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/beslut/:decisionId                                       login  ok     404    ok     404    404    ok
+  GET  /:county/rad/:councilSlug/dokument                                                 login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/dokument                                                 login  ok     404    ok     404    404    404
+  GET  /:county/rad/:councilSlug/dokument/:documentId                                     login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/dokument/:documentId                                     login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/dokument/:documentId/version                             login  ok     404    ok     404    404    404
+  POST /:county/rad/:councilSlug/dokument/:documentId/dra-tillbaka                        login  ok     404    ok     404    404    404
   GET  /min-organisation                                                                  login  403    403    403    403    ok     403
   GET  /nationellt                                                                        login  ok     ok     403    403    403    403
 
@@ -539,10 +561,10 @@ describe('every route, for every role, with real ids', () => {
         fromYear: 2024,
         toYear: 2030,
       });
+      // Its meeting with an agenda item, a decision and a document (its slug, id and body too).
+      const work = await councilWork(t.app, admin, countyCode, council);
       return {
-        councilSlug: council.slug,
-        councilId: council.id,
-        bodyId: body.id,
+        ...work,
         memberId: members[0]!.id,
         personId: person.id,
         stepId: step!.id,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type SharpFactory from 'sharp';
 import type { Config } from '../config.ts';
 import type { Db, Executor } from '../db/client.ts';
@@ -437,6 +437,23 @@ export async function attachFile(tx: Executor, fileId: string, to: Attachment): 
  * shown anywhere, and the job runner deletes it with its bytes a day later (so a backup taken meanwhile
  * still finds them; see docs/architecture.md).
  */
+/**
+ * Marks an owner's files public or internal (a council's document made internal): an internal file is never
+ * served to the public, whatever its owner's hook says.
+ */
+export async function setFilesPublic(
+  tx: Executor,
+  ownerKind: string,
+  ownerIds: string[],
+  isPublic: boolean,
+): Promise<void> {
+  if (ownerIds.length === 0) return;
+  await tx
+    .update(files)
+    .set({ public: isPublic })
+    .where(and(eq(files.ownerKind, ownerKind), inArray(files.ownerId, ownerIds)));
+}
+
 export async function detachFile(
   tx: Executor,
   fileId: string,

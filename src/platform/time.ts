@@ -52,3 +52,16 @@ export const isIsoDate = (s: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(s) &&
   !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
   new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** A clock time as typed: 12.30 or 12:30. */
+export const CLOCK = /^(\d{1,2})[.:](\d{2})$/;
+
+/** "12.30" (or 12:30) as hours and minutes, or why not. */
+export function readClock(value: string, what = 'tiden'): { h: number; m: number } | string {
+  const t = CLOCK.exec(value.trim());
+  if (!t) return `Ange ${what} som TT.MM, till exempel 12.30`;
+  const [h, m] = [Number(t[1]), Number(t[2])];
+  if (h > 23 || m > 59)
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${value.trim()} finns inte: timmarna går från 00 till 23 och minuterna från 00 till 59`;
+  return { h, m };
+}

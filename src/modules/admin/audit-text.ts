@@ -5,11 +5,15 @@ import {
   bodyKindLabels,
   handlingStateLabels,
   interventionStatusLabels,
+  documentKindLabels,
+  meetingStatusLabels,
   representativeRoleLabels,
   yearStepStatusLabels,
   type BodyKind,
   type HandlingState,
   type InterventionStatus,
+  type DocumentKind,
+  type MeetingStatus,
   type RepresentativeRole,
   type YearStepStatus,
 } from '../councils/index.ts';
@@ -176,6 +180,30 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'council.progress_imported': ({ name }) => `läste in lägesrapporter från en CSV-fil i rådet${quoted(name)}`,
   'council.handling_recorded': ({ name, after }) =>
     `angav en organisations hantering av samverkansområdet${quoted(textField(after, 'priority'))} i rådet${quoted(name)}`,
+  // A council's meetings, decisions and documents (named by their titles; people never by name)
+  'council.meeting_planned': ({ after }) => `planerade mötet${quoted(textField(after, 'meeting'))}`,
+  'council.meeting_edited': ({ after }) => `ändrade mötet${quoted(textField(after, 'meeting'))}`,
+  'council.meeting_cancelled': ({ after }) => `ställde in mötet${quoted(textField(after, 'meeting'))}`,
+  'council.meeting_invited': ({ after }) =>
+    `skickade kallelse till mötet${quoted(textField(after, 'meeting'))}`,
+  'council.meeting_held': ({ after }) => `markerade mötet${quoted(textField(after, 'meeting'))} som hållet`,
+  'council.agenda_item_added': ({ after }) =>
+    `lade till en punkt på dagordningen för mötet${quoted(textField(after, 'meeting'))}`,
+  'council.agenda_item_moved': ({ after }) =>
+    `flyttade en punkt på dagordningen för mötet${quoted(textField(after, 'meeting'))}`,
+  'council.agenda_item_edited': ({ after }) =>
+    `skrev anteckningar till dagordningen för mötet${quoted(textField(after, 'meeting'))}`,
+  'council.minutes_saved': ({ after }) => `skrev protokollet för mötet${quoted(textField(after, 'meeting'))}`,
+  'council.attendance_recorded': ({ after }) =>
+    `noterade närvaron på mötet${quoted(textField(after, 'meeting'))}`,
+  'council.decision_recorded': ({ name }) =>
+    `förde in ett beslut i beslutsregistret för rådet${quoted(name)}`,
+  'council.document_added': ({ after }) => `lade till dokumentet${quoted(textField(after, 'document'))}`,
+  'council.document_edited': ({ after }) => `ändrade dokumentet${quoted(textField(after, 'document'))}`,
+  'council.document_version_added': ({ after }) =>
+    `lade till en ny version av dokumentet${quoted(textField(after, 'document'))}`,
+  'council.document_withdrawn': ({ after }) =>
+    `drog tillbaka dokumentet${quoted(textField(after, 'document'))}`,
   'event.cancelled': ({ name }) => `ställde in evenemanget${quoted(name)}`,
   'event.attendance_marked': ({ name }) => `markerade närvaro på evenemanget${quoted(name)}`,
   'event.registrants_messaged': ({ name }) => `skrev till de anmälda till evenemanget${quoted(name)}`,
@@ -370,6 +398,22 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   goal: 'Vision eller målområde',
   goals: 'Mål',
   reports: 'Lägesrapporter',
+  meeting: 'Möte',
+  meetingStatus: 'Mötets status',
+  location: 'Plats',
+  sequence: 'Kallelsens version',
+  agendaItem: 'Punkt på dagordningen',
+  position: 'Plats på dagordningen',
+  present: 'Närvarande',
+  absent: 'Frånvarande',
+  excused: 'Anmält förhinder',
+  decisionNumber: 'Beslutsnummer',
+  decision: 'Beslut',
+  decidedOn: 'Beslutsdatum',
+  replaces: 'Ersätter beslut',
+  document: 'Dokument',
+  documentKind: 'Sorts dokument',
+  documentVersion: 'Version',
   eventId: null,
   version: null,
   newVersion: null,
@@ -529,6 +573,16 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'string' ? (handlingStateLabels[v as HandlingState] ?? '') : '';
     case 'amountSek':
       return typeof v === 'number' ? `${v.toLocaleString('sv-SE')} kr` : '';
+    case 'meetingStatus':
+      return typeof v === 'string' ? (meetingStatusLabels[v as MeetingStatus] ?? '') : '';
+    case 'documentKind':
+      return typeof v === 'string' ? (documentKindLabels[v as DocumentKind] ?? '') : '';
+    case 'present':
+    case 'absent':
+    case 'excused':
+      return typeof v === 'number' ? countOf(v, 'person', 'personer') : '';
+    case 'decidedOn':
+      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : '';
     case 'memberCount':
       return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':

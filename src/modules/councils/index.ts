@@ -4,6 +4,11 @@ import { councilsPolicy } from './policy.ts';
 import { MEMBER_LOGO_OWNER, memberLogoOwner } from './logos.ts';
 import { registerCouncilManageRoutes } from './routes/manage.ts';
 import { registerPriorityRoutes } from './routes/priorities.ts';
+import { meetingMail } from './meeting-mail.ts';
+import { councilDocumentOwner, DOCUMENT_OWNER } from './documents.ts';
+import { registerDecisionRoutes } from './routes/decisions.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerMeetingRoutes } from './routes/meetings.ts';
 import { registerPublicCouncilRoutes } from './routes/public.ts';
 import { registerCouncilRoomRoutes } from './routes/room.ts';
 import { registerYearPlanRoutes } from './routes/year-plan.ts';
@@ -21,8 +26,10 @@ export const module: ModuleDescriptor = {
   dependsOn: ['reference', 'accounts'],
   tables,
   policies: { county: councilsPolicy },
-  // A member's logo in the platform's file store: public while it is the member's logo.
-  fileOwners: { [MEMBER_LOGO_OWNER]: memberLogoOwner },
+  // A member's logo and a document version's file in the platform's file store: public while the member's logo,
+  // or while its document is public and current (documents.ts).
+  fileOwners: { [MEMBER_LOGO_OWNER]: memberLogoOwner, [DOCUMENT_OWNER]: councilDocumentOwner },
+  mailTemplates: { ...meetingMail },
   routes: (app, deps) => {
     // The county's councils and the addresses beside them (nytt, sammanslagning) before a council's own.
     registerCouncilManageRoutes(app, deps);
@@ -31,6 +38,9 @@ export const module: ModuleDescriptor = {
     registerYearPlanRoutes(app, deps);
     registerFollowUpRoutes(app, deps);
     registerPriorityRoutes(app, deps);
+    registerMeetingRoutes(app, deps);
+    registerDecisionRoutes(app, deps);
+    registerDocumentRoutes(app, deps);
   },
   // Uppsala's council (seed 001) and Västmanland's merged council (seed 003), in demo mode.
   seedDemo: (db) => seedCouncilsDemo(db),
@@ -57,4 +67,22 @@ export { MEMBER_LOGO_OWNER } from './logos.ts';
 export * from './labels.ts';
 export { createYearSteps, editYearStep, yearPlan } from './year-plan.ts';
 export { followUpReport, type FollowUpReport } from './follow-up.ts';
-export type { HandlingState, InterventionStatus, RepresentativeRole, YearStepStatus } from './tables.ts';
+export {
+  addAgendaItem,
+  cancelMeeting,
+  editMeeting,
+  planMeeting,
+  recordAttendance,
+  saveMinutes,
+  sendInvitations,
+} from './meetings.ts';
+export { recordDecision } from './decisions.ts';
+export { addDocument, addDocumentVersion, editDocument, withdrawDocument } from './documents.ts';
+export type {
+  DocumentKind,
+  HandlingState,
+  InterventionStatus,
+  MeetingStatus,
+  RepresentativeRole,
+  YearStepStatus,
+} from './tables.ts';

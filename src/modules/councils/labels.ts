@@ -1,8 +1,12 @@
 import { formatDate } from '../../platform/i18n.ts';
-import type { BodyKind, CouncilStatus } from './lifecycle.ts';
+import type { BodyKind, CouncilStatus, DecisionState } from './lifecycle.ts';
 import type {
+  AttendanceStatus,
+  DocumentKind,
+  DocumentStatus,
   HandlingState,
   InterventionStatus,
+  MeetingStatus,
   RepresentativeRole,
   StrategyGoalKind,
   YearStepKind,
@@ -66,4 +70,35 @@ export const yearStepStatusLabels: Record<YearStepStatus, string> = {
   planned: 'Planerat',
   ongoing: 'Pågår',
   done: 'Klart',
+};
+
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  planned: 'Planerat',
+  held: 'Hållet',
+  cancelled: 'Inställt',
+};
+
+export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
+  present: 'Närvarande',
+  absent: 'Frånvarande',
+  excused: 'Anmält förhinder',
+};
+
+export const decisionStateLabels: Record<DecisionState, string> = {
+  in_force: 'Gäller',
+  replaced: 'Ersatt',
+  expired: 'Har upphört',
+};
+
+export const documentKindLabels: Record<DocumentKind, string> = {
+  agreement: 'Överenskommelse',
+  collaboration_plan: 'Samverkansplan',
+  strategy: 'Strategi',
+  minutes: 'Protokoll',
+  other: 'Övrigt',
+};
+
+export const documentStatusLabels: Record<DocumentStatus, string> = {
+  current: 'Gällande',
+  withdrawn: 'Tillbakadraget',
 };

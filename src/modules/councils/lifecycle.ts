@@ -1,5 +1,5 @@
 import type { Verdict } from '../../platform/authz.ts';
-import type { InterventionStatus } from './tables.ts';
+import type { DocumentStatus, InterventionStatus, MeetingStatus } from './tables.ts';
 
 /** `true`, or the reason it may not be done. */
 export type { Verdict };
@@ -164,3 +164,89 @@ export function financingEndsUncovered(
   limit.setUTCMonth(limit.getUTCMonth() + 6);
   return line.untilOn >= today && line.untilOn <= limit.toISOString().slice(0, 10);
 }
+
+// ---- Meetings, decisions and documents ---------------------------------------------------------------------
+
+/** A meeting of a body: planned, then held, or cancelled instead. */
+export interface MeetingState {
+  status: MeetingStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const meetingReason = {
+  held: 'Mötet är redan hållet.',
+  cancelled: 'Mötet är inställt.',
+  notStarted: 'Mötet har inte börjat än.',
+  over: 'Mötet är redan över.',
+};
+
+/** Its time, place and title change, and it may be cancelled, while it is planned. */
+export function meetingMayEdit(m: MeetingState): Verdict {
+  if (m.status === 'held') return meetingReason.held;
+  if (m.status === 'cancelled') return meetingReason.cancelled;
+  return true;
+}
+
+/** The invitation goes out (again) while the meeting is planned and not yet over. */
+export function meetingMayInvite(m: MeetingState, now: Date): Verdict {
+  const editable = meetingMayEdit(m);
+  if (editable !== true) return editable;
+  return m.endsAt.getTime() <= now.getTime() ? meetingReason.over : true;
+}
+
+/** The agenda (its items, their order and notes) changes until the meeting is cancelled. */
+export const meetingMayChangeAgenda = (m: MeetingState): Verdict =>
+  m.status === 'cancelled' ? meetingReason.cancelled : true;
+
+/** Attendance and minutes are recorded once the meeting has started, unless it was cancelled. */
+export function meetingMayRecord(m: MeetingState, now: Date): Verdict {
+  if (m.status === 'cancelled') return meetingReason.cancelled;
+  return m.startsAt.getTime() > now.getTime() ? meetingReason.notStarted : true;
+}
+
+/** A planned meeting that has started may be marked as held. */
+export function meetingMayBeHeld(m: MeetingState, now: Date): Verdict {
+  const editable = meetingMayEdit(m);
+  if (editable !== true) return editable;
+  return meetingMayRecord(m, now);
+}
+
+export const decisionStates = ['in_force', 'replaced', 'expired'] as const;
+/** gäller, ersatt, har upphört: derived from the decision's dates and its successor, never stored. */
+export type DecisionState = (typeof decisionStates)[number];
+
+export interface DecisionDates {
+  decidedOn: string;
+  /** null: gäller tills vidare */
+  validUntil: string | null;
+  replacedById: string | null;
+}
+
+/** A decision's state on a day (YYYY-MM-DD): replaced by a later one, ended by its date, or in force. */
+export function decisionState(d: DecisionDates, today: string): DecisionState {
+  if (d.replacedById) return 'replaced';
+  if (d.validUntil !== null && d.validUntil < today) return 'expired';
+  return 'in_force';
+}
+
+/**
+ * Whether a decision may be replaced by one decided on `byDate`: only once, only by a later (or same-day)
+ * decision, and only while it was still in force that day.
+ */
+export function decisionMayBeReplaced(
+  d: DecisionDates & { id: string },
+  by: { id?: string; decidedOn: string },
+): Verdict {
+  if (d.replacedById) return 'Beslutet är redan ersatt av ett annat beslut.';
+  if (by.id === d.id) return 'Ett beslut kan inte ersätta sig självt.';
+  if (by.decidedOn < d.decidedOn) return 'Ett beslut kan bara ersättas av ett senare beslut.';
+  if (d.validUntil !== null && d.validUntil < by.decidedOn)
+    return 'Beslutet hade redan upphört att gälla när det nya beslutet fattades.';
+  return true;
+}
+
+/** A document's texts change and it gets new versions while it is current; a withdrawn one stays as it was. */
+export type DocumentState = DocumentStatus;
+export const documentMayChange = (d: { status: DocumentState }): Verdict =>
+  d.status === 'withdrawn' ? 'Dokumentet är tillbakadraget.' : true;

@@ -54,6 +54,33 @@ export interface MergeResource extends CountyResource {
   councils: lifecycle.CouncilState[];
 }
 
+/** A meeting of a body of a council, both in their states. */
+export interface MeetingResource extends CountyResource {
+  council: lifecycle.CouncilState;
+  meeting: lifecycle.MeetingState;
+}
+
+/** A decision to be replaced by another (decided on `by.decidedOn`), in an active council. */
+export interface ReplaceResource extends CountyResource {
+  council: lifecycle.CouncilState;
+  decision: lifecycle.DecisionDates & { id: string };
+  by: { id?: string; decidedOn: string };
+}
+
+/** A council's document in its state. */
+export interface DocumentResource extends CountyResource {
+  council: lifecycle.CouncilState;
+  document: { status: lifecycle.DocumentState };
+}
+
+/** Nothing changes in a council that has ended; then the thing's own rule. */
+const inActive =
+  <R extends { council: lifecycle.CouncilState }>(rule: (r: R, now: Date) => lifecycle.Verdict) =>
+  (r: R, now: Date): lifecycle.Verdict => {
+    const verdict = lifecycle.councilMayEdit(r.council);
+    return verdict === true ? rule(r, now) : verdict;
+  };
+
 const stateRules = {
   /** the council's internal pages (its work room): its admins, and the people of any of its bodies */
   'council.enter': stateRule<SeatResource>({ who: (a, r) => keeps(a, r) || sits(a, r), state: always }),
@@ -81,6 +108,38 @@ const stateRules = {
   /** texts, members, bodies and their people */
   'council.edit': stateRule<CouncilResource>({ who: keeps, state: lifecycle.councilMayEdit }),
   'council.dissolve': stateRule<CouncilResource>({ who: keeps, state: lifecycle.councilMayDissolve }),
+  /** a meeting's time, place and title; cancelling it */
+  'meeting.edit': stateRule<MeetingResource>({
+    who: keeps,
+    state: inActive((r) => lifecycle.meetingMayEdit(r.meeting)),
+  }),
+  /** sending the invitation (kallelse) to the body's people, and again after a change */
+  'meeting.invite': stateRule<MeetingResource>({
+    who: keeps,
+    state: inActive((r, now) => lifecycle.meetingMayInvite(r.meeting, now)),
+  }),
+  'meeting.agenda': stateRule<MeetingResource>({
+    who: keeps,
+    state: inActive((r) => lifecycle.meetingMayChangeAgenda(r.meeting)),
+  }),
+  /** attendance and minutes */
+  'meeting.record': stateRule<MeetingResource>({
+    who: keeps,
+    state: inActive((r, now) => lifecycle.meetingMayRecord(r.meeting, now)),
+  }),
+  'meeting.hold': stateRule<MeetingResource>({
+    who: keeps,
+    state: inActive((r, now) => lifecycle.meetingMayBeHeld(r.meeting, now)),
+  }),
+  'decision.replace': stateRule<ReplaceResource>({
+    who: keeps,
+    state: inActive((r) => lifecycle.decisionMayBeReplaced(r.decision, r.by)),
+  }),
+  /** a document's texts, its new versions, withdrawing it */
+  'document.change': stateRule<DocumentResource>({
+    who: keeps,
+    state: inActive((r) => lifecycle.documentMayChange(r.document)),
+  }),
   'council.merge': stateRule<MergeResource>({
     who: keeps,
     state: (r) => lifecycle.councilsMayMerge(r.councils),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit, type AuditEntry } from '../../platform/audit.ts';
 import { attachFile, detachFile } from '../../platform/files.ts';
 import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -12,6 +12,7 @@ import * as lifecycle from './lifecycle.ts';
 import { logoView, MEMBER_LOGO, MEMBER_LOGO_OWNER } from './logos.ts';
 import { authorize, councilsPolicy, decide, type BodySeatResource, type CouncilResource } from './policy.ts';
 import { prioritiesOf } from './priorities-repository.ts';
+import * as docs from './documents-repository.ts';
 import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow, RepresentativeRow } from './repository.ts';
 import { representativeRoles } from './tables.ts';
@@ -85,6 +86,19 @@ export async function lockCouncilFor(
   return council;
 }
 
+/** The audit entry of a change to a council (its work too: meetings, decisions, documents), in its county. */
+export const councilAudit = (
+  actor: UserActor,
+  council: Pick<CouncilRow, 'id' | 'countyCode'>,
+  entry: { action: string; before?: unknown; after?: unknown },
+): AuditEntry => ({
+  actorId: actor.id,
+  countyCode: council.countyCode,
+  entityType: 'council',
+  entityId: council.id,
+  ...entry,
+});
+
 /**
  * Locks the council within its county (as lockCouncilFor) to answer for one of its member organisations: the
  * county's admins for any, a council member for their own organisation, while the council is active.
@@ -109,13 +123,7 @@ export function auditCouncil(
   council: CouncilRow,
   entry: { action: string; before?: unknown; after?: unknown },
 ): Promise<void> {
-  return recordAudit(tx, {
-    actorId: actor.id,
-    countyCode: council.countyCode,
-    entityType: 'council',
-    entityId: council.id,
-    ...entry,
-  });
+  return recordAudit(tx, councilAudit(actor, council, entry));
 }
 
 async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
@@ -559,22 +567,38 @@ export const publicCouncil = keptUntilChanged(
     'council_priorities',
     'council_intervention_areas',
     'council_interventions',
+    'council_documents',
+    'council_document_versions',
   ],
   async (db: Db, countyCode: string, slug: string) => {
     const council = await repo.findCouncilBySlug(db, countyCode, slug);
     if (!council) return undefined;
-    const [overview, successor, priorities] = await Promise.all([
+    const [overview, successor, priorities, documents] = await Promise.all([
       overviewOf(db, council),
       council.mergedIntoId ? repo.findCouncil(db, council.mergedIntoId) : Promise.resolve(undefined),
       // The priorities with their intervention areas, and the interventions the council shows as examples.
       prioritiesOf(db, council.id, { publicOnly: true }),
+      publicDocuments(db, council.id),
     ]);
-    return { ...overview, successor, priorities };
+    return { ...overview, successor, priorities, documents };
   },
   (countyCode, slug) => `${countyCode}\0${slug}`,
   { maxEntries: 256 },
 );
 export type PublicCouncil = NonNullable<Awaited<ReturnType<typeof publicCouncil>>>;
+
+/** The council's current public documents, each with its newest version (its file's link, size and type). */
+async function publicDocuments(db: Db, councilId: string) {
+  const shown = (await docs.listDocuments(db, councilId)).filter((d) => d.public && d.status === 'current');
+  const versions = await docs.listVersions(
+    db,
+    shown.map((d) => d.id),
+  );
+  return shown.flatMap((d) => {
+    const newest = versions.find((v) => v.documentId === d.id);
+    return newest ? [{ ...d, newest }] : [];
+  });
+}
 
 async function overviewOf(db: Db, council: CouncilRow) {
   const [members, bodies, mergedFrom] = await Promise.all([

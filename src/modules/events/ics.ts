@@ -24,6 +24,10 @@ export interface IcsEvent {
   /** raised by each change (the event's version), so calendars take the newer copy */
   sequence?: number | undefined;
   lastModified?: Date | undefined;
+  /** who invites (an invitation, METHOD:REQUEST or CANCEL, names one) */
+  organizer?: { name: string; email: string } | undefined;
+  /** the invited addresses */
+  attendees?: string[] | undefined;
 }
 
 export interface IcsCalendar {
@@ -32,6 +36,11 @@ export interface IcsCalendar {
   events: IcsEvent[];
   /** DTSTAMP: when the file was written */
   now?: Date | undefined;
+  /**
+   * PUBLISH (default): a file to add to a calendar; REQUEST: an invitation (and its update); CANCEL: the
+   * invitation withdrawn (RFC 5546)
+   */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL' | undefined;
 }
 
 const TZID = 'Europe/Stockholm';
@@ -100,6 +109,10 @@ export function escapeText(value: string): string {
 // eslint-disable-next-line no-control-regex
 const uriValue = (value: string): string => value.replace(/[\u0000-\u001f\u007f\s]/g, '');
 
+/** A quoted parameter value (CN="…"): no quotes, no control characters (RFC 5545 3.2). */
+// eslint-disable-next-line no-control-regex
+const paramValue = (value: string): string => value.replace(/[\u0000-\u001f\u007f"]/g, '');
+
 const encoder = new TextEncoder();
 
 /**
@@ -142,6 +155,10 @@ function vevent(e: IcsEvent, now: Date): string[] {
   lines.push(`STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`);
   if (e.sequence !== undefined) lines.push(`SEQUENCE:${Math.max(0, Math.trunc(e.sequence))}`);
   if (e.lastModified) lines.push(`LAST-MODIFIED:${utcStamp(e.lastModified)}`);
+  if (e.organizer)
+    lines.push(`ORGANIZER;CN="${paramValue(e.organizer.name)}":mailto:${uriValue(e.organizer.email)}`);
+  for (const a of e.attendees ?? [])
+    lines.push(`ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${uriValue(a)}`);
   lines.push('END:VEVENT');
   return lines;
 }
@@ -154,7 +171,7 @@ export function writeCalendar(cal: IcsCalendar): string {
     'VERSION:2.0',
     'PRODID:-//Samverkan//Evenemang//SV',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${cal.method ?? 'PUBLISH'}`,
     ...(cal.name ? [`X-WR-CALNAME:${escapeText(cal.name)}`, `X-WR-TIMEZONE:${TZID}`] : []),
     ...VTIMEZONE,
     ...cal.events.flatMap((e) => vevent(e, now)),

@@ -1,9 +1,11 @@
+import { formatDate } from '../../../platform/i18n.ts';
 import { safeMarkdown } from '../../../platform/markdown.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import { emptyForm, ErrorSummary, type FormState } from '../../../ui/components.tsx';
 import { Layout } from '../../../ui/layout.tsx';
-import { bodyKindLabels, dayText as dateOf } from '../labels.ts';
+import { bodyKindLabels, dayText as dateOf, documentKindLabels } from '../labels.ts';
+import { FileLink } from './documents/list.tsx';
 import type { TreeNode } from '../lifecycle.ts';
 import type { BodyRow } from '../repository.ts';
 import type { PrioritiesOf } from '../priorities-repository.ts';
@@ -82,6 +84,26 @@ export function CouncilPublicPage({
         ''
       )}
       {page.priorities.length > 0 ? <PrioritiesSection priorities={page.priorities} /> : ''}
+      {page.documents.length > 0 ? (
+        <section aria-labelledby="documents">
+          <h2 class="govuk-heading-m" id="documents">
+            Dokument
+          </h2>
+          <ul class="govuk-list">
+            {page.documents.map((d) => (
+              <li>
+                <FileLink version={d.newest} text={d.title} />
+                <br />
+                <span class="govuk-hint" safe>
+                  {`${documentKindLabels[d.kind]}, ${formatDate(d.newest.createdAt)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="history">
         <h2 class="govuk-heading-m" id="history">
           Historik

@@ -1,7 +1,9 @@
 import type { FieldErrors } from '../../../platform/errors.ts';
 import type { FormBody } from '../../../platform/input.ts';
 import {
+  CLOCK,
   endOfStockholmDay,
+  readClock,
   startOfStockholmDay,
   stockholmDate,
   stockholmTime,
@@ -92,18 +94,6 @@ export function valuesOfBody(body: FormBody): FormValues {
 
 // ---- Times, amounts, numbers -------------------------------------------------------------------------
 
-const TIME = /^(\d{1,2})[.:](\d{2})$/;
-
-/** "12.30" (or 12:30) as hours and minutes, or why not. */
-export function readClock(value: string, what = 'tiden'): { h: number; m: number } | string {
-  const t = TIME.exec(value.trim());
-  if (!t) return `Ange ${what} som TT.MM, till exempel 12.30`;
-  const [h, m] = [Number(t[1]), Number(t[2])];
-  if (h > 23 || m > 59)
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${value.trim()} finns inte: timmarna går från 00 till 23 och minuterna från 00 till 59`;
-  return { h, m };
-}
-
 /** An amount in kronor ("450", "1 200", "99,50") in öre, or why not. */
 export function readKronor(value: string): number | string {
   const v = value
@@ -142,7 +132,7 @@ function readItemTime(value: string, startDate: string | undefined): Date | stri
     if (problem) return problem;
   }
   const typedClock = withDate ? withDate[2]! : v;
-  if (!TIME.test(typedClock)) return `Ange programpunktens tid ${ITEM_TIME_SHAPE}`;
+  if (!CLOCK.test(typedClock)) return `Ange programpunktens tid ${ITEM_TIME_SHAPE}`;
   const clock = readClock(typedClock, 'tiden');
   if (typeof clock === 'string') return clock;
   return stockholmTime(withDate ? withDate[1]! : (startDate ?? '2000-01-01'), clock.h, clock.m);
