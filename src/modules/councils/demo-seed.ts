@@ -2,6 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { findCountyBoard, findMunicipalityOrganisation, findOrganisationByName } from '../reference/index.ts';
 import { seedUppsalaPriorities, seedVastmanlandHandling } from './priorities-demo.ts';
 import * as repo from './repository.ts';
+import { modelYear } from './year-plan.ts';
+import { insertMissingYearSteps } from './year-plan-repository.ts';
 import type { BodyKind } from './lifecycle.ts';
 
 /*
@@ -81,6 +83,9 @@ export async function seedCouncilsDemo(db: Db): Promise<void> {
   await seedUppsala(db);
   await seedVastmanland(db);
   await seatDemoMember(db);
+  await seedUppsalaPriorities(db, SEED_001_COUNCIL_SLUG);
+  await seedVastmanlandHandling(db, SEED_003_COUNCIL_SLUG);
+  await seedUppsalaYear(db);
 }
 
 /**
@@ -104,8 +109,23 @@ async function seatDemoMember(db: Db): Promise<void> {
     role: 'member',
     userId: (await repo.findUserIdByEmail(db, DEMO_COUNCIL_MEMBER.email)) ?? null,
   });
-  await seedUppsalaPriorities(db, SEED_001_COUNCIL_SLUG);
-  await seedVastmanlandHandling(db, SEED_003_COUNCIL_SLUG);
+}
+
+/**
+ * Uppsala's year plan for this year (the model's four steps of seed 001): the steps whose span has ended are
+ * done, the one under way is ongoing. Once only: a year that has its steps keeps them as they are.
+ */
+async function seedUppsalaYear(db: Db, today = new Date()): Promise<void> {
+  const council = await repo.findCouncilBySlug(db, '03', SEED_001_COUNCIL_SLUG);
+  if (!council) return;
+  const day = today.toISOString().slice(0, 10);
+  await insertMissingYearSteps(
+    db,
+    modelYear(council.id, today.getUTCFullYear()).map((step) => ({
+      ...step,
+      status: step.endsOn < day ? 'done' : step.startsOn <= day ? 'ongoing' : 'planned',
+    })),
+  );
 }
 
 async function organisationIds(db: Db, names: string[], municipalityCodes: string[]): Promise<string[]> {

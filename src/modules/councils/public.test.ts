@@ -6,6 +6,7 @@ import { findOrganisationByName } from '../reference/index.ts';
 import { seedCouncilsDemo, SEED_001_COUNCIL_SLUG, SEED_003_COUNCIL_SLUG } from './demo-seed.ts';
 import * as repo from './repository.ts';
 import { addMembers, endMembership } from './service.ts';
+import { listYearSteps } from './year-plan-repository.ts';
 
 /** The councils' public pages, on the demo's councils: Uppsala's (seed 001) and Västmanland's merged one (seed 003). */
 describe("a council's public page", () => {
@@ -61,6 +62,21 @@ describe("a council's public page", () => {
       (p) => p.email === 'rad.uppsala@demo.test',
     );
     expect(seated.map((p) => p.name)).toEqual(['Rut Rådman']);
+  });
+
+  it("gives Uppsala's council this year's plan, the model's four steps once, done up to today", async () => {
+    const council = (await repo.findCouncilBySlug(t.database.db, '03', SEED_001_COUNCIL_SLUG))!;
+    const year = new Date().getUTCFullYear();
+    const steps = await listYearSteps(t.database.db, council.id, year);
+    expect(steps.map((s) => s.kind)).toEqual([
+      'situational_picture',
+      'knowledge',
+      'reference_group',
+      'focus_areas',
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const s of steps)
+      expect(s.status).toBe(s.endsOn! < today ? 'done' : s.startsOn! <= today ? 'ongoing' : 'planned');
   });
 
   it("answers 404 for another county's council and for no council", async () => {

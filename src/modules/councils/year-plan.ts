@@ -144,6 +144,17 @@ export async function yearStepChoices(db: Db, countyCode: string, year: number) 
   };
 }
 
+/** The model's four steps of a year, with their titles and suggested spans: what "Skapa årets steg" makes. */
+export const modelYear = (councilId: string, year: number) =>
+  yearStepKinds.map((kind) => ({
+    councilId,
+    year,
+    kind,
+    title: yearStepKindLabels[kind],
+    startsOn: `${year}-${defaultSpan[kind][0]}`,
+    endsOn: `${year}-${defaultSpan[kind][1]}`,
+  }));
+
 /**
  * Creates the year's four steps (the model's titles and a suggested span each), under the council's lock: a
  * second click, or two at once, finds the steps there and creates nothing more. Returns the steps created.
@@ -159,17 +170,7 @@ export async function createYearSteps(
     throw new ValidationError({ ar: `Ange ett år mellan ${YEAR_MIN} och ${YEAR_MAX}` });
   return db.transaction(async (tx) => {
     const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
-    const created = await repo.insertMissingYearSteps(
-      tx,
-      yearStepKinds.map((kind) => ({
-        councilId: council.id,
-        year,
-        kind,
-        title: yearStepKindLabels[kind],
-        startsOn: `${year}-${defaultSpan[kind][0]}`,
-        endsOn: `${year}-${defaultSpan[kind][1]}`,
-      })),
-    );
+    const created = await repo.insertMissingYearSteps(tx, modelYear(council.id, year));
     if (created.length > 0)
       await auditCouncil(tx, actor, council, {
         action: 'council.year_steps_created',
