@@ -55,7 +55,7 @@ export const bodyInputSchema = z.object({
 export type BodyInput = z.input<typeof bodyInputSchema>;
 
 export const representativeInputSchema = z.object({
-  organisationId: z.string().trim().min(1, 'Välj organisation'),
+  organisationId: z.string({ error: 'Välj organisation' }).trim().min(1, 'Välj organisation'),
   name: fields.requiredText('Ange ett namn', 200, 'Namnet'),
   title: fields.optionalText(200, 'Befattning'),
   email: fields.optionalEmail(),
