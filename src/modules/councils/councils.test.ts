@@ -20,6 +20,7 @@ import {
   moveBody,
   removeRepresentative,
 } from './service.ts';
+import { listMembers } from './repository.ts';
 
 /** Västmanland (19), whose two councils became one (seed 003); no other test file writes councils there. */
 describe('councils: forming, members, bodies, merging and dissolving', () => {
@@ -91,6 +92,18 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     await expect(
       addMembers(database.db, other.actor, '03', council.id, [board], '2020-01-01'),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lists its members in Swedish order, å before ä, in every list (PGlite sorts by byte)', async () => {
+    const council = await form('Brottsförebyggande rådet');
+    const alvkarleby = (await findMunicipalityOrganisation(database.db, '0319'))!.id;
+    const [aklagar] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from organisations where name = 'Åklagarmyndigheten'`,
+    );
+    await addMembers(database.db, admin.actor, '19', council.id, [alvkarleby, aklagar!.id], '2020-02-01');
+    const names = (await listMembers(database.db, council.id)).map((m) => m.organisationId);
+    expect(names).toEqual([board, aklagar!.id, alvkarleby]);
   });
 
   it('keeps its bodies a tree and its people among its member organisations', async () => {

@@ -622,8 +622,6 @@ async function overviewOf(db: Db, council: CouncilRow) {
     db,
     bodies.map((b) => b.id),
   );
-  // The convener first, then by Swedish name (PGlite has no ICU: å, ä, ö last is applied here).
-  members.sort((a, b) => Number(b.convenes) - Number(a.convenes) || swedishCollator.compare(a.name, b.name));
   const logos = new Map(
     (
       await repo.listLogoFiles(
