@@ -258,6 +258,17 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     await expect(
       dissolveCouncil(database.db, admin.actor, '19', council.id, '2021-12-31'),
     ).rejects.toBeInstanceOf(ValidationError);
+    // Not on a day to come: the council would be dissolved today and say it ends later.
+    await expect(
+      dissolveCouncil(
+        database.db,
+        admin.actor,
+        '19',
+        council.id,
+        '2023-07-01',
+        new Date('2023-06-30T12:00:00Z'),
+      ),
+    ).rejects.toThrow(ValidationError);
     const dissolved = await dissolveCouncil(database.db, admin.actor, '19', council.id, '2023-06-30');
     expect(dissolved).toMatchObject({ status: 'dissolved', endedOn: '2023-06-30' });
     await expect(dissolveCouncil(database.db, admin.actor, '19', council.id, '2023-07-01')).rejects.toThrow(

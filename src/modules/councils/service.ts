@@ -6,6 +6,7 @@ import { attachFile, detachFile } from '../../platform/files.ts';
 import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
+import { stockholmDate } from '../../platform/time.ts';
 import { fields, freeSlug, isUuid, parseForm, SLUG } from '../../platform/validation.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
@@ -263,12 +264,18 @@ export async function dissolveCouncil(
   countyCode: string,
   councilId: string,
   endedOn: string,
+  now: Date = new Date(),
 ): Promise<CouncilRow> {
   const { date } = parseForm(z.object({ date: DATE }), { date: endedOn });
   return db.transaction(async (tx) => {
     const before = await lockCouncilFor(tx, actor, 'council.dissolve', countyCode, councilId);
     if (date < before.formedOn)
       throw new ValidationError({ date: 'Rådet kan inte upplösas innan det bildades' });
+    // The council ends at once (its status changes now): a date to come would show a dissolved council as active till then.
+    if (date > stockholmDate(now))
+      throw new ValidationError({
+        date: 'Ange dagens datum eller ett tidigare: rådet upplöses när du skickar',
+      });
     const council = await repo.updateCouncil(tx, before.id, { status: 'dissolved', endedOn: date });
     await auditCouncil(tx, actor, council, {
       action: 'council.dissolved',
