@@ -453,18 +453,12 @@ export async function addRepresentative(
     const members = await repo.listMembers(tx, council.id);
     if (!members.some((m) => m.organisationId === input.organisationId))
       throw new ValidationError({ organisationId: 'Välj en av rådets medlemsorganisationer' });
-    // One seat per person in a body (a second submit of the form adds nobody): by address, else by name and organisation.
-    const seated = await repo.listRepresentatives(tx, [bodyId]);
-    const same = (p: (typeof seated)[number]) =>
-      input.email
-        ? p.email?.toLowerCase() === input.email.toLowerCase()
-        : !p.email && p.organisationId === input.organisationId && p.name === input.name;
-    if (seated.some(same))
-      throw new ValidationError(
-        input.email
-          ? { email: 'Det finns redan en person med den e-postadressen i gruppen' }
-          : { name: 'Personen finns redan i gruppen' },
-      );
+    // One seat per address in a body (the form sent twice seats nobody twice); people without one may share a name.
+    if (input.email) {
+      const seated = await repo.listRepresentatives(tx, [bodyId]);
+      if (seated.some((p) => p.email?.toLowerCase() === input.email.toLowerCase()))
+        throw new ValidationError({ email: 'Det finns redan en person med den e-postadressen i gruppen' });
+    }
     // A person with an account is that account's (the seat follows the account if the address changes).
     const userId = input.email ? ((await repo.findUserIdByEmail(tx, input.email)) ?? null) : null;
     const person = await repo.insertRepresentative(tx, {
