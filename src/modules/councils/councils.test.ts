@@ -167,6 +167,21 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     await expect(
       addMembers(database.db, admin.actor, '19', integration.id, [sala], '2025-01-01'),
     ).rejects.toBeInstanceOf(ConflictError);
+    // Not before it began, nor on a day to come (the member would be listed as former at once).
+    await expect(
+      endMembership(database.db, admin.actor, '19', merged.id, sala, '2019-12-31'),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      endMembership(
+        database.db,
+        admin.actor,
+        '19',
+        merged.id,
+        sala,
+        '2025-07-01',
+        new Date('2025-06-30T12:00:00Z'),
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
     await expect(
       endMembership(database.db, admin.actor, '19', merged.id, sala, '2025-06-30'),
     ).resolves.toBeUndefined();

@@ -322,10 +322,20 @@ export async function endMembership(
   councilId: string,
   organisationId: string,
   leftOn: string,
+  now: Date = new Date(),
 ): Promise<void> {
   const { date } = parseForm(z.object({ date: DATE }), { date: leftOn });
   await db.transaction(async (tx) => {
     const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
+    const member = (await repo.listMembers(tx, council.id)).find((m) => m.organisationId === organisationId);
+    if (!member) throw new NotFoundError();
+    if (date < member.joinedOn)
+      throw new ValidationError({ date: 'Medlemskapet kan inte avslutas innan det började' });
+    // It ends at once (the member moves to the former members now), so not on a day to come.
+    if (date > stockholmDate(now))
+      throw new ValidationError({
+        date: 'Ange dagens datum eller ett tidigare: medlemskapet avslutas när du skickar',
+      });
     if (!(await repo.endMembership(tx, council.id, organisationId, date))) throw new NotFoundError();
     await auditCouncil(tx, actor, council, {
       action: 'council.member_left',
