@@ -71,6 +71,18 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     ).rejects.toSatisfy(
       (e) => e instanceof ValidationError && 'name' in e.fieldErrors && 'formedOn' in e.fieldErrors,
     );
+    // An address the service itself uses is not said to be another council's.
+    await expect(
+      formCouncil(
+        database.db,
+        admin.actor,
+        '19',
+        { name: 'Nytt råd', slug: 'nytt', formedOn: '2020-02-01' },
+        { conveningOrganisationId: board },
+      ),
+    ).rejects.toSatisfy(
+      (e) => e instanceof ValidationError && /används av tjänsten/.test(e.fieldErrors.slug ?? ''),
+    );
     await expect(
       formCouncil(
         database.db,

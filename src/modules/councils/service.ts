@@ -128,6 +128,8 @@ export function auditCouncil(
 }
 
 async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
+  if (RESERVED_COUNCIL_SLUGS.has(wanted))
+    throw new ValidationError({ slug: `Adressen ”${wanted}” används av tjänsten själv: välj en annan` });
   return freeSlug(
     wanted,
     name,
