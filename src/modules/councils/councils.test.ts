@@ -20,6 +20,7 @@ import {
   moveBody,
   removeRepresentative,
 } from './service.ts';
+import { listMembers } from './repository.ts';
 
 /** Västmanland (19), whose two councils became one (seed 003); no other test file writes councils there. */
 describe('councils: forming, members, bodies, merging and dissolving', () => {
@@ -70,6 +71,18 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     ).rejects.toSatisfy(
       (e) => e instanceof ValidationError && 'name' in e.fieldErrors && 'formedOn' in e.fieldErrors,
     );
+    // An address the service itself uses is not said to be another council's.
+    await expect(
+      formCouncil(
+        database.db,
+        admin.actor,
+        '19',
+        { name: 'Nytt råd', slug: 'nytt', formedOn: '2020-02-01' },
+        { conveningOrganisationId: board },
+      ),
+    ).rejects.toSatisfy(
+      (e) => e instanceof ValidationError && /används av tjänsten/.test(e.fieldErrors.slug ?? ''),
+    );
     await expect(
       formCouncil(
         database.db,
@@ -91,6 +104,18 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     await expect(
       addMembers(database.db, other.actor, '03', council.id, [board], '2020-01-01'),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lists its members in Swedish order, å before ä, in every list (PGlite sorts by byte)', async () => {
+    const council = await form('Brottsförebyggande rådet');
+    const alvkarleby = (await findMunicipalityOrganisation(database.db, '0319'))!.id;
+    const [aklagar] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from organisations where name = 'Åklagarmyndigheten'`,
+    );
+    await addMembers(database.db, admin.actor, '19', council.id, [alvkarleby, aklagar!.id], '2020-02-01');
+    const names = (await listMembers(database.db, council.id)).map((m) => m.organisationId);
+    expect(names).toEqual([board, aklagar!.id, alvkarleby]);
   });
 
   it('keeps its bodies a tree and its people among its member organisations', async () => {
@@ -154,6 +179,21 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     await expect(
       addMembers(database.db, admin.actor, '19', integration.id, [sala], '2025-01-01'),
     ).rejects.toBeInstanceOf(ConflictError);
+    // Not before it began, nor on a day to come (the member would be listed as former at once).
+    await expect(
+      endMembership(database.db, admin.actor, '19', merged.id, sala, '2019-12-31'),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      endMembership(
+        database.db,
+        admin.actor,
+        '19',
+        merged.id,
+        sala,
+        '2025-07-01',
+        new Date('2025-06-30T12:00:00Z'),
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
     await expect(
       endMembership(database.db, admin.actor, '19', merged.id, sala, '2025-06-30'),
     ).resolves.toBeUndefined();
@@ -245,6 +285,17 @@ describe('councils: forming, members, bodies, merging and dissolving', () => {
     await expect(
       dissolveCouncil(database.db, admin.actor, '19', council.id, '2021-12-31'),
     ).rejects.toBeInstanceOf(ValidationError);
+    // Not on a day to come: the council would be dissolved today and say it ends later.
+    await expect(
+      dissolveCouncil(
+        database.db,
+        admin.actor,
+        '19',
+        council.id,
+        '2023-07-01',
+        new Date('2023-06-30T12:00:00Z'),
+      ),
+    ).rejects.toThrow(ValidationError);
     const dissolved = await dissolveCouncil(database.db, admin.actor, '19', council.id, '2023-06-30');
     expect(dissolved).toMatchObject({ status: 'dissolved', endedOn: '2023-06-30' });
     await expect(dissolveCouncil(database.db, admin.actor, '19', council.id, '2023-07-01')).rejects.toThrow(

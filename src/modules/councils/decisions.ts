@@ -26,7 +26,10 @@ export const decisionInputSchema = z
   .object({
     number: fields.optionalText(DECISION_LIMITS.number, 'Beslutsnumret'),
     decidedOn: fields.date({ a: 'beslutsdatum', the: 'beslutsdatumet' }),
-    bodyId: z.string().trim().min(1, 'Välj vilken grupp som fattade beslutet'),
+    bodyId: z
+      .string({ error: 'Välj vilken grupp som fattade beslutet' })
+      .trim()
+      .min(1, 'Välj vilken grupp som fattade beslutet'),
     title: fields.requiredText('Ange vad beslutet gäller', DECISION_LIMITS.title, 'Rubriken'),
     text: fields.optionalText(DECISION_LIMITS.text, 'Beslutstexten'),
     validity: z.enum(validities, { message: 'Välj hur länge beslutet gäller' }),

@@ -49,7 +49,10 @@ export interface MeetingInput {
 }
 
 const textsSchema = z.object({
-  bodyId: z.string().trim().min(1, 'Välj vilken grupp mötet är för'),
+  bodyId: z
+    .string({ error: 'Välj vilken grupp mötet är för' })
+    .trim()
+    .min(1, 'Välj vilken grupp mötet är för'),
   title: fields.requiredText('Ange vad mötet heter', MEETING_LIMITS.title, 'Rubriken'),
   location: fields.optionalText(MEETING_LIMITS.location, 'Platsen'),
   onlineUrl: fields

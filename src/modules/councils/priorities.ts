@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import type { FormBody } from '../../platform/input.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { swedishCollator } from '../../platform/i18n.ts';
 import { fields, parseForm } from '../../platform/validation.ts';
 import { optionalChoice, optionalDate, requiredChoice } from './form-fields.ts';
 import * as repo from './repository.ts';
@@ -211,7 +210,6 @@ export async function handlingMatrix(db: Db, councilId: string) {
     db,
     priorities.map((p) => p.id),
   );
-  members.sort((a, b) => Number(b.convenes) - Number(a.convenes) || swedishCollator.compare(a.name, b.name));
   const byKey = new Map(answers.map((a) => [`${a.organisationId}\0${a.priorityId}`, a]));
   return {
     priorities,

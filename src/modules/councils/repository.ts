@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { files } from '../../platform/tables.ts';
+import { swedishCollator } from '../../platform/i18n.ts';
 import { users } from '../accounts/index.ts';
 import { organisations } from '../reference/index.ts';
 import { councilBodies, councilMembers, councilRepresentatives, councils } from './tables.ts';
@@ -138,13 +139,13 @@ export async function setMemberLogo(tx: Executor, memberId: string, fileId: stri
   await tx.update(councilMembers).set({ logoFileId: fileId }).where(eq(councilMembers.id, memberId));
 }
 
-/** The member organisations, the convening one first, then by name; those who left too when asked. */
+/** The member organisations, the convening one first, then by Swedish name; those who left too when asked. */
 export async function listMembers(
   db: Executor,
   councilId: string,
   opts: { withFormer?: boolean } = {},
 ): Promise<MemberView[]> {
-  return db
+  const members = await db
     .select(memberColumns)
     .from(councilMembers)
     .innerJoin(organisations, eq(organisations.id, councilMembers.organisationId))
@@ -155,6 +156,10 @@ export async function listMembers(
       ),
     )
     .orderBy(sql`${councilMembers.convenes} desc`, asc(organisations.name));
+  // PGlite has no ICU: å, ä, ö in Swedish order is applied here, for every list and select of members.
+  return members.sort(
+    (a, b) => Number(b.convenes) - Number(a.convenes) || swedishCollator.compare(a.name, b.name),
+  );
 }
 
 /** Adds the organisations as members (again, for one that had left); those already members stay as they are. */

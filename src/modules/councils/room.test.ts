@@ -301,6 +301,20 @@ describe("a council's work room", () => {
     expect(person.status).toBe(303);
     const [kim] = await repo.listRepresentatives(t.database.db, [kansli.id]);
     expect(kim?.userId).toBe(member.id);
+    // The form sent twice (or the address again) seats nobody a second time.
+    const again = await adminClient.submit(
+      `${base}/organ/${kansli.id}`,
+      {
+        organisationId: board,
+        name: 'Kim Kansli',
+        email: member.email,
+        role: 'member',
+      },
+      `${base}/organ/${kansli.id}/personer`,
+    );
+    expect(again.status).toBe(400);
+    expect(again.doc.querySelector('#email-error')?.text).toContain('finns redan');
+    expect(await repo.listRepresentatives(t.database.db, [kansli.id])).toHaveLength(1);
     const role = await adminClient.submit(
       `${base}/organ/${kansli.id}`,
       { role: 'chair' },

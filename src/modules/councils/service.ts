@@ -6,6 +6,7 @@ import { attachFile, detachFile } from '../../platform/files.ts';
 import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { swedishCollator } from '../../platform/i18n.ts';
+import { stockholmDate } from '../../platform/time.ts';
 import { fields, freeSlug, isUuid, parseForm, SLUG } from '../../platform/validation.ts';
 import { listOrganisationsByIds } from '../reference/index.ts';
 import * as lifecycle from './lifecycle.ts';
@@ -55,7 +56,7 @@ export const bodyInputSchema = z.object({
 export type BodyInput = z.input<typeof bodyInputSchema>;
 
 export const representativeInputSchema = z.object({
-  organisationId: z.string().trim().min(1, 'Välj organisation'),
+  organisationId: z.string({ error: 'Välj organisation' }).trim().min(1, 'Välj organisation'),
   name: fields.requiredText('Ange ett namn', 200, 'Namnet'),
   title: fields.optionalText(200, 'Befattning'),
   email: fields.optionalEmail(),
@@ -127,6 +128,8 @@ export function auditCouncil(
 }
 
 async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
+  if (RESERVED_COUNCIL_SLUGS.has(wanted))
+    throw new ValidationError({ slug: `Adressen ”${wanted}” används av tjänsten själv: välj en annan` });
   return freeSlug(
     wanted,
     name,
@@ -263,12 +266,18 @@ export async function dissolveCouncil(
   countyCode: string,
   councilId: string,
   endedOn: string,
+  now: Date = new Date(),
 ): Promise<CouncilRow> {
   const { date } = parseForm(z.object({ date: DATE }), { date: endedOn });
   return db.transaction(async (tx) => {
     const before = await lockCouncilFor(tx, actor, 'council.dissolve', countyCode, councilId);
     if (date < before.formedOn)
       throw new ValidationError({ date: 'Rådet kan inte upplösas innan det bildades' });
+    // The council ends at once (its status changes now): a date to come would show a dissolved council as active till then.
+    if (date > stockholmDate(now))
+      throw new ValidationError({
+        date: 'Ange dagens datum eller ett tidigare: rådet upplöses när du skickar',
+      });
     const council = await repo.updateCouncil(tx, before.id, { status: 'dissolved', endedOn: date });
     await auditCouncil(tx, actor, council, {
       action: 'council.dissolved',
@@ -315,10 +324,20 @@ export async function endMembership(
   councilId: string,
   organisationId: string,
   leftOn: string,
+  now: Date = new Date(),
 ): Promise<void> {
   const { date } = parseForm(z.object({ date: DATE }), { date: leftOn });
   await db.transaction(async (tx) => {
     const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
+    const member = (await repo.listMembers(tx, council.id)).find((m) => m.organisationId === organisationId);
+    if (!member) throw new NotFoundError();
+    if (date < member.joinedOn)
+      throw new ValidationError({ date: 'Medlemskapet kan inte avslutas innan det började' });
+    // It ends at once (the member moves to the former members now), so not on a day to come.
+    if (date > stockholmDate(now))
+      throw new ValidationError({
+        date: 'Ange dagens datum eller ett tidigare: medlemskapet avslutas när du skickar',
+      });
     if (!(await repo.endMembership(tx, council.id, organisationId, date))) throw new NotFoundError();
     await auditCouncil(tx, actor, council, {
       action: 'council.member_left',
@@ -446,6 +465,12 @@ export async function addRepresentative(
     const members = await repo.listMembers(tx, council.id);
     if (!members.some((m) => m.organisationId === input.organisationId))
       throw new ValidationError({ organisationId: 'Välj en av rådets medlemsorganisationer' });
+    // One seat per address in a body (the form sent twice seats nobody twice); people without one may share a name.
+    if (input.email) {
+      const seated = await repo.listRepresentatives(tx, [bodyId]);
+      if (seated.some((p) => p.email?.toLowerCase() === input.email.toLowerCase()))
+        throw new ValidationError({ email: 'Det finns redan en person med den e-postadressen i gruppen' });
+    }
     // A person with an account is that account's (the seat follows the account if the address changes).
     const userId = input.email ? ((await repo.findUserIdByEmail(tx, input.email)) ?? null) : null;
     const person = await repo.insertRepresentative(tx, {
@@ -610,8 +635,6 @@ async function overviewOf(db: Db, council: CouncilRow) {
     db,
     bodies.map((b) => b.id),
   );
-  // The convener first, then by Swedish name (PGlite has no ICU: å, ä, ö last is applied here).
-  members.sort((a, b) => Number(b.convenes) - Number(a.convenes) || swedishCollator.compare(a.name, b.name));
   const logos = new Map(
     (
       await repo.listLogoFiles(
