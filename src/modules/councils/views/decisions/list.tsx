@@ -53,7 +53,7 @@ function DecisionFields({ form, data }: { form: FormState; data: DecisionsListDa
       <TextInput
         name="number"
         label="Beslutsnummer (frivilligt)"
-        hint="Lämnas det tomt får beslutet nästa nummer för året, till exempel 2025:4"
+        hint="Lämnas det tomt får beslutet nästa nummer för beslutsåret, i formen år:löpnummer"
         form={form}
         width="govuk-input--width-10"
         maxLength={DECISION_LIMITS.number}

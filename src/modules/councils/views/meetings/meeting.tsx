@@ -108,7 +108,15 @@ export function MeetingPage({
           { key: 'Grupp', value: body.name },
           { key: 'Tid', value: whenOfEvent(meeting.startsAt, meeting.endsAt) },
           { key: 'Plats', value: meeting.location || 'Bara digitalt' },
-          ...(meeting.onlineUrl ? [{ key: 'Digitalt möte', value: meeting.onlineUrl }] : []),
+          ...(meeting.onlineUrl
+            ? [
+                {
+                  key: 'Digitalt möte',
+                  value: meeting.onlineUrl,
+                  action: { href: meeting.onlineUrl, text: 'Öppna', hidden: 'länken till mötet' },
+                },
+              ]
+            : []),
           {
             key: 'Kallelse',
             value: meeting.invitationsSentAt
