@@ -498,6 +498,18 @@ describe('admin: every event the application records reads as Swedish', () => {
       cc('council.milestone_added', {
         after: { intervention: 'Webbkurs om våld', milestone: 'Kursen lanserad', dueOn: '2025-06-30' },
       }),
+      cc('council.financing_removed', {
+        before: {
+          intervention: 'Centrum mot hedersrelaterat våld och förtryck',
+          organisationId: org,
+          amountSek: 1200000,
+          fromOn: '2024-01-01',
+          untilOn: null,
+        },
+      }),
+      cc('council.milestone_removed', {
+        before: { intervention: 'Webbkurs om våld', milestone: 'Kursen lanserad', dueOn: '2025-06-30' },
+      }),
       cc('council.milestone_done', {
         after: { intervention: 'Webbkurs om våld', milestone: 'Kursen lanserad', doneOn: '2025-06-01' },
       }),

@@ -15,7 +15,7 @@ import { councilWork } from './factories/council-work.ts';
 import { organiserWorld } from './factories/event-organiser.ts';
 import { eventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories } from './factories/event-evaluations.ts';
-import { addIntervention } from '../src/modules/councils/interventions.ts';
+import { addFinancingLine, addIntervention, addMilestone } from '../src/modules/councils/interventions.ts';
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
 import { addStrategy } from '../src/modules/councils/strategies.ts';
 
@@ -117,6 +117,22 @@ describe('hostile input on every POST route', () => {
       name: 'Trygghetsvandringar',
       ownerOrganisationId: board.id,
     });
+    const line = await addFinancingLine(t.app.deps.db, users.admin.actor, '03', council.id, intervention.id, {
+      funderOrganisationId: board.id,
+      amountSek: '100000',
+      fromOn: '2024-01-01',
+    });
+    const milestone = await addMilestone(
+      t.app.deps.db,
+      users.admin.actor,
+      '03',
+      council.id,
+      intervention.id,
+      {
+        title: 'Första vandringen',
+        dueOn: '2025-06-30',
+      },
+    );
     const strategy = await addStrategy(t.app.deps.db, users.admin.actor, '03', council.id, {
       name: 'Strategi',
       fromYear: 2024,
@@ -132,6 +148,8 @@ describe('hostile input on every POST route', () => {
       strategyId: strategy.id,
       priorityId: priority.id,
       interventionId: intervention.id,
+      lineId: line.id,
+      milestoneId: milestone.id,
     });
     // Its meeting with an agenda item, a decision and a document.
     Object.assign(params, await councilWork(t.app, users.admin.actor, '03', council));

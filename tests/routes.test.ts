@@ -13,7 +13,7 @@ import {
   createYearSteps,
   formCouncil,
 } from '../src/modules/councils/index.ts';
-import { addIntervention } from '../src/modules/councils/interventions.ts';
+import { addFinancingLine, addIntervention, addMilestone } from '../src/modules/councils/interventions.ts';
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
 import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
@@ -164,6 +164,8 @@ const spec = table(`
   POST /:county/rad/:councilSlug/insatser/:interventionId/finansiering                    login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/insatser/:interventionId/delmal                          login  ok     404    ok     404    404    404
   POST /:county/rad/:councilSlug/insatser/:interventionId/delmal/klart                    login  ok     404    ok     404    404    ok
+  POST /:county/rad/:councilSlug/insatser/:interventionId/finansiering/:lineId/ta-bort (removes) login ok 404 ok 404 404 404
+  POST /:county/rad/:councilSlug/insatser/:interventionId/delmal/:milestoneId/ta-bort (removes) login ok 404 ok 404 404 404
   POST /:county/rad/:councilSlug/insatser/:interventionId/lagesrapport                    login  ok     404    ok     404    404    ok
   GET  /:county/rad/:councilSlug/hantering                                                login  ok     404    ok     404    404    ok
   POST /:county/rad/:councilSlug/hantering                                                login  ok     404    ok     404    404    ok
@@ -451,6 +453,22 @@ describe('every route, for every role, with real ids', () => {
   /** The events organiser's pages: an event, a series and registrations in each county (see organiserWorld). */
   let events: OrganiserWorld;
 
+  /** A financing line and a milestone of a council's intervention. */
+  async function lineAndMilestone(countyCode: string, councilId: string, interventionId: string) {
+    const db = t.app.deps.db;
+    const admin = users.get('system_admin')!.actor;
+    const line = await addFinancingLine(db, admin, countyCode, councilId, interventionId, {
+      funderOrganisationId: (await findCountyBoard(db, countyCode))!.id,
+      amountSek: '100000',
+      fromOn: '2024-01-01',
+    });
+    const milestone = await addMilestone(db, admin, countyCode, councilId, interventionId, {
+      title: 'Kursen lanserad',
+      dueOn: '2025-06-30',
+    });
+    return { lineId: line.id, milestoneId: milestone.id };
+  }
+
   async function buildWorld() {
     // Uppsala: its own round, a submitted answer to review, a municipality that never started, a draft picture.
     const uppsala = await make.response({ county: '03', municipality: '0381', status: 'submitted' });
@@ -556,6 +574,8 @@ describe('every route, for every role, with real ids', () => {
         name: 'Webbkurs om våld',
         ownerOrganisationId: board.id,
       });
+      // A financing line and a milestone of the intervention (`lineId`, `milestoneId`; fresh ones where removed).
+      const { lineId, milestoneId } = await lineAndMilestone(countyCode, council.id, intervention.id);
       const strategy = await addStrategy(db, admin, countyCode, council.id, {
         name: 'Strategi för ett jämställt och jämlikt län',
         fromYear: 2024,
@@ -572,6 +592,8 @@ describe('every route, for every role, with real ids', () => {
         strategyId: strategy.id,
         priorityId: priority.id,
         interventionId: intervention.id,
+        lineId,
+        milestoneId,
       };
     };
     Object.assign(county.own, await councilIn('03'));
@@ -703,6 +725,11 @@ describe('every route, for every role, with real ids', () => {
         },
       );
       return { ...base, personId: person.id };
+    }
+    // A financing line or a milestone removed from an intervention is one of its own.
+    if (fresh && place !== 'foreign' && /:(lineId|milestoneId)\//.test(route)) {
+      const base = (place === 'own' ? world.county.own : world.county.vnorr) as Record<string, string>;
+      return { ...base, ...(await lineAndMilestone(countyOf(place), base.councilId!, base.interventionId!)) };
     }
     // An event published or cancelled, or a registration cancelled or given a place, is one of its own.
     if (fresh && place !== 'foreign' && route.startsWith('/:county/evenemang/:eventId/'))

@@ -165,6 +165,10 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
     `lade till finansiering av insatsen${quoted(textField(after, 'intervention'))}`,
   'council.milestone_added': ({ after }) =>
     `lade till ett delmål i insatsen${quoted(textField(after, 'intervention'))}`,
+  'council.financing_removed': ({ before }) =>
+    `tog bort finansiering av insatsen${quoted(textField(before, 'intervention'))}`,
+  'council.milestone_removed': ({ before }) =>
+    `tog bort ett delmål i insatsen${quoted(textField(before, 'intervention'))}`,
   'council.milestone_done': ({ after }) =>
     `markerade ett delmål som klart i insatsen${quoted(textField(after, 'intervention'))}`,
   'council.progress_reported': ({ after }) =>

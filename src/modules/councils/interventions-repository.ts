@@ -94,6 +94,21 @@ export async function insertFinancing(
   return row!;
 }
 
+/** Deletes a financing line of the intervention; undefined when it has no such line. */
+export async function deleteFinancing(
+  tx: Executor,
+  interventionId: string,
+  lineId: string,
+): Promise<FinancingRow | undefined> {
+  const [row] = await tx
+    .delete(councilFinancingLines)
+    .where(
+      and(eq(councilFinancingLines.interventionId, interventionId), eq(councilFinancingLines.id, lineId)),
+    )
+    .returning();
+  return row;
+}
+
 export function listMilestones(db: Executor, interventionId: string): Promise<MilestoneRow[]> {
   return db
     .select()
@@ -120,6 +135,19 @@ export async function markMilestoneDone(
   const [row] = await tx
     .update(councilMilestones)
     .set({ doneOn })
+    .where(and(eq(councilMilestones.interventionId, interventionId), eq(councilMilestones.id, milestoneId)))
+    .returning();
+  return row;
+}
+
+/** Deletes a milestone of the intervention; undefined when it has no such milestone. */
+export async function deleteMilestone(
+  tx: Executor,
+  interventionId: string,
+  milestoneId: string,
+): Promise<MilestoneRow | undefined> {
+  const [row] = await tx
+    .delete(councilMilestones)
     .where(and(eq(councilMilestones.interventionId, interventionId), eq(councilMilestones.id, milestoneId)))
     .returning();
   return row;

@@ -316,6 +316,58 @@ export async function addMilestone(
   });
 }
 
+/** Removes a financing line of an intervention of an active council (a line of another intervention: 404). */
+export async function removeFinancingLine(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  interventionId: string,
+  lineId: string,
+) {
+  return db.transaction(async (tx) => {
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
+    const intervention = await lockedIntervention(tx, council, interventionId);
+    const line = isUuid(lineId) ? await irepo.deleteFinancing(tx, intervention.id, lineId) : undefined;
+    if (!line) throw new NotFoundError();
+    await auditCouncil(tx, actor, council, {
+      action: 'council.financing_removed',
+      before: {
+        intervention: intervention.name,
+        organisationId: line.funderOrganisationId,
+        amountSek: line.amountSek,
+        fromOn: line.fromOn,
+        untilOn: line.untilOn,
+      },
+    });
+    return line;
+  });
+}
+
+/** Removes a milestone of an intervention of an active council (a milestone of another intervention: 404). */
+export async function removeMilestone(
+  db: Db,
+  actor: UserActor,
+  countyCode: string,
+  councilId: string,
+  interventionId: string,
+  milestoneId: string,
+) {
+  return db.transaction(async (tx) => {
+    const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
+    const intervention = await lockedIntervention(tx, council, interventionId);
+    const milestone = isUuid(milestoneId)
+      ? await irepo.deleteMilestone(tx, intervention.id, milestoneId)
+      : undefined;
+    if (!milestone) throw new NotFoundError();
+    await auditCouncil(tx, actor, council, {
+      action: 'council.milestone_removed',
+      before: { intervention: intervention.name, milestone: milestone.title, dueOn: milestone.dueOn },
+    });
+    return milestone;
+  });
+}
+
 /** Marks a milestone done: the admin, or a council member of the owning organisation. */
 export async function markMilestoneDone(
   db: Db,

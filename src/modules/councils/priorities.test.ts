@@ -6,7 +6,15 @@ import { TestClient } from '../../../tests/helpers/client.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { findCountyBoard, findMunicipalityOrganisation } from '../reference/index.ts';
-import { addIntervention, addFinancingLine, interventionDetails, reportProgress } from './interventions.ts';
+import {
+  addFinancingLine,
+  addIntervention,
+  addMilestone,
+  interventionDetails,
+  removeFinancingLine,
+  removeMilestone,
+  reportProgress,
+} from './interventions.ts';
 import { addInterventionArea, addPriority, handlingMatrix, recordHandling } from './priorities.ts';
 import { addMembers, addRepresentative, councilOverview, dissolveCouncil, formCouncil } from './service.ts';
 import { importProgress, ProgressImportError } from './progress-import.ts';
@@ -235,6 +243,104 @@ describe('priorities and interventions', () => {
     expect(bad.doc.querySelector('#progress-period')?.getAttribute('value')).toBe('2025-H3');
     expect(bad.doc.querySelector('#progress-text')?.text).toBe('Texten som skrevs');
     expect(bad.doc.querySelector('.govuk-error-summary a')?.getAttribute('href')).toBe('#progress-period');
+  });
+
+  it('lets the admin remove a financing line and a milestone, audited; not another intervention’s, not a member, not in an ended council', async () => {
+    const { council, intervention } = await world();
+    const other = await addIntervention(db, admin.actor, '21', council.id, {
+      areaId: intervention.areaId,
+      name: 'Annan insats',
+      ownerOrganisationId: sandviken,
+      status: 'ongoing',
+    });
+    const line = await addFinancingLine(db, admin.actor, '21', council.id, intervention.id, {
+      funderOrganisationId: board,
+      amountSek: '50000',
+      fromOn: '2024-01-01',
+    });
+    const otherLine = await addFinancingLine(db, admin.actor, '21', council.id, other.id, {
+      funderOrganisationId: sandviken,
+      amountSek: '1000',
+      fromOn: '2024-01-01',
+    });
+    const milestone = await addMilestone(db, admin.actor, '21', council.id, intervention.id, {
+      title: 'Kursen lanserad',
+      dueOn: '2025-06-30',
+    });
+    const kept = await addMilestone(db, admin.actor, '21', council.id, intervention.id, {
+      title: 'Kursen utvärderad',
+      dueOn: '2025-12-31',
+    });
+
+    // The page offers a removal beside each line and milestone, named for a screen reader.
+    const client = new TestClient(t.app);
+    await client.login(admin.email, admin.password);
+    const path = urls.intervention('gavleborg', council.slug, intervention.id);
+    const page = await client.get(path);
+    const removals = page.doc
+      .querySelectorAll('form[action$="/ta-bort"] button')
+      .map((b) => b.text.replace(/\s+/g, ' ').trim());
+    expect(removals).toEqual([
+      'Ta bort finansieringen från Länsstyrelsen i Gävleborgs län, 50 000 kr, från 1 januari 2024 tills vidare',
+      'Ta bort delmålet Kursen lanserad',
+      'Ta bort delmålet Kursen utvärderad',
+    ]);
+    const removed = await client.post(`${path}/finansiering/${line.id}/ta-bort`, {
+      _csrf: await client.csrfToken(),
+    });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.location).toBe(path);
+    expect((await client.follow(removed)).body).toContain('Finansieringen är borttagen.');
+    const gone = await client.post(`${path}/delmal/${milestone.id}/ta-bort`, {
+      _csrf: await client.csrfToken(),
+    });
+    expect(gone.status).toBe(303);
+    expect((await client.follow(gone)).body).toContain('Delmålet ”Kursen lanserad” är borttaget.');
+    const details = (await interventionDetails(db, council.id, intervention.id))!;
+    expect(details.financing).toEqual([]);
+    expect(details.milestones.map((m) => m.id)).toEqual([kept.id]);
+    const audited = await queryRows<{ action: string; before: { intervention?: string } | null }>(
+      db,
+      sql`select action, before from audit_log where entity_id = ${council.id} and action like '%_removed' order by id`,
+    );
+    expect(audited.map((a) => [a.action, a.before?.intervention])).toEqual([
+      ['council.financing_removed', 'Webbkurs om våld'],
+      ['council.milestone_removed', 'Webbkurs om våld'],
+    ]);
+
+    // Another intervention's line, a line already removed, a member of the owner: 404.
+    await expect(
+      removeFinancingLine(db, admin.actor, '21', council.id, intervention.id, otherLine.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      (
+        await client.post(
+          `${path}/finansiering/${otherLine.id}/ta-bort`,
+          { _csrf: await client.csrfToken() },
+          { checkPage: false },
+        )
+      ).status,
+    ).toBe(404);
+    await expect(
+      removeFinancingLine(db, admin.actor, '21', council.id, intervention.id, line.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      removeMilestone(db, admin.actor, '21', council.id, other.id, kept.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      removeMilestone(db, gavleMember.actor, '21', council.id, intervention.id, kept.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect((await interventionDetails(db, council.id, other.id))!.financing).toHaveLength(1);
+
+    // An ended council keeps its lines and milestones, and the page offers no removal.
+    await dissolveCouncil(db, admin.actor, '21', council.id, '2026-01-31');
+    await expect(
+      removeMilestone(db, admin.actor, '21', council.id, intervention.id, kept.id),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      removeFinancingLine(db, admin.actor, '21', council.id, other.id, otherLine.id),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await client.get(path)).doc.querySelector('form[action$="/ta-bort"]')).toBeNull();
   });
 
   it('keeps the input of a priority with a target Agenda 2030 lacks, and then hides the forms of an ended council', async () => {

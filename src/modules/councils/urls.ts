@@ -69,6 +69,11 @@ export const urls = {
     interventionId: string,
     part: 'finansiering' | 'delmal' | 'delmal/klart' | 'lagesrapport' | 'mal',
   ): string => `${base(county, council)}/insatser/${interventionId}/${part}`,
+  /** an intervention's financing line or milestone removed */
+  financingRemove: (county: string, council: string, interventionId: string, lineId: string): string =>
+    `${base(county, council)}/insatser/${interventionId}/finansiering/${lineId}/ta-bort`,
+  milestoneRemove: (county: string, council: string, interventionId: string, milestoneId: string): string =>
+    `${base(county, council)}/insatser/${interventionId}/delmal/${milestoneId}/ta-bort`,
   progressImport: (county: string, council: string): string => `${base(county, council)}/insatser/import`,
   progressTemplate: (county: string, council: string): string =>
     `${base(county, council)}/insatser/import/mall.csv`,

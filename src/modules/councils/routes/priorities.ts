@@ -15,6 +15,8 @@ import {
   editIntervention,
   interventionDetails,
   markMilestoneDone,
+  removeFinancingLine,
+  removeMilestone,
   reportProgress,
 } from '../interventions.ts';
 import { can } from '../policy.ts';
@@ -50,6 +52,8 @@ type RoomParams = { Params: { county: string; councilSlug: string } };
 type PriorityParams = { Params: { county: string; councilSlug: string; priorityId: string } };
 type StrategyParams = { Params: { county: string; councilSlug: string; strategyId: string } };
 type InterventionParams = { Params: { county: string; councilSlug: string; interventionId: string } };
+type FinancingLineParams = { Params: InterventionParams['Params'] & { lineId: string } };
+type MilestoneParams = { Params: InterventionParams['Params'] & { milestoneId: string } };
 
 /** Who may call each route: the room's people see and answer, the county's admins keep. */
 const guard = {
@@ -298,6 +302,37 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
       await addMilestone(db, requireUser(req), countyCode, councilId, req.params.interventionId, bodyOf(req));
       return 'Delmålet är tillagt.';
     }),
+  );
+
+  app.post<FinancingLineParams>(
+    `${interventionPath}/finansiering/:lineId/ta-bort`,
+    guard.manage,
+    (req, reply) =>
+      interventionPost('financing', async (_req, countyCode, councilId) => {
+        await removeFinancingLine(
+          db,
+          requireUser(req),
+          countyCode,
+          councilId,
+          req.params.interventionId,
+          req.params.lineId,
+        );
+        return 'Finansieringen är borttagen.';
+      })(req, reply),
+  );
+
+  app.post<MilestoneParams>(`${interventionPath}/delmal/:milestoneId/ta-bort`, guard.manage, (req, reply) =>
+    interventionPost('milestone', async (_req, countyCode, councilId) => {
+      const milestone = await removeMilestone(
+        db,
+        requireUser(req),
+        countyCode,
+        councilId,
+        req.params.interventionId,
+        req.params.milestoneId,
+      );
+      return `Delmålet ”${milestone.title}” är borttaget.`;
+    })(req, reply),
   );
 
   app.post<InterventionParams>(

@@ -1,3 +1,4 @@
+import { Html } from '@kitajs/html';
 import { safeMarkdown } from '../../../../platform/markdown.ts';
 import {
   Button,
@@ -148,6 +149,28 @@ export function InterventionPage(
                 <span>Ingen angiven</span>
               ),
           },
+          ...(mayChange
+            ? [
+                {
+                  header: 'Ta bort',
+                  cell: (f: FinancingRow) => (
+                    <PostForm
+                      action={urls.financingRemove(county.slug, council.slug, i.id, f.id)}
+                      csrfToken={p.ctx.csrfToken}
+                    >
+                      <Button variant="warning" small>
+                        Ta bort
+                        <span class="govuk-visually-hidden">
+                          {Html.escapeHtml(
+                            ` finansieringen från ${nameOf(f.funderOrganisationId)}, ${kronor(f.amountSek)}, ${spanText(f.fromOn, f.untilOn)}`,
+                          )}
+                        </span>
+                      </Button>
+                    </PostForm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Table
@@ -161,6 +184,24 @@ export function InterventionPage(
             header: 'Klart',
             cell: (m) => (m.doneOn ? <span safe>{dayText(m.doneOn)}</span> : <span>Inte ännu</span>),
           },
+          ...(mayChange
+            ? [
+                {
+                  header: 'Ta bort',
+                  cell: (m: MilestoneRow) => (
+                    <PostForm
+                      action={urls.milestoneRemove(county.slug, council.slug, i.id, m.id)}
+                      csrfToken={p.ctx.csrfToken}
+                    >
+                      <Button variant="warning" small>
+                        Ta bort
+                        <span class="govuk-visually-hidden">{Html.escapeHtml(` delmålet ${m.title}`)}</span>
+                      </Button>
+                    </PostForm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {p.mayReport && p.milestones.some((m) => !m.doneOn) ? (
