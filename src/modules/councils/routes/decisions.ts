@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import { stockholmDate } from '../../../platform/time.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { decisionPage, recordDecision, withState, type DecisionInput } from '../decisions.ts';
 import * as drepo from '../decisions-repository.ts';
@@ -10,7 +9,7 @@ import * as repo from '../repository.ts';
 import { urls } from '../urls.ts';
 import { DecisionPage } from '../views/decisions/decision.tsx';
 import { DecisionsListPage } from '../views/decisions/list.tsx';
-import { roomGuard, roomOf } from './meetings.ts';
+import { councilGuard, roomOf, today } from './common.ts';
 
 type RoomParams = { Params: { county: string; councilSlug: string }; Querystring: { ersatter?: string } };
 type DecisionParams = { Params: { county: string; councilSlug: string; decisionId: string } };
@@ -23,7 +22,7 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
   const listPage = async (req: FastifyRequest<RoomParams>, reply: FastifyReply, form: FormState) => {
-    const room = await roomOf(deps, req);
+    const room = await roomOf(db, req);
     const [decisions, bodies, agenda] = await Promise.all([
       drepo.listDecisions(db, room.council.id),
       repo.listBodies(db, room.council.id),
@@ -43,7 +42,7 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<RoomParams>('/:county/rad/:councilSlug/beslut', roomGuard.view, async (req, reply) => {
+  app.get<RoomParams>('/:county/rad/:councilSlug/beslut', councilGuard.view, async (req, reply) => {
     const replaces = typeof req.query.ersatter === 'string' ? req.query.ersatter : '';
     return reply.html(
       listPage(
@@ -51,15 +50,15 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: Deps): void {
         reply,
         emptyForm({
           validity: 'until_further_notice',
-          decidedOn: stockholmDate(new Date()),
+          decidedOn: today(),
           replacesId: replaces,
         }),
       ),
     );
   });
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/beslut', roomGuard.manage, async (req, reply) => {
-    const room = await roomOf(deps, req);
+  app.post<RoomParams>('/:county/rad/:councilSlug/beslut', councilGuard.manage, async (req, reply) => {
+    const room = await roomOf(db, req);
     return handleForm(
       req,
       reply,
@@ -80,9 +79,9 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<DecisionParams>(
     '/:county/rad/:councilSlug/beslut/:decisionId',
-    roomGuard.view,
+    councilGuard.view,
     async (req, reply) => {
-      const room = await roomOf(deps, req);
+      const room = await roomOf(db, req);
       const page = await decisionPage(db, room.council.id, req.params.decisionId);
       const bodies = await repo.listBodies(db, room.council.id);
       const item = page.agendaItem;
@@ -102,7 +101,7 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: Deps): void {
               countyCode: room.council.countyCode,
               council: room.council,
               decision: page.decision,
-              by: { decidedOn: stockholmDate(new Date()) },
+              by: { decidedOn: today() },
             }).allowed,
           },
         }),

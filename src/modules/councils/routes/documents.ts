@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import type { FormBody } from '../../../platform/input.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import * as drepo from '../decisions-repository.ts';
 import {
@@ -26,12 +25,9 @@ import type { CouncilRoom } from '../service.ts';
 import { urls } from '../urls.ts';
 import { DocumentPage } from '../views/documents/document.tsx';
 import { DocumentsListPage, type DocumentChoices } from '../views/documents/list.tsx';
-import { roomGuard, roomOf, textOf } from './meetings.ts';
+import { bodyOf, councilGuard, roomOf, textOf, type RoomParams } from './common.ts';
 
-type RoomParams = { Params: { county: string; councilSlug: string } };
 type DocumentParams = { Params: { county: string; councilSlug: string; documentId: string } };
-
-const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 
 /**
  * The council's documents (Dokument): the list of those the viewer sees, adding one with its file (PDF or
@@ -65,7 +61,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
   // ---- The list ------------------------------------------------------------------------------------------
 
   const listPage = async (req: FastifyRequest<RoomParams>, reply: FastifyReply, form: FormState) => {
-    const room = await roomOf(deps, req);
+    const room = await roomOf(db, req);
     const all = await docs.listDocuments(db, room.council.id);
     const seat = { countyCode: room.council.countyCode, sitsIn: room.sitsIn };
     const seen = all.filter((d) => maySeeDocument(req.actor, seat, d));
@@ -86,41 +82,45 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<RoomParams>('/:county/rad/:councilSlug/dokument', roomGuard.view, async (req, reply) =>
+  app.get<RoomParams>('/:county/rad/:councilSlug/dokument', councilGuard.view, async (req, reply) =>
     reply.html(listPage(req, reply, emptyForm())),
   );
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/dokument', roomGuard.manageUploads, async (req, reply) => {
-    const room = await roomOf(deps, req);
-    let file: DocumentFileChoice | undefined;
-    return handleForm(
-      req,
-      reply,
-      (form) => listPage(req, reply, keeping(form, file)),
-      async () => {
-        const actor = requireUser(req);
-        file = await readDocumentFile(deps.files, req, actor, room.council.countyCode);
-        refuseFile(file, () => documentInputErrors(bodyOf(req)));
-        const document = await addDocument(
-          db,
-          actor,
-          room.council.countyCode,
-          room.council.id,
-          bodyOf(req) as DocumentInput,
-          {
-            fileRef: file.fileRef,
-          },
-        );
-        reply.setFlash({ kind: 'success', text: `Dokumentet ”${document.title}” är tillagt.` });
-        return reply.redirect(urls.document(requireCounty(req).slug, room.council.slug, document.id), 303);
-      },
-    );
-  });
+  app.post<RoomParams>(
+    '/:county/rad/:councilSlug/dokument',
+    councilGuard.manageUploads,
+    async (req, reply) => {
+      const room = await roomOf(db, req);
+      let file: DocumentFileChoice | undefined;
+      return handleForm(
+        req,
+        reply,
+        (form) => listPage(req, reply, keeping(form, file)),
+        async () => {
+          const actor = requireUser(req);
+          file = await readDocumentFile(deps.files, req, actor, room.council.countyCode);
+          refuseFile(file, () => documentInputErrors(bodyOf(req)));
+          const document = await addDocument(
+            db,
+            actor,
+            room.council.countyCode,
+            room.council.id,
+            bodyOf(req) as DocumentInput,
+            {
+              fileRef: file.fileRef,
+            },
+          );
+          reply.setFlash({ kind: 'success', text: `Dokumentet ”${document.title}” är tillagt.` });
+          return reply.redirect(urls.document(requireCounty(req).slug, room.council.slug, document.id), 303);
+        },
+      );
+    },
+  );
 
   // ---- One document --------------------------------------------------------------------------------------
 
   const documentOf = async (req: FastifyRequest<DocumentParams>) => {
-    const room = await roomOf(deps, req);
+    const room = await roomOf(db, req);
     const document = await docs.findDocument(db, room.council.id, req.params.documentId);
     const seat = { countyCode: room.council.countyCode, sitsIn: room.sitsIn };
     if (!document || !maySeeDocument(req.actor, seat, document)) throw new NotFoundError();
@@ -150,14 +150,14 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<DocumentParams>(
     '/:county/rad/:councilSlug/dokument/:documentId',
-    roomGuard.view,
+    councilGuard.view,
     async (req, reply) => reply.html(documentPage(req, reply, emptyForm())),
   );
 
   /** A form on the document's page: the page again on refusal, else a flash and back to the document. */
   const documentAction = (
     path: string,
-    guard: typeof roomGuard.manage,
+    guard: typeof councilGuard.manage,
     run: (
       req: FastifyRequest<DocumentParams>,
       ref: DocumentRef,
@@ -188,11 +188,11 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     );
 
-  documentAction('', roomGuard.manage, async (req, ref) => {
+  documentAction('', councilGuard.manage, async (req, ref) => {
     await editDocument(db, requireUser(req), ref, bodyOf(req) as DocumentInput);
     return 'Dokumentet är ändrat.';
   });
-  documentAction('/version', roomGuard.manageUploads, async (req, ref, keep) => {
+  documentAction('/version', councilGuard.manageUploads, async (req, ref, keep) => {
     const actor = requireUser(req);
     const file = await readDocumentFile(deps.files, req, actor, ref.countyCode);
     keep(file);
@@ -203,7 +203,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: Deps): void {
     });
     return `Version ${version.version} är uppladdad.`;
   });
-  documentAction('/dra-tillbaka', roomGuard.manage, async (req, ref) => {
+  documentAction('/dra-tillbaka', councilGuard.manage, async (req, ref) => {
     await withdrawDocument(db, requireUser(req), ref);
     return 'Dokumentet är tillbakadraget.';
   });

@@ -1,18 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { pageContext, requireCounty } from '../../../platform/http.ts';
 import { followUpToDocx } from '../export/follow-up-docx.ts';
 import { followUpReport } from '../follow-up.ts';
-import { councilRoom } from '../service.ts';
 import { FollowUpPage } from '../views/follow-up.tsx';
 import { YEAR_MAX, YEAR_MIN } from '../year-plan.ts';
+import { councilGuard, roomOf } from './common.ts';
 
 type YearParams = { Params: { county: string; councilSlug: string; year: string } };
-
-/** The room: the county's admins and the people of the council's bodies (internal, never public). */
-const guard = { config: { access: access.county('council.view') } };
 
 /**
  * The yearly follow-up report of a council, as a printable page and as a Word file: one model
@@ -24,26 +20,35 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: Deps): void {
   async function reportOf(req: FastifyRequest<YearParams>) {
     const year = /^\d{4}$/.test(req.params.year) ? Number(req.params.year) : NaN;
     if (!(year >= YEAR_MIN && year <= YEAR_MAX)) throw new NotFoundError();
-    const room = await councilRoom(db, req.actor, requireCounty(req).code, req.params.councilSlug);
+    // The room: the county's admins and the people of the council's bodies (internal, never public).
+    const room = await roomOf(db, req);
     return { room, report: await followUpReport(db, room.council, year) };
   }
 
-  app.get<YearParams>('/:county/rad/:councilSlug/uppfoljning/:year.html', guard, async (req, reply) => {
-    const { room, report } = await reportOf(req);
-    return reply.html(
-      FollowUpPage({
-        ctx: pageContext(req, reply),
-        county: requireCounty(req),
-        council: room.council,
-        report,
-      }),
-    );
-  });
+  app.get<YearParams>(
+    '/:county/rad/:councilSlug/uppfoljning/:year.html',
+    councilGuard.view,
+    async (req, reply) => {
+      const { room, report } = await reportOf(req);
+      return reply.html(
+        FollowUpPage({
+          ctx: pageContext(req, reply),
+          county: requireCounty(req),
+          council: room.council,
+          report,
+        }),
+      );
+    },
+  );
 
-  app.get<YearParams>('/:county/rad/:councilSlug/uppfoljning/:year.docx', guard, async (req, reply) => {
-    const { room, report } = await reportOf(req);
-    return reply.download(await followUpToDocx(report), {
-      filename: `uppfoljning-${room.council.slug}-${report.year}.docx`,
-    });
-  });
+  app.get<YearParams>(
+    '/:county/rad/:councilSlug/uppfoljning/:year.docx',
+    councilGuard.view,
+    async (req, reply) => {
+      const { room, report } = await reportOf(req);
+      return reply.download(await followUpToDocx(report), {
+        filename: `uppfoljning-${room.council.slug}-${report.year}.docx`,
+      });
+    },
+  );
 }

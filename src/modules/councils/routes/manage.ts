@@ -1,46 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError, ValidationError } from '../../../platform/errors.ts';
-import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import type { FormBody } from '../../../platform/input.ts';
-import { stockholmDate } from '../../../platform/time.ts';
+import { handleForm, pageContext, requireUser } from '../../../platform/http.ts';
 import { emptyForm, isUuid } from '../../../platform/validation.ts';
 import { countyBoardName, findCountyBoard } from '../../reference/index.ts';
 import { countyCouncils, formCouncil, mergeCouncils, type CouncilInput } from '../service.ts';
 import * as repo from '../repository.ts';
 import { urls } from '../urls.ts';
+import { bodyOf, councilGuard, countyOf, listOf, today } from './common.ts';
 import { MergeCouncilsPage, NewCouncilPage } from '../views/manage/form.tsx';
 import { CouncilsPage } from '../views/manage/list.tsx';
 import type { CountyOf } from '../views/manage/parts.tsx';
-
-/** Who may call each route: the county's council pages (admins, editors, council members), or its admins. */
-export const councilGuard = {
-  view: { config: { access: access.county('council.view') } },
-  manage: { config: { access: access.county('council.manage') } },
-};
-
-export const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
-
-/** A posted field as text (the first, where a list came). */
-export const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return typeof v === 'string' ? v : (v?.[0] ?? '');
-};
-
-/** A posted field as a list (checkboxes). */
-export const listOf = (body: FormBody, key: string): string[] => {
-  const v = body[key];
-  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
-};
-
-export const countyOf = (req: FastifyRequest): CountyOf => {
-  const c = requireCounty(req);
-  return { code: c.code, name: c.name, slug: c.slug };
-};
-
-/** Today in Sweden, as a date field's first value. */
-export const today = (): string => stockholmDate(new Date());
 
 /**
  * The county's councils: the list (each viewer sees what they may), forming a council convened by the county

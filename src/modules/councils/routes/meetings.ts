@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { contentDisposition } from '../../../platform/exports/download.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import type { FormBody } from '../../../platform/input.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { ICS_CONTENT_TYPE } from '../../events/index.ts';
 import * as drepo from '../decisions-repository.ts';
@@ -26,34 +24,15 @@ import {
 } from '../meetings.ts';
 import { decide } from '../policy.ts';
 import * as repo from '../repository.ts';
-import { councilRoom, type CouncilRoom } from '../service.ts';
+import type { CouncilRoom } from '../service.ts';
 import { urls } from '../urls.ts';
+import { bodyOf, councilGuard, roomOf, textOf, type RoomParams } from './common.ts';
 import { MeetingsListPage } from '../views/meetings/list.tsx';
 import { MeetingPage } from '../views/meetings/meeting.tsx';
 
-/** Who may call each route: the work room's people read, the county's admin changes (the service decides per council). */
-export const roomGuard = {
-  view: { config: { access: access.county('council.view') } },
-  manage: { config: { access: access.county('council.manage') } },
-  /** a form that carries a file (multipart) */
-  manageUploads: { config: { access: access.county('council.manage'), uploads: true } },
-};
-
-type RoomParams = { Params: { county: string; councilSlug: string } };
 type MeetingParams = { Params: { county: string; councilSlug: string; meetingId: string } };
 /** a meeting's form, and an agenda item's (with `itemId`) */
 type ActionParams = { Params: { county: string; councilSlug: string; meetingId: string; itemId?: string } };
-
-const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
-/** A posted field as text (the first, where a list came). */
-export const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return typeof v === 'string' ? v : (v?.[0] ?? '');
-};
-
-/** The council's work room for the viewer, by the address (404 for anyone it is not for). */
-export const roomOf = (deps: Deps, req: FastifyRequest<RoomParams>): Promise<CouncilRoom> =>
-  councilRoom(deps.db, req.actor, requireCounty(req).code, req.params.councilSlug);
 
 /**
  * The meetings of a council's bodies (Möten): the list, planning one, and each meeting's page with its
@@ -64,7 +43,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
   const meetingOf = async (req: FastifyRequest<MeetingParams>) => {
-    const room = await roomOf(deps, req);
+    const room = await roomOf(db, req);
     const meeting = await mrepo.findMeeting(db, room.council.id, req.params.meetingId);
     if (!meeting || !decide(req.actor, 'body.view', room.bodySeat(meeting.bodyId)).allowed)
       throw new NotFoundError();
@@ -79,7 +58,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
   // ---- The list ------------------------------------------------------------------------------------------
 
   const listPage = async (req: FastifyRequest<RoomParams>, reply: FastifyReply, form: FormState) => {
-    const room = await roomOf(deps, req);
+    const room = await roomOf(db, req);
     const bodies = await repo.listBodies(db, room.council.id);
     const seen = bodies.filter((b) => decide(req.actor, 'body.view', room.bodySeat(b.id)).allowed);
     return MeetingsListPage({
@@ -100,12 +79,12 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<RoomParams>('/:county/rad/:councilSlug/moten', roomGuard.view, async (req, reply) =>
+  app.get<RoomParams>('/:county/rad/:councilSlug/moten', councilGuard.view, async (req, reply) =>
     reply.html(listPage(req, reply, emptyForm())),
   );
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/moten', roomGuard.manage, async (req, reply) => {
-    const room = await roomOf(deps, req);
+  app.post<RoomParams>('/:county/rad/:councilSlug/moten', councilGuard.manage, async (req, reply) => {
+    const room = await roomOf(db, req);
     return handleForm(
       req,
       reply,
@@ -166,13 +145,15 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<MeetingParams>('/:county/rad/:councilSlug/moten/:meetingId', roomGuard.view, async (req, reply) =>
-    reply.html(meetingPage(req, reply, emptyForm())),
+  app.get<MeetingParams>(
+    '/:county/rad/:councilSlug/moten/:meetingId',
+    councilGuard.view,
+    async (req, reply) => reply.html(meetingPage(req, reply, emptyForm())),
   );
 
   app.get<MeetingParams>(
     '/:county/rad/:councilSlug/moten/:meetingId/kallelse.ics',
-    roomGuard.view,
+    councilGuard.view,
     async (req, reply) => {
       const { room, meeting } = await meetingOf(req);
       const body = (await repo.listBodies(db, room.council.id)).find((b) => b.id === meeting.bodyId)!;
@@ -192,7 +173,7 @@ export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
   ) =>
     app.post<ActionParams>(
       `/:county/rad/:councilSlug/moten/:meetingId${path}`,
-      roomGuard.manage,
+      councilGuard.manage,
       async (req, reply) => {
         const { room } = await meetingOf(req);
         return handleForm(

@@ -1,12 +1,9 @@
 import type { FastifyReply, FastifyInstance, FastifyRequest } from 'fastify';
-import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import { isEmptyUpload } from '../../../platform/files.ts';
-import type { FormBody } from '../../../platform/input.ts';
 import { uploadOf } from '../../../platform/uploads.ts';
-import { stockholmDate } from '../../../platform/time.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import {
   addFinancingLine,
@@ -30,7 +27,7 @@ import {
   recordHandling,
 } from '../priorities.ts';
 import * as repo from '../repository.ts';
-import { councilRoom, resourceOf, type CouncilRoom } from '../service.ts';
+import { resourceOf, type CouncilRoom } from '../service.ts';
 import { addStrategy, addStrategyGoal, setInterventionGoals, strategiesOf } from '../strategies.ts';
 import {
   csvText,
@@ -41,6 +38,7 @@ import {
   type ImportProblem,
 } from '../progress-import.ts';
 import { urls } from '../urls.ts';
+import { bodyOf, councilGuard, roomOf as roomFor, today, type RoomParams } from './common.ts';
 import { ProgressImportPage, type ImportPreview } from '../views/priorities/import.tsx';
 import { StrategiesPage, type StrategyForm } from '../views/priorities/strategies.tsx';
 import { HandlingPage } from '../views/priorities/handling.tsx';
@@ -48,22 +46,11 @@ import { InterventionPage, type InterventionForm } from '../views/priorities/int
 import type { RoomPage } from '../views/priorities/parts.tsx';
 import { PrioritiesPage, PriorityPage, type PriorityForm } from '../views/priorities/priorities.tsx';
 
-type RoomParams = { Params: { county: string; councilSlug: string } };
 type PriorityParams = { Params: { county: string; councilSlug: string; priorityId: string } };
 type StrategyParams = { Params: { county: string; councilSlug: string; strategyId: string } };
 type InterventionParams = { Params: { county: string; councilSlug: string; interventionId: string } };
 type FinancingLineParams = { Params: InterventionParams['Params'] & { lineId: string } };
 type MilestoneParams = { Params: InterventionParams['Params'] & { milestoneId: string } };
-
-/** Who may call each route: the room's people see and answer, the county's admins keep. */
-const guard = {
-  view: { config: { access: access.county('council.view') } },
-  manage: { config: { access: access.county('council.manage') } },
-  /** the progress file's form: multipart, since it carries the file */
-  manageUploads: { config: { access: access.county('council.manage'), uploads: true } },
-};
-
-const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 
 /**
  * A council's priorities, intervention areas and interventions in its work room, and how the members handle
@@ -73,11 +60,10 @@ const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
-  const roomOf = async (req: FastifyRequest<RoomParams>) => {
-    const county = requireCounty(req);
-    const room = await councilRoom(db, req.actor, county.code, req.params.councilSlug);
-    return { county, room };
-  };
+  const roomOf = async (req: FastifyRequest<RoomParams>) => ({
+    county: requireCounty(req),
+    room: await roomFor(db, req),
+  });
   const pageOf = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -102,23 +88,27 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
     return PrioritiesPage({ ...pageOf(req, reply, county, room), priorities, decisions, form });
   };
 
-  app.get<RoomParams>('/:county/rad/:councilSlug/prioriteringar', guard.view, async (req, reply) =>
+  app.get<RoomParams>('/:county/rad/:councilSlug/prioriteringar', councilGuard.view, async (req, reply) =>
     reply.html(prioritiesPage(req, reply, emptyForm())),
   );
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/prioriteringar', guard.manage, async (req, reply) => {
-    const { county, room } = await roomOf(req);
-    return handleForm(
-      req,
-      reply,
-      (form) => prioritiesPage(req, reply, form),
-      async () => {
-        const priority = await addPriority(db, requireUser(req), county.code, room.council.id, bodyOf(req));
-        reply.setFlash({ kind: 'success', text: `Samverkansområdet ”${priority.name}” är tillagt.` });
-        return reply.redirect(urls.priority(county.slug, room.council.slug, priority.id), 303);
-      },
-    );
-  });
+  app.post<RoomParams>(
+    '/:county/rad/:councilSlug/prioriteringar',
+    councilGuard.manage,
+    async (req, reply) => {
+      const { county, room } = await roomOf(req);
+      return handleForm(
+        req,
+        reply,
+        (form) => prioritiesPage(req, reply, form),
+        async () => {
+          const priority = await addPriority(db, requireUser(req), county.code, room.council.id, bodyOf(req));
+          reply.setFlash({ kind: 'success', text: `Samverkansområdet ”${priority.name}” är tillagt.` });
+          return reply.redirect(urls.priority(county.slug, room.council.slug, priority.id), 303);
+        },
+      );
+    },
+  );
 
   const priorityPage = async (
     req: FastifyRequest<PriorityParams>,
@@ -148,7 +138,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   const priorityPath = '/:county/rad/:councilSlug/prioriteringar/:priorityId';
 
-  app.get<PriorityParams>(priorityPath, guard.view, async (req, reply) =>
+  app.get<PriorityParams>(priorityPath, councilGuard.view, async (req, reply) =>
     reply.html(priorityPage(req, reply, undefined, emptyForm())),
   );
 
@@ -174,7 +164,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<PriorityParams>(
     priorityPath,
-    guard.manage,
+    councilGuard.manage,
     priorityPost('edit', async (req, countyCode, councilId) => {
       await editPriority(db, requireUser(req), countyCode, councilId, req.params.priorityId, bodyOf(req));
       return 'Ändringarna är sparade.';
@@ -183,7 +173,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<PriorityParams>(
     `${priorityPath}/insatsomraden`,
-    guard.manage,
+    councilGuard.manage,
     priorityPost('area', async (req, countyCode, councilId) => {
       const area = await addInterventionArea(
         db,
@@ -199,7 +189,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<PriorityParams>(
     `${priorityPath}/insatser`,
-    guard.manage,
+    councilGuard.manage,
     priorityPost('intervention', async (req, countyCode, councilId) => {
       if (!(await prepo.findPriority(db, councilId, req.params.priorityId))) throw new NotFoundError();
       const intervention = await addIntervention(db, requireUser(req), countyCode, councilId, bodyOf(req));
@@ -225,7 +215,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
         ...resourceOf(room.council),
         organisationId: details.intervention.ownerOrganisationId,
       }),
-      today: stockholmDate(new Date()),
+      today: today(),
       posted,
       form,
     });
@@ -233,7 +223,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   const interventionPath = '/:county/rad/:councilSlug/insatser/:interventionId';
 
-  app.get<InterventionParams>(interventionPath, guard.view, async (req, reply) =>
+  app.get<InterventionParams>(interventionPath, councilGuard.view, async (req, reply) =>
     reply.html(interventionPage(req, reply, undefined, emptyForm())),
   );
 
@@ -265,7 +255,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<InterventionParams>(
     interventionPath,
-    guard.manage,
+    councilGuard.manage,
     interventionPost('edit', async (req, countyCode, councilId) => {
       await editIntervention(
         db,
@@ -281,7 +271,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<InterventionParams>(
     `${interventionPath}/finansiering`,
-    guard.manage,
+    councilGuard.manage,
     interventionPost('financing', async (req, countyCode, councilId) => {
       await addFinancingLine(
         db,
@@ -297,7 +287,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<InterventionParams>(
     `${interventionPath}/delmal`,
-    guard.manage,
+    councilGuard.manage,
     interventionPost('milestone', async (req, countyCode, councilId) => {
       await addMilestone(db, requireUser(req), countyCode, councilId, req.params.interventionId, bodyOf(req));
       return 'Delmålet är tillagt.';
@@ -306,7 +296,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<FinancingLineParams>(
     `${interventionPath}/finansiering/:lineId/ta-bort`,
-    guard.manage,
+    councilGuard.manage,
     (req, reply) =>
       interventionPost('financing', async (_req, countyCode, councilId) => {
         await removeFinancingLine(
@@ -321,23 +311,26 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
       })(req, reply),
   );
 
-  app.post<MilestoneParams>(`${interventionPath}/delmal/:milestoneId/ta-bort`, guard.manage, (req, reply) =>
-    interventionPost('milestone', async (_req, countyCode, councilId) => {
-      const milestone = await removeMilestone(
-        db,
-        requireUser(req),
-        countyCode,
-        councilId,
-        req.params.interventionId,
-        req.params.milestoneId,
-      );
-      return `Delmålet ”${milestone.title}” är borttaget.`;
-    })(req, reply),
+  app.post<MilestoneParams>(
+    `${interventionPath}/delmal/:milestoneId/ta-bort`,
+    councilGuard.manage,
+    (req, reply) =>
+      interventionPost('milestone', async (_req, countyCode, councilId) => {
+        const milestone = await removeMilestone(
+          db,
+          requireUser(req),
+          countyCode,
+          councilId,
+          req.params.interventionId,
+          req.params.milestoneId,
+        );
+        return `Delmålet ”${milestone.title}” är borttaget.`;
+      })(req, reply),
   );
 
   app.post<InterventionParams>(
     `${interventionPath}/delmal/klart`,
-    guard.view,
+    councilGuard.view,
     interventionPost('done', async (req, countyCode, councilId) => {
       await markMilestoneDone(
         db,
@@ -353,7 +346,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<InterventionParams>(
     `${interventionPath}/lagesrapport`,
-    guard.view,
+    councilGuard.view,
     interventionPost('progress', async (req, countyCode, councilId) => {
       await reportProgress(
         db,
@@ -369,7 +362,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<InterventionParams>(
     `${interventionPath}/mal`,
-    guard.manage,
+    councilGuard.manage,
     interventionPost('goals', async (req, countyCode, councilId) => {
       await setInterventionGoals(
         db,
@@ -400,13 +393,13 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<RoomParams>(importPath, guard.manage, async (req, reply) =>
+  app.get<RoomParams>(importPath, councilGuard.manage, async (req, reply) =>
     reply.html(importPage(req, reply, { form: emptyForm(), problems: [], preview: undefined })),
   );
 
-  app.get<RoomParams>(`${importPath}/mall.csv`, guard.manage, async (req, reply) => {
+  app.get<RoomParams>(`${importPath}/mall.csv`, councilGuard.manage, async (req, reply) => {
     const { room } = await roomOf(req);
-    const year = stockholmDate(new Date()).slice(0, 4);
+    const year = today().slice(0, 4);
     return reply.download(await progressTemplate(db, room.council.id, year), {
       filename: `lagesrapporter-${room.council.slug}.csv`,
     });
@@ -416,7 +409,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
    * The uploaded file is checked and shown as it would be read (nothing applied); the confirming form sends the
    * same text back to be applied. A file with problems lists them all, by line and column (400).
    */
-  app.post<RoomParams>(importPath, guard.manageUploads, async (req, reply) => {
+  app.post<RoomParams>(importPath, councilGuard.manageUploads, async (req, reply) => {
     const { county, room } = await roomOf(req);
     const actor = requireUser(req);
     const body = bodyOf(req);
@@ -476,11 +469,11 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<RoomParams>('/:county/rad/:councilSlug/strategier', guard.view, async (req, reply) =>
+  app.get<RoomParams>('/:county/rad/:councilSlug/strategier', councilGuard.view, async (req, reply) =>
     reply.html(strategiesPage(req, reply, undefined, emptyForm())),
   );
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/strategier', guard.manage, async (req, reply) => {
+  app.post<RoomParams>('/:county/rad/:councilSlug/strategier', councilGuard.manage, async (req, reply) => {
     const { county, room } = await roomOf(req);
     return handleForm(
       req,
@@ -496,7 +489,7 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<StrategyParams>(
     '/:county/rad/:councilSlug/strategier/:strategyId/mal',
-    guard.manage,
+    councilGuard.manage,
     async (req, reply) => {
       const { county, room } = await roomOf(req);
       return handleForm(
@@ -535,11 +528,11 @@ export function registerPriorityRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<RoomParams>('/:county/rad/:councilSlug/hantering', guard.view, async (req, reply) =>
+  app.get<RoomParams>('/:county/rad/:councilSlug/hantering', councilGuard.view, async (req, reply) =>
     reply.html(handlingPage(req, reply, emptyForm())),
   );
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/hantering', guard.view, async (req, reply) => {
+  app.post<RoomParams>('/:county/rad/:councilSlug/hantering', councilGuard.view, async (req, reply) => {
     const { county, room } = await roomOf(req);
     return handleForm(
       req,

@@ -14,7 +14,6 @@ import {
   addRepresentative,
   changeRepresentativeRole,
   councilOverview,
-  councilRoom,
   dissolveCouncil,
   editCouncil,
   endMembership,
@@ -32,9 +31,9 @@ import { DissolveCouncilPage, EditCouncilPage } from '../views/manage/form.tsx';
 import { MemberPage, MembersPage } from '../views/manage/members.tsx';
 import { OverviewPage } from '../views/manage/overview.tsx';
 import type { CountyOf } from '../views/manage/parts.tsx';
-import { bodyOf, councilGuard, countyOf, listOf, textOf, today } from './manage.ts';
+import { bodyOf, councilGuard, countyOf, listOf, roomOf, textOf, today, type RoomParams } from './common.ts';
 
-type CouncilParams = { Params: { county: string; councilSlug: string } };
+type CouncilParams = RoomParams;
 type MemberParams = { Params: { county: string; councilSlug: string; memberId: string } };
 type BodyParams = { Params: { county: string; councilSlug: string; bodyId: string } };
 type PersonParams = { Params: { county: string; councilSlug: string; bodyId: string; personId: string } };
@@ -57,14 +56,12 @@ function mayChange(room: CouncilRoom, decision = room.editing): void {
  */
 export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
-  const roomOf = (req: FastifyRequest<CouncilParams>, county: CountyOf) =>
-    councilRoom(db, req.actor, county.code, req.params.councilSlug);
 
   // ---- The overview, changing and dissolving ------------------------------------------------------------
 
   app.get<CouncilParams>('/:county/rad/:councilSlug/oversikt', councilGuard.view, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     const { council } = room;
     const [mergedFrom, successor, members, bodies] = await Promise.all([
       repo.listMergedInto(db, council.id),
@@ -103,7 +100,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   app.get<CouncilParams>('/:county/rad/:councilSlug/redigera', councilGuard.manage, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     mayChange(room);
     const form = emptyForm(councilValues(room.council));
     return reply.html(EditCouncilPage({ ctx: pageContext(req, reply), county, council: room.council, form }));
@@ -111,7 +108,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   app.post<CouncilParams>('/:county/rad/:councilSlug/redigera', councilGuard.manage, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     return handleForm(
       req,
       reply,
@@ -133,7 +130,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   app.get<CouncilParams>('/:county/rad/:councilSlug/upplos', councilGuard.manage, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     mayChange(room, room.dissolving);
     return reply.html(
       DissolveCouncilPage({ ctx: pageContext(req, reply), county, council: room.council, form: emptyForm() }),
@@ -142,7 +139,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   app.post<CouncilParams>('/:county/rad/:councilSlug/upplos', councilGuard.manage, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     return handleForm(
       req,
       reply,
@@ -201,7 +198,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
     councilGuard.view,
     async (req, reply) => {
       const county = countyOf(req);
-      const room = await roomOf(req, county);
+      const room = await roomOf(db, req);
       const search = typeof req.query.sok === 'string' ? req.query.sok.slice(0, 200) : '';
       return reply.html(membersPage(req, reply, county, room, emptyForm({ date: today() }), search));
     },
@@ -209,7 +206,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   app.post<CouncilParams>('/:county/rad/:councilSlug/medlemmar', councilGuard.manage, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     const body = bodyOf(req);
     return handleForm(
       req,
@@ -236,7 +233,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   /** The room and one of its memberships (another council's or none: 404). */
   const memberOf = async (req: FastifyRequest<MemberParams>, county: CountyOf) => {
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     if (!room.manages || !isUuid(req.params.memberId)) throw new NotFoundError();
     const { members } = await councilOverview(db, county.code, room.council.id);
     const member = members.find((m) => m.id === req.params.memberId);
@@ -327,13 +324,13 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
 
   app.get<CouncilParams>('/:county/rad/:councilSlug/organ', councilGuard.view, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     return reply.html(bodiesPage(req, reply, county, room, { form: emptyForm() }));
   });
 
   app.post<CouncilParams>('/:county/rad/:councilSlug/organ', councilGuard.manage, async (req, reply) => {
     const county = countyOf(req);
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     return handleForm(
       req,
       reply,
@@ -358,7 +355,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
     councilGuard.manage,
     async (req, reply) => {
       const county = countyOf(req);
-      const room = await roomOf(req, county);
+      const room = await roomOf(db, req);
       return handleForm(
         req,
         reply,
@@ -387,7 +384,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
     county: CountyOf,
     posted: BodyForm,
   ) => {
-    const room = await roomOf(req, county);
+    const room = await roomOf(db, req);
     const bodies = await repo.listBodies(db, room.council.id);
     const body = bodies.find((b) => b.id === req.params.bodyId);
     if (!body) throw new NotFoundError();
@@ -419,7 +416,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
     councilGuard.manage,
     async (req, reply) => {
       const county = countyOf(req);
-      const room = await roomOf(req, county);
+      const room = await roomOf(db, req);
       return handleForm(
         req,
         reply,
@@ -446,7 +443,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
     councilGuard.manage,
     async (req, reply) => {
       const county = countyOf(req);
-      const room = await roomOf(req, county);
+      const room = await roomOf(db, req);
       return handleForm(
         req,
         reply,
@@ -473,7 +470,7 @@ export function registerCouncilRoomRoutes(app: FastifyInstance, deps: Deps): voi
     councilGuard.manage,
     async (req, reply) => {
       const county = countyOf(req);
-      const room = await roomOf(req, county);
+      const room = await roomOf(db, req);
       return handleForm(
         req,
         reply,

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
 import { emptyForm, formValues, type FormState } from '../../../platform/validation.ts';
-import { councilRoom, type CouncilRoom } from '../service.ts';
+import type { CouncilRoom } from '../service.ts';
 import { urls } from '../urls.ts';
+import { councilGuard, roomOf, type RoomParams } from './common.ts';
 import { YearPlanPage, YearStepFormPage, yearStepValues } from '../views/year-plan.tsx';
 import {
   createYearSteps,
@@ -18,25 +18,15 @@ import {
   type YearStepView,
 } from '../year-plan.ts';
 
-type RoomParams = { Params: { county: string; councilSlug: string } };
 type StepParams = { Params: { county: string; councilSlug: string; stepId: string } };
-
-/** The room's members see the plan; the county's admins create and change its steps. */
-const guard = {
-  view: { config: { access: access.county('council.view') } },
-  manage: { config: { access: access.county('council.manage') } },
-};
 
 /** A council's year plan (årshjul): the year's steps, the admin's "create the year's steps" and step form. */
 export function registerYearPlanRoutes(app: FastifyInstance, deps: Deps): void {
   const { db } = deps;
 
-  const roomOf = (req: FastifyRequest<RoomParams>) =>
-    councilRoom(db, req.actor, requireCounty(req).code, req.params.councilSlug);
-
   /** The step of the room's council, for its admin (another council's step, or a member, is 404). */
   async function stepOf(req: FastifyRequest<StepParams>): Promise<{ room: CouncilRoom; step: YearStepView }> {
-    const room = await roomOf(req);
+    const room = await roomOf(db, req);
     if (!room.manages) throw new NotFoundError();
     const step = await yearStepOf(db, room.council, req.params.stepId);
     if (!step) throw new NotFoundError();
@@ -62,9 +52,9 @@ export function registerYearPlanRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<RoomParams & { Querystring: { ar?: string } }>(
     '/:county/rad/:councilSlug/arshjul',
-    guard.view,
+    councilGuard.view,
     async (req, reply) => {
-      const room = await roomOf(req);
+      const room = await roomOf(db, req);
       const year = yearOf(req.query.ar);
       return reply.html(
         YearPlanPage({
@@ -80,9 +70,9 @@ export function registerYearPlanRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.post<RoomParams>('/:county/rad/:councilSlug/arshjul', guard.manage, async (req, reply) => {
+  app.post<RoomParams>('/:county/rad/:councilSlug/arshjul', councilGuard.manage, async (req, reply) => {
     const county = requireCounty(req);
-    const room = await roomOf(req);
+    const room = await roomOf(db, req);
     const year = yearOf(formValues(req.body).ar);
     const created = await createYearSteps(db, requireUser(req), county.code, room.council.id, year);
     reply.setFlash({
@@ -92,30 +82,38 @@ export function registerYearPlanRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.redirect(urls.yearPlan(county.slug, room.council.slug, year), 303);
   });
 
-  app.get<StepParams>('/:county/rad/:councilSlug/arshjul/:stepId', guard.manage, async (req, reply) => {
-    return reply.html(await stepPage(req, reply, await stepOf(req)));
-  });
+  app.get<StepParams>(
+    '/:county/rad/:councilSlug/arshjul/:stepId',
+    councilGuard.manage,
+    async (req, reply) => {
+      return reply.html(await stepPage(req, reply, await stepOf(req)));
+    },
+  );
 
-  app.post<StepParams>('/:county/rad/:councilSlug/arshjul/:stepId', guard.manage, async (req, reply) => {
-    const county = requireCounty(req);
-    const found = await stepOf(req);
-    const { room } = found;
-    return handleForm(
-      req,
-      reply,
-      (form) => stepPage(req, reply, found, form),
-      async () => {
-        const step = await editYearStep(
-          db,
-          requireUser(req),
-          county.code,
-          room.council.id,
-          found.step.id,
-          req.body as YearStepInput,
-        );
-        reply.setFlash({ kind: 'success', text: `”${step.title}” är sparat.` });
-        return reply.redirect(urls.yearPlan(county.slug, room.council.slug, step.year), 303);
-      },
-    );
-  });
+  app.post<StepParams>(
+    '/:county/rad/:councilSlug/arshjul/:stepId',
+    councilGuard.manage,
+    async (req, reply) => {
+      const county = requireCounty(req);
+      const found = await stepOf(req);
+      const { room } = found;
+      return handleForm(
+        req,
+        reply,
+        (form) => stepPage(req, reply, found, form),
+        async () => {
+          const step = await editYearStep(
+            db,
+            requireUser(req),
+            county.code,
+            room.council.id,
+            found.step.id,
+            req.body as YearStepInput,
+          );
+          reply.setFlash({ kind: 'success', text: `”${step.title}” är sparat.` });
+          return reply.redirect(urls.yearPlan(county.slug, room.council.slug, step.year), 303);
+        },
+      );
+    },
+  );
 }
