@@ -1,14 +1,9 @@
-import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser } from '../../../tests/factories.ts';
-import { privateDatabase } from '../../../tests/helpers/db.ts';
 import { readInvitation } from '../../../tests/helpers/ics.ts';
-import { startTestSmtp, type TestSmtp } from '../../../tests/helpers/smtp.ts';
-import { parseConfig } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import { startMailWorld, type MailWorld, type TestSmtp } from '../../../tests/helpers/smtp.ts';
 import type { UserActor } from '../../platform/authz.ts';
-import { JobRunner } from '../../platform/jobs.ts';
-import { createMailHandler, MAIL_JOB } from '../../platform/mail.ts';
+import type { JobRunner } from '../../platform/jobs.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { findCountyBoard } from '../reference/index.ts';
 import { addAgendaItem, planMeeting, sendInvitations } from './meetings.ts';
@@ -17,34 +12,20 @@ import * as repo from './repository.ts';
 
 // The invitation through a real SMTP server, on a database of its own (the runner sends every due job).
 let smtp: TestSmtp;
-let db: { database: Database; drop: () => Promise<void> };
+let world: MailWorld;
 let ctx: ModuleContext;
 let runner: JobRunner;
 let admin: UserActor;
 
 beforeAll(async () => {
-  smtp = await startTestSmtp();
-  db = await privateDatabase();
-  ctx = {
-    db: db.database.db,
-    config: parseConfig({
-      NODE_ENV: 'test',
-      DEMO: 'false',
-      SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-check',
-      DATA_DIR: os.tmpdir(),
-      PUBLIC_URL: 'https://samverkan.test',
-      SMTP_URL: smtp.url,
-    }),
-  };
-  runner = new JobRunner(ctx.db, {
-    [MAIL_JOB]: createMailHandler({ smtpUrl: smtp.url, from: ctx.config.mailFrom, mailDir: os.tmpdir() }),
-  });
+  world = await startMailWorld();
+  ({ smtp, runner } = world);
+  ctx = { db: world.db, config: world.config };
   admin = (await createTestUser(ctx.db, 'county_admin', { countyCode: '03' })).actor;
 }, 120_000);
 
 afterAll(async () => {
-  await smtp?.close();
-  await db?.drop();
+  await world?.close();
 });
 
 describe('the invitation to a meeting', () => {

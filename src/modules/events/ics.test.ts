@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { stockholmTime } from '../../platform/time.ts';
 import {
@@ -9,17 +8,7 @@ import {
   type CalendarSource,
   type IcsEvent,
 } from './ics.ts';
-
-/** Reads a file with ical.js the way a calendar does: its own VTIMEZONE registered, then every VEVENT. */
-function readBack(text: string) {
-  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  for (const tz of root.getAllSubcomponents('vtimezone'))
-    ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-  return {
-    root,
-    events: root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)),
-  };
-}
+import { readCalendar } from '../../../tests/helpers/ics.ts';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
@@ -37,7 +26,7 @@ describe('the iCalendar writer', () => {
     expect(text).toContain('DTSTART;TZID=Europe/Stockholm:20220615T123000\r\n');
     expect(text).toContain('DTEND;TZID=Europe/Stockholm:20220615T154500\r\n');
     expect(text).toContain('DTSTAMP:20220601T080000Z\r\n');
-    const [event] = readBack(text).events;
+    const [event] = readCalendar(text).events;
     expect(event!.uid).toBe('event-1@samverkan.test');
     expect(event!.startDate.hour).toBe(12);
     expect(event!.startDate.minute).toBe(30);
@@ -59,7 +48,7 @@ describe('the iCalendar writer', () => {
       entry({ uid: 'e', start: stockholmTime('2026-10-25', 13, 0), end: stockholmTime('2026-10-25', 15, 0) }),
     ];
     const text = writeCalendar({ name: 'Kalender – Västernorrlands län', events });
-    const read = readBack(text).events;
+    const read = readCalendar(text).events;
     const byUid = Object.fromEntries(read.map((e) => [e.uid, e]));
     const utc = (uid: string) => [
       byUid[uid]!.startDate.toJSDate().toISOString(),
@@ -74,13 +63,15 @@ describe('the iCalendar writer', () => {
     expect(local('b')).toEqual(['2026-03-29T10:00:00', '2026-03-29T12:00:00']);
     expect(local('e')).toEqual(['2026-10-25T13:00:00', '2026-10-25T15:00:00']);
     expect(read).toHaveLength(5);
-    expect(readBack(text).root.getFirstPropertyValue('x-wr-calname')).toBe('Kalender – Västernorrlands län');
+    expect(readCalendar(text).root.getFirstPropertyValue('x-wr-calname')).toBe(
+      'Kalender – Västernorrlands län',
+    );
   });
 
   it('escapes text so that commas, semicolons, backslashes and new lines read back as written', () => {
     const summary = 'Oro, utsatthet; kris \\ och stöd';
     const description = 'Rad ett,\nrad två; med “citat”\r\nrad tre\u0007';
-    const [event] = readBack(writeCalendar({ events: [entry({ summary, description })] })).events;
+    const [event] = readCalendar(writeCalendar({ events: [entry({ summary, description })] })).events;
     expect(event!.summary).toBe(summary);
     expect(event!.description).toBe('Rad ett,\nrad två; med “citat”\nrad tre');
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
@@ -92,7 +83,7 @@ describe('the iCalendar writer', () => {
     for (const line of text.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
     expect(text).not.toMatch(/[^\r]\n/);
     expect(text.endsWith('\r\n')).toBe(true);
-    const [event] = readBack(text).events;
+    const [event] = readCalendar(text).events;
     expect(event!.summary).toBe(long);
     expect(event!.description).toBe(long);
     // a folded line is the original once the breaks are taken out
@@ -106,7 +97,7 @@ describe('the iCalendar writer', () => {
     const events = Array.from({ length: 40 }, (_, i) =>
       entry({ uid: `event-${i}@samverkan.test`, cancelled: i === 3, sequence: i }),
     );
-    const read = readBack(writeCalendar({ name: 'Kalender', events })).events;
+    const read = readCalendar(writeCalendar({ name: 'Kalender', events })).events;
     expect(read.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
     expect(read[3]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(read[0]!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
@@ -130,7 +121,7 @@ describe('the iCalendar writer', () => {
     const url = 'https://samverkan.test/vastra-gotaland/kalender/social-hallbarhet';
     const text = writeCalendar({ events: [calendarEntryOf(source, { url, host: 'samverkan.test' })] });
     expect(text).not.toContain('hemlig');
-    const [event] = readBack(text).events;
+    const [event] = readCalendar(text).events;
     expect(event!.location).toBe('Digitalt möte');
     expect(event!.uid).toBe(`event-${source.id}@samverkan.test`);
     expect(event!.description).toBe(`${source.summary}\n\n${url}`);

@@ -1,14 +1,9 @@
-import os from 'node:os';
-import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSmtp, type TestSmtp } from '../../../tests/helpers/smtp.ts';
+import { readCalendar } from '../../../tests/helpers/ics.ts';
+import { startMailWorld, type MailWorld, type TestSmtp } from '../../../tests/helpers/smtp.ts';
 import { createTestUser } from '../../../tests/factories.ts';
-import { privateDatabase } from '../../../tests/helpers/db.ts';
-import type { Database } from '../../db/client.ts';
-import { parseConfig } from '../../config.ts';
 import type { UserActor } from '../../platform/authz.ts';
-import { JobRunner } from '../../platform/jobs.ts';
-import { createMailHandler, MAIL_JOB } from '../../platform/mail.ts';
+import type { JobRunner } from '../../platform/jobs.ts';
 import { renderMail } from '../../platform/mail-templates.ts';
 import { endOfStockholmDay, stockholmTime } from '../../platform/time.ts';
 import { findCountyBoard } from '../reference/index.ts';
@@ -17,44 +12,23 @@ import { cancelEvent, createEvent, publishEvent, register, type EventsContext } 
 
 // The confirmation mail through a real SMTP server, on a database of its own (privateDatabase says why).
 let smtp: TestSmtp;
-let db: { database: Database; drop: () => Promise<void> };
+let world: MailWorld;
 let ctx: EventsContext;
 let runner: JobRunner;
 let actor: UserActor;
 let boardId: string;
 
 beforeAll(async () => {
-  smtp = await startTestSmtp();
-  db = await privateDatabase();
-  ctx = {
-    db: db.database.db,
-    config: parseConfig({
-      NODE_ENV: 'test',
-      DEMO: 'false',
-      SESSION_SECRET: 'test-secret-that-is-long-enough-for-the-check',
-      DATA_DIR: os.tmpdir(),
-      PUBLIC_URL: 'https://samverkan.test',
-      SMTP_URL: smtp.url,
-    }),
-  };
-  runner = new JobRunner(ctx.db, {
-    [MAIL_JOB]: createMailHandler({ smtpUrl: smtp.url, from: ctx.config.mailFrom, mailDir: os.tmpdir() }),
-  });
+  world = await startMailWorld();
+  ({ smtp, runner } = world);
+  ctx = { db: world.db, config: world.config };
   actor = (await createTestUser(ctx.db, 'county_admin', { countyCode: '14' })).actor;
   boardId = (await findCountyBoard(ctx.db, '14'))!.id;
 }, 120_000);
 
 afterAll(async () => {
-  await smtp?.close();
-  await db?.drop();
+  await world?.close();
 });
-
-function readCalendar(text: string) {
-  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  for (const tz of root.getAllSubcomponents('vtimezone'))
-    ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-  return root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
-}
 
 /** Seed 004's afternoon, moved to next year's 15 June (Swedish summer time), with its programme start. */
 async function seed004Event(title: string) {
@@ -128,7 +102,7 @@ describe('the events mails', () => {
     expect(ics.filename).toBe(`${event.slug}.ics`);
     const text = ics.content.toString('utf8');
     expect(text).not.toContain('hemlig-motesrum');
-    const [vevent] = readCalendar(text);
+    const [vevent] = readCalendar(text).events;
     expect(vevent!.summary).toBe(title);
     expect(vevent!.uid).toBe(`event-${event.id}@samverkan.test`);
     expect(vevent!.location).toBe('Digitalt möte');
@@ -169,7 +143,7 @@ describe('the events mails', () => {
     ]);
     const cancelled = to(first).find((m) => m.subject!.startsWith('Inställt'))!;
     expect(cancelled.text).toContain('Föreläsarna är sjuka.');
-    const [vevent] = readCalendar(cancelled.attachments[0]!.content.toString('utf8'));
+    const [vevent] = readCalendar(cancelled.attachments[0]!.content.toString('utf8')).events;
     expect(vevent!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });
