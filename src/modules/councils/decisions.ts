@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { stockholmDate } from '../../platform/time.ts';
@@ -10,7 +9,7 @@ import type { DecisionRow } from './decisions-repository.ts';
 import { decisionState, type DecisionState } from './lifecycle.ts';
 import { authorize } from './policy.ts';
 import * as repo from './repository.ts';
-import { councilAudit, lockCouncilFor } from './service.ts';
+import { auditCouncil, lockCouncilFor } from './service.ts';
 
 /**
  * The council's decision register: a decision has a number ("2025:3", given per council and year when left
@@ -122,20 +121,17 @@ export async function recordDecision(
             : decision.decidedOn,
       });
     if (item) await drepo.linkAgendaItem(tx, item.itemId, decision.id);
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.decision_recorded',
-        after: {
-          decisionNumber: decision.number,
-          decision: decision.title,
-          body: body.name,
-          decidedOn: decision.decidedOn,
-          validUntil: decision.validUntil,
-          ...(replaces ? { replaces: replaces.number } : {}),
-        },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.decision_recorded',
+      after: {
+        decisionNumber: decision.number,
+        decision: decision.title,
+        body: body.name,
+        decidedOn: decision.decidedOn,
+        validUntil: decision.validUntil,
+        ...(replaces ? { replaces: replaces.number } : {}),
+      },
+    });
     return decision;
   });
 }

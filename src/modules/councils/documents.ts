@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { Actor, UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import {
@@ -21,7 +20,7 @@ import * as mrepo from './meetings-repository.ts';
 import { authorize, councilsPolicy, decide, type DocumentResource } from './policy.ts';
 import * as repo from './repository.ts';
 import type { CouncilRow } from './repository.ts';
-import { councilAudit, lockCouncilFor } from './service.ts';
+import { auditCouncil, lockCouncilFor } from './service.ts';
 import { documentKinds } from './tables.ts';
 
 /**
@@ -150,18 +149,15 @@ export async function addDocument(
       ...(await checkLinks(tx, council.id, input)),
     });
     const version = await addVersionTo(tx, actor, council, document, file.fileRef, note);
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.document_added',
-        after: {
-          document: document.title,
-          documentKind: document.kind,
-          public: document.public,
-          documentVersion: version.version,
-        },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.document_added',
+      after: {
+        document: document.title,
+        documentKind: document.kind,
+        public: document.public,
+        documentVersion: version.version,
+      },
+    });
     return document;
   });
 }
@@ -189,14 +185,11 @@ export async function editDocument(
     const document = await docs.updateDocument(tx, before.id, await checkLinks(tx, council.id, input));
     if (document.public !== before.public)
       await setFilesPublic(tx, DOCUMENT_OWNER, await docs.versionIdsOf(tx, document.id), document.public);
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.document_edited',
-        before: { document: before.title, documentKind: before.kind, public: before.public },
-        after: { document: document.title, documentKind: document.kind, public: document.public },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.document_edited',
+      before: { document: before.title, documentKind: before.kind, public: before.public },
+      after: { document: document.title, documentKind: document.kind, public: document.public },
+    });
     return document;
   });
 }
@@ -213,13 +206,10 @@ export async function addDocumentVersion(
     const { council, document } = await lockDocument(tx, actor, ref);
     const version = await addVersionTo(tx, actor, council, document, file.fileRef, note);
     await docs.updateDocument(tx, document.id, {});
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.document_version_added',
-        after: { document: document.title, documentVersion: version.version },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.document_version_added',
+      after: { document: document.title, documentVersion: version.version },
+    });
     return version;
   });
 }
@@ -230,13 +220,10 @@ export async function withdrawDocument(db: Db, actor: UserActor, ref: DocumentRe
     const { council, document: before } = await lockDocument(tx, actor, ref);
     const document = await docs.updateDocument(tx, before.id, { status: 'withdrawn' });
     await setFilesPublic(tx, DOCUMENT_OWNER, await docs.versionIdsOf(tx, document.id), false);
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.document_withdrawn',
-        after: { document: document.title },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.document_withdrawn',
+      after: { document: document.title },
+    });
     return document;
   });
 }

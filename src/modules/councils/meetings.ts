@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import { enqueueTemplatedMail } from '../../platform/mail-templates.ts';
@@ -14,7 +13,7 @@ import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow, RepresentativeRow } from './repository.ts';
 import * as mrepo from './meetings-repository.ts';
 import type { AgendaItemRow, MeetingRow } from './meetings-repository.ts';
-import { councilAudit, lockCouncilFor } from './service.ts';
+import { auditCouncil, lockCouncilFor } from './service.ts';
 import { attendanceStatuses, type AttendanceStatus } from './tables.ts';
 import { urls } from './urls.ts';
 // The templates this file sends, registered wherever it is loaded (a worker, a test).
@@ -158,13 +157,10 @@ export async function planMeeting(
     const council = await lockCouncilFor(tx, actor, 'council.edit', countyCode, councilId);
     const body = await bodyOf(tx, council.id, input.bodyId);
     const meeting = await mrepo.insertMeeting(tx, { councilId: council.id, ...input });
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.meeting_planned',
-        after: { meeting: meeting.title, body: body.name, ...timesOf(meeting) },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.meeting_planned',
+      after: { meeting: meeting.title, body: body.name, ...timesOf(meeting) },
+    });
     return meeting;
   });
 }
@@ -189,20 +185,17 @@ export async function editMeeting(
       ...(sent ? { sequence: before.sequence + 1, invitationsSentAt: new Date() } : {}),
     });
     const told = sent ? await sendToBody(ctx, tx, council, body, meeting, 'REQUEST', true) : 0;
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.meeting_edited',
-        before: { meeting: before.title, ...timesOf(before), location: before.location },
-        after: {
-          meeting: meeting.title,
-          body: body.name,
-          ...timesOf(meeting),
-          location: meeting.location,
-          recipients: told,
-        },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.meeting_edited',
+      before: { meeting: before.title, ...timesOf(before), location: before.location },
+      after: {
+        meeting: meeting.title,
+        body: body.name,
+        ...timesOf(meeting),
+        location: meeting.location,
+        recipients: told,
+      },
+    });
     return meeting;
   });
 }
@@ -217,14 +210,11 @@ export async function cancelMeeting(ctx: ModuleContext, actor: UserActor, ref: M
       ...(sent ? { sequence: before.sequence + 1 } : {}),
     });
     const told = sent ? await sendToBody(ctx, tx, council, body, meeting, 'CANCEL', true) : 0;
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.meeting_cancelled',
-        before: { meetingStatus: before.status },
-        after: { meeting: meeting.title, meetingStatus: meeting.status, recipients: told },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.meeting_cancelled',
+      before: { meetingStatus: before.status },
+      after: { meeting: meeting.title, meetingStatus: meeting.status, recipients: told },
+    });
     return told;
   });
 }
@@ -251,13 +241,10 @@ export async function sendInvitations(
       throw new ConflictError(
         'Ingen i gruppen har en e-postadress. Lägg till adresser till gruppens personer först.',
       );
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.meeting_invited',
-        after: { meeting: meeting.title, body: body.name, recipients: told, sequence: meeting.sequence },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.meeting_invited',
+      after: { meeting: meeting.title, body: body.name, recipients: told, sequence: meeting.sequence },
+    });
     return told;
   });
 }
@@ -416,14 +403,11 @@ export async function markMeetingHeld(
   return ctx.db.transaction(async (tx) => {
     const { council, meeting: before } = await lockMeetingFor(tx, actor, 'meeting.hold', ref);
     const meeting = await mrepo.updateMeeting(tx, before.id, { status: 'held' });
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.meeting_held',
-        before: { meetingStatus: before.status },
-        after: { meeting: meeting.title, meetingStatus: meeting.status },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.meeting_held',
+      before: { meetingStatus: before.status },
+      after: { meeting: meeting.title, meetingStatus: meeting.status },
+    });
     return meeting;
   });
 }
@@ -442,13 +426,10 @@ export async function addAgendaItem(
   return ctx.db.transaction(async (tx) => {
     const { council, meeting } = await lockMeetingFor(tx, actor, 'meeting.agenda', ref);
     const item = await mrepo.insertAgendaItem(tx, meeting.id, parsed.data);
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.agenda_item_added',
-        after: { meeting: meeting.title, agendaItem: item.title },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.agenda_item_added',
+      after: { meeting: meeting.title, agendaItem: item.title },
+    });
     return item;
   });
 }
@@ -469,13 +450,10 @@ export async function moveAgendaItem(
     const other = items[direction === 'up' ? at - 1 : at + 1];
     if (!other) return;
     await mrepo.swapAgendaItems(tx, items[at]!, other);
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.agenda_item_moved',
-        after: { meeting: meeting.title, agendaItem: items[at]!.title, position: other.position },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.agenda_item_moved',
+      after: { meeting: meeting.title, agendaItem: items[at]!.title, position: other.position },
+    });
   });
 }
 
@@ -494,13 +472,10 @@ export async function saveAgendaNotes(
     const item = (await mrepo.listAgenda(tx, meeting.id)).find((i) => i.id === itemId);
     if (!item) throw new NotFoundError();
     await mrepo.updateAgendaItem(tx, item.id, { notes: parsed.data });
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.agenda_item_edited',
-        after: { meeting: meeting.title, agendaItem: item.title },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.agenda_item_edited',
+      after: { meeting: meeting.title, agendaItem: item.title },
+    });
   });
 }
 
@@ -516,10 +491,10 @@ export async function saveMinutes(
   await ctx.db.transaction(async (tx) => {
     const { council, meeting } = await lockMeetingFor(tx, actor, 'meeting.record', ref);
     await mrepo.updateMeeting(tx, meeting.id, { minutes: parsed.data });
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, { action: 'council.minutes_saved', after: { meeting: meeting.title } }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.minutes_saved',
+      after: { meeting: meeting.title },
+    });
   });
 }
 
@@ -549,17 +524,14 @@ export async function recordAttendance(
     if (rows.length === 0) throw new ValidationError({ attendance: 'Ange närvaro för minst en person' });
     await mrepo.saveAttendance(tx, meeting.id, rows);
     const count = (s: AttendanceStatus) => rows.filter((r) => r.status === s).length;
-    await recordAudit(
-      tx,
-      councilAudit(actor, council, {
-        action: 'council.attendance_recorded',
-        after: {
-          meeting: meeting.title,
-          present: count('present'),
-          absent: count('absent'),
-          excused: count('excused'),
-        },
-      }),
-    );
+    await auditCouncil(tx, actor, council, {
+      action: 'council.attendance_recorded',
+      after: {
+        meeting: meeting.title,
+        present: count('present'),
+        absent: count('absent'),
+        excused: count('excused'),
+      },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { recordAudit, type AuditEntry } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import { attachFile, detachFile } from '../../platform/files.ts';
 import { isUser, type Actor, type UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -87,19 +87,6 @@ export async function lockCouncilFor(
   return council;
 }
 
-/** The audit entry of a change to a council (its work too: meetings, decisions, documents), in its county. */
-export const councilAudit = (
-  actor: UserActor,
-  council: Pick<CouncilRow, 'id' | 'countyCode'>,
-  entry: { action: string; before?: unknown; after?: unknown },
-): AuditEntry => ({
-  actorId: actor.id,
-  countyCode: council.countyCode,
-  entityType: 'council',
-  entityId: council.id,
-  ...entry,
-});
-
 /**
  * Locks the council within its county (as lockCouncilFor) to answer for one of its member organisations: the
  * county's admins for any, a council member for their own organisation, while the council is active.
@@ -117,14 +104,20 @@ export async function lockCouncilToAnswer(
   return council;
 }
 
-/** The audit entry of a change to a council, in its county. */
+/** Records a change to a council (its work too: meetings, decisions, documents, priorities), in its county. */
 export function auditCouncil(
   tx: Executor,
   actor: UserActor,
-  council: CouncilRow,
+  council: Pick<CouncilRow, 'id' | 'countyCode'>,
   entry: { action: string; before?: unknown; after?: unknown },
 ): Promise<void> {
-  return recordAudit(tx, councilAudit(actor, council, entry));
+  return recordAudit(tx, {
+    actorId: actor.id,
+    countyCode: council.countyCode,
+    entityType: 'council',
+    entityId: council.id,
+    ...entry,
+  });
 }
 
 async function uniqueSlug(db: Executor, countyCode: string, wanted: string, name: string, exceptId?: string) {
