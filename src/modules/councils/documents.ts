@@ -20,7 +20,7 @@ import * as mrepo from './meetings-repository.ts';
 import { authorize, councilsPolicy, decide, type DocumentResource } from './policy.ts';
 import * as repo from './repository.ts';
 import type { CouncilRow } from './repository.ts';
-import { auditCouncil, lockCouncilFor } from './service.ts';
+import { auditCouncil, lockCouncilFor, lockCountyCouncil } from './service.ts';
 import { documentKinds } from './tables.ts';
 
 /**
@@ -164,8 +164,7 @@ export async function addDocument(
 
 /** Locks the council, finds its document (else 404) and asks the document's rule under the lock. */
 async function lockDocument(tx: Executor, actor: UserActor, ref: DocumentRef) {
-  const [council] = await repo.lockCouncils(tx, [ref.councilId]);
-  if (!council || council.countyCode !== ref.countyCode) throw new NotFoundError();
+  const council = await lockCountyCouncil(tx, ref.countyCode, ref.councilId);
   const document = await docs.findDocument(tx, council.id, ref.documentId);
   if (!document) throw new NotFoundError();
   authorize(actor, 'document.change', resourceOf(council, document));

@@ -13,7 +13,7 @@ import * as repo from './repository.ts';
 import type { BodyRow, CouncilRow, RepresentativeRow } from './repository.ts';
 import * as mrepo from './meetings-repository.ts';
 import type { AgendaItemRow, MeetingRow } from './meetings-repository.ts';
-import { auditCouncil, lockCouncilFor } from './service.ts';
+import { auditCouncil, lockCouncilFor, lockCountyCouncil } from './service.ts';
 import { attendanceStatuses, type AttendanceStatus } from './tables.ts';
 import { urls } from './urls.ts';
 // The templates this file sends, registered wherever it is loaded (a worker, a test).
@@ -118,8 +118,7 @@ async function lockMeetingFor(
   ref: MeetingRef,
   now = new Date(),
 ): Promise<{ council: CouncilRow; meeting: MeetingRow; body: BodyRow }> {
-  const [council] = await repo.lockCouncils(tx, [ref.councilId]);
-  if (!council || council.countyCode !== ref.countyCode) throw new NotFoundError();
+  const council = await lockCountyCouncil(tx, ref.countyCode, ref.councilId);
   const meeting = await mrepo.findMeeting(tx, council.id, ref.meetingId);
   if (!meeting) throw new NotFoundError();
   authorize(actor, rule, meetingResourceOf(council, meeting), now);

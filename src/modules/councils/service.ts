@@ -71,6 +71,20 @@ export const resourceOf = (c: CouncilRow): CouncilResource => ({
 });
 
 /**
+ * Locks a council of the county for a change its state decides (another county's or a missing one is 404):
+ * every change to a council or its work starts here, then asks its rule under the lock.
+ */
+export async function lockCountyCouncil(
+  tx: Executor,
+  countyCode: string,
+  councilId: string,
+): Promise<CouncilRow> {
+  const [council] = await repo.lockCouncils(tx, [councilId]);
+  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  return council;
+}
+
+/**
  * Locks the council within its county (another county's or a missing one is 404) and asks the rule of it
  * under the lock.
  */
@@ -81,8 +95,7 @@ export async function lockCouncilFor(
   countyCode: string,
   councilId: string,
 ): Promise<CouncilRow> {
-  const [council] = await repo.lockCouncils(tx, [councilId]);
-  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  const council = await lockCountyCouncil(tx, countyCode, councilId);
   authorize(actor, rule, resourceOf(council));
   return council;
 }
@@ -98,8 +111,7 @@ export async function lockCouncilToAnswer(
   councilId: string,
   organisationId: string,
 ): Promise<CouncilRow> {
-  const [council] = await repo.lockCouncils(tx, [councilId]);
-  if (!council || council.countyCode !== countyCode) throw new NotFoundError();
+  const council = await lockCountyCouncil(tx, countyCode, councilId);
   authorize(actor, 'council.answer', { ...resourceOf(council), organisationId });
   return council;
 }
