@@ -70,6 +70,10 @@ export const swedishCollator = new Intl.Collator('sv');
 export function formatDate(d: Date, locale: Locale = 'sv'): string {
   return dateFormats[locale].format(d);
 }
+/** A calendar day (ÅÅÅÅ-MM-DD, as a date column holds it) in words: "1 mars 2021". */
+export function formatDay(isoDate: string, locale: Locale = 'sv'): string {
+  return formatDate(new Date(`${isoDate}T12:00:00Z`), locale);
+}
 export function formatDateTime(d: Date): string {
   return dateTimeFormat.format(d);
 }

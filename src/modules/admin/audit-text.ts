@@ -1,5 +1,5 @@
 import { findCountyByCode } from '../../platform/tenancy.ts';
-import { countOf, formatDate, formatDateTime } from '../../platform/i18n.ts';
+import { countOf, formatDateTime, formatDay } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
 import {
   bodyKindLabels,
@@ -472,7 +472,7 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function dateWords(v: unknown): string {
   if (typeof v !== 'string') return '';
-  if (isoDate.test(v)) return formatDate(new Date(`${v}T12:00:00Z`));
+  if (isoDate.test(v)) return formatDay(v);
   if (isoInstant.test(v)) return formatDateTime(new Date(v));
   return v;
 }
@@ -556,7 +556,7 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
     case 'doneOn':
     case 'joinedOn':
     case 'leftOn':
-      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : '';
+      return typeof v === 'string' && v ? formatDay(v) : '';
     case 'bodyKind':
       return typeof v === 'string' ? (bodyKindLabels[v as BodyKind] ?? '') : '';
     case 'councilRole':
@@ -565,12 +565,12 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       return typeof v === 'number' ? String(v) : '';
     case 'startsOn':
     case 'endsOn':
-      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Inget datum';
+      return typeof v === 'string' && v ? formatDay(v) : 'Inget datum';
     case 'stepStatus':
       return typeof v === 'string' ? (yearStepStatusLabels[v as YearStepStatus] ?? '') : '';
     case 'validUntil':
     case 'untilOn':
-      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : 'Tills vidare';
+      return typeof v === 'string' && v ? formatDay(v) : 'Tills vidare';
     case 'interventionStatus':
       return typeof v === 'string' ? (interventionStatusLabels[v as InterventionStatus] ?? '') : '';
     case 'handling':
@@ -586,7 +586,7 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
     case 'excused':
       return typeof v === 'number' ? countOf(v, 'person', 'personer') : '';
     case 'decidedOn':
-      return typeof v === 'string' && v ? formatDate(new Date(`${v}T12:00:00Z`)) : '';
+      return typeof v === 'string' && v ? formatDay(v) : '';
     case 'memberCount':
       return typeof v === 'number' ? countOf(v, 'organisation', 'organisationer') : '';
     case 'capacity':

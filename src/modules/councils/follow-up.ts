@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { formatDate, swedishCollator } from '../../platform/i18n.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
-import { handlingStateLabels, interventionStatusLabels } from './labels.ts';
+import { dayText, handlingStateLabels, interventionStatusLabels } from './labels.ts';
 import * as repo from './report-repository.ts';
 import type { CouncilRow } from './repository.ts';
 import type { HandlingState, InterventionStatus, ProgressFigure } from './tables.ts';
@@ -65,14 +65,13 @@ export interface InterventionFollowUp {
 
 export const NOT_ANSWERED = 'Inte besvarat';
 
-const dateText = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`));
 const kronor = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
 /** A span of dates in words, either end open. */
 export function spanText(from: string | null, until: string | null, none = 'Ingen period angiven'): string {
-  if (from && until) return `${dateText(from)} – ${dateText(until)}`;
-  if (from) return `Från ${dateText(from)}`;
-  if (until) return `Till ${dateText(until)}`;
+  if (from && until) return `${dayText(from)} – ${dayText(until)}`;
+  if (from) return `Från ${dayText(from)}`;
+  if (until) return `Till ${dayText(until)}`;
   return none;
 }
 
@@ -131,8 +130,8 @@ export async function followUpReport(
       .filter((m) => m.interventionId === i.id)
       .map((m) => ({
         title: m.title,
-        due: dateText(m.dueOn),
-        done: m.doneOn ? `Klart ${dateText(m.doneOn)}` : 'Inte klart',
+        due: dayText(m.dueOn),
+        done: m.doneOn ? `Klart ${dayText(m.doneOn)}` : 'Inte klart',
       })),
     reports: reports
       .filter((r) => r.interventionId === i.id)
@@ -152,8 +151,8 @@ export async function followUpReport(
     name: p.name,
     description: p.description,
     validity: p.validUntil
-      ? `Gäller ${dateText(p.validFrom)} – ${dateText(p.validUntil)}`
-      : `Gäller från ${dateText(p.validFrom)} tills vidare`,
+      ? `Gäller ${dayText(p.validFrom)} – ${dayText(p.validUntil)}`
+      : `Gäller från ${dayText(p.validFrom)} tills vidare`,
     areas: areas
       .filter((a) => a.priorityId === p.id)
       .map((a) => ({

@@ -1,4 +1,4 @@
-import { formatDate } from '../../platform/i18n.ts';
+import { formatDay } from '../../platform/i18n.ts';
 import type { BodyKind, CouncilStatus, DecisionState } from './lifecycle.ts';
 import type {
   AttendanceStatus,
@@ -37,7 +37,7 @@ export const representativeRoleLabels: Record<RepresentativeRole, string> = {
 };
 
 /** A council's day (formed, ended, joined, left: ÅÅÅÅ-MM-DD) in words: "1 mars 2021". */
-export const dayText = (isoDate: string): string => formatDate(new Date(`${isoDate}T12:00:00Z`));
+export const dayText = (isoDate: string): string => formatDay(isoDate);
 export const interventionStatusLabels: Record<InterventionStatus, string> = {
   planned: 'Planerad',
   ongoing: 'Pågående',

@@ -1,5 +1,4 @@
 import type { Decision } from '../../../platform/authz.ts';
-import { formatDate } from '../../../platform/i18n.ts';
 import type { FormState } from '../../../platform/validation.ts';
 import type { PageContext } from '../../../ui/context.ts';
 import {
@@ -13,7 +12,7 @@ import {
 } from '../../../ui/components.tsx';
 import { urls as eventUrls } from '../../events/index.ts';
 import { urls as situationUrls } from '../../situation/index.ts';
-import { yearStepStatusLabels } from '../labels.ts';
+import { dayText, yearStepStatusLabels } from '../labels.ts';
 import type { CouncilRow } from '../repository.ts';
 import { yearStepStatuses } from '../tables.ts';
 import { urls } from '../urls.ts';
@@ -22,12 +21,10 @@ import { CouncilRoom } from './room.tsx';
 
 type County = { name: string; slug: string };
 
-const dateOf = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`));
-
 function spanOf(step: Pick<YearStepView, 'startsOn' | 'endsOn'>): string {
-  if (step.startsOn && step.endsOn) return `${dateOf(step.startsOn)} – ${dateOf(step.endsOn)}`;
-  if (step.startsOn) return `Från ${dateOf(step.startsOn)}`;
-  if (step.endsOn) return `Till ${dateOf(step.endsOn)}`;
+  if (step.startsOn && step.endsOn) return `${dayText(step.startsOn)} – ${dayText(step.endsOn)}`;
+  if (step.startsOn) return `Från ${dayText(step.startsOn)}`;
+  if (step.endsOn) return `Till ${dayText(step.endsOn)}`;
   return 'Inga datum satta';
 }
 

@@ -4,11 +4,11 @@ import { SummaryList, Tag } from '../../../../ui/components.tsx';
 import type { PageContext } from '../../../../ui/context.ts';
 import type { DecisionListed } from '../../decisions.ts';
 import type { DecisionRow } from '../../decisions-repository.ts';
-import { decisionStateLabels } from '../../labels.ts';
+import { dayText, decisionStateLabels } from '../../labels.ts';
 import type { BodyRow, CouncilRow } from '../../repository.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
-import { dateText, stateColour } from './list.tsx';
+import { stateColour } from './list.tsx';
 
 export interface DecisionPageData {
   county: Pick<CountyRecord, 'name' | 'slug'>;
@@ -46,7 +46,7 @@ export function DecisionPage({ ctx, data }: { ctx: PageContext; data: DecisionPa
       </p>
       {replacedBy ? (
         <div class="govuk-inset-text" role="note">
-          <span safe>{`Beslutet ersattes ${dateText(replacedBy.decidedOn)} av `}</span>
+          <span safe>{`Beslutet ersattes ${dayText(replacedBy.decidedOn)} av `}</span>
           {link(replacedBy)}.
         </div>
       ) : (
@@ -55,12 +55,12 @@ export function DecisionPage({ ctx, data }: { ctx: PageContext; data: DecisionPa
       <SummaryList
         rows={[
           { key: 'Beslutsnummer', value: decision.number },
-          { key: 'Beslutsdatum', value: dateText(decision.decidedOn) },
+          { key: 'Beslutsdatum', value: dayText(decision.decidedOn) },
           { key: 'Beslutande grupp', value: body?.name ?? '' },
           {
             key: 'Giltighet',
             value: decision.validUntil
-              ? `Gäller till och med ${dateText(decision.validUntil)}`
+              ? `Gäller till och med ${dayText(decision.validUntil)}`
               : 'Gäller tills vidare',
           },
         ]}

@@ -16,14 +16,12 @@ import {
 import type { PageContext } from '../../../../ui/context.ts';
 import type { DecisionListed } from '../../decisions.ts';
 import { DECISION_LIMITS } from '../../decisions.ts';
-import { decisionStateLabels } from '../../labels.ts';
+import { dayText, decisionStateLabels } from '../../labels.ts';
 import type { DecisionState } from '../../lifecycle.ts';
 import type { BodyRow, CouncilRow } from '../../repository.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
 import { AdminSection } from '../work-parts.tsx';
-
-export const dateText = (isoDate: string): string => formatDate(new Date(`${isoDate}T12:00:00Z`));
 
 export const stateColour = (s: DecisionState) =>
   s === 'in_force' ? 'green' : s === 'replaced' ? 'grey' : 'yellow';
@@ -148,7 +146,7 @@ export function DecisionsListPage({
               </a>
             ),
           },
-          { header: 'Datum', cell: (d) => <span safe>{dateText(d.decidedOn)}</span> },
+          { header: 'Datum', cell: (d) => <span safe>{dayText(d.decidedOn)}</span> },
           { header: 'Grupp', cell: (d) => <span safe>{bodyName.get(d.bodyId) ?? ''}</span> },
           {
             header: 'Giltighet',

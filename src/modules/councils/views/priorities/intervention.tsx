@@ -21,7 +21,7 @@ import type {
   ProgressRow,
 } from '../../interventions-repository.ts';
 import { FIGURE_ROWS } from '../../interventions.ts';
-import { interventionStatusLabels } from '../../labels.ts';
+import { dayText, interventionStatusLabels } from '../../labels.ts';
 import { financingEndsUncovered, nextInterventionStatuses } from '../../lifecycle.ts';
 import type { AreaRow, PriorityRow } from '../../priorities-repository.ts';
 import type { MemberView } from '../../repository.ts';
@@ -31,7 +31,7 @@ import { koladaUrl, periodText } from '../../targets.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
 import { InterventionFields } from './priorities.tsx';
-import { Refusal, StatusTag, dayText, memberOptions, spanText, type RoomPage } from './parts.tsx';
+import { Refusal, StatusTag, memberOptions, spanText, type RoomPage } from './parts.tsx';
 
 /** Which of the intervention page's forms was posted. */
 export type InterventionForm = 'edit' | 'financing' | 'milestone' | 'done' | 'progress' | 'goals';

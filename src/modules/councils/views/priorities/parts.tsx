@@ -1,9 +1,8 @@
 import type { Decision } from '../../../../platform/authz.ts';
-import { formatDate } from '../../../../platform/i18n.ts';
 import type { CountyRecord } from '../../../../platform/tenancy.ts';
 import type { PageContext } from '../../../../ui/context.ts';
 import { Tag, type Option, type TagColour } from '../../../../ui/components.tsx';
-import { interventionStatusLabels } from '../../labels.ts';
+import { dayText, interventionStatusLabels } from '../../labels.ts';
 import type { CouncilRow, MemberView } from '../../repository.ts';
 import type { InterventionStatus } from '../../tables.ts';
 
@@ -16,9 +15,6 @@ export interface RoomPage {
   manages: boolean;
   editing: Decision;
 }
-
-/** "2027-09-30" → "30 september 2027". */
-export const dayText = (iso: string): string => formatDate(new Date(`${iso}T12:00:00Z`));
 
 /** "från 1 mars 2024 tills vidare", "1 mars 2024 – 30 september 2027". */
 export function spanText(from: string | null, until: string | null): string {

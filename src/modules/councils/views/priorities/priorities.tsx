@@ -12,7 +12,7 @@ import {
   scopedErrors,
   type FormState,
 } from '../../../../ui/components.tsx';
-import { interventionStatusLabels } from '../../labels.ts';
+import { dayText, interventionStatusLabels } from '../../labels.ts';
 import type { AreaRow, PriorityRow } from '../../priorities-repository.ts';
 import type { PrioritiesOf } from '../../priorities.ts';
 import type { MemberView } from '../../repository.ts';
@@ -20,7 +20,7 @@ import { interventionStatuses } from '../../tables.ts';
 import { agendaTargetText } from '../../targets.ts';
 import { urls } from '../../urls.ts';
 import { CouncilRoom } from '../room.tsx';
-import { Refusal, StatusTag, dayText, memberOptions, spanText, type RoomPage } from './parts.tsx';
+import { Refusal, StatusTag, memberOptions, spanText, type RoomPage } from './parts.tsx';
 
 export interface DecisionChoice {
   id: string;
