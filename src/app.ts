@@ -24,7 +24,8 @@ import { KeptForms } from './platform/kept-forms.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
 import { registerMailTemplates } from './platform/mail-templates.ts';
-import type { ModuleContext } from './platform/module.ts';
+import type { ModuleContext, ModuleDescriptor } from './platform/module.ts';
+import type { PageBanners } from './platform/page-context.ts';
 import { buildNavigation } from './platform/navigation.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
 import { ErrorPage } from './ui/pages/error-page.tsx';
@@ -172,6 +173,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       policies,
     ),
     errorPage: ErrorPage,
+    banners: bannersOf(modules, deps.db),
   });
   // Multipart forms for the routes that take files, read before the input gate holds their fields.
   await registerUploads(app, { maxFileBytes: config.maxUploadBytes });
@@ -214,4 +216,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }
   app.addHook('onClose', async () => jobs.stop());
   return app;
+}
+
+/** The banners of the one module that keeps them (the public pages), for every page's shell. */
+function bannersOf(
+  modules: readonly ModuleDescriptor[],
+  db: Deps['db'],
+): ((countyCode: string | undefined) => Promise<PageBanners>) | undefined {
+  const providers = modules.flatMap((m) => (m.pageBanners ? [m.pageBanners] : []));
+  if (providers.length > 1) throw new Error('Mer än en modul anger varningsbanderoller');
+  const provider = providers[0];
+  return provider && ((countyCode) => provider(db, countyCode));
 }

@@ -247,9 +247,56 @@ const countyMatrix: Record<string, Record<Who, [own: boolean, other: boolean]>> 
     reporter: [false, false],
     council_member: [false, false],
   },
+  // Public pages: the county's editors and admins write and publish; only its admins set banners and settings.
+  'site.edit': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'site.publish': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [true, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'site.banner': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [false, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
+  'site.settings': {
+    anonymous: [false, false],
+    system_admin: [true, true],
+    national_coordinator: [false, false],
+    county_admin: [true, false],
+    county_editor: [false, false],
+    reporter: [false, false],
+    council_member: [false, false],
+  },
 };
 
 const globalMatrix: Record<string, Record<Who, boolean>> = {
+  // National news and banners for every county: the coordinator.
+  'site.national': {
+    anonymous: false,
+    system_admin: true,
+    national_coordinator: true,
+    county_admin: false,
+    county_editor: false,
+    reporter: false,
+    council_member: false,
+  },
   'national.coordinate': {
     anonymous: false,
     system_admin: true,

@@ -56,6 +56,16 @@ export const BACKUP_TABLES = [
   'council_strategy_goals',
   'council_intervention_goals',
   'council_year_steps',
+  'site_settings',
+  'site_pages',
+  'site_page_revisions',
+  'site_page_files',
+  'site_redirects',
+  'site_contacts',
+  'site_news',
+  'site_banners',
+  // The search index, whose text vector is generated again on restore.
+  'search_documents',
   'audit_log',
   'jobs',
   'rate_limits',
@@ -137,10 +147,22 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
     for (const table of BACKUP_TABLES) {
       const rows = backup.tables[table] ?? [];
       counts[table] = rows.length;
+      // Generated columns (the search index's tsvector) are computed again, never inserted.
+      const columns = sql.join(
+        (
+          await queryRows<{ name: string }>(
+            tx,
+            sql`select column_name as name from information_schema.columns
+                 where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'
+                 order by ordinal_position`,
+          )
+        ).map((c) => sql.identifier(c.name)),
+        sql`, `,
+      );
       for (let i = 0; i < rows.length; i += 500) {
         const chunk = JSON.stringify(rows.slice(i, i + 500));
         await tx.execute(
-          sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`,
+          sql`insert into ${sql.identifier(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`,
         );
       }
     }

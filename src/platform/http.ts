@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTIES, findCountyBySlug, type CountyRecord } from './tenancy.ts';
 import { CONTENT_SLOT, KeptRenders, type Kept } from './kept-renders.ts';
-import type { PageContext, Flash, NavItem } from './page-context.ts';
+import { NO_BANNERS, type PageBanners, type PageContext, type Flash, type NavItem } from './page-context.ts';
 import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor } from './authz.ts';
 import { AppError, ConflictError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
 import { parseLocale, translator, type Locale, type Translate } from './i18n.ts';
@@ -25,6 +25,8 @@ declare module 'fastify' {
     /** the county named in the URL (:county), resolved by the access check */
     county: CountyRecord | undefined;
     flash: Flash | undefined;
+    /** the warning banners in force for the county in the address, loaded once per request */
+    banners: PageBanners;
   }
   interface FastifyInstance {
     /** the main navigation for an actor, from the modules' entries */
@@ -103,6 +105,7 @@ function contextWithToken(req: FastifyRequest, csrfToken: string): PageContext {
     nav: req.server.navigation(req.actor, t),
     counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
     currentCounty: county ? { slug: county.slug, name: county.name } : undefined,
+    banners: req.banners.banners,
   };
 }
 
@@ -159,6 +162,11 @@ export interface HttpOptions {
   policies: Policies;
   /** the main navigation for an actor (built by the composition root from the modules' entries) */
   navigation: (actor: Actor, t: Translate) => readonly NavItem[];
+  /**
+   * the warning banners in force for a county (undefined: outside any county), from the module that keeps them;
+   * asked once per request, so it should answer from memory (kept until its tables change or a banner's time)
+   */
+  banners?: (countyCode: string | undefined) => Promise<PageBanners>;
   /** the error page (the UI layer's), for 404s and refused or failed requests */
   errorPage: (props: { ctx: PageContext; status: number; message?: string | undefined }) => JSX.Element;
 }
@@ -172,6 +180,7 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   app.decorateRequest('locale', 'sv');
   app.decorateRequest('county', undefined);
   app.decorateRequest('flash', undefined);
+  app.decorateRequest('banners', null as never);
 
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
     // Encoded here in one pass: given the string, Fastify would measure it (flattening the rendering's many
@@ -189,7 +198,7 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
     ) {
       const req = this.request;
       if (req.actor.kind !== 'anonymous' || req.flash) return this.html(render(pageContext(req, this)));
-      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}\0${options.version ?? ''}`;
+      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}\0${options.version ?? ''}\0${req.banners.version}`;
       const page = await publicPages.get(key, async (slot) => ({
         meta: undefined,
         html: await render(contextWithToken(req, slot)),
@@ -274,11 +283,17 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
 
   app.addHook('onRequest', async (req, reply) => {
     req.actor = ANONYMOUS;
+    req.banners = NO_BANNERS;
     if (req.url.startsWith('/static/')) return;
     req.locale = parseLocale(req.cookies[LOCALE_COOKIE]);
     const raw = req.cookies[SESSION_COOKIE];
     req.sessionToken = raw ? (req.unsignCookie(raw).value ?? undefined) : undefined;
     req.actor = await opts.resolveSession(req.sessionToken);
+    if (opts.banners) {
+      // The county is the address's first segment (also for a 404 inside a county's pages).
+      const county = findCountyBySlug(req.url.split(/[/?#]/, 2)[1]);
+      req.banners = await opts.banners(county?.code);
+    }
     const flash = req.cookies[FLASH_COOKIE];
     if (flash && req.method === 'GET') {
       const value = req.unsignCookie(flash).value;
@@ -401,6 +416,7 @@ function safeContext(req: FastifyRequest, reply: FastifyReply): PageContext {
       nav: req.server.navigation(ANONYMOUS, t),
       counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
       currentCounty: undefined,
+      banners: [],
     };
   }
 }

@@ -24,6 +24,7 @@ const messages = {
   'nav.situation': { sv: 'Lägesbild', en: 'Situational picture' },
   'nav.nationalPicture': { sv: 'Nationell lägesbild', en: 'National picture' },
   'nav.events': { sv: 'Evenemang', en: 'Events' },
+  'nav.editorial': { sv: 'Redaktion', en: 'Editorial' },
   'nav.counties': { sv: 'Välj län', en: 'Choose county' },
   'lang.switch': { sv: 'In English', en: 'På svenska' },
   'flash.success': { sv: 'Klart', en: 'Done' },

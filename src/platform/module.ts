@@ -5,6 +5,7 @@ import type { PolicySet, RouteAccess } from './authz.ts';
 import type { Deps } from './deps.ts';
 import type { FileOwner } from './files.ts';
 import type { MessageKey } from './i18n.ts';
+import type { PageBanners } from './page-context.ts';
 import type { JobHandler } from './jobs.ts';
 import type { MailTemplates } from './mail-templates.ts';
 
@@ -48,6 +49,11 @@ export interface ModuleDescriptor {
    * a file is public now and who else may see it (src/platform/files.ts)
    */
   fileOwners?: Record<string, FileOwner>;
+  /**
+   * the warning banners in force for a county (undefined: a page outside any county), shown on every page; one
+   * module provides them (the public pages). Asked once per request: answer from memory.
+   */
+  pageBanners?: (db: Db, countyCode: string | undefined) => Promise<PageBanners>;
   /** the module's mail templates by name (declared in its mail.ts); services send them by name */
   mailTemplates?: Partial<MailTemplates>;
   /** data every installation has (reference data) */

@@ -16,6 +16,23 @@ export interface CountyLink {
   name: string;
 }
 
+/** A warning banner shown on every page of a county (or of every county) while it is in force. */
+export interface PageBanner {
+  id: string;
+  level: 'info' | 'warning' | 'critical';
+  message: string;
+  linkUrl: string | null;
+  linkText: string | null;
+}
+
+/** The banners in force for a request's county, with a version that changes whenever they do. */
+export interface PageBanners {
+  version: string;
+  banners: readonly PageBanner[];
+}
+
+export const NO_BANNERS: PageBanners = { version: '', banners: [] };
+
 /** Everything the layout needs about the request, built once per request; views never fetch data. */
 export interface PageContext {
   locale: Locale;
@@ -27,4 +44,6 @@ export interface PageContext {
   nav: readonly NavItem[];
   counties: CountyLink[];
   currentCounty: CountyLink | undefined;
+  /** the warning banners in force for the county in the address (or every county) */
+  banners: readonly PageBanner[];
 }

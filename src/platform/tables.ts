@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
+  pgEnum,
+  primaryKey,
   boolean,
   char,
   index,
@@ -136,5 +139,57 @@ export const files = pgTable(
     index('files_detached_idx')
       .on(t.detachedAt)
       .where(sql`owner_id is null`),
+  ],
+);
+
+/** PostgreSQL's tsvector, for the search index's generated column. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const searchKinds = ['page', 'news', 'event', 'document'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+export const searchKind = pgEnum('search_kind', searchKinds);
+
+/**
+ * The full-text search index: one row per thing a visitor can find (a published page revision, a news item,
+ * a published event, a public council document), written by the owning service in the same transaction as the
+ * thing itself. Visible from `visible_from` until `visible_until`, so a scheduled page or an expiring news item
+ * is found exactly while it is public. Weighted Swedish text: title A, summary B, body C.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    kind: searchKind('kind').notNull(),
+    /** the thing's id (for a page: the revision's, as a page may have a published and a scheduled one) */
+    sourceId: uuid('source_id').notNull(),
+    /** for a page: the page's id (its revisions' rows are replaced together) */
+    groupId: uuid('group_id').notNull(),
+    /** the county whose site it belongs to; none for national news (no foreign key: the platform owns no counties) */
+    countyCode: char('county_code', { length: 2 }),
+    themeKeys: text('theme_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    url: text('url').notNull(),
+    visibleFrom: timestamp('visible_from', { withTimezone: true }).notNull(),
+    visibleUntil: timestamp('visible_until', { withTimezone: true }),
+    /** shown in results: a news item's date, an event's start */
+    shownDate: timestamp('shown_date', { withTimezone: true }),
+    tsv: tsvector('tsv')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('swedish'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('swedish'::regconfig, coalesce(body, '')), 'C')`,
+      ),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.sourceId] }),
+    index('search_documents_tsv_idx').using('gin', t.tsv),
+    index('search_documents_group_idx').on(t.kind, t.groupId),
+    index('search_documents_county_idx').on(t.countyCode),
   ],
 );

@@ -27,6 +27,7 @@ function context(locale: Locale): PageContext {
     nav: [{ href: '/', label: t('nav.start') }],
     counties: [{ slug: 'uppsala', name: 'Uppsala län' }],
     currentCounty: undefined,
+    banners: [],
   };
 }
 

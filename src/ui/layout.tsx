@@ -185,6 +185,47 @@ function FlashBanner({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX
   );
 }
 
+const bannerLevelLabel = { info: 'Information', warning: 'Varning', critical: 'Viktigt meddelande' } as const;
+
+/**
+ * The warning banners in force (weather, a crisis, an outage) on every page of the county: a region with a
+ * heading that screen readers find and list, read in the page's order; never a live region or focus taken,
+ * so nobody is interrupted mid-task. Always in Swedish, as the county board writes them.
+ */
+export function WarningBanners({ banners }: { banners: PageContext['banners'] }): JSX.Element {
+  if (banners.length === 0) return '';
+  return (
+    <div class="sv-warnings" lang="sv">
+      <div class="govuk-width-container">
+        {banners.map((b) => (
+          <section
+            class={`sv-warning sv-warning--${b.level}`}
+            aria-labelledby={`varning-${b.id}`}
+            data-banner-id={b.id}
+          >
+            <h2 class="sv-warning__title govuk-heading-s" id={`varning-${b.id}`} safe>
+              {bannerLevelLabel[b.level]}
+            </h2>
+            <p class="govuk-body sv-warning__message">
+              <span safe>{b.message}</span>
+              {b.linkUrl ? (
+                <>
+                  {' '}
+                  <a class="govuk-link sv-warning__link" href={b.linkUrl} safe>
+                    {b.linkText || 'Läs mer'}
+                  </a>
+                </>
+              ) : (
+                ''
+              )}
+            </p>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /** The page shell: lang, skip link, header with county switcher, navigation by role, flash, footer. */
 export function Layout({
   ctx,
@@ -215,6 +256,7 @@ export function Layout({
           </a>
           <Header ctx={ctx} lang={chrome} />
           <ToolBar ctx={ctx} lang={chrome} />
+          <WarningBanners banners={ctx.banners} />
           <div class="govuk-width-container">
             {breadcrumbs && breadcrumbs.length > 0 ? (
               <nav class="govuk-breadcrumbs" aria-label="Brödsmulor">

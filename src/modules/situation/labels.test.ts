@@ -31,6 +31,7 @@ const ctx: PageContext = {
   nav: [],
   counties: [],
   currentCounty: undefined,
+  banners: [],
 };
 
 const html = async (element: JSX.Element) => parseHtml(await element);

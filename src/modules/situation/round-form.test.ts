@@ -17,6 +17,7 @@ const ctx: PageContext = {
   nav: [],
   counties: [],
   currentCounty: undefined,
+  banners: [],
 };
 
 async function renderForm(form: FormState = emptyForm()) {
