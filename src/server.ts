@@ -17,7 +17,7 @@ try {
   ];
   if (config.demo) {
     lines.push(`Demoläge – alla demokonton har lösenordet "${DEMO_PASSWORD}":`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(28)} ${a.description}`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(36)} ${a.description}`);
   }
   console.log(lines.join('\n'));
   const shutdown = async () => {

@@ -56,6 +56,22 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     countyCode: '22',
   },
   {
+    email: 'redaktor.vasternorrland@demo.test',
+    name: 'Rakel Redaktör',
+    role: 'county_editor',
+    description: 'länsredaktör, Västernorrlands län',
+    organisation: { countyBoard: '22' },
+    countyCode: '22',
+  },
+  {
+    email: 'granskare.vasternorrland@demo.test',
+    name: 'Gustav Granskare',
+    role: 'county_editor',
+    description: 'länsredaktör (granskar), Västernorrlands län',
+    organisation: { countyBoard: '22' },
+    countyCode: '22',
+  },
+  {
     email: 'vastmanland@demo.test',
     name: 'Viktor Västman',
     role: 'county_admin',
