@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { files } from '../../platform/tables.ts';
 import { isUuid } from '../../platform/validation.ts';
-import { users } from '../accounts/tables.ts';
+import { users } from '../accounts/index.ts';
 import type { ContactRow, PageRow, RevisionRow } from './repository.ts';
 import {
   siteContacts,
