@@ -636,6 +636,44 @@ describe('admin: every event the application records reads as Swedish', () => {
       }),
       reg('registration.cancelled', { before: { status: 'confirmed' }, after: { status: 'cancelled' } }),
     );
+    const pageId = randomUUID();
+    const pg = (action: string, e: Pick<AuditEntry, 'before' | 'after'>) =>
+      county({ action, entityType: 'site_page', entityId: pageId, ...e });
+    const contactId = randomUUID();
+    const ct = (action: string, e: Pick<AuditEntry, 'before' | 'after'>) =>
+      county({ action, entityType: 'site_contact', entityId: contactId, ...e });
+    events.push(
+      pg('page.created', { after: { title: 'Krismaterial', path: 'krismaterial' } }),
+      pg('page.edited', { after: { title: 'Krismaterial', revision: 2, note: 'Nya länkar', image: true } }),
+      pg('page.review_requested', { after: { title: 'Krismaterial', revision: 2 } }),
+      pg('page.published', { after: { title: 'Krismaterial', revision: 2 } }),
+      pg('page.scheduled', {
+        after: { title: 'Krismaterial', revision: 3, scheduledAt: '2030-03-15T09:00:00.000Z' },
+      }),
+      pg('page.unpublished', { after: { title: 'Krismaterial' } }),
+      pg('page.schedule_cancelled', {
+        after: { title: 'Krismaterial', scheduledAt: '2030-03-15T09:00:00.000Z' },
+      }),
+      pg('page.moved', { before: { path: 'krismaterial' }, after: { path: 'kris/material' } }),
+      pg('page.restored', { after: { title: 'Krismaterial', revision: 1 } }),
+      pg('page.file_added', { after: { file: 'Krisplan 2026' } }),
+      pg('page.file_removed', { after: { file: 'Krisplan 2026' } }),
+      ct('contact.created', {
+        after: { name: 'Eva Ek', role: 'Samordnare', email: 'eva@example.se', phone: '0611-34 90 00' },
+      }),
+      ct('contact.edited', {
+        before: { name: 'Eva Ek', role: 'Samordnare', email: 'eva@example.se', phone: null },
+        after: { name: 'Eva Ek', role: 'Handläggare', email: 'eva@example.se', phone: '0611-34 90 00' },
+      }),
+      ct('contact.replaced', { after: { name: 'Eva Ek', replacedBy: 'Olle Ås' } }),
+      county({
+        action: 'site.settings_changed',
+        entityType: 'site_settings',
+        entityId: '03',
+        before: { requiresReview: false, supportEmail: null, supportPhone: null },
+        after: { requiresReview: true, supportEmail: 'stod@example.se', supportPhone: '010-223 00 00' },
+      }),
+    );
     for (const e of events) await recordAudit(db, { ...e, actorId: anna.id });
   });
   afterAll(() => t.close());

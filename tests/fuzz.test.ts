@@ -1,3 +1,4 @@
+import { sitePageWorld } from './factories/site-pages.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addRepresentative,
@@ -83,6 +84,8 @@ describe('hostile input on every POST route', () => {
       'erbjudande:token': offer.offerToken,
       eventSlug: (await events.event()).slug,
       'utvardering:token': (await evaluations.evaluationLink()).token,
+      // A published page of Uppsala's site with a file and a revision, and a contact.
+      ...(await sitePageWorld(t.app, users.admin.actor, '03', 'Sida för fuzztestet')),
     };
     // A council of Uppsala with a person in its council body, its year plan, a secretariat to write to and a
     // priority with an area and an intervention: the work room's forms and the public page's contact form.

@@ -18,6 +18,7 @@ import { addInterventionArea, addPriority } from '../src/modules/councils/priori
 import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
 import { councilWork } from './factories/council-work.ts';
+import { sitePageWorld } from './factories/site-pages.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
 import { eventFactories, type EventFactories } from './factories/event-registrations.ts';
 import { evaluationFactories, type EvaluationFactories } from './factories/event-evaluations.ts';
@@ -71,6 +72,39 @@ const spec = table(`
   POST /sprak                                                                             ok     ok     ok     ok     ok     ok     ok
   GET  /:county/                                                                          ok     ok     ok     ok     ok     ok     ok
   GET  /:county                                                                           301    301    301    301    301    301    301
+
+  GET  /:county/*                                                                         ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/redaktion                                                                 login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor                                                           login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/ny                                                        login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/ny                                                        login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId                                                   login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId                                                   login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/forhandsvisning                                   login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/bild                                              login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/bild                                              login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/filer                                             login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/filer                                             login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/filer/:fileId/ta-bort (removes)                   login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/granskning                                        login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/publicera                                         login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/publicera                                         login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/avpublicera (uses up)                             login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/avbryt-publicering                                login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/flytta                                            login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/flytta                                            login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/historik                                          login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/sidor/:pageId/historik/:revisionId                              login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/sidor/:pageId/historik/:revisionId/aterstall                    login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/kontakter                                                       login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/kontakter/ny                                                    login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/kontakter/ny                                                    login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/kontakter/:contactId                                            login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/kontakter/:contactId                                            login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/kontakter/:contactId/ersatt                                     login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/kontakter/:contactId/ersatt                                     login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/installningar                                                   login  ok     404    ok     404    404    404
+  POST /:county/redaktion/installningar                                                   login  ok     404    ok     404    404    404
 
   GET  /logga-in                                                                          ok     303    303    303    303    303    303
   POST /logga-in                                                                          ok     ok     ok     ok     ok     ok     ok
@@ -596,6 +630,13 @@ describe('every route, for every role, with real ids', () => {
         milestoneId,
       };
     };
+    // A published page of each county's site with a file, and a contact; its path for the public page.
+    const site = async (countyCode: string) => {
+      const made = await sitePageWorld(t.app, users.get('system_admin')!.actor, countyCode, 'Sidan i testet');
+      return { ...made, '*': made.path };
+    };
+    Object.assign(county.own, await site('03'));
+    Object.assign(county.vnorr, await site('22'));
     Object.assign(county.own, await councilIn('03'));
     Object.assign(county.vnorr, await councilIn('22'));
     // A council of Uppsala that is dissolved: nothing of it changes (409).
@@ -731,6 +772,12 @@ describe('every route, for every role, with real ids', () => {
       const base = (place === 'own' ? world.county.own : world.county.vnorr) as Record<string, string>;
       return { ...base, ...(await lineAndMilestone(countyOf(place), base.councilId!, base.interventionId!)) };
     }
+    // A page unpublished, or a file removed from it, is one of its own.
+    if (fresh && place !== 'foreign' && route.startsWith('/:county/redaktion/sidor/:pageId/'))
+      return {
+        ...(place === 'own' ? world.county.own : world.county.vnorr),
+        ...(await sitePageWorld(t.app, users.get('system_admin')!.actor, countyOf(place), 'Egen sida')),
+      };
     // An event published or cancelled, or a registration cancelled or given a place, is one of its own.
     if (fresh && place !== 'foreign' && route.startsWith('/:county/evenemang/:eventId/'))
       return {
@@ -774,11 +821,14 @@ describe('every route, for every role, with real ids', () => {
   }
 
   const fill = (route: string, params: Record<string, string>) =>
-    route.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
-      const value = params[name];
-      if (value === undefined) throw new Error(`Inget värde för :${name} i ${route}`);
-      return value;
-    });
+    route
+      .replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+        const value = params[name];
+        if (value === undefined) throw new Error(`Inget värde för :${name} i ${route}`);
+        return value;
+      })
+      // A county's public page by its path (the wildcard).
+      .replace(/\*$/, () => params['*'] ?? '*');
 
   beforeAll(async () => {
     t = await buildTestApp();

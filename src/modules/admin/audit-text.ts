@@ -234,6 +234,24 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'registration.confirmed_by_organiser': ({ name }) =>
     `gav en deltagare från väntelistan en plats på${quoted(name)}`,
   'registration.cancelled': ({ name }) => `avbokade en deltagare på${quoted(name)}`,
+  'page.created': ({ after }) => `skapade sidan${quoted(textField(after, 'title'))}`,
+  'page.edited': ({ after }) => `ändrade utkastet till sidan${quoted(textField(after, 'title'))}`,
+  'page.review_requested': ({ after }) => `skickade sidan${quoted(textField(after, 'title'))} för granskning`,
+  'page.published': ({ after }) => `publicerade sidan${quoted(textField(after, 'title'))}`,
+  'page.scheduled': ({ after }) => `planerade publiceringen av sidan${quoted(textField(after, 'title'))}`,
+  'page.unpublished': ({ after }) => `avpublicerade sidan${quoted(textField(after, 'title'))}`,
+  'page.schedule_cancelled': ({ after }) =>
+    `avbröt den planerade publiceringen av sidan${quoted(textField(after, 'title'))}`,
+  'page.moved': ({ after }) => `flyttade en sida till adressen${quoted(textField(after, 'path'))}`,
+  'page.restored': ({ after }) =>
+    `återställde en tidigare version av sidan${quoted(textField(after, 'title'))} som utkast`,
+  'page.file_added': ({ after }) => `lade till filen${quoted(textField(after, 'file'))} på en sida`,
+  'page.file_removed': ({ after }) => `tog bort filen${quoted(textField(after, 'file'))} från en sida`,
+  'contact.created': ({ after }) => `lade till kontakten${quoted(textField(after, 'name'))}`,
+  'contact.edited': ({ after }) => `ändrade kontakten${quoted(textField(after, 'name'))}`,
+  'contact.replaced': ({ after }) =>
+    `ersatte kontakten${quoted(textField(after, 'name'))} med${quoted(textField(after, 'replacedBy'))} på alla sidor`,
+  'site.settings_changed': () => 'ändrade inställningarna för länets sidor',
 };
 
 /** Events recorded under an earlier name, still read from old rows. */
@@ -270,6 +288,9 @@ export const entityTypeLabels: Record<string, string> = {
   event: 'Evenemang',
   event_series: 'Evenemangsserie',
   event_registration: 'Anmälan',
+  site_page: 'Sida',
+  site_contact: 'Kontakt',
+  site_settings: 'Sidornas inställningar',
 };
 
 export const entityTypeLabel = (type: string): string => entityTypeLabels[type] ?? type;
@@ -292,6 +313,9 @@ export const entityTypeOne: Readonly<Record<string, string>> = {
   event: 'ett evenemang',
   event_series: 'en evenemangsserie',
   event_registration: 'en anmälan',
+  site_page: 'en sida',
+  site_contact: 'en kontakt',
+  site_settings: 'länets inställningar för sidorna',
 };
 
 /** The audit log's line over a list filtered to one thing: "Visar bara händelserna för ett formulär." */
@@ -418,6 +442,17 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   document: 'Dokument',
   documentKind: 'Sorts dokument',
   documentVersion: 'Version',
+  path: 'Adress',
+  revision: 'Version av sidan',
+  note: 'Vad som ändrats',
+  image: 'Bild',
+  scheduledAt: 'Publiceras',
+  file: 'Fil',
+  phone: 'Telefon',
+  replacedBy: 'Ersatt av',
+  requiresReview: 'Granskas av en annan redaktör',
+  supportEmail: 'Supportens e-postadress',
+  supportPhone: 'Supportens telefon',
   eventId: null,
   version: null,
   newVersion: null,

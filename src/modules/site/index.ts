@@ -1,6 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
+import { foldDuePublications, PAGE_FILE_OWNER, pageFileOwner } from './pages.ts';
 import { registerSiteRoutes } from './routes.ts';
 import { seedSite } from './seed.ts';
 import * as tables from './tables.ts';
@@ -16,6 +17,9 @@ export const module: ModuleDescriptor = {
   tables,
   policies: { county: sitePolicy, global: siteGlobalPolicy },
   routes: registerSiteRoutes,
+  fileOwners: { [PAGE_FILE_OWNER]: pageFileOwner },
+  // Scheduled revisions whose time has come become the published ones (the public sees them from their time).
+  maintenance: [(ctx) => foldDuePublications(ctx)],
   nav: [
     { label: 'nav.start', href: '/', access: { kind: 'public' }, order: 0 },
     { label: 'nav.editorial', href: '/:county/redaktion', access: access.county('site.edit'), order: 34 },
@@ -28,3 +32,6 @@ export * from './lifecycle.ts';
 export { THEMES, THEME_KEYS, themeOf, isThemeKey, RESERVED_SLUGS, type ThemeKey } from './themes.ts';
 export { urls as siteUrls } from './urls.ts';
 export { sitePolicy, siteGlobalPolicy, pageAbilities, decide, can, authorize } from './policy.ts';
+export { loadPageContent, contentOf, type PageRef } from './pages.ts';
+export { PageContent, ContactCard, type PageContentView } from './views/page-content.tsx';
+export { resolveContacts, type ContactView } from './contacts-view.ts';

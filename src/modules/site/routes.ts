@@ -6,6 +6,10 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import { access } from '../../platform/authz.ts';
 import { countyBoardName } from '../reference/index.ts';
 import { listMunicipalities } from '../reference/index.ts';
+import { registerEditorialContactRoutes } from './routes/editorial-contacts.ts';
+import { registerEditorialPageRoutes } from './routes/editorial-pages.ts';
+import { registerPublicPageRoutes } from './routes/public-pages.ts';
+import { registerSettingsRoutes } from './routes/settings.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -48,4 +52,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
     const county = requireCounty(req);
     return reply.redirect(`/${county.slug}/`, 301);
   });
+  registerEditorialPageRoutes(app, deps);
+  registerEditorialContactRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+  registerPublicPageRoutes(app, deps);
 }
