@@ -186,7 +186,6 @@ function FlashBanner({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX
   );
 }
 
-
 /**
  * The warning banners in force (weather, a crisis, an outage) on every page of the county: a region with a
  * heading that screen readers find and list, read in the page's order; never a live region or focus taken,

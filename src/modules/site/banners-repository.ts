@@ -9,8 +9,8 @@ import { siteBanners } from './tables.ts';
  * listCurrentBannerRows). A county's admins see their county's banners; the coordinator sees every banner.
  */
 
-/** 'all': every banner (the coordinator's view); a county: that county's own. */
-export type BannerScope = 'all' | string;
+/** 'all': every banner (the coordinator's view); else a county's code: that county's own. */
+export type BannerScope = string;
 
 const inScope = (scope: BannerScope): SQL | undefined =>
   scope === 'all' ? undefined : eq(siteBanners.countyCode, scope);

@@ -85,9 +85,9 @@ export function isBannerLink(value: string): boolean {
 
 /**
  * Reads the posted banner form, or every message beside its field. The coordinator chooses where it shows
- * (`scope`: every county, or one); a county's admin's banner is the county's.
+ * (`county` 'national': every county, or one); a county's admin's banner is the county's (its code).
  */
-export function readBannerForm(body: FormBody, county: string | 'national'): BannerInput {
+export function readBannerForm(body: FormBody, county: string): BannerInput {
   const errors: FieldErrors = {};
   const level = textOf(body, 'level');
   if (!(bannerLevels as readonly string[]).includes(level))
@@ -105,7 +105,8 @@ export function readBannerForm(body: FormBody, county: string | 'national'): Ban
       'Ange länken som en webbadress som börjar med https:// eller som en sökväg på webbplatsen, till exempel /uppsala/kris';
   if (linkText.length > BANNER_LIMITS.linkText)
     errors.linkText = tooLongMessage('Länktexten', BANNER_LIMITS.linkText, linkText.length);
-  else if (linkText && !linkUrl) errors.linkUrl = 'Ange länken som länktexten leder till, eller ta bort länktexten';
+  else if (linkText && !linkUrl)
+    errors.linkUrl = 'Ange länken som länktexten leder till, eller ta bort länktexten';
 
   const moment = (prefix: 'starts' | 'ends', a: string, the: string, time: string) => {
     const read = readMoment(
@@ -221,7 +222,9 @@ export async function updateBanner(
     const before = await lockBanner(tx, scope, id);
     authorize(actor, ruleOf(scope, 'edit') as 'banner.edit', resourceOf(before), now);
     if (input.endsAt.getTime() <= now.getTime())
-      throw new ValidationError({ endsDate: 'Slutet har redan varit: välj en senare tid, eller avsluta varningen' });
+      throw new ValidationError({
+        endsDate: 'Slutet har redan varit: välj en senare tid, eller avsluta varningen',
+      });
     const row = await bannerRepo.updateBannerRow(tx, before.id, {
       level: input.level,
       message: input.message,

@@ -21,11 +21,18 @@ export type FeedFormat = 'atom' | 'rss';
 
 export function newsFeedOf(
   rows: readonly NewsRow[],
-  opts: { county: CountyRecord | undefined; format: FeedFormat; absolute: (path: string) => string; now: Date },
+  opts: {
+    county: CountyRecord | undefined;
+    format: FeedFormat;
+    absolute: (path: string) => string;
+    now: Date;
+  },
 ): Feed {
   const { county, format, absolute } = opts;
   return {
-    title: county ? `Nyheter från Länsstyrelsen i ${county.name}` : 'Nyheter om social hållbarhet i hela Sverige',
+    title: county
+      ? `Nyheter från Länsstyrelsen i ${county.name}`
+      : 'Nyheter om social hållbarhet i hela Sverige',
     subtitle: county
       ? `Nyheter om länets arbete för social hållbarhet i ${county.name}.`
       : 'Nationella nyheter från länsstyrelsernas samordning av arbetet för social hållbarhet.',
@@ -69,10 +76,7 @@ export async function sendNewsFeed(
   const feed = newsFeedOf(rows, { ...opts, now: startOfStockholmDay(stockholmDate(now)) });
   const body = opts.format === 'atom' ? writeAtom(feed) : writeRss(feed);
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  reply
-    .header('cache-control', 'public, max-age=300')
-    .header('etag', etag)
-    .header('vary', 'accept-encoding');
+  reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('vary', 'accept-encoding');
   if (matches(req, etag)) return reply.code(304).send();
   return reply.type(opts.format === 'atom' ? ATOM_CONTENT_TYPE : RSS_CONTENT_TYPE).send(body);
 }

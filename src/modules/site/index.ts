@@ -1,5 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { pageBanners } from './banners.ts';
+import { NEWS_IMAGE_OWNER, newsImageOwner } from './news.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
 import { registerSiteRoutes } from './routes.ts';
 import { seedSite } from './seed.ts';
@@ -16,6 +18,12 @@ export const module: ModuleDescriptor = {
   tables,
   policies: { county: sitePolicy, global: siteGlobalPolicy },
   routes: registerSiteRoutes,
+  fileOwners: { [NEWS_IMAGE_OWNER]: newsImageOwner },
+  // The warning banners in force for the county's pages (its own and every county's), kept in memory.
+  pageBanners: async (db, countyCode) => {
+    const { version, banners } = await pageBanners(db, countyCode);
+    return { version, banners };
+  },
   nav: [
     { label: 'nav.start', href: '/', access: { kind: 'public' }, order: 0 },
     { label: 'nav.editorial', href: '/:county/redaktion', access: access.county('site.edit'), order: 34 },
@@ -27,4 +35,6 @@ export const module: ModuleDescriptor = {
 export * from './lifecycle.ts';
 export { THEMES, THEME_KEYS, themeOf, isThemeKey, RESERVED_SLUGS, type ThemeKey } from './themes.ts';
 export { urls as siteUrls } from './urls.ts';
+export { latestNews, newsStatusLabels, type NewsCard } from './news.ts';
+export { bannerStatusLabels } from './banners.ts';
 export { sitePolicy, siteGlobalPolicy, pageAbilities, decide, can, authorize } from './policy.ts';

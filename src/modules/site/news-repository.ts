@@ -75,7 +75,9 @@ export async function newsSlugTaken(
   const [row] = await db
     .select({ id: siteNews.id })
     .from(siteNews)
-    .where(and(inScope(countyCode), eq(siteNews.slug, slug), exceptId ? ne(siteNews.id, exceptId) : undefined))
+    .where(
+      and(inScope(countyCode), eq(siteNews.slug, slug), exceptId ? ne(siteNews.id, exceptId) : undefined),
+    )
     .limit(1);
   return !!row;
 }
@@ -94,11 +96,7 @@ export async function insertNews(tx: Executor, values: NewsValues): Promise<News
   return row!;
 }
 
-export async function updateNewsRow(
-  tx: Executor,
-  id: string,
-  values: Partial<NewsValues>,
-): Promise<NewsRow> {
+export async function updateNewsRow(tx: Executor, id: string, values: Partial<NewsValues>): Promise<NewsRow> {
   const [row] = await tx
     .update(siteNews)
     .set({ ...values, updatedAt: sql`now()` })

@@ -120,7 +120,8 @@ export async function readNewsImage(
 ): Promise<{ imageRef: string | null; errors: FieldErrors }> {
   const body = (req.body ?? {}) as FormBody;
   const errors: FieldErrors = {};
-  let imageRef: string | null = textOf(body, 'removeImage') === 'yes' ? null : textOf(body, 'imageRef') || null;
+  let imageRef: string | null =
+    textOf(body, 'removeImage') === 'yes' ? null : textOf(body, 'imageRef') || null;
   const upload = uploadOf(req, NEWS_IMAGE.field);
   if (upload && !isEmptyUpload(upload)) {
     try {
@@ -152,7 +153,10 @@ export async function newsImagePreview(
     file?.ownerKind === NEWS_IMAGE_OWNER &&
     (file.ownerId === null ? file.createdBy === viewer.actorId : file.ownerId === viewer.newsId);
   if (!file || !shown) return undefined;
-  return { src: fileUrl(file, file.variantWidths.includes(480) ? 'w480' : 'original'), name: file.originalName };
+  return {
+    src: fileUrl(file, file.variantWidths.includes(480) ? 'w480' : 'original'),
+    name: file.originalName,
+  };
 }
 
 // ---- The form ----------------------------------------------------------------------------------------
@@ -312,7 +316,12 @@ function publishedAtOf(input: NewsInput, before: NewsRow | undefined, now: Date)
 }
 
 /** The rules across fields: a time to come for a scheduled item, an expiry after the publication. */
-function checkTimes(input: NewsInput, publishedAt: Date | null, before: NewsRow | undefined, now: Date): void {
+function checkTimes(
+  input: NewsInput,
+  publishedAt: Date | null,
+  before: NewsRow | undefined,
+  now: Date,
+): void {
   const errors: FieldErrors = {};
   const unchanged = before?.publishedAt?.getTime() === publishedAt?.getTime();
   if (input.publish.mode === 'at' && !unchanged && input.publish.at.getTime() <= now.getTime())
@@ -388,7 +397,10 @@ async function auditPublication(
     entityType: 'site_news',
     entityId: after.id,
     before: { publishedAt: before?.publishedAt?.toISOString() ?? null },
-    after: { publishedAt: after.publishedAt?.toISOString() ?? null, expiresAt: after.expiresAt?.toISOString() ?? null },
+    after: {
+      publishedAt: after.publishedAt?.toISOString() ?? null,
+      expiresAt: after.expiresAt?.toISOString() ?? null,
+    },
   });
 }
 
@@ -647,7 +659,10 @@ export const themeNamesOf = (keys: readonly string[]): Array<{ key: string; name
   THEMES.filter((t) => keys.includes(t.key)).map((t) => ({ key: t.key, name: t.name }));
 
 /** The public item's image from the file store, with its alt text. */
-export async function newsImageOf(db: Db, row: NewsRow): Promise<(ImageSources & { alt: string }) | undefined> {
+export async function newsImageOf(
+  db: Db,
+  row: NewsRow,
+): Promise<(ImageSources & { alt: string }) | undefined> {
   if (!row.imageFileId || !row.imageAlt) return undefined;
   const file = await findFile(db, row.imageFileId);
   return file && file.ownerId === row.id ? { ...imageSources(file), alt: row.imageAlt } : undefined;

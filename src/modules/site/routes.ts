@@ -6,6 +6,9 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import { access } from '../../platform/authz.ts';
 import { countyBoardName } from '../reference/index.ts';
 import { listMunicipalities } from '../reference/index.ts';
+import { registerBannerRoutes } from './routes/banners.ts';
+import { registerNationalEditorialRoutes } from './routes/national-editorial.ts';
+import { registerNewsRoutes } from './routes/news.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -48,4 +51,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
     const county = requireCounty(req);
     return reply.redirect(`/${county.slug}/`, 301);
   });
+
+  registerNewsRoutes(app, deps);
+  registerBannerRoutes(app, deps);
+  registerNationalEditorialRoutes(app);
 }

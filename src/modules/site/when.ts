@@ -49,4 +49,5 @@ const dateTimeWords = new Intl.DateTimeFormat('sv-SE', {
 });
 
 /** "4 maj 2026 kl. 09.30" in Swedish time, for lists and pages. */
-export const momentWords = (at: Date): string => dateTimeWords.format(at).replace(/(\d{2}):(\d{2})$/, '$1.$2');
+export const momentWords = (at: Date): string =>
+  dateTimeWords.format(at).replace(/(\d{2}):(\d{2})$/, '$1.$2');
