@@ -200,6 +200,13 @@ export function readNewsForm(body: FormBody, imageRef: string | null): NewsInput
     else if (v.length > max) errors[key] = tooLongMessage(name, max, v.length);
     return v;
   };
+  // A title is one line: control characters dropped and spaces collapsed (it is the page's h1 and <title>).
+  body = {
+    ...body,
+    title: textOf(body, 'title')
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' '),
+  };
   const title = text('title', 'Rubriken', NEWS_LIMITS.title, 'Skriv nyhetens rubrik');
   const slug = text('slug', 'Adressen', NEWS_LIMITS.slug).toLowerCase();
   if (slug && !errors.slug && !SLUG.test(slug))
