@@ -13,6 +13,8 @@ import { auditSentences, detailLabels } from '../src/modules/admin/audit-text.ts
 import { formCouncil } from '../src/modules/councils/index.ts';
 import { createEvent, createSeries, register } from '../src/modules/events/index.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
+import { createBanner } from '../src/modules/site/banners.ts';
+import { createNews } from '../src/modules/site/news.ts';
 
 /*
  * Every event the application records reads as Swedish on the audit page: a sentence for each action, a
@@ -672,6 +674,66 @@ describe('admin: every event the application records reads as Swedish', () => {
         entityId: '03',
         before: { requiresReview: false, supportEmail: null, supportPhone: null },
         after: { requiresReview: true, supportEmail: 'stod@example.se', supportPhone: '010-223 00 00' },
+      }),
+    );
+    // A news item and a warning banner of Uppsala's public pages, named by their title and message.
+    const news = await createNews(t.app.deps.db, anna.actor, '03', {
+      title: 'Ny handlingsplan mot våld',
+      slug: '',
+      summary: '',
+      body: '',
+      themeKeys: ['violence'],
+      imageFileId: null,
+      imageAlt: '',
+      publish: { mode: 'draft' },
+      expiresAt: null,
+    });
+    const banner = await createBanner(t.app.deps.db, anna.actor, '03', {
+      level: 'critical',
+      message: 'Storm i länet: undvik onödiga resor',
+      linkUrl: null,
+      linkText: null,
+      startsAt: new Date('2030-01-01T08:00:00Z'),
+      endsAt: new Date('2030-01-02T08:00:00Z'),
+      countyCode: '03',
+    });
+    const newsFacts = { title: news.title, slug: news.slug, publishedAt: null, expiresAt: null };
+    const bannerFacts = {
+      level: 'critical',
+      message: banner.message,
+      countyCode: '03',
+      startsAt: banner.startsAt.toISOString(),
+      endsAt: banner.endsAt.toISOString(),
+    };
+    const site = (
+      action: string,
+      entityType: string,
+      entityId: string,
+      e: Pick<AuditEntry, 'before' | 'after'>,
+    ) => county({ action, entityType, entityId, ...e });
+    events.push(
+      site('news.created', 'site_news', news.id, { after: newsFacts }),
+      site('news.edited', 'site_news', news.id, {
+        before: newsFacts,
+        after: { ...newsFacts, title: 'Ny rubrik' },
+      }),
+      site('news.published', 'site_news', news.id, {
+        before: { publishedAt: null },
+        after: { publishedAt: '2030-05-04T07:00:00.000Z', expiresAt: '2030-06-04T07:00:00.000Z' },
+      }),
+      site('news.unpublished', 'site_news', news.id, {
+        before: { publishedAt: '2026-05-04T07:00:00.000Z' },
+        after: { publishedAt: null },
+      }),
+      site('news.deleted', 'site_news', randomUUID(), { before: { ...newsFacts, title: 'Borttagen nyhet' } }),
+      site('banner.created', 'site_banner', banner.id, { after: bannerFacts }),
+      site('banner.edited', 'site_banner', banner.id, {
+        before: bannerFacts,
+        after: { ...bannerFacts, level: 'warning', countyCode: null },
+      }),
+      site('banner.ended', 'site_banner', banner.id, {
+        before: bannerFacts,
+        after: { endedAt: '2030-01-01T12:00:00.000Z' },
       }),
     );
     for (const e of events) await recordAudit(db, { ...e, actorId: anna.id });

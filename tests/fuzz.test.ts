@@ -19,6 +19,8 @@ import { evaluationFactories } from './factories/event-evaluations.ts';
 import { addFinancingLine, addIntervention, addMilestone } from '../src/modules/councils/interventions.ts';
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
 import { addStrategy } from '../src/modules/councils/strategies.ts';
+import { createBanner } from '../src/modules/site/banners.ts';
+import { createNews } from '../src/modules/site/news.ts';
 
 /**
  * Every POST route of the route list (not a hand-picked few), with real ids, as an actor the route lets in,
@@ -156,6 +158,36 @@ describe('hostile input on every POST route', () => {
     });
     // Its meeting with an agenda item, a decision and a document.
     Object.assign(params, await councilWork(t.app, users.admin.actor, '03', council));
+    // The public pages' news items and banners, a county's and national ones.
+    const site = async (countyCode: string | null) => {
+      const news = await createNews(t.app.deps.db, users.admin.actor, countyCode, {
+        title: 'Nyhet i fuzztestet',
+        slug: '',
+        summary: '',
+        body: '',
+        themeKeys: [],
+        imageFileId: null,
+        imageAlt: '',
+        publish: { mode: 'now' },
+        expiresAt: null,
+      });
+      const banner = await createBanner(t.app.deps.db, users.admin.actor, countyCode ?? 'all', {
+        level: 'info',
+        message: 'Varning i fuzztestet',
+        linkUrl: null,
+        linkText: null,
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86_400_000),
+        countyCode,
+      });
+      return { newsId: news.id, bannerId: banner.id };
+    };
+    const county = await site('03');
+    const nationally = await site(null);
+    Object.assign(params, county, {
+      'nationellt:newsId': nationally.newsId,
+      'nationellt:bannerId': nationally.bannerId,
+    });
     // The events' builder takes the events' own questionnaires (owner 'events'), not lägesbild's.
     const eventQuestionnaire = await evaluations.questionnaire('03');
     for (const { url } of t.app.routeList.filter((r) => r.url.startsWith('/:county/evenemang/formular/')))

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, RouteAccess } from '../src/platform/authz.ts';
 import { roles, type Role } from '../src/platform/roles.ts';
@@ -17,6 +18,8 @@ import { addFinancingLine, addIntervention, addMilestone } from '../src/modules/
 import { addInterventionArea, addPriority } from '../src/modules/councils/priorities.ts';
 import { addStrategy } from '../src/modules/councils/strategies.ts';
 import { findCountyBoard } from '../src/modules/reference/index.ts';
+import { createBanner, endBanner } from '../src/modules/site/banners.ts';
+import { createNews } from '../src/modules/site/news.ts';
 import { councilWork } from './factories/council-work.ts';
 import { sitePageWorld } from './factories/site-pages.ts';
 import { organiserWorld, type OrganiserWorld } from './factories/event-organiser.ts';
@@ -391,6 +394,47 @@ const spec = table(`
   POST /:county/evenemang/:eventId/utvardering                                            login  ok     404    ok     ok     404    404
   POST /:county/evenemang/:eventId/utvardering [inställt]                                 login  409    404    409    409    404    404
 
+  GET  /nyheter                                                                           ok     ok     ok     ok     ok     ok     ok
+  GET  /nyheter/flode.atom                                                                ok     ok     ok     ok     ok     ok     ok
+  GET  /nyheter/flode.rss                                                                 ok     ok     ok     ok     ok     ok     ok
+  GET  /nyheter/:slug                                                                     ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/nyheter                                                                   ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/nyheter/flode.atom                                                        ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/nyheter/flode.rss                                                         ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/nyheter/:slug                                                             ok     ok     ok     ok     ok     ok     ok
+
+  GET  /:county/redaktion/nyheter                                                         login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/nyheter/ny                                                      login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/nyheter/ny                                                      login  ok     404    ok     ok     404    404
+  GET  /:county/redaktion/nyheter/:newsId                                                 login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/nyheter/:newsId                                                 login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/nyheter/:newsId/avpublicera (uses up)                           login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/nyheter/:newsId/avpublicera [utkast]                            login  409    404    409    409    404    404
+  POST /:county/redaktion/nyheter/:newsId/ta-bort (removes)                               login  ok     404    ok     ok     404    404
+  POST /:county/redaktion/nyheter/:newsId/ta-bort [publicerad]                            login  409    404    409    409    404    404
+  GET  /:county/redaktion/varningar                                                       login  ok     404    ok     404    404    404
+  GET  /:county/redaktion/varningar/ny                                                    login  ok     404    ok     404    404    404
+  POST /:county/redaktion/varningar/ny                                                    login  ok     404    ok     404    404    404
+  GET  /:county/redaktion/varningar/:bannerId                                             login  ok     404    ok     404    404    404
+  POST /:county/redaktion/varningar/:bannerId                                             login  ok     404    ok     404    404    404
+  POST /:county/redaktion/varningar/:bannerId/avsluta (uses up)                           login  ok     404    ok     404    404    404
+  POST /:county/redaktion/varningar/:bannerId/avsluta [avslutad]                          login  409    404    409    404    404    404
+
+  GET  /nationellt/redaktion                                                              login  ok     ok     403    403    403    403
+  GET  /nationellt/redaktion/nyheter                                                      login  ok     ok     403    403    403    403
+  GET  /nationellt/redaktion/nyheter/ny                                                   login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/nyheter/ny                                                   login  ok     ok     403    403    403    403
+  GET  /nationellt/redaktion/nyheter/:newsId                                              login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/nyheter/:newsId                                              login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/nyheter/:newsId/avpublicera (uses up)                        login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/nyheter/:newsId/ta-bort (removes)                            login  ok     ok     403    403    403    403
+  GET  /nationellt/redaktion/varningar                                                    login  ok     ok     403    403    403    403
+  GET  /nationellt/redaktion/varningar/ny                                                 login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/varningar/ny                                                 login  ok     ok     403    403    403    403
+  GET  /nationellt/redaktion/varningar/:bannerId                                          login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/varningar/:bannerId                                          login  ok     ok     403    403    403    403
+  POST /nationellt/redaktion/varningar/:bannerId/avsluta (uses up)                        login  ok     ok     403    403    403    403
+
 `);
 
 /** Parses the spec: a header line, then `METHOD route [state] (note) cell × 7` per line. */
@@ -501,6 +545,40 @@ describe('every route, for every role, with real ids', () => {
       dueOn: '2025-06-30',
     });
     return { lineId: line.id, milestoneId: milestone.id };
+  }
+
+  /** A news item (published, or a draft) or a banner in force, of a county or national, made by the system admin. */
+  async function siteThing(
+    countyCode: string | null,
+    kind: 'published' | 'draft' | 'banner' | 'ended',
+  ): Promise<Record<string, string>> {
+    const db = t.app.deps.db;
+    const admin = users.get('system_admin')!.actor;
+    if (kind === 'banner' || kind === 'ended') {
+      const banner = await createBanner(db, admin, countyCode ?? 'all', {
+        level: 'warning',
+        message: 'Storm i testet',
+        linkUrl: null,
+        linkText: null,
+        startsAt: new Date(Date.now() - 3_600_000),
+        endsAt: new Date(Date.now() + 24 * 3_600_000),
+        countyCode,
+      });
+      if (kind === 'ended') await endBanner(db, admin, countyCode ?? 'all', banner.id);
+      return { bannerId: banner.id };
+    }
+    const news = await createNews(db, admin, countyCode, {
+      title: `Nyhet i testet ${randomUUID().slice(0, 8)}`,
+      slug: '',
+      summary: 'Ingress',
+      body: 'Text',
+      themeKeys: [],
+      imageFileId: null,
+      imageAlt: '',
+      publish: kind === 'published' ? { mode: 'now' } : { mode: 'draft' },
+      expiresAt: null,
+    });
+    return { newsId: news.id, slug: news.slug };
   }
 
   async function buildWorld() {
@@ -648,6 +726,10 @@ describe('every route, for every role, with real ids', () => {
       { conveningOrganisationId: (await findCountyBoard(t.app.deps.db, '03'))!.id },
     );
     await dissolveCouncil(t.app.deps.db, users.get('system_admin')!.actor, '03', dissolved.id, '2023-12-31');
+    // The public pages' news and banners: a published item and a banner in force in each county and nationally.
+    Object.assign(county.own, await siteThing('03', 'published'), await siteThing('03', 'banner'));
+    Object.assign(county.vnorr, await siteThing('22', 'published'), await siteThing('22', 'banner'));
+    const nationalSite = { ...(await siteThing(null, 'published')), ...(await siteThing(null, 'banner')) };
     return {
       county,
       countyStates: {
@@ -657,6 +739,9 @@ describe('every route, for every role, with real ids', () => {
         // Someone has answered Uppsala's round: it cannot be cancelled.
         besvarad: { roundId: uppsala.round.id },
         upplöst: { councilSlug: dissolved.slug },
+        utkast: await siteThing('03', 'draft'),
+        publicerad: { newsId: (county.own as Record<string, string>).newsId! },
+        avslutad: await siteThing('03', 'ended'),
       } as Record<string, Record<string, string>>,
       assignment: {
         own: {
@@ -670,15 +755,18 @@ describe('every route, for every role, with real ids', () => {
           sectionId: 'violence',
         },
       },
+      nationalSite,
       national: {
         own: {
+          ...nationalSite,
           roundId: national.round.id,
           occasionId: national.occasion.id,
           county: 'uppsala',
           ...questionnaire(qNational),
         },
-        // A county's round and questionnaire are not national.
-        foreign: { ...county.vnorr },
+        // A county's round, questionnaire and news item are not national. (The coordinator sees every county's
+        // banners, so the foreign banner is one that does not exist.)
+        foreign: { ...county.vnorr, bannerId: randomUUID() },
         states: {
           utkast: { roundId: national.round.id, occasionId: national.occasion.id, county: 'vasternorrland' },
           'delas inte': { roundId: notShared.round.id, occasionId: notShared.occasions[0]!.id },
@@ -738,6 +826,16 @@ describe('every route, for every role, with real ids', () => {
     if (route.startsWith('/uppdrag'))
       return place === 'own' ? world.assignment.own : world.assignment.foreign;
     const countyOf = (p: Place) => (p === 'own' ? '03' : '22');
+    // The national news items by their address (a county's is not national).
+    if (route.startsWith('/nyheter/'))
+      return { slug: place === 'own' ? world.nationalSite.slug! : 'finns-inte' };
+    // A news item unpublished or removed, a banner ended, is one of its own.
+    if (fresh && place !== 'foreign' && /\/:(newsId|bannerId)\//.test(route)) {
+      const national = route.startsWith('/nationellt');
+      const kind = route.endsWith('/avsluta') ? 'banner' : route.endsWith('/ta-bort') ? 'draft' : 'published';
+      const base = national ? world.national.own : place === 'own' ? world.county.own : world.county.vnorr;
+      return { ...base, ...(await siteThing(national ? null : countyOf(place), kind)) };
+    }
     // A round closed, cancelled or removed is one of the actor's own (a test round where it is removed).
     const change = /\/:roundId\/(avsluta|stall-in|ta-bort)$/.exec(route)?.[1];
     if (fresh && change && place !== 'foreign') {

@@ -25,6 +25,13 @@ export interface PageBanner {
   linkText: string | null;
 }
 
+/** The one wording of each level: the banner's heading on every page, the editors' forms and lists. */
+export const bannerLevelLabels: Readonly<Record<PageBanner['level'], string>> = {
+  info: 'Information',
+  warning: 'Varning',
+  critical: 'Allvarlig varning',
+};
+
 /** The banners in force for a request's county, with a version that changes whenever they do. */
 export interface PageBanners {
   version: string;

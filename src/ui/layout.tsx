@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { Locale } from '../platform/i18n.ts';
+import { bannerLevelLabels } from '../platform/page-context.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './components.tsx';
 import { FragmentMemo } from './memo.ts';
@@ -185,8 +186,6 @@ function FlashBanner({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX
   );
 }
 
-const bannerLevelLabel = { info: 'Information', warning: 'Varning', critical: 'Viktigt meddelande' } as const;
-
 /**
  * The warning banners in force (weather, a crisis, an outage) on every page of the county: a region with a
  * heading that screen readers find and list, read in the page's order; never a live region or focus taken,
@@ -204,7 +203,7 @@ export function WarningBanners({ banners }: { banners: PageContext['banners'] })
             data-banner-id={b.id}
           >
             <h2 class="sv-warning__title govuk-heading-s" id={`varning-${b.id}`} safe>
-              {bannerLevelLabel[b.level]}
+              {bannerLevelLabels[b.level]}
             </h2>
             <p class="govuk-body sv-warning__message">
               <span safe>{b.message}</span>

@@ -1,4 +1,5 @@
 import { findCountyByCode } from '../../platform/tenancy.ts';
+import { bannerLevelLabels } from '../../platform/page-context.ts';
 import { countOf, formatDateTime, formatDay } from '../../platform/i18n.ts';
 import { roleLabels, type Role } from '../../platform/roles.ts';
 import {
@@ -252,6 +253,20 @@ export const auditSentences: Readonly<Record<string, (p: SentenceParts) => strin
   'contact.replaced': ({ after }) =>
     `ersatte kontakten${quoted(textField(after, 'name'))} med${quoted(textField(after, 'replacedBy'))} på alla sidor`,
   'site.settings_changed': () => 'ändrade inställningarna för länets sidor',
+  // Public pages: news and warning banners
+  'news.created': ({ name, after }) => `skrev nyheten${quoted(name ?? textField(after, 'title'))}`,
+  'news.edited': ({ name, after }) => `ändrade nyheten${quoted(name ?? textField(after, 'title'))}`,
+  'news.published': ({ name, after }) => {
+    const at = textField(after, 'publishedAt');
+    const later = at !== null && new Date(at).getTime() > Date.now();
+    return `${later ? 'planerade publiceringen av' : 'publicerade'} nyheten${quoted(name)}`;
+  },
+  'news.unpublished': ({ name }) => `avpublicerade nyheten${quoted(name)}`,
+  'news.deleted': ({ name, before }) =>
+    `tog bort utkastet till nyheten${quoted(name ?? textField(before, 'title'))}`,
+  'banner.created': ({ name, after }) => `lade upp varningen${quoted(name ?? textField(after, 'message'))}`,
+  'banner.edited': ({ name, after }) => `ändrade varningen${quoted(name ?? textField(after, 'message'))}`,
+  'banner.ended': ({ name, before }) => `avslutade varningen${quoted(name ?? textField(before, 'message'))}`,
 };
 
 /** Events recorded under an earlier name, still read from old rows. */
@@ -291,6 +306,8 @@ export const entityTypeLabels: Record<string, string> = {
   site_page: 'Sida',
   site_contact: 'Kontakt',
   site_settings: 'Sidornas inställningar',
+  site_news: 'Nyhet',
+  site_banner: 'Varning',
 };
 
 export const entityTypeLabel = (type: string): string => entityTypeLabels[type] ?? type;
@@ -316,6 +333,8 @@ export const entityTypeOne: Readonly<Record<string, string>> = {
   site_page: 'en sida',
   site_contact: 'en kontakt',
   site_settings: 'länets inställningar för sidorna',
+  site_news: 'en nyhet',
+  site_banner: 'en varning',
 };
 
 /** The audit log's line over a list filtered to one thing: "Visar bara händelserna för ett formulär." */
@@ -465,6 +484,11 @@ export const detailLabels: Readonly<Record<string, string | null>> = {
   closed: null,
   closedAt: null,
   cancelledAt: null,
+  publishedAt: 'Publiceras',
+  expiresAt: 'Slutar visas',
+  level: 'Nivå',
+  message: 'Meddelande',
+  endedAt: 'Avslutades',
 };
 
 /** Names for the ids an event stores, read with the page (people and organisations). */
@@ -545,6 +569,8 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
       } catch {
         return v;
       }
+    case 'level':
+      return typeof v === 'string' ? (bannerLevelLabels[v as keyof typeof bannerLevelLabels] ?? v) : '';
     case 'role':
       return typeof v === 'string' ? (roleLabels[v as Role]?.sv ?? v) : '';
     case 'type':
@@ -577,6 +603,9 @@ function words(key: string, v: unknown, ctx: ValueContext): string {
     case 'endsAt':
     case 'registrationClosesAt':
     case 'offerExpiresAt':
+    case 'publishedAt':
+    case 'expiresAt':
+    case 'endedAt':
       return dateWords(v);
     case 'startYear':
     case 'endYear':

@@ -77,6 +77,8 @@ export async function listAudit(
         when 'event' then (select title from events where id::text = a.entity_id)
         when 'event_series' then (select title from event_series where id::text = a.entity_id)
         when 'council' then (select name from councils where id::text = a.entity_id)
+        when 'site_news' then (select title from site_news where id::text = a.entity_id)
+        when 'site_banner' then (select message from site_banners where id::text = a.entity_id)
         when 'event_registration' then (select e.title from event_registrations r join events e on e.id = r.event_id
           where r.id::text = a.entity_id)
       end as entity_name,

@@ -1,5 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { pageBanners } from './banners.ts';
+import { NEWS_IMAGE_OWNER, newsImageOwner } from './news.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
 import { foldDuePublications, PAGE_FILE_OWNER, pageFileOwner } from './pages.ts';
 import { registerSiteRoutes } from './routes.ts';
@@ -17,9 +19,14 @@ export const module: ModuleDescriptor = {
   tables,
   policies: { county: sitePolicy, global: siteGlobalPolicy },
   routes: registerSiteRoutes,
-  fileOwners: { [PAGE_FILE_OWNER]: pageFileOwner },
+  fileOwners: { [PAGE_FILE_OWNER]: pageFileOwner, [NEWS_IMAGE_OWNER]: newsImageOwner },
   // Scheduled revisions whose time has come become the published ones (the public sees them from their time).
   maintenance: [(ctx) => foldDuePublications(ctx)],
+  // The warning banners in force for the county's pages (its own and every county's), kept in memory.
+  pageBanners: async (db, countyCode) => {
+    const { version, banners } = await pageBanners(db, countyCode);
+    return { version, banners };
+  },
   nav: [
     { label: 'nav.start', href: '/', access: { kind: 'public' }, order: 0 },
     { label: 'nav.editorial', href: '/:county/redaktion', access: access.county('site.edit'), order: 34 },
@@ -31,6 +38,8 @@ export const module: ModuleDescriptor = {
 export * from './lifecycle.ts';
 export { THEMES, THEME_KEYS, themeOf, isThemeKey, RESERVED_SLUGS, type ThemeKey } from './themes.ts';
 export { urls as siteUrls } from './urls.ts';
+export { latestNews, newsStatusLabels, type NewsCard } from './news.ts';
+export { bannerStatusLabels } from './banners.ts';
 export { sitePolicy, siteGlobalPolicy, pageAbilities, decide, can, authorize } from './policy.ts';
 export { loadPageContent, contentOf, type PageRef } from './pages.ts';
 export { PageContent, ContactCard, type PageContentView } from './views/page-content.tsx';

@@ -103,6 +103,15 @@ const stateRules = {
     who: sitePolicy['site.banner'],
     state: (r, now) => lifecycle.mayEndBanner(r.banner, now),
   }),
+  /** the coordinator changes or ends any banner: the national ones and each county's */
+  'banner.editAny': rule<BannerResource>({
+    who: (actor) => siteGlobalPolicy['site.national'](actor),
+    state: (r, now) => lifecycle.mayEditBanner(r.banner, now),
+  }),
+  'banner.endAny': rule<BannerResource>({
+    who: (actor) => siteGlobalPolicy['site.national'](actor),
+    state: (r, now) => lifecycle.mayEndBanner(r.banner, now),
+  }),
   'contact.replace': rule<ContactResource>({
     who: sitePolicy['site.edit'],
     state: (r) => lifecycle.mayReplaceContact(r.contact, r.replacement),

@@ -10,6 +10,9 @@ import { registerEditorialContactRoutes } from './routes/editorial-contacts.ts';
 import { registerEditorialPageRoutes } from './routes/editorial-pages.ts';
 import { registerPublicPageRoutes } from './routes/public-pages.ts';
 import { registerSettingsRoutes } from './routes/settings.ts';
+import { registerBannerRoutes } from './routes/banners.ts';
+import { registerNationalEditorialRoutes } from './routes/national-editorial.ts';
+import { registerNewsRoutes } from './routes/news.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -56,4 +59,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   registerEditorialContactRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerPublicPageRoutes(app, deps);
+
+  registerNewsRoutes(app, deps);
+  registerBannerRoutes(app, deps);
+  registerNationalEditorialRoutes(app);
 }

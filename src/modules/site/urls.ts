@@ -59,6 +59,9 @@ export const urls = {
   news: (county: string): string => `${editorial(county)}/nyheter`,
   newNews: (county: string): string => `${editorial(county)}/nyheter/ny`,
   editNews: (county: string, newsId: string): string => `${editorial(county)}/nyheter/${newsId}`,
+  unpublishNews: (county: string, newsId: string): string =>
+    `${editorial(county)}/nyheter/${newsId}/avpublicera`,
+  deleteNews: (county: string, newsId: string): string => `${editorial(county)}/nyheter/${newsId}/ta-bort`,
 
   contacts: (county: string): string => `${editorial(county)}/kontakter`,
   newContact: (county: string): string => `${editorial(county)}/kontakter/ny`,
@@ -79,6 +82,8 @@ export const urls = {
   nationalNewsList: (): string => '/nationellt/redaktion/nyheter',
   newNationalNews: (): string => '/nationellt/redaktion/nyheter/ny',
   editNationalNews: (newsId: string): string => `/nationellt/redaktion/nyheter/${newsId}`,
+  unpublishNationalNews: (newsId: string): string => `/nationellt/redaktion/nyheter/${newsId}/avpublicera`,
+  deleteNationalNews: (newsId: string): string => `/nationellt/redaktion/nyheter/${newsId}/ta-bort`,
   nationalBanners: (): string => '/nationellt/redaktion/varningar',
   newNationalBanner: (): string => '/nationellt/redaktion/varningar/ny',
   editNationalBanner: (bannerId: string): string => `/nationellt/redaktion/varningar/${bannerId}`,

@@ -40,7 +40,7 @@ import {
   writeAtom,
   writeRss,
   type Feed,
-} from '../views/public/feeds.ts';
+} from '../../../platform/feeds.ts';
 import { placementFor, placeShort } from '../views/public/wording.ts';
 
 /**

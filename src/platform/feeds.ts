@@ -1,19 +1,22 @@
 /**
- * The calendar as news feeds: Atom (RFC 4287) and RSS 2.0, written as text. An entry is an event with its
- * time, place and lead; the page's address is its link; a cancelled event says so in its title.
+ * News feeds, Atom (RFC 4287) and RSS 2.0, written as text with every value escaped: one writer for every
+ * feed of the product (the events' calendar, the public pages' news). An entry is a thing with a public
+ * page; its address is the entry's link.
  */
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
 
 export interface FeedEntry {
-  /** the event's id: the entry's identity across changes */
+  /** the thing's id (an event's, a news item's): the entry's identity across changes */
   id: string;
   title: string;
   /** the public page's absolute address */
   url: string;
-  /** plain text: when, where and the lead */
+  /** plain text: the lead (an event's time and place with it) */
   summary: string;
+  /** the whole text as HTML (already sanitised), for readers that show it; Atom's content, RSS's none */
+  contentHtml?: string;
   publishedAt: Date;
   updatedAt: Date;
   categories: string[];
@@ -24,7 +27,7 @@ export interface Feed {
   subtitle: string;
   /** the feed's own absolute address */
   selfUrl: string;
-  /** the calendar page's absolute address */
+  /** the page the feed follows (the calendar, the news list), absolute */
   pageUrl: string;
   author: string;
   entries: FeedEntry[];
@@ -65,6 +68,7 @@ export function writeAtom(feed: Feed): string {
       `    <published>${iso(e.publishedAt)}</published>`,
       `    <updated>${iso(e.updatedAt)}</updated>`,
       `    <summary type="text">${x(e.summary)}</summary>`,
+      ...(e.contentHtml ? [`    <content type="html">${x(e.contentHtml)}</content>`] : []),
       ...e.categories.map((c) => `    <category term="${x(c)}"/>`),
       '  </entry>',
     ].join('\n'),
