@@ -308,7 +308,11 @@ export function Layout({
             image={image}
             ogType={ogType}
           />
-          {feed ? <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} /> : ''}
+          {feed ? (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ) : (
+            ''
+          )}
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/build/app.css" />
           <script type="module" src="/static/app.js"></script>

@@ -1,6 +1,7 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
+import { countySupport } from './frame.ts';
 import { registerSiteRoutes } from './routes.ts';
 import { seedSite } from './seed.ts';
 import * as tables from './tables.ts';
@@ -12,7 +13,7 @@ import * as tables from './tables.ts';
  */
 export const module: ModuleDescriptor = {
   name: 'site',
-  dependsOn: ['reference', 'accounts'],
+  dependsOn: ['reference', 'accounts', 'councils', 'events'],
   tables,
   policies: { county: sitePolicy, global: siteGlobalPolicy },
   routes: registerSiteRoutes,
@@ -22,9 +23,12 @@ export const module: ModuleDescriptor = {
   ],
   // Every county's start page and its eleven theme pages, empty and unpublished until written.
   seed: (db) => seedSite(db),
+  // Whom to contact at the county board, in the footer of every page of the county's room.
+  countySupport,
 };
 
 export * from './lifecycle.ts';
 export { THEMES, THEME_KEYS, themeOf, isThemeKey, RESERVED_SLUGS, type ThemeKey } from './themes.ts';
 export { urls as siteUrls } from './urls.ts';
+export { countySupport, everyCountySupport } from './frame.ts';
 export { sitePolicy, siteGlobalPolicy, pageAbilities, decide, can, authorize } from './policy.ts';
