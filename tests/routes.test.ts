@@ -71,6 +71,10 @@ const spec = table(`
   POST /sprak                                                                             ok     ok     ok     ok     ok     ok     ok
   GET  /:county/                                                                          ok     ok     ok     ok     ok     ok     ok
   GET  /:county                                                                           301    301    301    301    301    301    301
+  GET  /om/tillganglighet                                                                 ok     ok     ok     ok     ok     ok     ok
+  GET  /om/personuppgifter                                                                ok     ok     ok     ok     ok     ok     ok
+  GET  /om/kakor                                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /om/kontakt                                                                        ok     ok     ok     ok     ok     ok     ok
 
   GET  /logga-in                                                                          ok     303    303    303    303    303    303
   POST /logga-in                                                                          ok     ok     ok     ok     ok     ok     ok
