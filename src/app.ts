@@ -25,7 +25,7 @@ import { loggerOptions } from './platform/logging.ts';
 import { MAIL_JOB, createMailHandler, mailDirOf, purgeMailbox } from './platform/mail.ts';
 import { registerMailTemplates } from './platform/mail-templates.ts';
 import type { ModuleContext, ModuleDescriptor } from './platform/module.ts';
-import type { PageBanners } from './platform/page-context.ts';
+import type { CountySupport, PageBanners } from './platform/page-context.ts';
 import { buildNavigation } from './platform/navigation.ts';
 import { RateLimiter } from './platform/rate-limit.ts';
 import { ErrorPage } from './ui/pages/error-page.tsx';
@@ -174,6 +174,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ),
     errorPage: ErrorPage,
     banners: bannersOf(modules, deps.db),
+    support: supportOf(modules, deps.db),
+    publicUrl: config.publicUrl,
   });
   // Multipart forms for the routes that take files, read before the input gate holds their fields.
   await registerUploads(app, { maxFileBytes: config.maxUploadBytes });
@@ -216,6 +218,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   }
   app.addHook('onClose', async () => jobs.stop());
   return app;
+}
+
+/** The county boards' support contacts, from the one module that keeps them (the public pages). */
+function supportOf(
+  modules: readonly ModuleDescriptor[],
+  db: Deps['db'],
+): ((countyCode: string) => Promise<CountySupport>) | undefined {
+  const providers = modules.flatMap((m) => (m.countySupport ? [m.countySupport] : []));
+  if (providers.length > 1) throw new Error('Mer än en modul anger länens supportkontakt');
+  const provider = providers[0];
+  return provider && ((countyCode) => provider(db, countyCode));
 }
 
 /** The banners of the one module that keeps them (the public pages), for every page's shell. */

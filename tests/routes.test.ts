@@ -75,6 +75,10 @@ const spec = table(`
   POST /sprak                                                                             ok     ok     ok     ok     ok     ok     ok
   GET  /:county/                                                                          ok     ok     ok     ok     ok     ok     ok
   GET  /:county                                                                           301    301    301    301    301    301    301
+  GET  /om/tillganglighet                                                                 ok     ok     ok     ok     ok     ok     ok
+  GET  /om/personuppgifter                                                                ok     ok     ok     ok     ok     ok     ok
+  GET  /om/kakor                                                                          ok     ok     ok     ok     ok     ok     ok
+  GET  /om/kontakt                                                                        ok     ok     ok     ok     ok     ok     ok
 
   GET  /:county/*                                                                         ok     ok     ok     ok     ok     ok     ok
   GET  /:county/redaktion                                                                 login  ok     404    ok     ok     404    404

@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTIES, findCountyBySlug, type CountyRecord } from './tenancy.ts';
 import { CONTENT_SLOT, KeptRenders, type Kept } from './kept-renders.ts';
-import { NO_BANNERS, type PageBanners, type PageContext, type Flash, type NavItem } from './page-context.ts';
+import {
+  NO_BANNERS,
+  type CountySupport,
+  type PageBanners,
+  type PageContext,
+  type Flash,
+  type NavItem,
+} from './page-context.ts';
 import { ANONYMOUS, type Actor, type Policies, type RouteAccess, type UserActor } from './authz.ts';
 import { AppError, ConflictError, NotFoundError, RateLimitedError, ValidationError } from './errors.ts';
 import { parseLocale, translator, type Locale, type Translate } from './i18n.ts';
@@ -27,12 +35,16 @@ declare module 'fastify' {
     flash: Flash | undefined;
     /** the warning banners in force for the county in the address, loaded once per request */
     banners: PageBanners;
+    /** the county board's support contact for the county in the address, loaded once per request */
+    support: CountySupport | undefined;
   }
   interface FastifyInstance {
     /** the main navigation for an actor, from the modules' entries */
     navigation: (actor: Actor, t: Translate) => readonly NavItem[];
     /** the one vocabulary of actions, from every module's policies */
     policies: Policies;
+    /** the service's public address (config.publicUrl), if known */
+    publicUrl: string | undefined;
   }
   interface FastifyReply {
     /** sends a rendered page as HTML */
@@ -42,6 +54,8 @@ declare module 'fastify' {
      * public page): rendered once per language and path, only its forms' CSRF token put in per request.
      * `render` may depend on nothing but the context and data that never changes while the server runs, or
      * else `version` must name what it depends on (a page with places left: the event's fingerprint).
+     * Anonymous visitors get an ETag and `Cache-Control: private, no-cache`: their browser may keep the page
+     * but asks again each time, and is answered 304 while the page (and its CSRF token) is the same.
      */
     publicPage(render: (ctx: PageContext) => JSX.Element, opts?: { version?: string }): Promise<FastifyReply>;
     /**
@@ -106,6 +120,8 @@ function contextWithToken(req: FastifyRequest, csrfToken: string): PageContext {
     counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
     currentCounty: county ? { slug: county.slug, name: county.name } : undefined,
     banners: req.banners.banners,
+    support: req.support,
+    publicUrl: req.server.publicUrl,
   };
 }
 
@@ -167,6 +183,13 @@ export interface HttpOptions {
    * asked once per request, so it should answer from memory (kept until its tables change or a banner's time)
    */
   banners?: (countyCode: string | undefined) => Promise<PageBanners>;
+  /**
+   * the county board's support contact for a county, for every page's footer in its room; asked once per
+   * request inside a county, so it should answer from memory
+   */
+  support?: (countyCode: string) => Promise<CountySupport>;
+  /** the service's public address (config.publicUrl), for canonical and shared links */
+  publicUrl?: string | undefined;
   /** the error page (the UI layer's), for 404s and refused or failed requests */
   errorPage: (props: { ctx: PageContext; status: number; message?: string | undefined }) => JSX.Element;
 }
@@ -182,6 +205,8 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   app.decorateRequest('flash', undefined);
   app.decorateRequest('banners', null as never);
 
+  app.decorate('publicUrl', opts.publicUrl);
+  app.decorateRequest('support', undefined);
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
     // Encoded here in one pass: given the string, Fastify would measure it (flattening the rendering's many
     // joined pieces) and Node would then encode it again.
@@ -198,15 +223,32 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
     ) {
       const req = this.request;
       if (req.actor.kind !== 'anonymous' || req.flash) return this.html(render(pageContext(req, this)));
-      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}\0${options.version ?? ''}\0${req.banners.version}`;
+      const key = `${req.locale}\0${req.url.split('?')[0] ?? '/'}\0${options.version ?? ''}\0${req.banners.version}\0${req.support?.version ?? ''}`;
       const page = await publicPages.get(key, async (slot) => ({
         meta: undefined,
         html: await render(contextWithToken(req, slot)),
       }));
-      const body = Buffer.concat(page.bytes(keptPageToken(this)));
-      return this.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+      const token = keptPageToken(this);
+      // The page's bytes are its rendering and this visitor's token: the tag names both, so a browser that
+      // has them is told 304 and sent nothing (a new token, after a new CSRF cookie, is a new page).
+      const etag = `W/"${createHash('sha1').update(fingerprintOf(page)).update(token).digest('base64url').slice(0, 27)}"`;
+      this.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Cookie');
+      if (matchesEtag(req.headers['if-none-match'], etag)) return this.code(304).send();
+      return this.type('text/html; charset=utf-8').send(Buffer.concat(page.bytes(token)));
     },
   );
+  /** A kept rendering's hash, made once while it is kept (its bytes never change). */
+  const fingerprints = new WeakMap<object, string>();
+  function fingerprintOf(page: Kept<unknown>): string {
+    let made = fingerprints.get(page);
+    if (made === undefined) {
+      const hash = createHash('sha1');
+      for (const part of page.bytes('')) hash.update(part);
+      made = hash.digest('base64url');
+      fingerprints.set(page, made);
+    }
+    return made;
+  }
   /**
    * The CSRF token a kept public page carries, kept per CSRF cookie (the signed secret a browser sends): a
    * visitor who opens public pages again and again costs a lookup instead of checking the cookie's signature
@@ -284,16 +326,16 @@ export function registerHttp(app: FastifyInstance, opts: HttpOptions): void {
   app.addHook('onRequest', async (req, reply) => {
     req.actor = ANONYMOUS;
     req.banners = NO_BANNERS;
+    req.support = undefined;
     if (req.url.startsWith('/static/')) return;
     req.locale = parseLocale(req.cookies[LOCALE_COOKIE]);
     const raw = req.cookies[SESSION_COOKIE];
     req.sessionToken = raw ? (req.unsignCookie(raw).value ?? undefined) : undefined;
     req.actor = await opts.resolveSession(req.sessionToken);
-    if (opts.banners) {
-      // The county is the address's first segment (also for a 404 inside a county's pages).
-      const county = findCountyBySlug(req.url.split(/[/?#]/, 2)[1]);
-      req.banners = await opts.banners(county?.code);
-    }
+    // The county is the address's first segment (also for a 404 inside a county's pages).
+    const county = findCountyBySlug(req.url.split(/[/?#]/, 2)[1]);
+    if (opts.banners) req.banners = await opts.banners(county?.code);
+    if (opts.support && county) req.support = await opts.support(county.code);
     const flash = req.cookies[FLASH_COOKIE];
     if (flash && req.method === 'GET') {
       const value = req.unsignCookie(flash).value;
@@ -417,8 +459,19 @@ function safeContext(req: FastifyRequest, reply: FastifyReply): PageContext {
       counties: COUNTIES.map((c) => ({ slug: c.slug, name: c.name })),
       currentCounty: undefined,
       banners: [],
+      publicUrl: req.server.publicUrl,
     };
   }
+}
+
+/** Whether If-None-Match names this tag (compared weakly, as for GET; `*` names any). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
 }
 
 export function setSessionCookie(

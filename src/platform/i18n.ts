@@ -36,6 +36,17 @@ const messages = {
     en: "Samverkan is the county administrative boards' shared platform for social sustainability.",
   },
   'footer.accessibility': { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
+  'footer.privacy': { sv: 'Personuppgifter', en: 'Personal data' },
+  'footer.cookies': { sv: 'Kakor', en: 'Cookies' },
+  'footer.support': { sv: 'Kontakt och support', en: 'Contact and support' },
+  'footer.links': { sv: 'Om webbplatsen', en: 'About this website' },
+  'footer.countyContact': { sv: 'Kontakt i länet', en: 'Contact in the county' },
+  'brand.tagline': {
+    sv: 'Länsstyrelsernas plattform för social hållbarhet',
+    en: "The county boards' platform for social sustainability",
+  },
+  'brand.home': { sv: 'Samverkan, till startsidan', en: 'Samverkan, to the home page' },
+  'brand.room': { sv: 'Du är i', en: 'You are in' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

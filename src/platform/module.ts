@@ -5,7 +5,7 @@ import type { PolicySet, RouteAccess } from './authz.ts';
 import type { Deps } from './deps.ts';
 import type { FileOwner } from './files.ts';
 import type { MessageKey } from './i18n.ts';
-import type { PageBanners } from './page-context.ts';
+import type { CountySupport, PageBanners } from './page-context.ts';
 import type { JobHandler } from './jobs.ts';
 import type { MailTemplates } from './mail-templates.ts';
 
@@ -54,6 +54,11 @@ export interface ModuleDescriptor {
    * module provides them (the public pages). Asked once per request: answer from memory.
    */
   pageBanners?: (db: Db, countyCode: string | undefined) => Promise<PageBanners>;
+  /**
+   * whom a visitor in a county's room contacts at the county board, for every page's footer there; one module
+   * provides it (the public pages). Asked once per request inside a county: answer from memory.
+   */
+  countySupport?: (db: Db, countyCode: string) => Promise<CountySupport>;
   /** the module's mail templates by name (declared in its mail.ts); services send them by name */
   mailTemplates?: Partial<MailTemplates>;
   /** data every installation has (reference data) */

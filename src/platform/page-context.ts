@@ -36,9 +36,25 @@ export const bannerLevelLabels: Readonly<Record<PageBanner['level'], string>> = 
 export interface PageBanners {
   version: string;
   banners: readonly PageBanner[];
+  /** the county board's support contact, inside a county's room */
+  support?: CountySupport | undefined;
+  /** the service's public address (config.publicUrl, no trailing slash), for canonical and shared links */
+  publicUrl?: string | undefined;
 }
 
 export const NO_BANNERS: PageBanners = { version: '', banners: [] };
+
+/**
+ * Whom a visitor in a county's room contacts at the county board (the footer and task pages name them), with a
+ * version that changes whenever they do.
+ */
+export interface CountySupport {
+  version: string;
+  /** the county board, e.g. "Länsstyrelsen i Uppsala län" */
+  boardName: string;
+  email: string | null;
+  phone: string | null;
+}
 
 /** Everything the layout needs about the request, built once per request; views never fetch data. */
 export interface PageContext {
@@ -53,4 +69,8 @@ export interface PageContext {
   currentCounty: CountyLink | undefined;
   /** the warning banners in force for the county in the address (or every county) */
   banners: readonly PageBanner[];
+  /** the county board's support contact, inside a county's room */
+  support?: CountySupport | undefined;
+  /** the service's public address (config.publicUrl, no trailing slash), for canonical and shared links */
+  publicUrl?: string | undefined;
 }

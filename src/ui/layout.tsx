@@ -3,6 +3,7 @@ import type { Locale } from '../platform/i18n.ts';
 import { bannerLevelLabels } from '../platform/page-context.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './components.tsx';
+import { BRAND_COLOURS, FRAME_LINKS, SITE_DESCRIPTION } from './frame.ts';
 import { FragmentMemo } from './memo.ts';
 
 /** The header and the county list depend on few things (language, county, menu): rendered once per kind. */
@@ -21,6 +22,35 @@ export interface LayoutProps {
    * otherwise. A page translated by the interface language passes ctx.locale.
    */
   lang?: Locale;
+  /** the page's address for search engines and shared links (a path; default: the request's path) */
+  canonical?: string;
+  /** a sentence or two about the page, for search results and shared links */
+  description?: string;
+  /** an image that represents the page when shared (a path or absolute address) */
+  image?: string;
+  /** what the page is to Open Graph: 'article' for news and pages with content, else 'website' */
+  ogType?: 'website' | 'article';
+  /** the page's news feed, announced to feed readers */
+  feed?: { href: string; title: string };
+}
+
+/** The product's mark: two circles overlapping, the county boards and their partners working together. */
+export function BrandMark({ size = 40 }: { size?: number }): JSX.Element {
+  return (
+    <svg
+      class="sv-brand__mark"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 40 40"
+      width={String(size)}
+      height={String(size)}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="15" cy="20" r="11" fill="none" stroke="currentColor" stroke-width="4" />
+      <circle cx="25" cy="20" r="11" fill="none" stroke={BRAND_COLOURS.accent} stroke-width="4" />
+      <path d="M20 10.2a11 11 0 0 1 0 19.6a11 11 0 0 1 0-19.6z" fill={BRAND_COLOURS.accent} />
+    </svg>
+  );
 }
 
 /**
@@ -41,19 +71,37 @@ function Header({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Elem
 function HeaderHtml({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
   const { t } = ctx;
   return (
-    <header class="govuk-header" data-module="govuk-header" lang={lang}>
-      <div class="govuk-header__container govuk-width-container">
-        <div class="govuk-header__logo">
-          <a href="/" class="govuk-header__link govuk-header__link--homepage">
-            <span class="govuk-header__logotype-text" safe>
-              {t('app.name')}
+    <header class="govuk-header sv-header" data-module="govuk-header" lang={lang}>
+      <div class="govuk-header__container govuk-width-container sv-header__container">
+        <div class="govuk-header__logo sv-header__logo">
+          <a href="/" class="govuk-header__link govuk-header__link--homepage sv-brand">
+            <BrandMark />
+            <span class="sv-brand__text">
+              <span class="govuk-header__logotype-text sv-brand__name" safe>
+                {t('app.name')}
+              </span>
+              <span class="sv-brand__tagline" safe>
+                {t('brand.tagline')}
+              </span>
             </span>
           </a>
         </div>
-        <div class="govuk-header__content">
-          <span class="govuk-header__service-name sv-tagline" safe>
-            {ctx.currentCounty ? ctx.currentCounty.name : t('app.tagline')}
-          </span>
+        <div class="govuk-header__content sv-header__content">
+          {ctx.currentCounty ? (
+            <p class="sv-room">
+              <span class="govuk-visually-hidden" safe>{`${t('brand.room')}: `}</span>
+              <a class="govuk-header__link sv-room__link" href={`/${ctx.currentCounty.slug}/`}>
+                <span class="sv-room__county" safe>
+                  {ctx.currentCounty.name}
+                </span>
+                <span class="sv-room__board" safe>
+                  {`Länsstyrelsen i ${ctx.currentCounty.name}`}
+                </span>
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
           {ctx.nav.length > 0 ? (
             <nav aria-label={t('nav.main')} class="govuk-header__navigation">
               <button
@@ -233,6 +281,11 @@ export function Layout({
   children,
   breadcrumbs,
   lang = 'sv',
+  canonical,
+  description,
+  image,
+  ogType = 'website',
+  feed,
 }: LayoutProps): JSX.Element {
   const { t } = ctx;
   const chrome: ChromeLang = ctx.locale === lang ? undefined : ctx.locale;
@@ -244,7 +297,21 @@ export function Layout({
           <meta charset="utf-8" />
           <title safe>{`${title} – ${t('app.name')}`}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-          <meta name="theme-color" content="#0b0c0c" />
+          <meta name="theme-color" content={BRAND_COLOURS.header} />
+          <meta name="description" content={description ?? SITE_DESCRIPTION} />
+          <SharingTags
+            ctx={ctx}
+            title={title}
+            description={description ?? SITE_DESCRIPTION}
+            canonical={canonical}
+            image={image}
+            ogType={ogType}
+          />
+          {feed ? (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ) : (
+            ''
+          )}
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/build/app.css" />
           <script type="module" src="/static/app.js"></script>
@@ -287,19 +354,129 @@ export function Layout({
               {children}
             </main>
           </div>
-          <footer class="govuk-footer" lang={chrome}>
-            <div class="govuk-width-container">
-              <div class="govuk-footer__meta">
-                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                  <p class="govuk-body-s" safe>
-                    {t('footer.about')}
-                  </p>
-                </div>
-              </div>
-            </div>
-          </footer>
+          <Footer ctx={ctx} lang={chrome} />
         </body>
       </html>
     </>
+  );
+}
+
+/** The absolute address of a path on this service (as it is when publicUrl is unknown, in tests). */
+function absoluteUrl(ctx: PageContext, path: string): string {
+  return /^https?:\/\//.test(path) ? path : `${ctx.publicUrl ?? ''}${path}`;
+}
+
+/** The canonical address and the Open Graph tags that shared links show (title, description, image). */
+function SharingTags({
+  ctx,
+  title,
+  description,
+  canonical,
+  image,
+  ogType,
+}: {
+  ctx: PageContext;
+  title: string;
+  description: string;
+  canonical: string | undefined;
+  image: string | undefined;
+  ogType: 'website' | 'article';
+}): JSX.Element {
+  const url = absoluteUrl(ctx, canonical ?? ctx.path);
+  return (
+    <>
+      <link rel="canonical" href={url} />
+      <meta property="og:site_name" content="Samverkan" />
+      <meta property="og:locale" content="sv_SE" />
+      <meta property="og:type" content={ogType} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={url} />
+      {image ? <meta property="og:image" content={absoluteUrl(ctx, image)} /> : ''}
+    </>
+  );
+}
+
+/**
+ * Every page's footer, signed in or not: what a Swedish public-sector service must say (accessibility, personal
+ * data, cookies, support) and, inside a county's room, whom to contact at its county board.
+ */
+function Footer({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
+  const s = ctx.support;
+  const key = `footer\0${ctx.locale}\0${lang ?? ''}\0${ctx.currentCounty?.slug ?? ''}\0${s?.boardName ?? ''}\0${s?.email ?? ''}\0${s?.phone ?? ''}`;
+  return chromeMemo.get(key, () => FooterHtml({ ctx, lang }));
+}
+
+function FooterHtml({ ctx, lang }: { ctx: PageContext; lang: ChromeLang }): JSX.Element {
+  const { t } = ctx;
+  const support = ctx.support;
+  const links = [
+    { href: FRAME_LINKS.accessibility, label: t('footer.accessibility') },
+    { href: FRAME_LINKS.privacy, label: t('footer.privacy') },
+    { href: FRAME_LINKS.cookies, label: t('footer.cookies') },
+    { href: FRAME_LINKS.support, label: t('footer.support') },
+  ];
+  return (
+    <footer class="govuk-footer sv-footer" lang={lang}>
+      <div class="govuk-width-container">
+        <div class="sv-footer__columns">
+          <div class="sv-footer__brand">
+            <p class="sv-footer__name">
+              <BrandMark size={32} />
+              <span safe>{t('app.name')}</span>
+            </p>
+            <p class="govuk-body-s" safe>
+              {t('footer.about')}
+            </p>
+          </div>
+          {ctx.currentCounty ? (
+            <div class="sv-footer__county">
+              <h2 class="govuk-heading-s" safe>
+                {t('footer.countyContact')}
+              </h2>
+              <p class="govuk-body-s" lang={lang ? 'sv' : undefined}>
+                <span safe>{support?.boardName ?? `Länsstyrelsen i ${ctx.currentCounty.name}`}</span>
+                {support?.email ? (
+                  <>
+                    <br />
+                    <a class="govuk-footer__link" href={`mailto:${support.email}`} safe>
+                      {support.email}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+                {support?.phone ? (
+                  <>
+                    <br />
+                    <a class="govuk-footer__link" href={`tel:${support.phone.replace(/[^+\d]/g, '')}`} safe>
+                      {support.phone}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+              </p>
+            </div>
+          ) : (
+            ''
+          )}
+          <nav class="sv-footer__links" aria-labelledby="footer-links-title">
+            <h2 class="govuk-heading-s" id="footer-links-title" safe>
+              {t('footer.links')}
+            </h2>
+            <ul class="govuk-footer__list">
+              {links.map((l) => (
+                <li class="govuk-footer__list-item">
+                  <a class="govuk-footer__link" href={l.href} safe>
+                    {l.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </footer>
   );
 }

@@ -321,3 +321,70 @@ export function AreaMap({
     </figure>
   );
 }
+
+/**
+ * The 21 counties as tiles to choose from (the national start page): each tile a link to its county's page,
+ * named by the county's full name. A list of the same links stands beside it, so the map is a shortcut for
+ * those who see it, never the only way.
+ */
+export function CountyChooserMap({
+  counties,
+  title,
+}: {
+  /** the counties by länskod, with the address each leads to */
+  counties: ReadonlyArray<{ code: string; name: string; href: string }>;
+  /** the map's accessible name, e.g. "Karta: välj län" */
+  title: string;
+}): JSX.Element {
+  const w = 84;
+  const h = 56;
+  const gap = 4;
+  return (
+    <figure class="sv-map sv-chooser-map">
+      <svg
+        viewBox={`0 0 ${4 * w + gap} ${10 * h + gap}`}
+        width={String(4 * w + gap)}
+        role="group"
+        aria-label={title}
+        class="sv-chooser"
+        font-family={SVG_FONT}
+      >
+        {counties.map((c) => {
+          const tile = COUNTY_TILES[c.code];
+          if (!tile) return '';
+          const [x, y] = tile;
+          const left = gap + x * w;
+          const top = gap + y * h;
+          const cx = String(left + (w - gap) / 2);
+          const lines = tileNameLines(c.name);
+          return (
+            <a href={c.href} aria-label={c.name} class="sv-chooser__tile" data-county={c.code}>
+              <rect
+                x={String(left)}
+                y={String(top)}
+                width={String(w - gap)}
+                height={String(h - gap)}
+                rx="4"
+                class="sv-chooser__rect"
+              />
+              <text
+                x={cx}
+                y={String(top + (lines.length > 1 ? 22 : 31))}
+                text-anchor="middle"
+                font-size="14"
+                class="sv-chooser__text"
+                aria-hidden="true"
+              >
+                {lines.map((line, i) => (
+                  <tspan x={cx} dy={i === 0 ? '0' : '17'} safe>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            </a>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -64,6 +64,8 @@ export {
   setMemberLogo,
 } from './service.ts';
 export { MEMBER_LOGO_OWNER } from './logos.ts';
+export { publicCouncilList } from './service.ts';
+export { urls as councilUrls } from './urls.ts';
 export * from './labels.ts';
 export { createYearSteps, editYearStep, yearPlan } from './year-plan.ts';
 export { followUpReport, type FollowUpReport } from './follow-up.ts';

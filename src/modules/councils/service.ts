@@ -617,6 +617,20 @@ export const publicCouncil = keptUntilChanged(
 );
 export type PublicCouncil = NonNullable<Awaited<ReturnType<typeof publicCouncil>>>;
 
+/**
+ * A county's councils as the public sees them listed (the county's start page): the active ones, by name, with
+ * their public page's address. Kept per process until a council changes; the same array while kept.
+ */
+export const publicCouncilList = keptUntilChanged(
+  ['councils'],
+  async (db: Db, countyCode: string) =>
+    (await repo.listCouncils(db, countyCode))
+      .filter((c) => c.status === 'active')
+      .sort((a, b) => swedishCollator.compare(a.name, b.name))
+      .map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
+  (countyCode) => countyCode,
+);
+
 /** The council's current public documents, each with its newest version (its file's link, size and type). */
 async function publicDocuments(db: Db, councilId: string) {
   const shown = (await docs.listDocuments(db, councilId)).filter((d) => d.public && d.status === 'current');

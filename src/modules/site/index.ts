@@ -4,6 +4,7 @@ import { pageBanners } from './banners.ts';
 import { NEWS_IMAGE_OWNER, newsImageOwner } from './news.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
 import { foldDuePublications, PAGE_FILE_OWNER, pageFileOwner } from './pages.ts';
+import { countySupport } from './frame.ts';
 import { registerSiteRoutes } from './routes.ts';
 import { seedSite } from './seed.ts';
 import * as tables from './tables.ts';
@@ -15,7 +16,7 @@ import * as tables from './tables.ts';
  */
 export const module: ModuleDescriptor = {
   name: 'site',
-  dependsOn: ['reference', 'accounts'],
+  dependsOn: ['reference', 'accounts', 'councils', 'events'],
   tables,
   policies: { county: sitePolicy, global: siteGlobalPolicy },
   routes: registerSiteRoutes,
@@ -33,6 +34,8 @@ export const module: ModuleDescriptor = {
   ],
   // Every county's start page and its eleven theme pages, empty and unpublished until written.
   seed: (db) => seedSite(db),
+  // Whom to contact at the county board, in the footer of every page of the county's room.
+  countySupport,
 };
 
 export * from './lifecycle.ts';
@@ -40,6 +43,7 @@ export { THEMES, THEME_KEYS, themeOf, isThemeKey, RESERVED_SLUGS, type ThemeKey 
 export { urls as siteUrls } from './urls.ts';
 export { latestNews, newsStatusLabels, type NewsCard } from './news.ts';
 export { bannerStatusLabels } from './banners.ts';
+export { countySupport, everyCountySupport } from './frame.ts';
 export { sitePolicy, siteGlobalPolicy, pageAbilities, decide, can, authorize } from './policy.ts';
 export { loadPageContent, contentOf, type PageRef } from './pages.ts';
 export { PageContent, ContactCard, type PageContentView } from './views/page-content.tsx';

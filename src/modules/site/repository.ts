@@ -78,6 +78,11 @@ export async function findSettings(db: Executor, countyCode: string): Promise<Se
   );
 }
 
+/** Every county's settings that have been saved (a county never saved has none: findSettings's defaults). */
+export async function listSettingsRows(db: Executor): Promise<SettingsRow[]> {
+  return db.select().from(siteSettings);
+}
+
 /** A county's contacts, those who left included (pages show who replaced them). */
 export async function listContactRows(db: Executor, countyCode: string): Promise<ContactRow[]> {
   return db.select().from(siteContacts).where(eq(siteContacts.countyCode, countyCode));

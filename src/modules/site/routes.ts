@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requireCounty, safeLocalPath, setLocaleCookie } from '../../platform/http.ts';
-import { swedishCollator } from '../../platform/i18n.ts';
 import { access } from '../../platform/authz.ts';
+import { identityOf } from '../../platform/kept-renders.ts';
+import { COUNTIES } from '../../platform/tenancy.ts';
+import { councilUrls } from '../councils/index.ts';
+import { countySlugOf, urls as eventUrls, whenOfEvent } from '../events/index.ts';
 import { countyBoardName } from '../reference/index.ts';
-import { listMunicipalities } from '../reference/index.ts';
 import { registerEditorialContactRoutes } from './routes/editorial-contacts.ts';
 import { registerEditorialPageRoutes } from './routes/editorial-pages.ts';
 import { registerPublicPageRoutes } from './routes/public-pages.ts';
@@ -13,6 +15,9 @@ import { registerSettingsRoutes } from './routes/settings.ts';
 import { registerBannerRoutes } from './routes/banners.ts';
 import { registerNationalEditorialRoutes } from './routes/national-editorial.ts';
 import { registerNewsRoutes } from './routes/news.ts';
+import { registerFrameRoutes } from './routes/frame.ts';
+import { countyStart, nationalStart } from './start-pages.ts';
+import { urls } from './urls.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -20,12 +25,31 @@ const localeSchema = z.object({
   next: z.string().optional().catch(undefined),
 });
 
+const COUNTY_CHOICES = COUNTIES.map((c) => ({ code: c.code, slug: c.slug, name: c.name }));
+
 export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   const secure = deps.config.publicUrl.startsWith('https://') ? true : 'auto';
 
-  app.get('/', { config: { access: access.public() } }, async (_req, reply) =>
-    reply.publicPage((ctx) => HomePage({ ctx })),
-  );
+  // Rendered once per version of what they show (kept reads: their identity is the version).
+  app.get('/', { config: { access: access.public() } }, async (_req, reply) => {
+    const start = await nationalStart(deps.db);
+    return reply.publicPage(
+      (ctx) =>
+        HomePage({
+          ctx,
+          view: {
+            counties: COUNTY_CHOICES,
+            news: start.news.map((n) => ({
+              href: urls.nationalNewsItem(n.slug),
+              title: n.title,
+              summary: n.summary,
+              publishedAt: n.publishedAt!,
+            })),
+          },
+        }),
+      { version: String(identityOf(start)) },
+    );
+  });
 
   app.post('/sprak', { config: { access: access.public() } }, async (req, reply) => {
     const { locale, next } = localeSchema.parse(req.body ?? {});
@@ -35,21 +59,41 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/:county/', { config: { access: access.public() } }, async (req, reply) => {
     const county = requireCounty(req);
-    // The county's municipalities are reference data: they change only with a new release.
-    return reply.publicPage(async (ctx) => {
-      const municipalities = (await listMunicipalities(deps.db, county.code)).sort((a, b) =>
-        swedishCollator.compare(a.name, b.name),
-      );
-      return CountyPage({
-        ctx,
-        view: {
-          slug: county.slug,
-          countyName: county.name,
-          boardName: countyBoardName(county.name),
-          municipalities,
-        },
-      });
-    });
+    const start = await countyStart(deps.db, county.code);
+    return reply.publicPage(
+      (ctx) =>
+        CountyPage({
+          ctx,
+          view: {
+            slug: county.slug,
+            countyName: county.name,
+            boardName: countyBoardName(county.name),
+            intro: start.intro,
+            themes: start.themes.map((p) => ({
+              href: urls.page(county.slug, p.path),
+              title: p.title,
+              summary: p.summary,
+            })),
+            news: start.news.map((n) => ({
+              href: urls.countyNewsItem(county.slug, n.slug),
+              title: n.title,
+              summary: n.summary,
+              publishedAt: n.publishedAt!,
+            })),
+            events: start.events.map((e) => ({
+              href: eventUrls.event(countySlugOf(e.countyCode), e.slug),
+              title: e.title,
+              when: whenOfEvent(e.startsAt, e.endsAt),
+            })),
+            councils: start.councils.map((c) => ({
+              href: councilUrls.publicPage(county.slug, c.slug),
+              name: c.name,
+            })),
+            contacts: start.contacts,
+          },
+        }),
+      { version: String(identityOf(start)) },
+    );
   });
   app.get('/:county', { config: { access: access.public() } }, async (req, reply) => {
     const county = requireCounty(req);
@@ -63,4 +107,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   registerNewsRoutes(app, deps);
   registerBannerRoutes(app, deps);
   registerNationalEditorialRoutes(app);
+
+  registerFrameRoutes(app, deps);
 }

@@ -1,3 +1,5 @@
+import { FRAME_LINKS } from '../../ui/frame.ts';
+
 /**
  * The addresses of the public pages and their editorial side, in one place: routes, views, feeds, the sitemap
  * and the search index use these. A county is named by its slug; a page by its path under the county.
@@ -26,10 +28,10 @@ export const urls = {
   countySitemap: (county: string): string => `/${county}/sitemap.xml`,
   robots: (): string => '/robots.txt',
   /** the public-sector frame: every page's footer links here */
-  accessibility: (): string => '/om/tillganglighet',
-  privacy: (): string => '/om/personuppgifter',
-  cookies: (): string => '/om/kakor',
-  support: (): string => '/om/kontakt',
+  accessibility: (): string => FRAME_LINKS.accessibility,
+  privacy: (): string => FRAME_LINKS.privacy,
+  cookies: (): string => FRAME_LINKS.cookies,
+  support: (): string => FRAME_LINKS.support,
 
   // ---- Editors (/{county}/redaktion/…) --------------------------------------------------------------------
   editorial,
