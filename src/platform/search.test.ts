@@ -96,8 +96,8 @@ describe('searching the index', () => {
     const out = await hitsOf('föreläsningar', { countyCode: '22' });
     expect(out.hits.map((h) => h.sourceId)).toEqual([ids.lecture, ids.bodyOnly]);
     expect(out.total).toBe(2);
-    expect(out.hits[0]!.snippetHtml).toContain('<mark>föreläsning</mark>');
-    expect(out.hits[0]!.snippetHtml).not.toContain('**');
+    expect(out.hits[0]!.safeSnippet).toContain('<mark>föreläsning</mark>');
+    expect(out.hits[0]!.safeSnippet).not.toContain('**');
     expect(out.hits[0]!.shownDate?.toISOString()).toBe('2026-06-01T08:00:00.000Z');
   });
 
@@ -126,9 +126,9 @@ describe('searching the index', () => {
   it('escapes what the text holds: a tag comes out as text (ts_headline drops some), only <mark> is markup', async () => {
     const out = await hitsOf('integration');
     const hit = out.hits.find((h) => h.sourceId === ids.hostile)!;
-    expect(hit.snippetHtml).not.toMatch(/<(?!\/?mark>)/);
-    expect(hit.snippetHtml).toContain('&lt;img src=x');
-    expect(hit.snippetHtml).toContain('<mark>Integration</mark>');
+    expect(hit.safeSnippet).not.toMatch(/<(?!\/?mark>)/);
+    expect(hit.safeSnippet).toContain('&lt;img src=x');
+    expect(hit.safeSnippet).toContain('<mark>Integration</mark>');
     expect(hit.title).toBe('<script>alert(1)</script> Integration');
   });
 

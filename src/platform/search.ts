@@ -89,7 +89,7 @@ export interface SearchHit {
   url: string;
   shownDate: Date | null;
   /** HTML: the text escaped, the words found in `<mark>` */
-  snippetHtml: string;
+  safeSnippet: string;
 }
 
 export type SearchOutcome =
@@ -216,7 +216,7 @@ export async function searchDocuments(db: Executor, q: SearchQuery): Promise<Sea
       title: r.title,
       url: r.url,
       shownDate: r.shown_date === null ? null : new Date(r.shown_date),
-      snippetHtml: snippetHtmlOf(r.headline),
+      safeSnippet: snippetHtmlOf(r.headline),
     })),
   };
 }

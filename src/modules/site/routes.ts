@@ -6,6 +6,7 @@ import { swedishCollator } from '../../platform/i18n.ts';
 import { access } from '../../platform/authz.ts';
 import { countyBoardName } from '../reference/index.ts';
 import { listMunicipalities } from '../reference/index.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -48,4 +49,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
     const county = requireCounty(req);
     return reply.redirect(`/${county.slug}/`, 301);
   });
+
+  registerSearchRoutes(app, deps);
 }
