@@ -73,9 +73,6 @@ const spec = table(`
   GET  /:county                                                                           301    301    301    301    301    301    301
   GET  /sok                                                                               ok     ok     ok     ok     ok     ok     ok
   GET  /:county/sok                                                                       ok     ok     ok     ok     ok     ok     ok
-  GET  /sitemap.xml                                                                       ok     ok     ok     ok     ok     ok     ok
-  GET  /:county/sitemap.xml                                                               ok     ok     ok     ok     ok     ok     ok
-  GET  /robots.txt                                                                        ok     ok     ok     ok     ok     ok     ok
 
   GET  /logga-in                                                                          ok     303    303    303    303    303    303
   POST /logga-in                                                                          ok     ok     ok     ok     ok     ok     ok
