@@ -3,7 +3,8 @@ import { ConfigError, parseConfig } from './config.ts';
 import { createBackup, readBackupFile, restoreBackup, RestoreError, writeBackupFile } from './db/backup.ts';
 import type { Database } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { prepareDatabase, seedModules } from './modules.ts';
+import { loadModules, prepareDatabase, seedModules } from './modules.ts';
+import { reindexAll } from './platform/search.ts';
 import { createInvitation, ensureUser, inviteSchema } from './modules/accounts/index.ts';
 import { ValidationError } from './platform/errors.ts';
 import { parseForm } from './platform/validation.ts';
@@ -31,6 +32,7 @@ const USAGE = `Samverkan – administration från kommandoraden
   npm run cli -- restore --in fil.json        (till en tom databas)
   npm run cli -- import-boundaries --kommuner kommuner.geojson [--lan lan.geojson]
   npm run cli -- seed-demo
+  npm run cli -- search reindex         (sökindexet byggs om från sidor, nyheter, evenemang och dokument, t.ex. efter restore)
 
 ORG är en organisations id, kommunkod (0380), organisationsnummer eller exakta namn.
 Roller: ${roles.join(', ')}
@@ -57,6 +59,7 @@ async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
@@ -183,6 +186,17 @@ async function run(argv: string[]): Promise<void> {
         const fresh = await seedDemo(database.db);
         await seedModules(database, { demo: true });
         console.log(fresh ? 'Demodata är inlagd.' : 'Demodata fanns redan.');
+        break;
+      }
+      case 'search': {
+        // After a restore: the search index written again from the pages, news, events and documents.
+        if (rest[0] !== 'reindex') throw new UsageError('Ange: search reindex');
+        const counts = await reindexAll(database.db, await loadModules());
+        console.log(
+          `Sökindexet är uppbyggt: ${Object.entries(counts)
+            .map(([kind, n]) => `${kind} ${n}`)
+            .join(', ')}.`,
+        );
         break;
       }
       default:

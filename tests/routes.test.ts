@@ -112,6 +112,8 @@ const spec = table(`
   POST /:county/redaktion/kontakter/:contactId/ersatt                                     login  ok     404    ok     ok     404    404
   GET  /:county/redaktion/installningar                                                   login  ok     404    ok     404    404    404
   POST /:county/redaktion/installningar                                                   login  ok     404    ok     404    404    404
+  GET  /sok                                                                               ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/sok                                                                       ok     ok     ok     ok     ok     ok     ok
 
   GET  /logga-in                                                                          ok     303    303    303    303    303    303
   POST /logga-in                                                                          ok     ok     ok     ok     ok     ok     ok

@@ -8,6 +8,7 @@ import type { MessageKey } from './i18n.ts';
 import type { CountySupport, PageBanners } from './page-context.ts';
 import type { JobHandler } from './jobs.ts';
 import type { MailTemplates } from './mail-templates.ts';
+import type { SearchKind } from './tables.ts';
 
 /** A link in the main navigation; shown to those whose access it names allows (in each county they work in). */
 export interface NavEntry {
@@ -59,6 +60,11 @@ export interface ModuleDescriptor {
    * provides it (the public pages). Asked once per request inside a county: answer from memory.
    */
   countySupport?: (db: Db, countyCode: string) => Promise<CountySupport>;
+  /**
+   * the kinds of search entry the module writes, each with what indexes all of them again from the module's own
+   * rows (after a restore: `npm run cli -- search reindex`); it returns how many things it indexed
+   */
+  searchIndex?: Partial<Record<SearchKind, (db: Db) => Promise<number>>>;
   /** the module's mail templates by name (declared in its mail.ts); services send them by name */
   mailTemplates?: Partial<MailTemplates>;
   /** data every installation has (reference data) */

@@ -110,3 +110,12 @@ export async function documentOfVersion(db: Executor, versionId: string) {
     .where(eq(councilDocumentVersions.id, versionId));
   return row;
 }
+
+/** Every public, current document with its council (the search index written again). */
+export function listPublicDocuments(db: Executor) {
+  return db
+    .select({ document: councilDocuments, council: councils })
+    .from(councilDocuments)
+    .innerJoin(councils, eq(councils.id, councilDocuments.councilId))
+    .where(and(eq(councilDocuments.public, true), eq(councilDocuments.status, 'current')));
+}

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { TestClient } from '../../../tests/helpers/client.ts';
 import { makeDocx, makePdf, makeText } from '../../../tests/helpers/files.ts';
 import { readInvitation } from '../../../tests/helpers/ics.ts';
+import { searchDocuments } from '../../platform/search.ts';
 import { findCountyBoard } from '../reference/index.ts';
+import { reindexDocuments } from './documents-search.ts';
 import * as docs from './documents-repository.ts';
 import { planMeeting } from './meetings.ts';
 import * as mrepo from './meetings-repository.ts';
@@ -229,6 +232,43 @@ describe("a council's documents", () => {
     );
     // The admin still reads the withdrawn file (history); the council's member too.
     expect((await c.get(link!, { checkPage: false })).status).toBe(200);
+  });
+
+  it('is found in the public search while public and current, at its file; internal or withdrawn: not', async () => {
+    const found = async (query: string) => {
+      const out = await searchDocuments(t.database.db, {
+        query,
+        countyCode: '08',
+        kinds: ['document'],
+        page: 1,
+        now: new Date(),
+      });
+      return out.kind === 'results' ? out.hits : [];
+    };
+    const c = await as(admin);
+    const word = `ord${randomUUID().slice(0, 6)}`;
+    const made = await add(
+      c,
+      { title: `Överenskommelse om våldsprevention ${word}`, kind: 'agreement' },
+      { name: 'avtal.pdf', bytes: makePdf('avtal') },
+    );
+    const id = made.location!.split('/').pop()!;
+    const [link] = await fileLinkOf(c, id);
+    const [hit] = await found(`överenskommelser ${word}`);
+    expect(hit?.url).toBe(link);
+    const url = urls.document(county, council.slug, id);
+    await c.post(url, {
+      _csrf: await c.csrfToken(),
+      ...fields({ title: `Överenskommelse ${word}`, public: '', bodyId: councilBody }),
+    });
+    expect(await found(word)).toEqual([]);
+    await c.post(url, { _csrf: await c.csrfToken(), ...fields({ title: `Överenskommelse ${word}` }) });
+    expect(await found(word)).toHaveLength(1);
+    await t.database.db.execute(sql`delete from search_documents where kind = 'document'`);
+    await reindexDocuments(t.database.db);
+    expect(await found(word)).toHaveLength(1);
+    expect((await c.submit(url, {}, `${url}/dra-tillbaka`)).status).toBe(303);
+    expect(await found(word)).toEqual([]);
   });
 
   it("a meeting's papers: a document linked to the meeting shows on its page", async () => {

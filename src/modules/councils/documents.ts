@@ -16,6 +16,7 @@ import { fieldErrorsFrom, fields, parseForm } from '../../platform/validation.ts
 import * as drepo from './decisions-repository.ts';
 import * as docs from './documents-repository.ts';
 import type { DocumentRow, VersionRow } from './documents-repository.ts';
+import { indexDocument } from './documents-search.ts';
 import * as mrepo from './meetings-repository.ts';
 import { authorize, councilsPolicy, decide, type DocumentResource } from './policy.ts';
 import * as repo from './repository.ts';
@@ -149,6 +150,7 @@ export async function addDocument(
       ...(await checkLinks(tx, council.id, input)),
     });
     const version = await addVersionTo(tx, actor, council, document, file.fileRef, note);
+    await indexDocument(tx, council, document);
     await auditCouncil(tx, actor, council, {
       action: 'council.document_added',
       after: {
@@ -184,6 +186,7 @@ export async function editDocument(
     const document = await docs.updateDocument(tx, before.id, await checkLinks(tx, council.id, input));
     if (document.public !== before.public)
       await setFilesPublic(tx, DOCUMENT_OWNER, await docs.versionIdsOf(tx, document.id), document.public);
+    await indexDocument(tx, council, document);
     await auditCouncil(tx, actor, council, {
       action: 'council.document_edited',
       before: { document: before.title, documentKind: before.kind, public: before.public },
@@ -204,7 +207,7 @@ export async function addDocumentVersion(
   return db.transaction(async (tx) => {
     const { council, document } = await lockDocument(tx, actor, ref);
     const version = await addVersionTo(tx, actor, council, document, file.fileRef, note);
-    await docs.updateDocument(tx, document.id, {});
+    await indexDocument(tx, council, await docs.updateDocument(tx, document.id, {}));
     await auditCouncil(tx, actor, council, {
       action: 'council.document_version_added',
       after: { document: document.title, documentVersion: version.version },
@@ -219,6 +222,7 @@ export async function withdrawDocument(db: Db, actor: UserActor, ref: DocumentRe
     const { council, document: before } = await lockDocument(tx, actor, ref);
     const document = await docs.updateDocument(tx, before.id, { status: 'withdrawn' });
     await setFilesPublic(tx, DOCUMENT_OWNER, await docs.versionIdsOf(tx, document.id), false);
+    await indexDocument(tx, council, document);
     await auditCouncil(tx, actor, council, {
       action: 'council.document_withdrawn',
       after: { document: document.title },

@@ -13,6 +13,7 @@ import { registerPublicCouncilRoutes } from './routes/public.ts';
 import { registerCouncilRoomRoutes } from './routes/room.ts';
 import { registerYearPlanRoutes } from './routes/year-plan.ts';
 import { registerFollowUpRoutes } from './routes/follow-up.ts';
+import { reindexDocuments } from './documents-search.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -29,6 +30,8 @@ export const module: ModuleDescriptor = {
   // A member's logo and a document version's file in the platform's file store: public while the member's logo,
   // or while its document is public and current (documents.ts).
   fileOwners: { [MEMBER_LOGO_OWNER]: memberLogoOwner, [DOCUMENT_OWNER]: councilDocumentOwner },
+  // Public, current documents in the public search (indexed as they change; all again after a restore).
+  searchIndex: { document: reindexDocuments },
   mailTemplates: { ...meetingMail },
   routes: (app, deps) => {
     // The county's councils and the addresses beside them (nytt, sammanslagning) before a council's own.

@@ -11,6 +11,7 @@ import { registerOrganiserRoutes } from './routes/organiser.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRegistrantRoutes } from './routes/registrant.ts';
 import { anonymiseRegistrants, expireOffers, sendJoiningInfo } from './service.ts';
+import { reindexEvents } from './search.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -27,6 +28,8 @@ export const module: ModuleDescriptor = {
   mailTemplates: eventsMail,
   // An event's image in the platform's file store: public when the event is, else seen by its organisers.
   fileOwners: { [EVENT_IMAGE_OWNER]: eventImageOwner },
+  // Published events in the public search (indexed as they change; all again after a restore).
+  searchIndex: { event: reindexEvents },
   routes: (app, deps) => {
     registerRegistrantRoutes(app, deps);
     registerPublicRoutes(app, deps);

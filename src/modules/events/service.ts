@@ -22,6 +22,7 @@ import * as lifecycle from './lifecycle.ts';
 import './mail.ts';
 import { authorize, eventsPolicy, type EventResource } from './policy.ts';
 import * as repo from './repository.ts';
+import { indexEvent } from './search.ts';
 import type { EventRow, RegistrationRow } from './repository.ts';
 import {
   eventInputSchema,
@@ -340,6 +341,7 @@ export async function updateEvent(
       before: auditedEvent(before),
       after: auditedEvent(event),
     });
+    await indexEvent(tx, event);
     await offerFreePlaces(tx, ctx, event, now);
     return event;
   });
@@ -357,6 +359,7 @@ export async function publishEvent(
     authorize(actor, 'event.publish', eventResourceOf(before), now);
     if (before.questionnaireVersionId) await forms.markVersionInUse(tx, before.questionnaireVersionId);
     const event = await repo.updateEvent(tx, before.id, { status: 'published', publishedAt: now }, actor.id);
+    await indexEvent(tx, event);
     await recordAudit(tx, {
       actorId: actor.id,
       countyCode: ref.countyCode,
@@ -391,6 +394,7 @@ export async function cancelEvent(
       { status: 'cancelled', cancelledAt: now, cancellationNote: cleanNote || null },
       actor.id,
     );
+    await indexEvent(tx, event);
     const standing = await repo.listRegistrations(tx, event.id, ['confirmed', 'offered', 'waiting']);
     let told = 0;
     for (const r of standing) {

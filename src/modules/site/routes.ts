@@ -18,6 +18,7 @@ import { registerNewsRoutes } from './routes/news.ts';
 import { registerFrameRoutes } from './routes/frame.ts';
 import { countyStart, nationalStart } from './start-pages.ts';
 import { urls } from './urls.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -109,4 +110,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   registerNationalEditorialRoutes(app);
 
   registerFrameRoutes(app, deps);
+
+  registerSearchRoutes(app, deps);
 }
