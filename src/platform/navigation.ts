@@ -63,8 +63,11 @@ export function firstCountySlug(actor: Actor, roles: readonly Role[]): string | 
 export function startPathFor(actor: Actor): string {
   if (isSystemAdmin(actor)) return '/admin';
   if (hasRole(actor, 'national_coordinator')) return '/nationellt';
-  const county = firstCountySlug(actor, ['county_admin', 'county_editor']);
+  const county = firstCountySlug(actor, ['county_admin']);
   if (county) return `/${county}/admin`;
+  // An editor's work is the county's public pages.
+  const editor = firstCountySlug(actor, ['county_editor']);
+  if (editor) return `/${editor}/redaktion`;
   if (hasRole(actor, 'reporter')) return '/min-organisation';
   const council = firstCountySlug(actor, ['council_member']);
   if (council) return `/${council}/rad`;

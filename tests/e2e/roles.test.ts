@@ -10,6 +10,8 @@ const landings: Record<string, { path: string; h1: string }> = {
   'nationell@demo.test': { path: '/nationellt', h1: 'Nationell samordning' },
   'uppsala@demo.test': { path: '/uppsala/admin', h1: 'Länets arbete' },
   'vasternorrland@demo.test': { path: '/vasternorrland/admin', h1: 'Länets arbete' },
+  'redaktor.vasternorrland@demo.test': { path: '/vasternorrland/redaktion', h1: 'Redaktion' },
+  'granskare.vasternorrland@demo.test': { path: '/vasternorrland/redaktion', h1: 'Redaktion' },
   'vastmanland@demo.test': { path: '/vastmanland/admin', h1: 'Länets arbete' },
   'vastra-gotaland@demo.test': { path: '/vastra-gotaland/admin', h1: 'Länets arbete' },
   'kommun.0380@demo.test': { path: '/min-organisation', h1: 'Min organisation' },

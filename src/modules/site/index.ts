@@ -7,6 +7,7 @@ import { foldDuePublications, PAGE_FILE_OWNER, pageFileOwner } from './pages.ts'
 import { countySupport } from './frame.ts';
 import { registerSiteRoutes } from './routes.ts';
 import { seedSite } from './seed.ts';
+import { seedSiteDemo } from './demo-seed.ts';
 import * as tables from './tables.ts';
 
 /**
@@ -16,7 +17,7 @@ import * as tables from './tables.ts';
  */
 export const module: ModuleDescriptor = {
   name: 'site',
-  dependsOn: ['reference', 'accounts', 'councils', 'events'],
+  dependsOn: ['reference', 'accounts', 'councils', 'events', 'demo'],
   tables,
   policies: { county: sitePolicy, global: siteGlobalPolicy },
   routes: registerSiteRoutes,
@@ -34,6 +35,8 @@ export const module: ModuleDescriptor = {
   ],
   // Every county's start page and its eleven theme pages, empty and unpublished until written.
   seed: (db) => seedSite(db),
+  // Seed 000's Västernorrland site, start pages and news in three more counties, Västra Götaland's banner.
+  seedDemo: (db) => seedSiteDemo(db),
   // Whom to contact at the county board, in the footer of every page of the county's room.
   countySupport,
 };
