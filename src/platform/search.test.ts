@@ -57,7 +57,7 @@ describe('searching the index', () => {
       'page',
       entry({
         title: 'Krismaterial',
-        body: 'Materialet togs fram efter en föreläsning med polisen.',
+        body: 'Materialet togs fram efter en föreläsning med polisen. Se [kalendern](/vasternorrland/kalender) för mer.',
         themeKeys: ['crime-prevention'],
       }),
     );
@@ -98,6 +98,9 @@ describe('searching the index', () => {
     expect(out.total).toBe(2);
     expect(out.hits[0]!.safeSnippet).toContain('<mark>föreläsning</mark>');
     expect(out.hits[0]!.safeSnippet).not.toContain('**');
+    // The index keeps the words a reader sees: a link's text, not its Markdown or its address.
+    expect(out.hits[1]!.safeSnippet).toContain('Se kalendern för mer');
+    expect(out.hits[1]!.safeSnippet).not.toContain('](');
     expect(out.hits[0]!.shownDate?.toISOString()).toBe('2026-06-01T08:00:00.000Z');
   });
 

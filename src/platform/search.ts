@@ -49,8 +49,8 @@ export async function indexEntries(
       countyCode: e.countyCode,
       themeKeys: [...e.themeKeys],
       title: e.title,
-      summary: e.summary,
-      body: e.body,
+      summary: plainOfMarkdown(e.summary).trim(),
+      body: plainOfMarkdown(e.body).trim(),
       url: e.url,
       visibleFrom: e.visibleFrom,
       visibleUntil: e.visibleUntil,
@@ -142,12 +142,14 @@ export function snippetHtmlOf(headline: string): string {
 
 /** The query as it is searched: control characters out (they are the markers), spaces tidied, cut to the limit. */
 export function cleanQuery(raw: string): string {
-  return raw
-    // eslint-disable-next-line no-control-regex -- the markers and other control characters are not words
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, SEARCH_LIMITS.query);
+  return (
+    raw
+      // eslint-disable-next-line no-control-regex -- the markers and other control characters are not words
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, SEARCH_LIMITS.query)
+  );
 }
 
 /**
