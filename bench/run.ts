@@ -18,6 +18,7 @@ const BENCHMARKS = {
   lagesbild: () => import('./lagesbild.ts'),
   events: () => import('./events.ts'),
   start: () => import('./start.ts'),
+  public: () => import('./public.ts'),
 } satisfies Record<string, () => Promise<Partial<Benchmark>>>;
 
 const LOCAL_POSTGRES = 'postgres://postgres@localhost:5432/test';

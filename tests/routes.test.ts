@@ -408,6 +408,9 @@ const spec = table(`
   GET  /:county/nyheter/flode.atom                                                        ok     ok     ok     ok     ok     ok     ok
   GET  /:county/nyheter/flode.rss                                                         ok     ok     ok     ok     ok     ok     ok
   GET  /:county/nyheter/:slug                                                             ok     ok     ok     ok     ok     ok     ok
+  GET  /sitemap.xml                                                                       ok     ok     ok     ok     ok     ok     ok
+  GET  /:county/sitemap.xml                                                               ok     ok     ok     ok     ok     ok     ok
+  GET  /robots.txt                                                                        ok     ok     ok     ok     ok     ok     ok
 
   GET  /:county/redaktion/nyheter                                                         login  ok     404    ok     ok     404    404
   GET  /:county/redaktion/nyheter/ny                                                      login  ok     404    ok     ok     404    404

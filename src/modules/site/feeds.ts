@@ -75,8 +75,21 @@ export async function sendNewsFeed(
   // An empty feed's date is the day's start, not the moment: the same feed keeps the same bytes and ETag.
   const feed = newsFeedOf(rows, { ...opts, now: startOfStockholmDay(stockholmDate(now)) });
   const body = opts.format === 'atom' ? writeAtom(feed) : writeRss(feed);
+  return sendPolled(req, reply, body, opts.format === 'atom' ? ATOM_CONTENT_TYPE : RSS_CONTENT_TYPE);
+}
+
+/**
+ * Sends text that machines poll (feeds, sitemaps, robots.txt): cacheable for five minutes, with an ETag of its
+ * bytes, and a 304 when the reader has these bytes already.
+ */
+export function sendPolled(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  contentType: string,
+): FastifyReply {
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('vary', 'accept-encoding');
   if (matches(req, etag)) return reply.code(304).send();
-  return reply.type(opts.format === 'atom' ? ATOM_CONTENT_TYPE : RSS_CONTENT_TYPE).send(body);
+  return reply.type(contentType).send(body);
 }

@@ -19,6 +19,7 @@ import { registerFrameRoutes } from './routes/frame.ts';
 import { countyStart, nationalStart } from './start-pages.ts';
 import { urls } from './urls.ts';
 import { registerSearchRoutes } from './routes/search.ts';
+import { registerIndexingRoutes } from './routes/indexing.ts';
 import { CountyPage, HomePage } from './views/pages.tsx';
 
 const localeSchema = z.object({
@@ -112,4 +113,5 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   registerFrameRoutes(app, deps);
 
   registerSearchRoutes(app, deps);
+  registerIndexingRoutes(app, deps);
 }
