@@ -141,7 +141,7 @@ export function EditorialPage({
           {rows.map((r) => (
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">
-                <span style={`padding-left: ${r.depth * 1.5}em`}>
+                <span class={`sv-depth-${Math.min(r.depth, 6)}`}>
                   {r.depth > 0 ? <span aria-hidden="true">└ </span> : ''}
                   <a class="govuk-link" href={urls.editPage(c, r.page.id)} safe>
                     {r.title}
@@ -495,7 +495,7 @@ export function PageImagePage({
       <ErrorSummary errors={form.errors} />
       {image ? (
         <p class="govuk-body">
-          <img src={image.src} alt="" style="max-width: 240px; height: auto;" />
+          <img src={image.src} alt="" class="sv-thumbnail" />
           <br />
           <span safe>{`Nuvarande bild: ${image.name}`}</span>
         </p>

@@ -84,7 +84,6 @@ export function PageContent({ view }: { view: PageContentView }): JSX.Element {
               height: String(view.image.height),
             }}
             alt={view.image.alt}
-            style="max-width: 100%; height: auto;"
           />
         ) : (
           ''
