@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateDatabase } from '../../../tests/helpers/db.ts';
 import type { Database } from '../../db/client.ts';
-import { seedModules } from '../../modules.ts';
+import { seedDemo } from '../demo/index.ts';
 import { pageBanners } from './banners.ts';
+import { seedSiteDemo } from './demo-seed.ts';
 import { DEMO_SITE } from './demo-content.ts';
 import { listPublicNewsRows } from './repository.ts';
 import { readSiteTree } from './site-tree.ts';
@@ -13,7 +14,8 @@ describe("the demo's public pages", () => {
   let drop: () => Promise<void>;
   beforeAll(async () => {
     ({ database, drop } = await privateDatabase());
-    await seedModules(database, { demo: true });
+    await seedDemo(database.db);
+    await seedSiteDemo(database.db);
   }, 120_000);
   afterAll(() => drop());
 
@@ -39,7 +41,7 @@ describe("the demo's public pages", () => {
   });
 
   it('seeds once: a second start changes nothing', async () => {
-    await seedModules(database, { demo: true });
+    await seedSiteDemo(database.db);
     expect((await listPublicNewsRows(database.db, '22', new Date(), 10)).length).toBe(
       DEMO_SITE[0]!.news.length,
     );
