@@ -865,8 +865,16 @@ export async function loadPageContent(
   pageId: string,
 ): Promise<(PageContentView & { revisionId: string }) | undefined> {
   const found = await keptPageContent(db, countyCode, pageId);
-  return found ? { ...found.content, revisionId: found.revisionId } : undefined;
+  if (!found) return undefined;
+  // The same object for the same kept read, so a page's rendering can be named by its identity.
+  let view = contentViews.get(found);
+  if (!view) {
+    view = { ...found.content, revisionId: found.revisionId };
+    contentViews.set(found, view);
+  }
+  return view;
 }
+const contentViews = new WeakMap<object, PageContentView & { revisionId: string }>();
 
 /** What the draft would look like published (the preview), or the visible revision when there is no draft. */
 export async function previewContent(

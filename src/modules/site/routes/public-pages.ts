@@ -3,6 +3,7 @@ import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { requireCounty } from '../../../platform/http.ts';
+import { identityOf } from '../../../platform/kept-renders.ts';
 import { loadPageContent } from '../pages.ts';
 import { findRedirect } from '../pages-repository.ts';
 import { ancestorsOf, siteTree } from '../site-tree.ts';
@@ -39,8 +40,9 @@ export function registerPublicPageRoutes(app: FastifyInstance, deps: Deps): void
         { href: urls.countyHome(county.slug), label: tree.start?.isPublic ? tree.start.title : county.name },
         ...ancestorsOf(tree, page).map((p) => ({ href: urls.page(county.slug, p.path), label: p.title })),
       ];
-      // The content is kept per process until the site changes: its identity names the rendering.
-      const version = `${content.revisionId}\0${JSON.stringify(content)}`;
+      // The tree (the breadcrumbs) and the content are kept per process until the site changes: their
+      // identities name the rendering (a new value read is a new identity), at no cost per request.
+      const version = `${identityOf(tree)}\0${identityOf(content)}`;
       return reply.publicPage((ctx) => PublicSitePage({ ctx, breadcrumbs, content }), { version });
     },
   );
