@@ -21,6 +21,21 @@ export class BadInputError extends AppError {
 
 export type FormBody = Record<string, string | string[]>;
 
+/** A posted field as text (the first, where a list came); '' when it is missing. */
+export const textOf = (body: FormBody, key: string): string => {
+  const v = body[key];
+  return typeof v === 'string' ? v : (v?.[0] ?? '');
+};
+
+/** A posted field as text without the spaces around it. */
+export const trimmedTextOf = (body: FormBody, key: string): string => textOf(body, key).trim();
+
+/** A posted field as a list (checkboxes); an empty single value is no value. */
+export const listOf = (body: FormBody, key: string): string[] => {
+  const v = body[key];
+  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+};
+
 /**
  * A browser sends a textarea's line breaks as CRLF but counts each as one character (GOV.UK's character
  * count, maxlength): they are kept as LF, so a text the form counted as within its limit is within it here.

@@ -10,7 +10,7 @@ import {
   type FileOwner,
   type Files,
 } from '../../platform/files.ts';
-import type { FormBody } from '../../platform/input.ts';
+import { type FormBody, trimmedTextOf } from '../../platform/input.ts';
 import { uploadOf } from '../../platform/uploads.ts';
 import { fieldErrorsFrom, fields, parseForm } from '../../platform/validation.ts';
 import * as drepo from './decisions-repository.ts';
@@ -265,11 +265,6 @@ export interface DocumentFileChoice {
   errors: FieldErrors;
 }
 
-const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return (typeof v === 'string' ? v : (v?.[0] ?? '')).trim();
-};
-
 /**
  * Reads the file part of a posted document form: a chosen file is checked by its bytes and staged for the
  * actor at once (a form refused elsewhere still has it: its id comes back in the hidden `fileRef`); a refused
@@ -283,7 +278,7 @@ export async function readDocumentFile(
 ): Promise<DocumentFileChoice> {
   const body = (req.body ?? {}) as FormBody;
   const errors: FieldErrors = {};
-  let fileRef: string | null = textOf(body, 'fileRef') || null;
+  let fileRef: string | null = trimmedTextOf(body, 'fileRef') || null;
   const upload = uploadOf(req, DOCUMENT_FILE.field);
   if (upload && !isEmptyUpload(upload)) {
     try {

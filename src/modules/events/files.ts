@@ -12,7 +12,7 @@ import {
   type FileOwner,
   type Files,
 } from '../../platform/files.ts';
-import type { FormBody } from '../../platform/input.ts';
+import { type FormBody, trimmedTextOf } from '../../platform/input.ts';
 import { uploadOf } from '../../platform/uploads.ts';
 import { eventIsPublic } from './lifecycle.ts';
 import { eventsPolicy } from './policy.ts';
@@ -79,11 +79,6 @@ export interface EventImageChoice {
   errors: FieldErrors;
 }
 
-const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return (typeof v === 'string' ? v : (v?.[0] ?? '')).trim();
-};
-
 /**
  * Reads the image part of a posted event form. A chosen file is checked and staged for the actor at once (a
  * form refused elsewhere still has it: its id comes back in the hidden field); a refused one leaves the image
@@ -99,7 +94,8 @@ export async function readEventImage(
   const body = (req.body ?? {}) as FormBody;
   const f = EVENT_IMAGE_FIELDS;
   const errors: FieldErrors = {};
-  let imageRef: string | null = textOf(body, f.remove) === 'yes' ? null : textOf(body, f.ref) || null;
+  let imageRef: string | null =
+    trimmedTextOf(body, f.remove) === 'yes' ? null : trimmedTextOf(body, f.ref) || null;
   const upload = uploadOf(req, f.file);
   if (upload && !isEmptyUpload(upload)) {
     try {
@@ -118,7 +114,7 @@ export async function readEventImage(
   }
   // The schema refuses an image without its alt text too, but only once every other field passes (a rule
   // across fields): said here, it stands beside its field with the form's other messages at once.
-  const imageAlt = textOf(body, f.alt) || null;
+  const imageAlt = trimmedTextOf(body, f.alt) || null;
   if (imageRef && !imageAlt) errors[f.alt] = 'Beskriv bilden med en alternativtext';
   return { imageRef, imageAlt, errors };
 }

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor, UserActor } from '../../platform/authz.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
-import type { FormBody } from '../../platform/input.ts';
+import { type FormBody, trimmedTextOf } from '../../platform/input.ts';
 import type { PageBanner, PageBanners } from '../../platform/page-context.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
 import { tooLongMessage, type FormValues } from '../../platform/validation.ts';
@@ -66,11 +66,6 @@ export interface BannerInput {
   countyCode: string | null;
 }
 
-const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return (typeof v === 'string' ? v : (v?.[0] ?? '')).trim();
-};
-
 /** A link the banner may carry: a web address (http or https) or a path on this site. */
 export function isBannerLink(value: string): boolean {
   if (/^\/(?!\/)[^\s\\]*$/.test(value)) return true;
@@ -89,15 +84,15 @@ export function isBannerLink(value: string): boolean {
  */
 export function readBannerForm(body: FormBody, county: string): BannerInput {
   const errors: FieldErrors = {};
-  const level = textOf(body, 'level');
+  const level = trimmedTextOf(body, 'level');
   if (!(bannerLevels as readonly string[]).includes(level))
     errors.level = 'Välj hur allvarligt meddelandet är';
-  const message = textOf(body, 'message').replace(/\s+/g, ' ');
+  const message = trimmedTextOf(body, 'message').replace(/\s+/g, ' ');
   if (!message) errors.message = 'Skriv meddelandet';
   else if (message.length > BANNER_LIMITS.message)
     errors.message = tooLongMessage('Meddelandet', BANNER_LIMITS.message, message.length);
-  const linkUrl = textOf(body, 'linkUrl');
-  const linkText = textOf(body, 'linkText');
+  const linkUrl = trimmedTextOf(body, 'linkUrl');
+  const linkText = trimmedTextOf(body, 'linkText');
   if (linkUrl.length > BANNER_LIMITS.linkUrl)
     errors.linkUrl = tooLongMessage('Länken', BANNER_LIMITS.linkUrl, linkUrl.length);
   else if (linkUrl && !isBannerLink(linkUrl))
@@ -110,7 +105,7 @@ export function readBannerForm(body: FormBody, county: string): BannerInput {
 
   const moment = (prefix: 'starts' | 'ends', a: string, the: string, time: string) => {
     const read = readMoment(
-      { date: textOf(body, `${prefix}Date`), time: textOf(body, `${prefix}Time`) },
+      { date: trimmedTextOf(body, `${prefix}Date`), time: trimmedTextOf(body, `${prefix}Time`) },
       { date: { a, the }, time },
     );
     if ('at' in read) return read.at;
@@ -125,7 +120,7 @@ export function readBannerForm(body: FormBody, county: string): BannerInput {
 
   let countyCode: string | null = county === 'national' ? null : county;
   if (county === 'national') {
-    const where = textOf(body, 'where');
+    const where = trimmedTextOf(body, 'where');
     if (where === 'all') countyCode = null;
     else if (findCountyByCode(where)) countyCode = where;
     else errors.where = 'Välj var varningen ska visas: i alla län eller i ett län';

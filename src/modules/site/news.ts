@@ -17,7 +17,7 @@ import {
   type Files,
   type ImageSources,
 } from '../../platform/files.ts';
-import type { FormBody } from '../../platform/input.ts';
+import { type FormBody, trimmedTextOf, listOf } from '../../platform/input.ts';
 import { indexEntries, type SearchEntry } from '../../platform/search.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
 import { uploadOf } from '../../platform/uploads.ts';
@@ -121,7 +121,7 @@ export async function readNewsImage(
   const body = (req.body ?? {}) as FormBody;
   const errors: FieldErrors = {};
   let imageRef: string | null =
-    textOf(body, 'removeImage') === 'yes' ? null : textOf(body, 'imageRef') || null;
+    trimmedTextOf(body, 'removeImage') === 'yes' ? null : trimmedTextOf(body, 'imageRef') || null;
   const upload = uploadOf(req, NEWS_IMAGE.field);
   if (upload && !isEmptyUpload(upload)) {
     try {
@@ -179,15 +179,6 @@ export interface NewsInput {
   expiresAt: Date | null;
 }
 
-const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return (typeof v === 'string' ? v : (v?.[0] ?? '')).trim();
-};
-const listOf = (body: FormBody, key: string): string[] => {
-  const v = body[key];
-  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
-};
-
 /**
  * Reads the posted news form into the input the services take, or every message beside its field (the rules
  * across fields — an expiry after the publication — are the service's, which knows the item's state).
@@ -195,7 +186,7 @@ const listOf = (body: FormBody, key: string): string[] => {
 export function readNewsForm(body: FormBody, imageRef: string | null): NewsInput {
   const errors: FieldErrors = {};
   const text = (key: string, name: string, max: number, required?: string): string => {
-    const v = textOf(body, key);
+    const v = trimmedTextOf(body, key);
     if (required && v === '') errors[key] = required;
     else if (v.length > max) errors[key] = tooLongMessage(name, max, v.length);
     return v;
@@ -203,7 +194,7 @@ export function readNewsForm(body: FormBody, imageRef: string | null): NewsInput
   // A title is one line: control characters dropped and spaces collapsed (it is the page's h1 and <title>).
   body = {
     ...body,
-    title: textOf(body, 'title')
+    title: trimmedTextOf(body, 'title')
       .replace(/\p{Cc}/gu, ' ')
       .replace(/\s+/g, ' '),
   };
@@ -218,12 +209,12 @@ export function readNewsForm(body: FormBody, imageRef: string | null): NewsInput
   const imageAlt = text('imageAlt', 'Alternativtexten', NEWS_LIMITS.alt);
   if (imageRef && !imageAlt && !errors.imageAlt) errors.imageAlt = 'Beskriv bilden med en alternativtext';
 
-  const mode = textOf(body, 'publish') || 'draft';
+  const mode = trimmedTextOf(body, 'publish') || 'draft';
   let publish: NewsInput['publish'] = { mode: 'draft' };
   if (mode === 'now') publish = { mode: 'now' };
   else if (mode === 'at') {
     const at = readMoment(
-      { date: textOf(body, 'publishDate'), time: textOf(body, 'publishTime') },
+      { date: trimmedTextOf(body, 'publishDate'), time: trimmedTextOf(body, 'publishTime') },
       { date: { a: 'publiceringsdatum', the: 'publiceringsdatumet' }, time: 'publiceringstiden' },
     );
     if ('errors' in at) {
@@ -233,8 +224,8 @@ export function readNewsForm(body: FormBody, imageRef: string | null): NewsInput
   } else if (mode !== 'draft') errors.publish = 'Välj om nyheten ska publiceras';
 
   let expiresAt: Date | null = null;
-  const expiresDate = textOf(body, 'expiresDate');
-  const expiresTime = textOf(body, 'expiresTime');
+  const expiresDate = trimmedTextOf(body, 'expiresDate');
+  const expiresTime = trimmedTextOf(body, 'expiresTime');
   if (expiresDate || expiresTime) {
     const at = readMoment(
       { date: expiresDate, time: expiresTime },

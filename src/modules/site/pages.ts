@@ -17,7 +17,6 @@ import {
   type FileOwner,
   type FileRow,
 } from '../../platform/files.ts';
-import type { FormBody } from '../../platform/input.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { indexEntries, type SearchEntry } from '../../platform/search.ts';
 import { findCountyByCode } from '../../platform/tenancy.ts';
@@ -902,7 +901,3 @@ export async function pageImagePreview(
 }
 
 /** A posted field as text. */
-export const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return (typeof v === 'string' ? v : (v?.[0] ?? '')).trim();
-};

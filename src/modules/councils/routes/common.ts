@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
 import { access } from '../../../platform/authz.ts';
 import { requireCounty } from '../../../platform/http.ts';
-import type { FormBody } from '../../../platform/input.ts';
+import { type FormBody, textOf, listOf } from '../../../platform/input.ts';
 import { stockholmDate } from '../../../platform/time.ts';
 import { councilRoom, type CouncilRoom } from '../service.ts';
 import type { CountyOf } from '../views/manage/parts.tsx';
@@ -28,18 +28,6 @@ export type RoomParams = { Params: { county: string; councilSlug: string } };
 
 export const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 
-/** A posted field as text (the first, where a list came). */
-export const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return typeof v === 'string' ? v : (v?.[0] ?? '');
-};
-
-/** A posted field as a list (checkboxes). */
-export const listOf = (body: FormBody, key: string): string[] => {
-  const v = body[key];
-  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
-};
-
 export const countyOf = (req: FastifyRequest): CountyOf => {
   const c = requireCounty(req);
   return { code: c.code, name: c.name, slug: c.slug };
@@ -51,3 +39,6 @@ export const today = (): string => stockholmDate(new Date());
 /** The council's work room for the viewer, by the address (404 for anyone it is not for). */
 export const roomOf = (db: Db, req: FastifyRequest<RoomParams>): Promise<CouncilRoom> =>
   councilRoom(db, req.actor, requireCounty(req).code, req.params.councilSlug);
+
+// The posted form's readers are the platform's; the councils' routes take them from here with the rest.
+export { textOf, listOf };

@@ -12,7 +12,7 @@ import {
   requireUser,
 } from '../../../platform/http.ts';
 import { swedishCollator } from '../../../platform/i18n.ts';
-import type { FormBody } from '../../../platform/input.ts';
+import { type FormBody, textOf } from '../../../platform/input.ts';
 import { stockholmDate } from '../../../platform/time.ts';
 import { emptyForm, tooLongMessage, type FormState, type FormValues } from '../../../platform/validation.ts';
 import { allQuestions, definitionOfVersion, formatAnswer, type Definition } from '../../forms/index.ts';
@@ -91,11 +91,6 @@ type SeriesParams = { Params: { county: string; seriesId: string } };
 
 const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 
-/** A posted field as text (the first, where a list came). */
-const textOf = (body: FormBody, key: string): string => {
-  const v = body[key];
-  return typeof v === 'string' ? v : (v?.[0] ?? '');
-};
 const listOf = (body: FormBody, key: string): string[] => {
   const v = body[key];
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];

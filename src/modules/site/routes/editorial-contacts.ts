@@ -3,12 +3,11 @@ import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import type { FormBody } from '../../../platform/input.ts';
+import { trimmedTextOf, type FormBody } from '../../../platform/input.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { swedishCollator } from '../../../platform/i18n.ts';
 import { createContact, editContact, replaceContact, type ContactInput } from '../contacts.ts';
 import { findContact } from '../pages-repository.ts';
-import { textOf } from '../pages.ts';
 import { listContactRows } from '../repository.ts';
 import { urls } from '../urls.ts';
 import { ContactFormPage, ContactsPage, ReplaceContactPage } from '../views/editorial-contacts.tsx';
@@ -139,7 +138,7 @@ export function registerEditorialContactRoutes(app: FastifyInstance, deps: Deps)
           requireUser(req),
           requireCounty(req).code,
           req.params.contactId,
-          textOf(bodyOf(req), 'replacementId'),
+          trimmedTextOf(bodyOf(req), 'replacementId'),
         );
         return toList(req, reply, `${c.name} är ersatt på alla sidor.`);
       },

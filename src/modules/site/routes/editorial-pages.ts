@@ -10,7 +10,7 @@ import {
   requireCounty,
   requireUser,
 } from '../../../platform/http.ts';
-import type { FormBody } from '../../../platform/input.ts';
+import { trimmedTextOf, type FormBody } from '../../../platform/input.ts';
 import { uploadOf } from '../../../platform/uploads.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { diffLines } from '../diff.ts';
@@ -31,7 +31,6 @@ import {
   restoreRevision,
   saveDraft,
   setDraftImage,
-  textOf,
   type DraftInput,
   type NewPageInput,
   unpublishPage,
@@ -346,9 +345,9 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
         staged = await stageUpload(deps.files, req, PAGE_IMAGE, page.countyCode, actor.id, errors);
         if (Object.keys(errors).length > 0) throw new ValidationError(errors);
         await setDraftImage(db, actor, refOf(req), {
-          imageRef: staged ?? (textOf(body, 'imageRef') || null),
-          imageAlt: textOf(body, 'imageAlt'),
-          remove: textOf(body, 'removeImage') === 'yes',
+          imageRef: staged ?? (trimmedTextOf(body, 'imageRef') || null),
+          imageAlt: trimmedTextOf(body, 'imageAlt'),
+          remove: trimmedTextOf(body, 'removeImage') === 'yes',
         });
         return back(req, reply, 'Bilden är sparad i utkastet.');
       },
@@ -391,8 +390,8 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
         staged = await stageUpload(deps.files, req, PAGE_ATTACHMENT, page.countyCode, actor.id, errors);
         if (Object.keys(errors).length > 0) throw new ValidationError(errors);
         await addPageFile(db, actor, refOf(req), {
-          fileRef: staged ?? (textOf(bodyOf(req), 'fileRef') || null),
-          title: textOf(bodyOf(req), 'title'),
+          fileRef: staged ?? (trimmedTextOf(bodyOf(req), 'fileRef') || null),
+          title: trimmedTextOf(bodyOf(req), 'title'),
         });
         reply.setFlash({ kind: 'success', text: 'Filen är tillagd.' });
         return reply.redirect(urls.pageFiles(requireCounty(req).slug, page.id), 303);
