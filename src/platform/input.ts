@@ -21,6 +21,9 @@ export class BadInputError extends AppError {
 
 export type FormBody = Record<string, string | string[]>;
 
+/** A request's posted form (the input gate has already cleaned it); an empty one when nothing was posted. */
+export const bodyOf = (req: { body: unknown }): FormBody => (req.body ?? {}) as FormBody;
+
 /** A posted field as text (the first, where a list came); '' when it is missing. */
 export const textOf = (body: FormBody, key: string): string => {
   const v = body[key];

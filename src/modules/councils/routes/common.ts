@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
 import { access } from '../../../platform/authz.ts';
 import { requireCounty } from '../../../platform/http.ts';
-import { type FormBody, textOf, listOf } from '../../../platform/input.ts';
+import { textOf, listOf, bodyOf } from '../../../platform/input.ts';
 import { stockholmDate } from '../../../platform/time.ts';
 import { councilRoom, type CouncilRoom } from '../service.ts';
 import type { CountyOf } from '../views/manage/parts.tsx';
@@ -26,8 +26,6 @@ export const councilGuard = {
 /** A route under a council's address. */
 export type RoomParams = { Params: { county: string; councilSlug: string } };
 
-export const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
-
 export const countyOf = (req: FastifyRequest): CountyOf => {
   const c = requireCounty(req);
   return { code: c.code, name: c.name, slug: c.slug };
@@ -41,4 +39,4 @@ export const roomOf = (db: Db, req: FastifyRequest<RoomParams>): Promise<Council
   councilRoom(db, req.actor, requireCounty(req).code, req.params.councilSlug);
 
 // The posted form's readers are the platform's; the councils' routes take them from here with the rest.
-export { textOf, listOf };
+export { bodyOf, textOf, listOf };

@@ -12,7 +12,7 @@ import {
   requireUser,
 } from '../../../platform/http.ts';
 import { swedishCollator } from '../../../platform/i18n.ts';
-import { type FormBody, textOf } from '../../../platform/input.ts';
+import { type FormBody, textOf, bodyOf } from '../../../platform/input.ts';
 import { stockholmDate } from '../../../platform/time.ts';
 import { emptyForm, tooLongMessage, type FormState, type FormValues } from '../../../platform/validation.ts';
 import { allQuestions, definitionOfVersion, formatAnswer, type Definition } from '../../forms/index.ts';
@@ -88,8 +88,6 @@ const guard = {
 type EventParams = { Params: { county: string; eventId: string } };
 type RegistrationParams = { Params: { county: string; eventId: string; registrationId: string } };
 type SeriesParams = { Params: { county: string; seriesId: string } };
-
-const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 
 const listOf = (body: FormBody, key: string): string[] => {
   const v = body[key];

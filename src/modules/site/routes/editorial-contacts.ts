@@ -3,7 +3,7 @@ import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError } from '../../../platform/errors.ts';
 import { handleForm, pageContext, requireCounty, requireUser } from '../../../platform/http.ts';
-import { trimmedTextOf, type FormBody } from '../../../platform/input.ts';
+import { trimmedTextOf, bodyOf } from '../../../platform/input.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { swedishCollator } from '../../../platform/i18n.ts';
 import { createContact, editContact, replaceContact, type ContactInput } from '../contacts.ts';
@@ -16,7 +16,6 @@ type CountyParams = { Params: { county: string } };
 type ContactParams = { Params: { county: string; contactId: string } };
 
 const edit = { config: { access: access.county('site.edit') } };
-const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 const countyOf = (req: FastifyRequest) => {
   const c = requireCounty(req);
   return { slug: c.slug, name: c.name };

@@ -10,7 +10,7 @@ import {
   requireCounty,
   requireUser,
 } from '../../../platform/http.ts';
-import { trimmedTextOf, type FormBody } from '../../../platform/input.ts';
+import { trimmedTextOf, bodyOf } from '../../../platform/input.ts';
 import { uploadOf } from '../../../platform/uploads.ts';
 import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { diffLines } from '../diff.ts';
@@ -74,7 +74,6 @@ const edit = { config: { access: access.county('site.edit') } };
 const editUploads = { config: { access: access.county('site.edit'), uploads: true } };
 const publish = { config: { access: access.county('site.publish') } };
 
-const bodyOf = (req: FastifyRequest): FormBody => (req.body ?? {}) as FormBody;
 const countyOf = (req: FastifyRequest): CountyRef => {
   const c = requireCounty(req);
   return { slug: c.slug, name: c.name };
