@@ -128,6 +128,16 @@ export function newsStatus(news: NewsState, now: Date): NewsStatus {
 
 export const newsIsPublic = (news: NewsState, now: Date): boolean => newsStatus(news, now) === 'published';
 
+/** Unpublishing a news item (back to a draft): one that is published, scheduled or expired. */
+export function mayUnpublishNews(news: NewsState, now: Date): Verdict {
+  return newsStatus(news, now) === 'draft' ? 'Nyheten är inte publicerad' : true;
+}
+
+/** Deleting a news item: only a draft (what was public leaves its trace: it is unpublished first). */
+export function mayDeleteNews(news: NewsState, now: Date): Verdict {
+  return newsStatus(news, now) === 'draft' ? true : 'Bara ett utkast kan tas bort: avpublicera nyheten först';
+}
+
 /** When a news item's public state changes next by the clock (its publication or its expiry). */
 export function nextNewsChange(news: NewsState, now: Date): Date | null {
   const t = now.getTime();

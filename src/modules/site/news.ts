@@ -23,7 +23,7 @@ import { findCountyByCode } from '../../platform/tenancy.ts';
 import { uploadOf } from '../../platform/uploads.ts';
 import { SLUG, tooLongMessage, type FormValues } from '../../platform/validation.ts';
 import { slugFrom } from '../../platform/validation.ts';
-import { newsIsPublic, newsStatus, type NewsStatus } from './lifecycle.ts';
+import { mayDeleteNews, mayUnpublishNews, newsIsPublic, newsStatus, type NewsStatus } from './lifecycle.ts';
 import * as newsRepo from './news-repository.ts';
 import type { NewsScope } from './news-repository.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
@@ -505,7 +505,8 @@ export async function unpublishNews(
   if (!mayPublishNews(actor, countyCode)) throw new NotFoundError();
   return db.transaction(async (tx) => {
     const before = await lockNews(tx, countyCode, id);
-    if (newsStatus(before, now) === 'draft') throw new ConflictError('Nyheten är inte publicerad');
+    const verdict = mayUnpublishNews(before, now);
+    if (verdict !== true) throw new ConflictError(verdict);
     const row = await newsRepo.updateNewsRow(tx, before.id, { publishedAt: null, updatedBy: actor.id });
     await indexEntries(tx, 'news', row.id, []);
     await auditPublication(tx, actor, before, row);
@@ -524,8 +525,8 @@ export async function deleteNews(
   requireEditor(actor, countyCode);
   return db.transaction(async (tx) => {
     const before = await lockNews(tx, countyCode, id);
-    if (newsStatus(before, now) !== 'draft')
-      throw new ConflictError('Bara ett utkast kan tas bort: avpublicera nyheten först');
+    const verdict = mayDeleteNews(before, now);
+    if (verdict !== true) throw new ConflictError(verdict);
     if (before.imageFileId)
       await detachFile(tx, before.imageFileId, { kind: NEWS_IMAGE_OWNER, id: before.id });
     await newsRepo.updateNewsRow(tx, before.id, { imageFileId: null });

@@ -9,7 +9,7 @@ import type { FormBody } from '../../../platform/input.ts';
 import type { CountyRecord } from '../../../platform/tenancy.ts';
 import { emptyForm, formValues, SLUG, type FormState } from '../../../platform/validation.ts';
 import { sendNewsFeed, type FeedFormat } from '../feeds.ts';
-import { newsIsPublic, newsStatus } from '../lifecycle.ts';
+import { mayDeleteNews, mayUnpublishNews, newsIsPublic, newsStatus } from '../lifecycle.ts';
 import {
   createNews,
   deleteNews,
@@ -123,8 +123,8 @@ export function registerNewsRoutes(app: FastifyInstance, deps: Deps): void {
                 publicUrl: newsUrl(item),
                 unpublishUrl: desk.unpublishUrl(item.id),
                 deleteUrl: desk.deleteUrl(item.id),
-                mayUnpublish: status !== 'draft' && mayPublishNews(req.actor, desk.scope),
-                mayDelete: status === 'draft',
+                mayUnpublish: mayUnpublishNews(item, now) === true && mayPublishNews(req.actor, desk.scope),
+                mayDelete: mayDeleteNews(item, now) === true,
               }
             : undefined,
       },
