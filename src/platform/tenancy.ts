@@ -49,6 +49,13 @@ export const findCountyByCode = (code: string | null | undefined): CountyRecord 
   code ? countiesByCode.get(code) : undefined;
 
 /** Municipalities by county code; the first two digits of a municipality code are its county code. */
+/** The county's slug for its code (the county registry is fixed; an unknown code is a programming error). */
+export function countySlugOf(countyCode: string): string {
+  const county = findCountyByCode(countyCode);
+  if (!county) throw new Error(`Okänt län: ${countyCode}`);
+  return county.slug;
+}
+
 export const MUNICIPALITIES: readonly MunicipalityRecord[] = [
   { code: '0114', name: 'Upplands Väsby' },
   { code: '0115', name: 'Vallentuna' },

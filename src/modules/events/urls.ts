@@ -1,4 +1,4 @@
-import { findCountyByCode } from '../../platform/tenancy.ts';
+import { countySlugOf } from '../../platform/tenancy.ts';
 
 /**
  * The addresses of the events pages, in one place: routes, views, mails and calendar files use these. Paths
@@ -70,9 +70,4 @@ export const urls = {
   },
 };
 
-/** The county's slug for its code (the county registry is fixed; an unknown code is a programming error). */
-export function countySlugOf(countyCode: string): string {
-  const county = findCountyByCode(countyCode);
-  if (!county) throw new Error(`Okänt län: ${countyCode}`);
-  return county.slug;
-}
+export { countySlugOf };

@@ -19,7 +19,7 @@ import {
 } from '../../platform/files.ts';
 import { type FormBody, trimmedTextOf, listOf } from '../../platform/input.ts';
 import { indexEntries, type SearchEntry } from '../../platform/search.ts';
-import { findCountyByCode } from '../../platform/tenancy.ts';
+import { countySlugOf } from '../../platform/tenancy.ts';
 import { uploadOf } from '../../platform/uploads.ts';
 import { SLUG, tooLongMessage, type FormValues } from '../../platform/validation.ts';
 import { slugFrom } from '../../platform/validation.ts';
@@ -66,8 +66,6 @@ export function mayPublishNews(actor: Actor, countyCode: NewsScope): boolean {
 }
 
 // ---- Addresses -----------------------------------------------------------------------------------------
-
-const countySlugOf = (code: string): string => findCountyByCode(code)?.slug ?? code;
 
 /** The item's public address (canonical): national news under /nyheter, a county's under its address. */
 export function newsUrl(row: Pick<NewsRow, 'countyCode' | 'slug'>): string {

@@ -19,7 +19,7 @@ import {
 } from '../../platform/files.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { indexEntries, type SearchEntry } from '../../platform/search.ts';
-import { findCountyByCode } from '../../platform/tenancy.ts';
+import { countySlugOf } from '../../platform/tenancy.ts';
 import { readClock, stockholmTime } from '../../platform/time.ts';
 import { fieldErrorsFrom, fields, parseForm, SLUG, slugFrom } from '../../platform/validation.ts';
 import { resolveContacts } from './contacts-view.ts';
@@ -59,8 +59,6 @@ export interface PageRef {
   countyCode: string;
   pageId: string;
 }
-
-const countySlugOf = (countyCode: string): string => findCountyByCode(countyCode)?.slug ?? countyCode;
 
 const infoOf = (r: RevisionRow): RevisionInfo => ({
   id: r.id,
