@@ -25,10 +25,7 @@ export const module: ModuleDescriptor = {
   // Scheduled revisions whose time has come become the published ones (the public sees them from their time).
   maintenance: [(ctx) => foldDuePublications(ctx)],
   // The warning banners in force for the county's pages (its own and every county's), kept in memory.
-  pageBanners: async (db, countyCode) => {
-    const { version, banners } = await pageBanners(db, countyCode);
-    return { version, banners };
-  },
+  pageBanners,
   nav: [
     { label: 'nav.start', href: '/', access: { kind: 'public' }, order: 0 },
     { label: 'nav.editorial', href: '/:county/redaktion', access: access.county('site.edit'), order: 34 },
