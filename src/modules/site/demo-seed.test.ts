@@ -1,10 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateDatabase } from '../../../tests/helpers/db.ts';
-import type { Database } from '../../db/client.ts';
+import { queryRows, type Database } from '../../db/client.ts';
 import { seedDemo } from '../demo/index.ts';
 import { pageBanners } from './banners.ts';
 import { seedSiteDemo } from './demo-seed.ts';
-import { DEMO_SITE } from './demo-content.ts';
+import { DEMO_NATIONAL_NEWS, DEMO_SITE } from './demo-content.ts';
+import { reindexNews } from './news.ts';
+import { reindexPages } from './pages.ts';
 import { listPublicNewsRows } from './repository.ts';
 import { readSiteTree } from './site-tree.ts';
 
@@ -38,6 +41,26 @@ describe("the demo's public pages", () => {
       'Risk för vattenbrist i Västra Götalands län.',
     ]);
     expect((await pageBanners(database.db, '22')).banners).toEqual([]);
+  });
+
+  it('writes the same search index again from the pages and news themselves (search reindex)', async () => {
+    const indexed = async () =>
+      (
+        await queryRows<{ kind: string; title: string; url: string }>(
+          database.db,
+          sql`select kind, title, url from search_documents where kind in ('page', 'news') order by kind, url`,
+        )
+      ).map((r) => `${r.kind} ${r.url} ${r.title}`);
+    const before = await indexed();
+    expect(before.filter((r) => r.startsWith('page /vasternorrland/'))).toHaveLength(
+      DEMO_SITE[0]!.pages.length + 1,
+    );
+    await database.db.execute(sql`delete from search_documents where kind in ('page', 'news')`);
+    expect(await reindexPages(database.db)).toBeGreaterThan(21 * 12);
+    expect(await reindexNews(database.db)).toBe(
+      DEMO_SITE.reduce((n, c) => n + c.news.length, 0) + DEMO_NATIONAL_NEWS.length,
+    );
+    expect(await indexed()).toEqual(before);
   });
 
   it('seeds once: a second start changes nothing', async () => {

@@ -1,9 +1,9 @@
 import { access } from '../../platform/authz.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { pageBanners } from './banners.ts';
-import { NEWS_IMAGE_OWNER, newsImageOwner } from './news.ts';
+import { NEWS_IMAGE_OWNER, newsImageOwner, reindexNews } from './news.ts';
 import { siteGlobalPolicy, sitePolicy } from './policy.ts';
-import { foldDuePublications, PAGE_FILE_OWNER, pageFileOwner } from './pages.ts';
+import { foldDuePublications, PAGE_FILE_OWNER, pageFileOwner, reindexPages } from './pages.ts';
 import { countySupport } from './frame.ts';
 import { registerSiteRoutes } from './routes.ts';
 import { seedSite } from './seed.ts';
@@ -26,6 +26,8 @@ export const module: ModuleDescriptor = {
   maintenance: [(ctx) => foldDuePublications(ctx)],
   // The warning banners in force for the county's pages (its own and every county's), kept in memory.
   pageBanners,
+  // What `npm run cli -- search reindex` writes again from the site's own rows.
+  searchIndex: { page: reindexPages, news: (db) => reindexNews(db) },
   nav: [
     { label: 'nav.start', href: '/', access: { kind: 'public' }, order: 0 },
     { label: 'nav.editorial', href: '/:county/redaktion', access: access.county('site.edit'), order: 34 },

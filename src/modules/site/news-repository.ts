@@ -25,6 +25,11 @@ export async function listNewsRows(db: Executor, countyCode: NewsScope): Promise
     .limit(1000);
 }
 
+/** Every news item of every county and the national ones (for writing the search index again). */
+export async function listEveryNewsRow(db: Executor): Promise<NewsRow[]> {
+  return db.select().from(siteNews);
+}
+
 export async function findNewsRow(
   db: Executor,
   countyCode: NewsScope,

@@ -18,7 +18,7 @@ import {
   type ImageSources,
 } from '../../platform/files.ts';
 import { type FormBody, trimmedTextOf, listOf } from '../../platform/input.ts';
-import { indexEntries, type SearchEntry } from '../../platform/search.ts';
+import { clearKind, indexEntries, type SearchEntry } from '../../platform/search.ts';
 import { countySlugOf } from '../../platform/tenancy.ts';
 import { uploadOf } from '../../platform/uploads.ts';
 import { SLUG, tooLongMessage, type FormValues } from '../../platform/validation.ts';
@@ -290,6 +290,16 @@ export function newsSearchEntries(row: NewsRow, now: Date): SearchEntry[] {
       shownDate: row.publishedAt,
     },
   ];
+}
+
+/** The whole index of news written again from the items themselves (`npm run cli -- search reindex`). */
+export async function reindexNews(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    await clearKind(tx, 'news');
+    const rows = await newsRepo.listEveryNewsRow(tx);
+    for (const row of rows) await indexEntries(tx, 'news', row.id, newsSearchEntries(row, now));
+    return rows.length;
+  });
 }
 
 const auditFacts = (row: NewsRow) => ({

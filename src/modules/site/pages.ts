@@ -18,8 +18,8 @@ import {
   type FileRow,
 } from '../../platform/files.ts';
 import type { ModuleContext } from '../../platform/module.ts';
-import { indexEntries, type SearchEntry } from '../../platform/search.ts';
-import { countySlugOf } from '../../platform/tenancy.ts';
+import { clearKind, indexEntries, type SearchEntry } from '../../platform/search.ts';
+import { COUNTIES, countySlugOf } from '../../platform/tenancy.ts';
 import { readClock, stockholmTime } from '../../platform/time.ts';
 import { fieldErrorsFrom, fields, parseForm, SLUG, slugFrom } from '../../platform/validation.ts';
 import { resolveContacts } from './contacts-view.ts';
@@ -34,7 +34,7 @@ import {
   type PageRow,
   type RevisionRow,
 } from './repository.ts';
-import { readSiteTree, siteTree, type SiteTree } from './site-tree.ts';
+import { pathsOf, readSiteTree, siteTree, type SiteTree } from './site-tree.ts';
 import { isThemeKey, RESERVED_SLUGS, themeOf } from './themes.ts';
 import { urls } from './urls.ts';
 import type { PageContentView } from './views/page-content.tsx';
@@ -133,22 +133,6 @@ async function audit(
 
 // ---- Paths and the search index ---------------------------------------------------------------------------
 
-/** Every page's path from its parents' slugs (as site-tree.ts reads them). */
-function pathsOf(rows: readonly PageRow[]): Map<string, string> {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const out = new Map<string, string>();
-  const pathOf = (row: PageRow, depth = 0): string => {
-    const known = out.get(row.id);
-    if (known !== undefined) return known;
-    const parent = row.parentId ? byId.get(row.parentId) : undefined;
-    const path = parent && depth < 32 ? `${pathOf(parent, depth + 1)}/${row.slug}` : row.slug;
-    out.set(row.id, path);
-    return path;
-  };
-  for (const r of rows) pathOf(r);
-  return out;
-}
-
 /** The page and every page below it. */
 function subtreeOf(rows: readonly PageRow[], rootId: string): Set<string> {
   const ids = new Set([rootId]);
@@ -176,7 +160,8 @@ async function reindexSubtree(tx: Executor, countyCode: string, rootId: string):
   const rows = await listPageRows(tx, countyCode);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const paths = pathsOf(rows);
-  const subtree = rows.filter((r) => subtreeOf(rows, rootId).has(r.id));
+  const below = subtreeOf(rows, rootId);
+  const subtree = rows.filter((r) => below.has(r.id));
   const revisions = new Map(
     (
       await listRevisionRows(
@@ -217,6 +202,24 @@ async function reindexSubtree(tx: Executor, countyCode: string, rootId: string):
     }
     await indexEntries(tx, 'page', page.id, entries);
   }
+}
+
+/**
+ * The whole index of pages written again from the pages themselves (`npm run cli -- search reindex`, after a
+ * restore): every county's top-level pages with everything below them. Returns how many pages it read.
+ */
+export async function reindexPages(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    await clearKind(tx, 'page');
+    let pages = 0;
+    for (const county of COUNTIES) {
+      const rows = await listPageRows(tx, county.code);
+      pages += rows.length;
+      for (const root of rows.filter((r) => r.parentId === null))
+        await reindexSubtree(tx, county.code, root.id);
+    }
+    return pages;
+  });
 }
 
 // ---- Forms ------------------------------------------------------------------------------------------------

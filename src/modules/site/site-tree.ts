@@ -38,8 +38,8 @@ export interface SiteTree {
   nextChangeAt: Date | null;
 }
 
-/** The path of a page from its parents' slugs. */
-function pathsOf(rows: readonly PageRow[]): Map<string, string> {
+/** The path of every page from its parents' slugs. */
+export function pathsOf(rows: readonly PageRow[]): Map<string, string> {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const paths = new Map<string, string>();
   const pathOf = (row: PageRow, depth = 0): string => {
