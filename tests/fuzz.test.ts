@@ -176,8 +176,9 @@ describe('hostile input on every POST route', () => {
         message: 'Varning i fuzztestet',
         linkUrl: null,
         linkText: null,
-        startsAt: new Date(),
-        endsAt: new Date(Date.now() + 86_400_000),
+        // Coming, not in force: one in force would show on the pages of the other test files sharing the database.
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 2 * 86_400_000),
         countyCode,
       });
       return { newsId: news.id, bannerId: banner.id };

@@ -556,7 +556,7 @@ describe('every route, for every role, with real ids', () => {
     return { lineId: line.id, milestoneId: milestone.id };
   }
 
-  /** A news item (published, or a draft) or a banner in force, of a county or national, made by the system admin. */
+  /** A news item (published, or a draft) or a banner (coming, or ended), of a county or national, made by the system admin. */
   async function siteThing(
     countyCode: string | null,
     kind: 'published' | 'draft' | 'banner' | 'ended',
@@ -569,8 +569,10 @@ describe('every route, for every role, with real ids', () => {
         message: 'Storm i testet',
         linkUrl: null,
         linkText: null,
-        startsAt: new Date(Date.now() - 3_600_000),
-        endsAt: new Date(Date.now() + 24 * 3_600_000),
+        // Not yet in force (it may still be changed and ended): a banner in force would show on every page
+        // of the other test files sharing the database.
+        startsAt: new Date(Date.now() + 24 * 3_600_000),
+        endsAt: new Date(Date.now() + 48 * 3_600_000),
         countyCode,
       });
       if (kind === 'ended') await endBanner(db, admin, countyCode ?? 'all', banner.id);

@@ -332,7 +332,7 @@ export const entityTypeOne: Readonly<Record<string, string>> = {
   event_registration: 'en anmälan',
   site_page: 'en sida',
   site_contact: 'en kontakt',
-  site_settings: 'länets inställningar för sidorna',
+  site_settings: 'ett läns inställningar för sidorna',
   site_news: 'en nyhet',
   site_banner: 'en varning',
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../../tests/factories.ts';
+import { privateDatabase } from '../../../tests/helpers/db.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
 import {
@@ -38,8 +39,12 @@ describe('warning banners', () => {
   const bannersOn = (page: Page): string[] =>
     page.doc.querySelectorAll('.sv-warning .sv-warning__message span').map((s) => s.text);
 
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    t = await buildTestApp();
+    // A database of its own: the banners in force here would show on the pages of every other test file.
+    const own = await privateDatabase();
+    drop = own.drop;
+    t = await buildTestApp({ database: own.database });
     const db = t.app.deps.db;
     admin = await createTestUser(db, 'county_admin', { countyCode: '03' });
     coordinator = await createTestUser(db, 'national_coordinator');
@@ -51,7 +56,10 @@ describe('warning banners', () => {
     await coord.login(coordinator.email, coordinator.password);
     await ed.login(editor.email, editor.password);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await drop();
+  });
 
   const errorOf = (page: Page, field: string) =>
     page.doc.querySelector(`#${field}-error`)?.text.replace('Fel:', '').trim();

@@ -113,7 +113,7 @@ describe('site news: the editors, the public pages and the feeds', () => {
     expect(page.doc.querySelector('#summary')?.text).toBe('Behålls');
     const [count] = await queryRows<{ n: number }>(
       t.app.deps.db,
-      sql`select count(*)::int as n from site_news`,
+      sql`select count(*)::int as n from site_news where summary = 'Behålls'`,
     );
     expect(count?.n).toBe(0);
   });
