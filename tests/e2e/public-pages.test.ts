@@ -16,6 +16,7 @@ const SUFFIX = Math.random().toString(36).slice(2, 6);
 const TITLE = `Föreläsningar om spel ${SUFFIX}`;
 const NEW_TITLE = `Föreläsningar om spel och dobbel ${SUFFIX}`;
 const ALT = 'En föreläsare framför en full hörsal';
+const BODY_ALT = 'Karta över var föreläsningarna hålls';
 const SHOTS = '/tmp/e2e-shots';
 
 const ADMIN = 'vasternorrland@demo.test';
@@ -183,6 +184,34 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
     await press(editor, 'Spara bilden i utkastet');
     await expectAccessible(editor);
 
+    // An image in the text: uploaded under Filer, its line copied into the body with what it shows.
+    await open(editor, editUrl);
+    await follow(editor, 'Filer');
+    await editor.setInputFiles('#file', {
+      name: 'spelkarta.png',
+      mimeType: 'image/png',
+      buffer: await makeImage('png', 1200, 600),
+    });
+    await editor.fill('#title', 'Karta');
+    await press(editor, 'Ladda upp');
+    await expectAccessible(editor);
+    const line = await editor.locator('main code.sv-code').first().innerText();
+    await open(editor, editUrl);
+    await editor.fill(
+      '#body',
+      [
+        (await editor.inputValue('#body')).trim(),
+        '',
+        '| Tid | Föreläsning |',
+        '| --- | --- |',
+        '| 13.00 | Spel om pengar |',
+        '',
+        line.replace('Vad bilden visar', BODY_ALT),
+      ].join('\n'),
+    );
+    await press(editor, 'Spara utkastet');
+    expect(await editor.locator('.govuk-error-summary').count()).toBe(0);
+
     await open(editor, editUrl);
     await follow(editor, 'Förhandsvisa');
     await expectAccessible(editor);
@@ -190,8 +219,15 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
     expect(preview).toContain(TITLE);
     expect(await editor.locator('main :is(h2, h3):has-text("Program")').count()).toBe(1);
     expect(await editor.locator('main li:has-text("föreläsning")').count()).toBe(1);
-    const image = editor.locator(`main img[alt="${ALT}"]`);
-    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await editor.locator('main table td:has-text("Spel om pengar")').count()).toBe(1);
+    for (const alt of [ALT, BODY_ALT]) {
+      const image = editor.locator(`main img[alt="${alt}"]`);
+      await image.scrollIntoViewIfNeeded(); // the text's images load lazily
+      await image.evaluate((img: HTMLImageElement) => img.decode());
+      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
+    }
     await editor.screenshot({ path: `${SHOTS}/preview.png`, fullPage: true });
 
     await open(editor, editUrl);
@@ -250,8 +286,14 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
     await expectAccessible(visitor, { allowConsoleErrors: /404/ });
     expect(await visitor.locator('h1').innerText()).toBe(TITLE);
     expect(await visitor.locator('main li:has-text("föreläsning")').count()).toBe(1);
-    const image = visitor.locator(`main img[alt="${ALT}"]`);
-    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    for (const alt of [ALT, BODY_ALT]) {
+      const image = visitor.locator(`main img[alt="${alt}"]`);
+      await image.scrollIntoViewIfNeeded(); // the text's images load lazily
+      await image.evaluate((img: HTMLImageElement) => img.decode());
+      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
+    }
     await visitor.screenshot({ path: `${SHOTS}/visitor-page.png`, fullPage: true });
 
     await pollUntil(visitor, '/vasternorrland/', async () => (await bannerRegion(visitor).count()) === 1);

@@ -203,6 +203,73 @@ describe('the pages of a county site, through the web', () => {
     expect((await visitor.get(img!.getAttribute('src')!)).status).toBe(200);
   });
 
+  it('images in the text: only the page’s own, with alt text; shown with every width; kept while shown', async () => {
+    const id = await newPage('Bilder i texten');
+    const other = await newPage('En annan sida');
+    const upload = async (pageId: string, filename: string) => {
+      const form = await editor.get(urls.pageFiles(c, pageId));
+      const csrf = form.doc.querySelector('input[name="_csrf"]')!.getAttribute('value')!;
+      const added = await editor.postMultipart(urls.pageFiles(c, pageId), { _csrf: csrf, title: filename }, [
+        { field: 'file', filename, type: 'image/png', bytes: await makeImage('png', 1000, 500) },
+      ]);
+      expect(added.status).toBe(303);
+    };
+    await upload(id, 'karta.png');
+    await upload(other, 'annan.png');
+    // The files page offers the line to copy into the text.
+    const files = await editor.get(urls.pageFiles(c, id));
+    const line = files.doc.querySelector('code.sv-code')!.text;
+    expect(line).toMatch(/^!\[Vad bilden visar\]\(\/filer\/[0-9a-f-]{36}\/karta\.png\)$/);
+    const src = /\((.*)\)/.exec(line)![1]!;
+    const otherSrc = /\((.*)\)/.exec(
+      (await editor.get(urls.pageFiles(c, other))).doc.querySelector('code')!.text,
+    )![1]!;
+
+    const save = (body: string) =>
+      editor.submit(urls.editPage(c, id), { title: 'Bilder i texten', body }, urls.editPage(c, id));
+    for (const [body, message] of [
+      [`Text\n\n![Annan](${otherSrc})`, 'inte en av sidans bilder'],
+      ['![Extern](https://example.com/a.png)', 'inte en av sidans bilder'],
+      [`![](${src})`, 'saknar text som beskriver den'],
+    ] as const) {
+      const refused = await save(body);
+      expect(refused.status, body).toBe(400);
+      expect(refused.doc.querySelector('#body-error')?.text, body).toContain(message);
+      expect(refused.doc.querySelector('#body')?.text, body).toBe(body);
+    }
+    expect((await save(`Inledning.\n\n![Karta över länets kommuner](${src})`)).status).toBe(303);
+    // The preview shows it as it will be published; the public does not yet see the page or the file.
+    const preview = await editor.get(urls.previewPage(c, id));
+    expect(preview.doc.querySelector('main img.sv-body-image')?.getAttribute('alt')).toBe(
+      'Karta över länets kommuner',
+    );
+    expect((await visitor.get(src)).status).toBe(404);
+
+    await editor.submit(urls.publishPage(c, id), { when: 'now' });
+    const pub = await visitor.get(`/${c}/bilder-i-texten`);
+    const img = pub.doc.querySelector('main img.sv-body-image')!;
+    expect(img.getAttribute('alt')).toBe('Karta över länets kommuner');
+    expect(img.getAttribute('srcset')).toContain('w480');
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1000', '500']);
+    expect((await visitor.get(img.getAttribute('src')!)).status).toBe(200);
+
+    // The image may not be removed while a version the public sees shows it.
+    const fileId = /\/filer\/([0-9a-f-]{36})\//.exec(src)![1]!;
+    const removal = await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId));
+    expect(removal.status).toBe(409);
+    expect(removal.doc.querySelector('.govuk-error-summary')?.text).toContain('den publicerade versionen');
+    expect((await visitor.get(src)).status).toBe(200);
+    expect((await save('Inledning utan bild.')).status).toBe(303);
+    expect((await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId))).status).toBe(
+      409,
+    );
+    await editor.submit(urls.publishPage(c, id), { when: 'now' });
+    expect((await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId))).status).toBe(
+      303,
+    );
+    expect((await visitor.get(src)).status).toBe(404);
+  });
+
   it('another county’s page, and a reporter, get 404', async () => {
     const id = await newPage('Eget län');
     const uppsala = await createTestUser(t.database.db, 'county_editor', { countyCode: '03' });

@@ -3,7 +3,7 @@ import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { UserActor } from '../../platform/authz.ts';
-import { NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../platform/errors.ts';
 import {
   attachFile,
   ALL_KINDS,
@@ -13,10 +13,13 @@ import {
   IMAGE_KINDS,
   imageSources,
   fileUrl,
+  isImageKind,
   type FileKind,
   type FileOwner,
   type FileRow,
+  type ImageSources,
 } from '../../platform/files.ts';
+import { markdownImagesOf } from '../../platform/markdown.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { clearKind, indexEntries, type SearchEntry } from '../../platform/search.ts';
 import { COUNTIES, countySlugOf } from '../../platform/tenancy.ts';
@@ -433,6 +436,11 @@ export async function saveDraft(
     const pages = await listPageRows(tx, ref.countyCode);
     if (!input.relatedPageIds.every((id) => id !== locked.id && pages.some((p) => p.id === id)))
       errors.relatedPageIds = 'Välj relaterade sidor i listan';
+    const imageProblem = bodyImageProblem(
+      input.body,
+      bodyImagesOf(await prepo.listPageFiles(tx, [locked.id])),
+    );
+    if (imageProblem) errors.body = imageProblem;
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     const { page, draft: before } = await draftOf(tx, actor, locked);
     const draft = await prepo.updateRevision(tx, before.id, {
@@ -712,6 +720,29 @@ export async function restoreRevision(
 
 // ---- Files ------------------------------------------------------------------------------------------------
 
+/** The images a page's text may show: its attached PNG and JPEG files, by id. */
+export function bodyImagesOf(attachments: readonly prepo.PageFileRow[]): ReadonlyMap<string, ImageSources> {
+  return new Map(
+    attachments
+      .filter((a) => isImageKind(a.file.kind as FileKind))
+      .map((a) => [a.fileId, imageSources(a.file)] as const),
+  );
+}
+
+/**
+ * Why a page's text may not be saved for its images, or null: each must be one of the page's own attached
+ * images (so it is public exactly when the page is) and say what it shows.
+ */
+export function bodyImageProblem(body: string, images: ReadonlyMap<string, ImageSources>): string | null {
+  for (const image of markdownImagesOf(body)) {
+    if (!image.fileId || !images.has(image.fileId))
+      return `Bilden ”${image.alt || image.src}” är inte en av sidans bilder: ladda upp den under Filer och kopiera raden för texten därifrån`;
+    if (!image.alt)
+      return `Bilden ${image.src} saknar text som beskriver den: skriv den mellan hakparenteserna, ![Vad bilden visar](${image.src})`;
+  }
+  return null;
+}
+
 /** Attaches a staged upload (PDF, Word, Excel, PNG, JPEG) to the page with a title (its name, if none given). */
 export async function addPageFile(
   db: Db,
@@ -750,10 +781,30 @@ export async function removePageFile(db: Db, actor: UserActor, ref: PageRef, fil
   await db.transaction(async (tx) => {
     const page = await lockPage(tx, ref);
     authorize(actor, 'page.edit', await pageResourceOf(tx, page, actor.id));
+    const used = await textsShowingFile(tx, page, fileId);
+    if (used.length > 0)
+      throw new ConflictError(
+        `Bilden visas i sidans text (${used.join(' och ')}): ta bort den ur texten och publicera sidan först`,
+      );
     const removed = await prepo.deletePageFile(tx, page.id, fileId);
     if (!removed) throw new NotFoundError();
     await detachFile(tx, fileId, { kind: PAGE_FILE_OWNER, id: page.id });
     await audit(tx, actor, page, 'page.file_removed', { file: removed.title });
+  });
+}
+
+/** Which of the page's texts (its draft, the scheduled and the published one) show a file as an image. */
+async function textsShowingFile(tx: Executor, page: PageRow, fileId: string): Promise<string[]> {
+  const named: Array<[string | null, string]> = [
+    [page.draftRevisionId, 'utkastet'],
+    [page.scheduledRevisionId, 'den planerade versionen'],
+    [page.publishedRevisionId, 'den publicerade versionen'],
+  ];
+  const ids = named.flatMap(([id]) => (id ? [id] : []));
+  const revisions = await listRevisionRows(tx, page.countyCode, ids);
+  return named.flatMap(([id, name]) => {
+    const body = revisions.find((r) => r.id === id)?.body ?? '';
+    return markdownImagesOf(body).some((i) => i.fileId === fileId) ? [name] : [];
   });
 }
 
@@ -817,6 +868,7 @@ export async function contentOf(
     summary: revision.summary,
     body: revision.body,
     image: image && revision.imageAlt ? { ...imageSources(image), alt: revision.imageAlt } : undefined,
+    bodyImages: bodyImagesOf(attachments),
     files: attachments.map((a) => ({
       title: a.title,
       url: fileUrl(a.file),

@@ -2,7 +2,10 @@ import { keptUntilChanged } from '../../db/change-feed.ts';
 import type { Db } from '../../db/client.ts';
 import { publicCouncilList } from '../councils/index.ts';
 import { listEvents, type EventRow } from '../events/index.ts';
+import type { ImageSources } from '../../platform/files.ts';
 import { resolveContacts, type ContactView } from './contacts-view.ts';
+import { bodyImagesOf } from './pages.ts';
+import { listPageFiles } from './pages-repository.ts';
 import {
   listContactRows,
   listPublicNewsRows,
@@ -24,7 +27,9 @@ const EVENTS_KEPT_MS = 60_000;
 
 export interface CountyStart {
   /** the start page's visible revision (its introduction), if it has ever been published */
-  intro: Pick<RevisionRow, 'title' | 'summary' | 'body'> | undefined;
+  intro:
+    | (Pick<RevisionRow, 'title' | 'summary' | 'body'> & { images: ReadonlyMap<string, ImageSources> })
+    | undefined;
   /** the county's public theme pages, in the tree's order */
   themes: SitePage[];
   news: NewsRow[];
@@ -42,8 +47,9 @@ async function readCountyStart(db: Db, countyCode: string): Promise<CountyStart>
   const now = new Date();
   const tree = await siteTree(db, countyCode);
   const revisionId = tree.start?.visibleRevisionId;
-  const [revisions, news, nextNews, events, councils, contactRows] = await Promise.all([
+  const [revisions, attachments, news, nextNews, events, councils, contactRows] = await Promise.all([
     revisionId ? listRevisionRows(db, countyCode, [revisionId]) : Promise.resolve([]),
+    tree.start ? listPageFiles(db, [tree.start.id]) : Promise.resolve([]),
     listPublicNewsRows(db, countyCode, now, START_LIMITS.countyNews),
     nextNewsChangeAt(db, countyCode, now),
     listEvents(db, { countyCode, statuses: ['published'], from: now, limit: START_LIMITS.events }),
@@ -52,7 +58,12 @@ async function readCountyStart(db: Db, countyCode: string): Promise<CountyStart>
   ]);
   const intro = revisions[0];
   return {
-    intro: intro && { title: intro.title, summary: intro.summary, body: intro.body },
+    intro: intro && {
+      title: intro.title,
+      summary: intro.summary,
+      body: intro.body,
+      images: bodyImagesOf(attachments),
+    },
     themes: tree.pages.filter((p) => p.kind === 'theme' && p.isPublic),
     news,
     events,
@@ -74,7 +85,15 @@ async function readCountyStart(db: Db, countyCode: string): Promise<CountyStart>
  * page rendered from it is kept as long (its identity is the page's version).
  */
 export const countyStart = keptUntilChanged(
-  ['site_pages', 'site_page_revisions', 'site_news', 'site_contacts', 'councils', 'events'],
+  [
+    'site_pages',
+    'site_page_revisions',
+    'site_page_files',
+    'site_news',
+    'site_contacts',
+    'councils',
+    'events',
+  ],
   readCountyStart,
   (countyCode) => countyCode,
   { until: (start) => start.until, maxEntries: 64 },

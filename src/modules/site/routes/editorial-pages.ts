@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../../../platform/authz.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../../platform/errors.ts';
-import { fileUrl, isEmptyUpload, type Files } from '../../../platform/files.ts';
+import { fileUrl, isEmptyUpload, isImageKind, type FileKind, type Files } from '../../../platform/files.ts';
 import {
   allowedInCounty,
   handleForm,
@@ -368,6 +368,7 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
         title: a.title,
         url: fileUrl(a.file),
         kind: a.file.kind.toUpperCase(),
+        isImage: isImageKind(a.file.kind as FileKind),
       })),
       form,
     });
@@ -399,9 +400,16 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
   });
   app.post<FileParams>('/:county/redaktion/sidor/:pageId/filer/:fileId/ta-bort', edit, async (req, reply) => {
     const page = await pageOf(req);
-    await removePageFile(db, requireUser(req), refOf(req), req.params.fileId);
-    reply.setFlash({ kind: 'success', text: 'Filen är borttagen från sidan.' });
-    return reply.redirect(urls.pageFiles(requireCounty(req).slug, page.id), 303);
+    return handleForm(
+      req,
+      reply,
+      (form) => filesPage(req, reply, { ...form, values: {} }),
+      async () => {
+        await removePageFile(db, requireUser(req), refOf(req), req.params.fileId);
+        reply.setFlash({ kind: 'success', text: 'Filen är borttagen från sidan.' });
+        return reply.redirect(urls.pageFiles(requireCounty(req).slug, page.id), 303);
+      },
+    );
   });
 
   // ---- Review and publishing -------------------------------------------------------------------------------

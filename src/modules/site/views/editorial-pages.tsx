@@ -313,7 +313,7 @@ export function EditPagePage({
         <TextArea
           name="body"
           label="Text"
-          hint="Markdown: # Rubrik, - punktlista, 1. numrerad lista, [länktext](https://…), tabeller med | och ---."
+          hint="Markdown: # Rubrik, - punktlista, 1. numrerad lista, [länktext](https://…), tabeller med | och ---, bilder med ![vad bilden visar](adress) efter uppladdning under Filer."
           form={form}
           rows={20}
         />
@@ -537,10 +537,11 @@ export function PageFilesPage({
   county: CountyRef;
   page: PageRow;
   title: string;
-  files: Array<{ fileId: string; title: string; url: string; kind: string }>;
+  files: Array<{ fileId: string; title: string; url: string; kind: string; isImage: boolean }>;
   form: FormState;
 }): JSX.Element {
   const c = county.slug;
+  const images = files.filter((f) => f.isImage);
   return (
     <Layout
       ctx={ctx}
@@ -570,6 +571,25 @@ export function PageFilesPage({
             </li>
           ))}
         </ul>
+      )}
+      {images.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Bilder i texten</h2>
+          <p class="govuk-body">
+            Kopiera raden till sidans text där bilden ska stå, och skriv vad bilden visar mellan
+            hakparenteserna.
+          </p>
+          <ul class="govuk-list">
+            {images.map((f) => (
+              <li>
+                <span safe>{`${f.title}: `}</span>
+                <code class="sv-code" safe>{`![Vad bilden visar](${f.url})`}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
       )}
       <h2 class="govuk-heading-m">Lägg till en fil</h2>
       <PostForm action={urls.pageFiles(c, page.id)} csrfToken={ctx.csrfToken} uploads>

@@ -10,6 +10,8 @@ export interface PageContentView {
   /** Markdown; sanitised when shown */
   body: string;
   image: (ImageSources & { alt: string }) | undefined;
+  /** the images the body may show (the page's attached images), by file id */
+  bodyImages: ReadonlyMap<string, ImageSources>;
   files: Array<{ title: string; url: string; kind: string; size: number }>;
   contacts: ContactView[];
   /** public pages only */
@@ -88,7 +90,7 @@ export function PageContent({ view }: { view: PageContentView }): JSX.Element {
         ) : (
           ''
         )}
-        {safeMarkdown(view.body)}
+        {safeMarkdown(view.body, { images: (id) => view.bodyImages.get(id) })}
         {view.children.length > 0 ? (
           <>
             <h2 class="govuk-heading-m">Mer om ämnet</h2>

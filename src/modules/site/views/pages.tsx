@@ -1,3 +1,4 @@
+import type { ImageSources } from '../../../platform/files.ts';
 import { formatDate } from '../../../platform/i18n.ts';
 import { safeMarkdown } from '../../../platform/markdown.ts';
 import type { PageContext } from '../../../ui/context.ts';
@@ -154,7 +155,8 @@ export interface CountyPageView {
   countyName: string;
   boardName: string;
   /** the start page's published introduction; none: never written */
-  intro: { title: string; summary: string; body: string } | undefined;
+  intro:
+    { title: string; summary: string; body: string; images: ReadonlyMap<string, ImageSources> } | undefined;
   themes: Array<{ href: string; title: string; summary: string }>;
   news: NewsListItem[];
   events: Array<{ href: string; title: string; when: string }>;
@@ -219,7 +221,13 @@ export function CountyPage({ ctx, view }: { ctx: PageContext; view: CountyPageVi
         <p class="govuk-body-l" safe>
           {summary}
         </p>
-        {intro?.body ? <div class="govuk-body sv-prose">{safeMarkdown(intro.body)}</div> : ''}
+        {intro?.body ? (
+          <div class="govuk-body sv-prose">
+            {safeMarkdown(intro.body, { images: (id) => intro.images.get(id) })}
+          </div>
+        ) : (
+          ''
+        )}
       </div>
 
       <SearchBox action={urls.countySearch(view.slug)} label={`Sök i ${view.countyName}`} id="sok" />
