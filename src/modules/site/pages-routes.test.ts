@@ -252,6 +252,8 @@ describe('the pages of a county site, through the web', () => {
     expect(img.getAttribute('srcset')).toContain('w480');
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1000', '500']);
     expect((await visitor.get(img.getAttribute('src')!)).status).toBe(200);
+    // shown in the text, it is not listed again among the page's documents
+    expect(pub.doc.querySelectorAll('main a').map((a) => a.text)).not.toContain('karta.png');
 
     // The image may not be removed while a version the public sees shows it.
     const fileId = /\/filer\/([0-9a-f-]{36})\//.exec(src)![1]!;

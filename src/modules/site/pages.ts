@@ -859,6 +859,7 @@ export async function contentOf(
     revision.imageFileId ? findFile(db, revision.imageFileId) : Promise.resolve(undefined),
   ]);
   const page = tree.byId.get(pageId);
+  const inText = new Set(markdownImagesOf(revision.body).map((i) => i.fileId));
   const link = (id: string) => {
     const p = tree.byId.get(id);
     return p?.isPublic ? [{ title: p.title, summary: p.summary, href: urls.page(county, p.path) }] : [];
@@ -869,12 +870,15 @@ export async function contentOf(
     body: revision.body,
     image: image && revision.imageAlt ? { ...imageSources(image), alt: revision.imageAlt } : undefined,
     bodyImages: bodyImagesOf(attachments),
-    files: attachments.map((a) => ({
-      title: a.title,
-      url: fileUrl(a.file),
-      kind: kindLabel(a.file.kind),
-      size: a.file.size,
-    })),
+    // an image the text shows is not listed again among the documents
+    files: attachments
+      .filter((a) => !inText.has(a.fileId))
+      .map((a) => ({
+        title: a.title,
+        url: fileUrl(a.file),
+        kind: kindLabel(a.file.kind),
+        size: a.file.size,
+      })),
     contacts: resolveContacts(contacts, revision.contactIds),
     related: revision.relatedPageIds.flatMap(link),
     children: (page?.childIds ?? []).flatMap(link),
