@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { files } from '../../platform/tables.ts';
 import { isUuid } from '../../platform/validation.ts';
@@ -272,24 +272,50 @@ export async function deletePageFile(
   return row;
 }
 
-/** Whether a file is attached to a page, or is the image of one of these revisions. */
+/** Whether one of these revisions of a page shows a file: among its files, or as its image. */
 export async function pageShowsFile(
   db: Executor,
   pageId: string,
   fileId: string,
   revisionIds: readonly string[],
 ): Promise<boolean> {
-  const [attached] = await db
-    .select({ id: sitePageFiles.fileId })
-    .from(sitePageFiles)
-    .where(and(eq(sitePageFiles.pageId, pageId), eq(sitePageFiles.fileId, fileId)));
-  if (attached) return true;
-  if (revisionIds.length === 0) return false;
-  const [image] = await db
+  if (revisionIds.length === 0 || !isUuid(fileId)) return false;
+  const [shown] = await db
     .select({ id: sitePageRevisions.id })
     .from(sitePageRevisions)
-    .where(and(inArray(sitePageRevisions.id, [...revisionIds]), eq(sitePageRevisions.imageFileId, fileId)));
-  return !!image;
+    .where(
+      and(
+        eq(sitePageRevisions.pageId, pageId),
+        inArray(sitePageRevisions.id, [...revisionIds]),
+        or(
+          eq(sitePageRevisions.imageFileId, fileId),
+          sql`${fileId}::uuid = any(${sitePageRevisions.fileIds})`,
+        ),
+      ),
+    )
+    .limit(1);
+  return !!shown;
+}
+
+/** Whether a revision of the page other than `exceptId` lists the file among its files. */
+export async function otherRevisionListsFile(
+  db: Executor,
+  pageId: string,
+  fileId: string,
+  exceptId: string,
+): Promise<boolean> {
+  const [listed] = await db
+    .select({ id: sitePageRevisions.id })
+    .from(sitePageRevisions)
+    .where(
+      and(
+        eq(sitePageRevisions.pageId, pageId),
+        ne(sitePageRevisions.id, exceptId),
+        sql`${fileId}::uuid = any(${sitePageRevisions.fileIds})`,
+      ),
+    )
+    .limit(1);
+  return !!listed;
 }
 
 // ---- Contacts ------------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../../tests/factories.ts';
 import { buildTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { makeImage, makePdf, makeText } from '../../../tests/helpers/files.ts';
 import { TestClient, type Page } from '../../../tests/helpers/client.ts';
+import { files } from '../../platform/tables.ts';
 import { urls } from './urls.ts';
 
 /** The editorial side and the public page through HTTP, as an editor, a visitor and others see them. */
@@ -171,6 +173,56 @@ describe('the pages of a county site, through the web', () => {
     expect((await visitor.get(href)).status).toBe(200);
     const pub = await visitor.get(`/${c}/med-filer`);
     expect(pub.doc.querySelector('main a[href="' + href + '"]')?.text).toBe('Krisplan');
+
+    // A file added to the published page belongs to a new draft: not public, and not listed, until published.
+    const later = await editor.postMultipart(urls.pageFiles(c, id), { _csrf: csrf, title: 'Kontaktlista' }, [
+      { field: 'file', filename: 'kontakter.pdf', type: 'application/pdf', bytes: makePdf() },
+    ]);
+    expect(later.status).toBe(303);
+    const working = await editor.get(urls.pageFiles(c, id));
+    const laterHref = working.doc
+      .querySelectorAll('main ul a')
+      .find((a) => a.text === 'Kontaktlista')!
+      .getAttribute('href')!;
+    expect(working.doc.querySelectorAll('main .govuk-tag').map((t) => t.text)).toEqual([
+      'Publicerad',
+      'Bara i utkastet',
+    ]);
+    expect((await visitor.get(laterHref)).status).toBe(404);
+    expect(
+      (await visitor.get(`/${c}/med-filer`)).doc.querySelector(`main a[href="${laterHref}"]`),
+    ).toBeNull();
+    // Taking the first file off the draft leaves it public until the draft is published.
+    const firstId = /\/filer\/([0-9a-f-]{36})\//.exec(href)![1]!;
+    expect((await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, firstId))).status).toBe(
+      303,
+    );
+    expect((await visitor.get(href)).status).toBe(200);
+    await editor.submit(urls.publishPage(c, id), { when: 'now' });
+    expect((await visitor.get(laterHref)).status).toBe(200);
+    expect((await visitor.get(href)).status).toBe(404);
+    const now = await visitor.get(`/${c}/med-filer`);
+    expect(now.doc.querySelector(`main a[href="${laterHref}"]`)?.text).toBe('Kontaktlista');
+    expect(now.doc.querySelector(`main a[href="${href}"]`)).toBeNull();
+
+    // A file uploaded by mistake, which no version has shown, is let go when taken off the draft.
+    await editor.postMultipart(urls.pageFiles(c, id), { _csrf: csrf, title: 'Fel fil' }, [
+      { field: 'file', filename: 'fel.pdf', type: 'application/pdf', bytes: makePdf() },
+    ]);
+    const wrongHref = (await editor.get(urls.pageFiles(c, id))).doc
+      .querySelectorAll('main ul a')
+      .find((a) => a.text === 'Fel fil')!
+      .getAttribute('href')!;
+    const wrongId = /\/filer\/([0-9a-f-]{36})\//.exec(wrongHref)![1]!;
+    const released = async (fileId: string) =>
+      (await t.database.db.select().from(files).where(eq(files.id, fileId)))[0]!.detachedAt !== null;
+    expect(await released(wrongId)).toBe(false);
+    expect((await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, wrongId))).status).toBe(
+      303,
+    );
+    expect(await released(wrongId)).toBe(true);
+    // The first file, which an earlier version shows, stays the page's.
+    expect(await released(firstId)).toBe(false);
   });
 
   it('an image needs its alt text, and shows with the page', async () => {
@@ -255,21 +307,33 @@ describe('the pages of a county site, through the web', () => {
     // shown in the text, it is not listed again among the page's documents
     expect(pub.doc.querySelectorAll('main a').map((a) => a.text)).not.toContain('karta.png');
 
-    // The image may not be removed while a version the public sees shows it.
+    // The image may not leave the draft while the draft's text shows it; once it has, the public version
+    // still shows it until the draft is published.
     const fileId = /\/filer\/([0-9a-f-]{36})\//.exec(src)![1]!;
-    const removal = await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId));
-    expect(removal.status).toBe(409);
-    expect(removal.doc.querySelector('.govuk-error-summary')?.text).toContain('den publicerade versionen');
-    expect((await visitor.get(src)).status).toBe(200);
+    const remove = () => editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId));
+    const refused = await remove();
+    expect(refused.status).toBe(409);
+    expect(refused.doc.querySelector('.govuk-error-summary')?.text).toContain('utkastets text');
     expect((await save('Inledning utan bild.')).status).toBe(303);
-    expect((await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId))).status).toBe(
-      409,
-    );
+    expect((await remove()).status).toBe(303);
+    expect((await visitor.get(src)).status).toBe(200);
+    expect(
+      (await visitor.get(`/${c}/bilder-i-texten`)).doc.querySelector('main img.sv-body-image'),
+    ).not.toBeNull();
     await editor.submit(urls.publishPage(c, id), { when: 'now' });
-    expect((await editor.submit(urls.pageFiles(c, id), {}, urls.pageFileRemove(c, id, fileId))).status).toBe(
-      303,
+    expect((await visitor.get(src)).status).toBe(404);
+    // The history still has it: restoring the first version brings the image back with its text.
+    const history = await editor.get(urls.history(c, id));
+    const first = history.doc.querySelectorAll('main tbody a').find((a) => a.text === 'Version 1')!;
+    const firstUrl = first.getAttribute('href')!;
+    expect((await editor.submitOn(await editor.get(firstUrl), {}, firstUrl + '/aterstall')).status).toBe(303);
+    const restored = await editor.get(urls.previewPage(c, id));
+    expect(restored.doc.querySelector('main img.sv-body-image')?.getAttribute('src')).toBe(
+      img.getAttribute('src'),
     );
     expect((await visitor.get(src)).status).toBe(404);
+    await editor.submit(urls.publishPage(c, id), { when: 'now' });
+    expect((await visitor.get(src)).status).toBe(200);
   });
 
   it('another county’s page, and a reporter, get 404', async () => {

@@ -408,6 +408,7 @@ async function draftOf(
     body: from?.body ?? '',
     imageFileId: from?.imageFileId ?? null,
     imageAlt: from?.imageAlt ?? '',
+    fileIds: from?.fileIds ?? [],
     contactIds: from?.contactIds ?? [],
     relatedPageIds: from?.relatedPageIds ?? [],
     themeKeys: from?.themeKeys ?? [],
@@ -436,13 +437,14 @@ export async function saveDraft(
     const pages = await listPageRows(tx, ref.countyCode);
     if (!input.relatedPageIds.every((id) => id !== locked.id && pages.some((p) => p.id === id)))
       errors.relatedPageIds = 'Välj relaterade sidor i listan';
+    const { page, draft: before } = await draftOf(tx, actor, locked);
     const imageProblem = bodyImageProblem(
       input.body,
-      bodyImagesOf(await prepo.listPageFiles(tx, [locked.id])),
+      bodyImagesOf(filesOfRevision(await prepo.listPageFiles(tx, [page.id]), before)),
     );
     if (imageProblem) errors.body = imageProblem;
+    // (a draft made above goes with the transaction)
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    const { page, draft: before } = await draftOf(tx, actor, locked);
     const draft = await prepo.updateRevision(tx, before.id, {
       title: input.title,
       summary: input.summary,
@@ -695,6 +697,7 @@ export async function restoreRevision(
     if (!old) throw new NotFoundError();
     authorize(actor, 'page.restore', { countyCode: page.countyCode, page, revision: infoOf(old) });
     if (page.draftRevisionId) await prepo.updateRevision(tx, page.draftRevisionId, { state: 'retired' });
+    const pool = await prepo.listPageFiles(tx, [page.id]);
     const draft = await prepo.insertRevision(tx, {
       pageId: page.id,
       countyCode: page.countyCode,
@@ -703,6 +706,7 @@ export async function restoreRevision(
       body: old.body,
       imageFileId: old.imageFileId,
       imageAlt: old.imageAlt,
+      fileIds: old.fileIds.filter((id) => pool.some((f) => f.fileId === id)),
       contactIds: old.contactIds,
       relatedPageIds: old.relatedPageIds,
       themeKeys: old.themeKeys,
@@ -743,7 +747,40 @@ export function bodyImageProblem(body: string, images: ReadonlyMap<string, Image
   return null;
 }
 
-/** Attaches a staged upload (PDF, Word, Excel, PNG, JPEG) to the page with a title (its name, if none given). */
+/** The page's files a revision shows, in its order, with their titles and rows. */
+export function filesOfRevision(
+  pool: readonly prepo.PageFileRow[],
+  revision: Pick<RevisionRow, 'fileIds'>,
+): prepo.PageFileRow[] {
+  return revision.fileIds.flatMap((id) => pool.filter((f) => f.fileId === id));
+}
+
+/**
+ * The files an editor works with: those of the draft (or, with none, of the version a draft would copy), each
+ * with whether the version the public sees now shows it.
+ */
+export async function filesForEditing(
+  db: Executor,
+  page: PageRow,
+): Promise<Array<prepo.PageFileRow & { isPublic: boolean }>> {
+  const workingId = page.draftRevisionId ?? page.scheduledRevisionId ?? page.publishedRevisionId;
+  const visibleId = (await siteTree(db, page.countyCode)).byId.get(page.id)?.visibleRevisionId ?? null;
+  const ids = [workingId, visibleId].filter((id): id is string => id !== null);
+  const [pool, revisions] = await Promise.all([
+    prepo.listPageFiles(db, [page.id]),
+    listRevisionRows(db, page.countyCode, ids),
+  ]);
+  const working = revisions.find((r) => r.id === workingId);
+  const visible = new Set(revisions.find((r) => r.id === visibleId)?.fileIds ?? []);
+  return working
+    ? filesOfRevision(pool, working).map((f) => ({ ...f, isPublic: visible.has(f.fileId) }))
+    : [];
+}
+
+/**
+ * Attaches a staged upload (PDF, Word, Excel, PNG, JPEG) to the page's draft with a title (its name, if none
+ * given): the public sees it once the draft is published.
+ */
 export async function addPageFile(
   db: Db,
   actor: UserActor,
@@ -755,16 +792,17 @@ export async function addPageFile(
     throw new ValidationError({ title: `Namnet får ha högst ${PAGE_LIMITS.fileTitle} tecken` });
   if (!input.fileRef) throw new ValidationError({ file: 'Välj en fil att ladda upp' });
   await db.transaction(async (tx) => {
-    const page = await lockPage(tx, ref);
-    authorize(actor, 'page.edit', await pageResourceOf(tx, page, actor.id));
+    const locked = await lockPage(tx, ref);
+    authorize(actor, 'page.edit', await pageResourceOf(tx, locked, actor.id));
     const file = await attachFile(tx, input.fileRef!, {
       ownerKind: PAGE_FILE_OWNER,
-      ownerId: page.id,
-      countyCode: page.countyCode,
+      ownerId: locked.id,
+      countyCode: locked.countyCode,
       actorId: actor.id,
       kinds: PAGE_ATTACHMENT.kinds,
       field: PAGE_ATTACHMENT.field,
     });
+    const { page, draft } = await draftOf(tx, actor, locked);
     const shown = title || file.originalName;
     await prepo.insertPageFile(tx, {
       pageId: page.id,
@@ -772,39 +810,34 @@ export async function addPageFile(
       countyCode: page.countyCode,
       title: shown,
     });
-    await audit(tx, actor, page, 'page.file_added', { file: shown });
+    await prepo.updateRevision(tx, draft.id, { fileIds: [...draft.fileIds, file.id], updatedBy: actor.id });
+    await audit(tx, actor, page, 'page.file_added', { file: shown, revision: draft.number });
   });
 }
 
-/** Removes an attachment from the page: its address answers 404 from now, and the store deletes it later. */
+/**
+ * Takes a file off the page's draft. Versions that show it keep showing it (the public one until the draft is
+ * published, the history); a file no other version shows is let go, and the store deletes it later. A file the
+ * draft's text shows as an image must leave the text first.
+ */
 export async function removePageFile(db: Db, actor: UserActor, ref: PageRef, fileId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const page = await lockPage(tx, ref);
-    authorize(actor, 'page.edit', await pageResourceOf(tx, page, actor.id));
-    const used = await textsShowingFile(tx, page, fileId);
-    if (used.length > 0)
-      throw new ConflictError(
-        `Bilden visas i sidans text (${used.join(' och ')}): ta bort den ur texten och publicera sidan först`,
-      );
-    const removed = await prepo.deletePageFile(tx, page.id, fileId);
-    if (!removed) throw new NotFoundError();
-    await detachFile(tx, fileId, { kind: PAGE_FILE_OWNER, id: page.id });
-    await audit(tx, actor, page, 'page.file_removed', { file: removed.title });
-  });
-}
-
-/** Which of the page's texts (its draft, the scheduled and the published one) show a file as an image. */
-async function textsShowingFile(tx: Executor, page: PageRow, fileId: string): Promise<string[]> {
-  const named: Array<[string | null, string]> = [
-    [page.draftRevisionId, 'utkastet'],
-    [page.scheduledRevisionId, 'den planerade versionen'],
-    [page.publishedRevisionId, 'den publicerade versionen'],
-  ];
-  const ids = named.flatMap(([id]) => (id ? [id] : []));
-  const revisions = await listRevisionRows(tx, page.countyCode, ids);
-  return named.flatMap(([id, name]) => {
-    const body = revisions.find((r) => r.id === id)?.body ?? '';
-    return markdownImagesOf(body).some((i) => i.fileId === fileId) ? [name] : [];
+    const locked = await lockPage(tx, ref);
+    authorize(actor, 'page.edit', await pageResourceOf(tx, locked, actor.id));
+    const { page, draft } = await draftOf(tx, actor, locked);
+    if (!draft.fileIds.includes(fileId)) throw new NotFoundError();
+    if (markdownImagesOf(draft.body).some((i) => i.fileId === fileId))
+      throw new ConflictError('Bilden visas i utkastets text: ta bort den ur texten först');
+    await prepo.updateRevision(tx, draft.id, {
+      fileIds: draft.fileIds.filter((id) => id !== fileId),
+      updatedBy: actor.id,
+    });
+    const [entry] = (await prepo.listPageFiles(tx, [page.id])).filter((f) => f.fileId === fileId);
+    if (!(await prepo.otherRevisionListsFile(tx, page.id, fileId, draft.id))) {
+      await prepo.deletePageFile(tx, page.id, fileId);
+      await detachFile(tx, fileId, { kind: PAGE_FILE_OWNER, id: page.id });
+    }
+    await audit(tx, actor, page, 'page.file_removed', { file: entry?.title ?? null, revision: draft.number });
   });
 }
 
@@ -855,7 +888,7 @@ export async function contentOf(
   const county = countySlugOf(tree.countyCode);
   const [contacts, attachments, image] = await Promise.all([
     listContactRows(db, tree.countyCode),
-    prepo.listPageFiles(db, [pageId]),
+    prepo.listPageFiles(db, [pageId]).then((pool) => filesOfRevision(pool, revision)),
     revision.imageFileId ? findFile(db, revision.imageFileId) : Promise.resolve(undefined),
   ]);
   const page = tree.byId.get(pageId);

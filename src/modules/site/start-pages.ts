@@ -4,7 +4,7 @@ import { publicCouncilList } from '../councils/index.ts';
 import { listEvents, type EventRow } from '../events/index.ts';
 import type { ImageSources } from '../../platform/files.ts';
 import { resolveContacts, type ContactView } from './contacts-view.ts';
-import { bodyImagesOf } from './pages.ts';
+import { bodyImagesOf, filesOfRevision } from './pages.ts';
 import { listPageFiles } from './pages-repository.ts';
 import {
   listContactRows,
@@ -62,7 +62,7 @@ async function readCountyStart(db: Db, countyCode: string): Promise<CountyStart>
       title: intro.title,
       summary: intro.summary,
       body: intro.body,
-      images: bodyImagesOf(attachments),
+      images: bodyImagesOf(filesOfRevision(attachments, intro)),
     },
     themes: tree.pages.filter((p) => p.kind === 'theme' && p.isPublic),
     news,

@@ -122,6 +122,14 @@ export const sitePageRevisions = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /**
+     * the page's files (site_page_files) this revision shows, in order: a file added to a draft is public only
+     * once that draft is
+     */
+    fileIds: uuid('file_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     relatedPageIds: uuid('related_page_ids')
       .array()
       .notNull()
@@ -149,9 +157,10 @@ export const sitePageRevisions = pgTable(
 );
 
 /**
- * Files attached to a page (PDF, Word, Excel, images) in the platform's file store (owner kind 'site-page').
- * A file is public while the page is public and the published revision links to it; otherwise its address
- * answers 404 to visitors.
+ * Files attached to a page (PDF, Word, Excel, images) in the platform's file store (owner kind 'site-page'):
+ * the page's files, of which each revision shows those its `file_ids` name. A file is public while the page is
+ * public and the revision the public sees shows it; otherwise its address answers 404 to visitors. A file
+ * stays the page's while any revision shows it (the history, a restore).
  */
 export const sitePageFiles = pgTable(
   'site_page_files',

@@ -16,6 +16,7 @@ import { emptyForm, type FormState } from '../../../platform/validation.ts';
 import { diffLines } from '../diff.ts';
 import {
   addPageFile,
+  filesForEditing,
   cancelSchedule,
   createPage,
   movePage,
@@ -357,7 +358,7 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
 
   const filesPage = async (req: FastifyRequest<PageParams>, reply: FastifyReply, form: FormState) => {
     const page = await pageOf(req);
-    const attachments = await prepo.listPageFiles(db, [page.id]);
+    const attachments = await filesForEditing(db, page);
     return PageFilesPage({
       ctx: pageContext(req, reply),
       county: countyOf(req),
@@ -369,6 +370,7 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
         url: fileUrl(a.file),
         kind: a.file.kind.toUpperCase(),
         isImage: isImageKind(a.file.kind as FileKind),
+        isPublic: a.isPublic,
       })),
       form,
     });
@@ -393,7 +395,7 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
           fileRef: staged ?? (trimmedTextOf(bodyOf(req), 'fileRef') || null),
           title: trimmedTextOf(bodyOf(req), 'title'),
         });
-        reply.setFlash({ kind: 'success', text: 'Filen är tillagd.' });
+        reply.setFlash({ kind: 'success', text: 'Filen är tillagd i utkastet.' });
         return reply.redirect(urls.pageFiles(requireCounty(req).slug, page.id), 303);
       },
     );
@@ -406,7 +408,7 @@ export function registerEditorialPageRoutes(app: FastifyInstance, deps: Deps): v
       (form) => filesPage(req, reply, { ...form, values: {} }),
       async () => {
         await removePageFile(db, requireUser(req), refOf(req), req.params.fileId);
-        reply.setFlash({ kind: 'success', text: 'Filen är borttagen från sidan.' });
+        reply.setFlash({ kind: 'success', text: 'Filen är borttagen ur utkastet.' });
         return reply.redirect(urls.pageFiles(requireCounty(req).slug, page.id), 303);
       },
     );

@@ -537,7 +537,14 @@ export function PageFilesPage({
   county: CountyRef;
   page: PageRow;
   title: string;
-  files: Array<{ fileId: string; title: string; url: string; kind: string; isImage: boolean }>;
+  files: Array<{
+    fileId: string;
+    title: string;
+    url: string;
+    kind: string;
+    isImage: boolean;
+    isPublic: boolean;
+  }>;
   form: FormState;
 }): JSX.Element {
   const c = county.slug;
@@ -551,7 +558,8 @@ export function PageFilesPage({
     >
       <ErrorSummary errors={form.errors} />
       <p class="govuk-body">
-        Filerna visas på sidan när den är publicerad; innan dess ser bara länets redaktörer dem.
+        Filerna hör till utkastet: en fil du lägger till eller tar bort syns för allmänheten först när
+        utkastet publiceras. Innan dess ser bara länets redaktörer den.
       </p>
       {files.length === 0 ? (
         <p class="govuk-body">Sidan har inga filer.</p>
@@ -562,10 +570,15 @@ export function PageFilesPage({
               <a class="govuk-link" href={f.url} safe>
                 {f.title}
               </a>{' '}
-              <span safe>{`(${f.kind})`}</span>
+              <span safe>{`(${f.kind})`}</span>{' '}
+              {f.isPublic ? (
+                <strong class="govuk-tag govuk-tag--green">Publicerad</strong>
+              ) : (
+                <strong class="govuk-tag govuk-tag--grey">Bara i utkastet</strong>
+              )}
               <PostForm action={urls.pageFileRemove(c, page.id, f.fileId)} csrfToken={ctx.csrfToken}>
                 <Button variant="secondary" small>
-                  Ta bort<span class="govuk-visually-hidden" safe>{` ${f.title}`}</span>
+                  Ta bort ur utkastet<span class="govuk-visually-hidden" safe>{` ${f.title}`}</span>
                 </Button>
               </PostForm>
             </li>
