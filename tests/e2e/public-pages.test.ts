@@ -195,6 +195,7 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
     await editor.fill('#title', 'Karta');
     await press(editor, 'Ladda upp');
     await expectAccessible(editor);
+    await editor.screenshot({ path: `${SHOTS}/files.png`, fullPage: true });
     const line = await editor.locator('main code.sv-code').first().innerText();
     await open(editor, editUrl);
     await editor.fill(
