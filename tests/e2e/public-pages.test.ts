@@ -115,6 +115,17 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
       await sleep(3_000);
     }
   }
+  /** Each image (by its alt text) is in the main content and decodes: the page's own and the text's. */
+  async function expectImagesShown(page: Page, alts: string[]): Promise<void> {
+    for (const alt of alts) {
+      const image = page.locator(`main img[alt="${alt}"]`);
+      await image.scrollIntoViewIfNeeded(); // the text's images load lazily
+      await image.evaluate((img: HTMLImageElement) => img.decode());
+      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
+    }
+  }
   const bannerRegion = (page: Page) =>
     page.getByRole('region', { name: 'Varning' }).filter({ hasText: `Vattenläcka ${SUFFIX}` });
 
@@ -221,14 +232,7 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
     expect(await editor.locator('main :is(h2, h3):has-text("Program")').count()).toBe(1);
     expect(await editor.locator('main li:has-text("föreläsning")').count()).toBe(1);
     expect(await editor.locator('main table td:has-text("Spel om pengar")').count()).toBe(1);
-    for (const alt of [ALT, BODY_ALT]) {
-      const image = editor.locator(`main img[alt="${alt}"]`);
-      await image.scrollIntoViewIfNeeded(); // the text's images load lazily
-      await image.evaluate((img: HTMLImageElement) => img.decode());
-      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
-        true,
-      );
-    }
+    await expectImagesShown(editor, [ALT, BODY_ALT]);
     await editor.screenshot({ path: `${SHOTS}/preview.png`, fullPage: true });
 
     await open(editor, editUrl);
@@ -287,14 +291,7 @@ describe('a county’s public pages in the browser', { timeout: 240_000 }, () =>
     await expectAccessible(visitor, { allowConsoleErrors: /404/ });
     expect(await visitor.locator('h1').innerText()).toBe(TITLE);
     expect(await visitor.locator('main li:has-text("föreläsning")').count()).toBe(1);
-    for (const alt of [ALT, BODY_ALT]) {
-      const image = visitor.locator(`main img[alt="${alt}"]`);
-      await image.scrollIntoViewIfNeeded(); // the text's images load lazily
-      await image.evaluate((img: HTMLImageElement) => img.decode());
-      expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
-        true,
-      );
-    }
+    await expectImagesShown(visitor, [ALT, BODY_ALT]);
     await visitor.screenshot({ path: `${SHOTS}/visitor-page.png`, fullPage: true });
 
     await pollUntil(visitor, '/vasternorrland/', async () => (await bannerRegion(visitor).count()) === 1);
