@@ -71,14 +71,16 @@ export type ImageOffer = (fileId: string) => ImageSources | undefined;
 
 type RenderEnv = Record<string, unknown> & { images?: ImageOffer };
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const { escapeHtml } = md.utils;
+type Token = ReturnType<typeof md.parse>[number];
+
+/** An image's alt text: the words inside its brackets, without their marks. */
+const altOf = (token: Token): string =>
+  token.children ? md.renderer.renderInlineAsText(token.children, md.options, {}) : token.content;
 
 md.renderer.rules.image = (tokens, idx, _options, env?: RenderEnv) => {
   const token = tokens[idx]!;
-  const alt = token.children
-    ? md.renderer.renderInlineAsText(token.children, md.options, env ?? {})
-    : token.content;
+  const alt = altOf(token);
   const fileId = platformFileIdOf(String(token.attrGet('src') ?? ''));
   const sources = fileId && alt.trim() ? env?.images?.(fileId) : undefined;
   if (!sources) return escapeHtml(alt);
@@ -101,14 +103,11 @@ export function safeMarkdown(text: string, options: { images?: ImageOffer } = {}
 /** The images a text asks for, in order: their address, the platform file it names (or null), their alt text. */
 export function markdownImagesOf(text: string): Array<{ src: string; fileId: string | null; alt: string }> {
   const found: Array<{ src: string; fileId: string | null; alt: string }> = [];
-  const walk = (tokens: ReturnType<typeof md.parse>) => {
+  const walk = (tokens: readonly Token[]) => {
     for (const token of tokens) {
       if (token.type === 'image') {
         const src = String(token.attrGet('src') ?? '');
-        const alt = token.children
-          ? md.renderer.renderInlineAsText(token.children, md.options, {})
-          : token.content;
-        found.push({ src, fileId: platformFileIdOf(src), alt: alt.trim() });
+        found.push({ src, fileId: platformFileIdOf(src), alt: altOf(token).trim() });
       }
       if (token.children) walk(token.children);
     }
